@@ -1,0 +1,212 @@
+// The one place that reads the environment. Everything else receives typed options.
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const PREFIX = 'RINGKAS_';
+
+const csv = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+
+const bool = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      if (/^(1|true|yes|on)$/i.test(v)) return true;
+      if (/^(0|false|no|off)$/i.test(v)) return false;
+      ctx.addIssue({ code: 'custom', message: 'expected true or false' });
+      return z.NEVER;
+    });
+
+const int = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `expected a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const timezone = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const zone = v && v.trim() !== '' ? v.trim() : 'Asia/Jakarta';
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return zone;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `unknown IANA timezone "${zone}" (e.g. Asia/Jakarta)` });
+      return z.NEVER;
+    }
+  });
+
+const envSchema = z.object({
+  DATA_DIR: optionalString,
+  SEEDS_DIR: optionalString,
+  BRIEFS_DIR: optionalString,
+  SEED_ON_EMPTY: bool(true),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
+  /** Comma list of platform:userId (e.g. slack:U123,discord:4567) granted admin everywhere. */
+  ADMINS: csv,
+  /** The shell user is an admin unless this is false. */
+  SHELL_ADMIN: bool(true),
+  SHELL_USER: optionalString,
+  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
+  SLACK_PORT: int(3000, 1, 65535),
+  SLACK_COMMAND: optionalString,
+  /** Only for tests and self-hosted gateways: base URL of the Slack Web API. */
+  SLACK_API_URL: optionalString,
+  DISCORD_TOKEN: optionalString,
+  DISCORD_APP_ID: optionalString.refine((v) => v === undefined || /^\d{15,21}$/.test(v), 'must be a numeric application id'),
+  DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{15,21}$/.test(v), 'must be a numeric guild id'),
+  /** Only for tests: base URL of the Discord REST API (e.g. http://127.0.0.1:PORT/api). */
+  DISCORD_API_URL: optionalString,
+  FETCH_TIMEOUT_MS: int(10_000, 100, 120_000),
+  FETCH_MAX_BYTES: int(2_000_000, 1_000, 50_000_000),
+  FETCH_MAX_REDIRECTS: int(5, 0, 20),
+  /** Off by default. Comma list of hosts (names or IPs) allowed even though private: self-hosted sources, tests. */
+  FETCH_ALLOW_PRIVATE_HOSTS: csv,
+  DEFAULT_TIMEZONE: timezone,
+});
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret?: string;
+  appToken?: string;
+  port: number;
+  command: string;
+  apiUrl?: string;
+}
+
+export interface DiscordConfig {
+  token: string;
+  appId?: string;
+  guildId?: string;
+  apiUrl?: string;
+}
+
+export interface FetchConfig {
+  timeoutMs: number;
+  maxBytes: number;
+  maxRedirects: number;
+  allowPrivateHosts: string[];
+}
+
+export interface Config {
+  dataDir: string;
+  seedsDir: string;
+  briefsDir: string;
+  seedOnEmpty: boolean;
+  logLevel: string;
+  admins: string[];
+  shell: { admin: boolean; user: string };
+  slack: SlackConfig | null;
+  discord: DiscordConfig | null;
+  fetch: FetchConfig;
+  defaultTimezone: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    detail: string,
+  ) {
+    super(`Configuration error: ${variable} ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads RINGKAS_* from `env`, with a `.env` file (if present) filling gaps. */
+export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; envFile?: string | null } = {}): Config {
+  const cwd = options.cwd ?? process.cwd();
+  const envFile = options.envFile === undefined ? path.join(cwd, '.env') : options.envFile;
+  const fromFile = envFile && existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
+  const merged: Record<string, string | undefined> = { ...fromFile, ...(options.env ?? process.env) };
+  const raw: Record<string, string | undefined> = {};
+  for (const key of Object.keys(envSchema.shape)) raw[key] = merged[PREFIX + key];
+
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(PREFIX + String(issue.path[0] ?? ''), issue.message);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: path.resolve(cwd, e.DATA_DIR ?? 'data'),
+    seedsDir: path.resolve(cwd, e.SEEDS_DIR ?? 'seeds'),
+    briefsDir: path.resolve(cwd, e.BRIEFS_DIR ?? 'briefs'),
+    seedOnEmpty: e.SEED_ON_EMPTY,
+    logLevel: e.LOG_LEVEL,
+    admins: e.ADMINS,
+    shell: { admin: e.SHELL_ADMIN, user: e.SHELL_USER ?? 'you' },
+    slack: slackConfig(e),
+    discord: discordConfig(e),
+    fetch: {
+      timeoutMs: e.FETCH_TIMEOUT_MS,
+      maxBytes: e.FETCH_MAX_BYTES,
+      maxRedirects: e.FETCH_MAX_REDIRECTS,
+      allowPrivateHosts: e.FETCH_ALLOW_PRIVATE_HOSTS,
+    },
+    defaultTimezone: e.DEFAULT_TIMEZONE,
+  };
+}
+
+type Env = z.infer<typeof envSchema>;
+
+function slackConfig(e: Env): SlackConfig | null {
+  const any = e.SLACK_BOT_TOKEN ?? e.SLACK_SIGNING_SECRET ?? e.SLACK_APP_TOKEN;
+  if (any === undefined) return null;
+  if (!e.SLACK_BOT_TOKEN) throw new ConfigError(`${PREFIX}SLACK_BOT_TOKEN`, 'is required when Slack is configured');
+  if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
+    throw new ConfigError(
+      `${PREFIX}SLACK_SIGNING_SECRET`,
+      `is required for HTTP mode (or set ${PREFIX}SLACK_APP_TOKEN for Socket Mode)`,
+    );
+  }
+  return {
+    botToken: e.SLACK_BOT_TOKEN,
+    ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
+    ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+    port: e.SLACK_PORT,
+    command: e.SLACK_COMMAND ?? '/brief',
+    ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+  };
+}
+
+function discordConfig(e: Env): DiscordConfig | null {
+  if (!e.DISCORD_TOKEN) {
+    if (e.DISCORD_APP_ID || e.DISCORD_GUILD_ID) {
+      throw new ConfigError(`${PREFIX}DISCORD_TOKEN`, 'is required when Discord is configured');
+    }
+    return null;
+  }
+  return {
+    token: e.DISCORD_TOKEN,
+    ...(e.DISCORD_APP_ID ? { appId: e.DISCORD_APP_ID } : {}),
+    ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
+    ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
+  };
+}
+
+/** Whether a platform user is on the configured admin allow-list. */
+export function isConfiguredAdmin(config: Pick<Config, 'admins'>, platform: string, userId: string): boolean {
+  return config.admins.includes(`${platform}:${userId}`);
+}

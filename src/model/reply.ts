@@ -1,0 +1,71 @@
+// Neutral replies. Every adapter renders every kind (adapters/*/render-*.ts).
+import type { Card, Language } from './article.js';
+
+export interface ArticleListItem {
+  id: string;
+  headline: string;
+  source: string | null;
+  date: string | null;
+  language: Language;
+}
+
+export interface TopicInfo {
+  id: string;
+  name: string;
+  description: string;
+  aliases: string[];
+  articleCount: number;
+}
+
+export interface HelpEntry {
+  name: string;
+  usage: string;
+  describe: string;
+  adminOnly: boolean;
+}
+
+export interface RoundupLine {
+  storyId: string;
+  topic: string | null;
+  headline: string;
+  point: string | null;
+  sources: { source: string | null; language: Language; link: string | null }[];
+}
+
+export interface Roundup {
+  /** Local period label, e.g. "18–24 Nov 2026". */
+  period: string;
+  since: string;
+  until: string;
+  lines: RoundupLine[];
+  /** Stories left out after the first ten. */
+  more: number;
+  /** Suggested look-up for the rest, e.g. "/brief ijepa". */
+  moreHint: string | null;
+}
+
+export interface SubscriptionInfo {
+  id: string;
+  channel: string;
+  weekday: number;
+  time: string;
+  timezone: string;
+  topics: string[];
+  /** ISO instant of the next run, and the same in the subscription's local time. */
+  nextRunAt: string;
+  nextRunLocal: string;
+  paused: string | null;
+}
+
+export type Tone = 'info' | 'success' | 'error';
+
+export type Reply =
+  | { kind: 'cards'; query: string; cards: Card[]; /** stories matched in all */ total: number; refine: string[] }
+  | { kind: 'empty'; query: string; suggestions: string[] }
+  | { kind: 'message'; tone: Tone; text: string }
+  | { kind: 'added'; card: Card; duplicate: boolean }
+  | { kind: 'topics'; topics: TopicInfo[] }
+  | { kind: 'articles'; items: ArticleListItem[]; page: number; pages: number; total: number }
+  | { kind: 'help'; commands: HelpEntry[] }
+  | { kind: 'roundup'; roundup: Roundup; preview: boolean }
+  | { kind: 'subscriptions'; items: SubscriptionInfo[] };
