@@ -1,0 +1,123 @@
+// The delivery state machine for due subscriptions. A subscription's state
+// (lastSlot, coveredUntil) is written only after the platform accepted the message;
+// a permanent failure pauses it with the reason; transient failures that outlast
+// the retries are deferred in memory (growing back-off) and tried on a later pass.
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import type { Deliverer } from '../model/delivery.js';
+import type { Reply, Roundup } from '../model/reply.js';
+import type { SubscriptionRecord } from '../model/subscription.js';
+import { ArticleWindow } from './compose-roundup.js';
+import { deliverWithRetry, type RetryPolicy, type Sleep } from './deliver-with-retry.js';
+import type { RoundupStore } from './roundup-ports.js';
+import { latestSlot } from './weekly-slot.js';
+
+export interface DeliveryReport {
+  due: number;
+  delivered: number;
+  /** Quiet weeks of subscriptions that post nothing then: state advanced, nothing sent. */
+  skippedQuiet: number;
+  paused: number;
+  deferred: number;
+  /** Due, but no running adapter for the platform. */
+  noDeliverer: number;
+}
+
+interface Deps {
+  store: RoundupStore;
+  clock: Clock;
+  logger: Logger;
+  sleep: Sleep;
+  retry: RetryPolicy;
+  concurrency: number;
+  compose: (sub: SubscriptionRecord, articles: ArticleWindow, until: Date) => Roundup;
+}
+
+type Outcome = Exclude<keyof DeliveryReport, 'due'>;
+
+const DEFER_BASE_MS = 5 * 60_000;
+const DEFER_MAX_MS = 60 * 60_000;
+
+/** What a channel receives: the roundup, or one short line for a quiet week. */
+export function roundupReply(roundup: Roundup, preview: boolean): Reply {
+  if (roundup.lines.length === 0) {
+    const text = `Weekly roundup, ${roundup.period}: nothing new this week.`;
+    return { kind: 'message', tone: 'info', text: preview ? `Preview: ${text}` : text };
+  }
+  return { kind: 'roundup', roundup, preview };
+}
+
+export class RoundupDelivery {
+  private readonly deferred = new Map<string, { until: number; failures: number }>();
+
+  constructor(private readonly deps: Deps) {}
+
+  forget(id: string): void {
+    this.deferred.delete(id);
+  }
+
+  async deliverAll(subs: readonly SubscriptionRecord[], deliverers: readonly Deliverer[]): Promise<DeliveryReport> {
+    const report: DeliveryReport = { due: subs.length, delivered: 0, skippedQuiet: 0, paused: 0, deferred: 0, noDeliverer: 0 };
+    const now = this.deps.clock.now().getTime();
+    const queue = subs.filter((s) => (this.deferred.get(s.id)?.until ?? 0) <= now);
+    report.deferred = subs.length - queue.length;
+    if (!queue.length) return report;
+    const articles = new ArticleWindow(await this.deps.store.listArticles());
+    const worker = async (): Promise<void> => {
+      for (let sub = queue.shift(); sub; sub = queue.shift()) {
+        report[await this.deliverOne(sub, deliverers, articles)]++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency, queue.length) }, worker));
+    return report;
+  }
+
+  private async deliverOne(sub: SubscriptionRecord, deliverers: readonly Deliverer[], articles: ArticleWindow): Promise<Outcome> {
+    const log = this.deps.logger;
+    const deliverer = deliverers.find((d) => d.platform === sub.channel.platform);
+    if (!deliverer) {
+      log.warn({ event: 'roundup.no_deliverer', subscription: sub.id, platform: sub.channel.platform });
+      this.defer(sub.id);
+      return 'noDeliverer';
+    }
+    const now = this.deps.clock.now();
+    const slot = latestSlot(sub, now);
+    const roundup = this.deps.compose(sub, articles, now);
+    const done = { lastSlot: slot.toISOString(), coveredUntil: roundup.until };
+    if (roundup.lines.length === 0 && sub.quietWeeks === 'skip') {
+      await this.update(sub.id, done);
+      return 'skippedQuiet';
+    }
+    const { result, attempts } = await deliverWithRetry(deliverer, sub.channel, roundupReply(roundup, false), this.deps.retry, this.deps.sleep);
+    if (result.ok) {
+      await this.update(sub.id, done);
+      this.deferred.delete(sub.id);
+      log.info({ event: 'roundup.delivered', subscription: sub.id, slot: done.lastSlot, lines: roundup.lines.length, attempts });
+      return 'delivered';
+    }
+    if (result.failure.kind === 'permanent') {
+      await this.update(sub.id, { paused: { reason: result.failure.reason, at: this.deps.clock.now().toISOString() } });
+      log.warn({ event: 'roundup.paused', subscription: sub.id, reason: result.failure.reason });
+      return 'paused';
+    }
+    this.defer(sub.id);
+    log.warn({ event: 'roundup.deferred', subscription: sub.id, reason: result.failure.reason, attempts });
+    return 'deferred';
+  }
+
+  private defer(id: string): void {
+    const failures = (this.deferred.get(id)?.failures ?? 0) + 1;
+    const wait = Math.min(DEFER_MAX_MS, DEFER_BASE_MS * 2 ** (failures - 1));
+    this.deferred.set(id, { until: this.deps.clock.now().getTime() + wait, failures });
+  }
+
+  /** Re-reads the record so a concurrent unsubscribe or schedule change is not undone. */
+  private async update(id: string, patch: Partial<SubscriptionRecord>): Promise<void> {
+    const current = (await this.deps.store.listSubscriptions()).find((s) => s.id === id);
+    if (!current) return;
+    const next = { ...current, ...patch };
+    // A schedule changed mid-delivery may have moved lastSlot forward: never move it back.
+    if (current.lastSlot && next.lastSlot && current.lastSlot > next.lastSlot) next.lastSlot = current.lastSlot;
+    await this.deps.store.putSubscription(next);
+  }
+}

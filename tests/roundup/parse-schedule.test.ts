@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { RingkasError } from '../../src/errors.js';
+import { checkSchedule, parseScheduleArgs } from '../../src/roundup/parse-schedule.js';
+
+function refusal(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof RingkasError) return e.userMessage;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('parseScheduleArgs', () => {
+  it('reads English and Indonesian days, times and zones in any order', () => {
+    expect(parseScheduleArgs(['friday', '16:30', 'Europe/London'])).toEqual({ weekday: 5, time: '16:30', timezone: 'Europe/London' });
+    expect(parseScheduleArgs(['Senin', '9.00'])).toEqual({ weekday: 1, time: '09:00' });
+    expect(parseScheduleArgs(['asia/tokyo', 'kam', '07:05'])).toEqual({ weekday: 4, time: '07:05', timezone: 'Asia/Tokyo' });
+    expect(parseScheduleArgs(['jumat', 'WITA'])).toEqual({ weekday: 5, timezone: 'Asia/Makassar' });
+    expect(parseScheduleArgs(['minggu'])).toEqual({ weekday: 7 });
+  });
+
+  it('takes the other words as topics', () => {
+    expect(parseScheduleArgs(['mon', 'IJEPA', 'ev,biofuel'])).toEqual({ weekday: 1, topics: ['ijepa', 'ev', 'biofuel'] });
+    expect(parseScheduleArgs([])).toEqual({});
+  });
+
+  it('refuses bad times and zones with an example', () => {
+    expect(refusal(() => parseScheduleArgs(['monday', '25:00']))).toMatch(/not a time of day.*Example: \/brief subscribe monday 09:00 Asia\/Jakarta/);
+    expect(refusal(() => parseScheduleArgs(['9am']))).toMatch(/"9am" is not a time.*Example/);
+    expect(refusal(() => parseScheduleArgs(['Mars/Olympus']))).toMatch(/"Mars\/Olympus" is not a timezone.*Example/);
+  });
+});
+
+describe('checkSchedule', () => {
+  it('fills Monday 09:00 in the default zone', () => {
+    expect(checkSchedule({}, 'Asia/Jakarta')).toEqual({ weekday: 1, time: '09:00', timezone: 'Asia/Jakarta', topics: [] });
+  });
+
+  it('validates structured input from platform options', () => {
+    expect(refusal(() => checkSchedule({ weekday: 8 }, 'Asia/Jakarta'))).toMatch(/Monday to Sunday.*Example/);
+    expect(refusal(() => checkSchedule({ time: '7pm' }, 'Asia/Jakarta'))).toMatch(/"7pm" is not a time.*Example/);
+    expect(refusal(() => checkSchedule({ timezone: 'Nowhere/City' }, 'Asia/Jakarta'))).toMatch(/timezone.*Example/);
+    expect(checkSchedule({ weekday: 3, time: '7:15', timezone: 'WIB', topics: ['EV', 'ev'] }, 'UTC')).toEqual({
+      weekday: 3,
+      time: '07:15',
+      timezone: 'Asia/Jakarta',
+      topics: ['ev'],
+    });
+  });
+});
