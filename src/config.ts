@@ -60,6 +60,7 @@ const envSchema = z.object({
   DATA_DIR: optionalString,
   SEEDS_DIR: optionalString,
   BRIEFS_DIR: optionalString,
+  LEXICON_FILE: optionalString,
   SEED_ON_EMPTY: bool(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
   /** Comma list of platform:userId (e.g. slack:U123,discord:4567) granted admin everywhere. */
@@ -114,6 +115,7 @@ export interface Config {
   dataDir: string;
   seedsDir: string;
   briefsDir: string;
+  lexiconFile: string;
   seedOnEmpty: boolean;
   logLevel: string;
   admins: string[];
@@ -153,6 +155,7 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
     dataDir: path.resolve(cwd, e.DATA_DIR ?? 'data'),
     seedsDir: path.resolve(cwd, e.SEEDS_DIR ?? 'seeds'),
     briefsDir: path.resolve(cwd, e.BRIEFS_DIR ?? 'briefs'),
+    lexiconFile: path.resolve(cwd, e.LEXICON_FILE ?? 'lexicon/en-id.yaml'),
     seedOnEmpty: e.SEED_ON_EMPTY,
     logLevel: e.LOG_LEVEL,
     admins: e.ADMINS,

@@ -1,0 +1,113 @@
+// Adding and removing articles: the one path every input takes (seeds, pasted
+// text, files, URLs, bulk import), keeping store, index and stories in step.
+import { createHash } from 'node:crypto';
+import type { TopicTagger } from '../briefs/topic-tagger.js';
+import type { CardBuilder } from '../cards/build-card.js';
+import type { Clock } from '../clock.js';
+import { RingkasError } from '../errors.js';
+import type { ArticleFetcher } from '../fetch/article-fetcher.js';
+import { canonicalizeUrl } from '../fetch/canonical-url.js';
+import { cleanArticle } from '../ingest/clean-article.js';
+import type { Logger } from '../logger.js';
+import type { ArticleRecord, Card, RawArticle } from '../model/article.js';
+import type { AddInput } from '../model/command.js';
+import type { SearchIndex } from '../search/search-index.js';
+import type { Store } from '../store/store.js';
+import type { StoryIndex } from '../stories/story-clusters.js';
+import { summarizeArticle, type Glossary } from '../summarize/summarize-article.js';
+import { rawFromFile, rawFromText, rawFromUrl } from './raw-from-input.js';
+
+export interface AddResult {
+  card: Card;
+  duplicate: boolean;
+}
+
+export interface ArticleServiceDeps {
+  store: Store;
+  index: SearchIndex;
+  stories: StoryIndex;
+  cards: CardBuilder;
+  tagger: TopicTagger;
+  glossary: Glossary;
+  clock: Clock;
+  logger: Logger;
+  fetcher: ArticleFetcher;
+}
+
+export class ArticleService {
+  constructor(private readonly d: ArticleServiceDeps) {}
+
+  async add(input: AddInput, addedBy: string): Promise<AddResult> {
+    let raw: RawArticle;
+    let canonicalUrl: string | null = null;
+    if (input.kind === 'url') {
+      const requested = this.canonical(input.url);
+      const known = this.d.store.findByCanonicalUrl(requested);
+      if (known) return { card: this.d.cards.build(known), duplicate: true };
+      const fetched = await rawFromUrl(input.url, this.d.fetcher);
+      canonicalUrl = fetched.canonicalUrl;
+      const knownAfterRedirect = this.d.store.findByCanonicalUrl(canonicalUrl);
+      if (knownAfterRedirect) return { card: this.d.cards.build(knownAfterRedirect), duplicate: true };
+      raw = fetched;
+    } else if (input.kind === 'file') {
+      raw = rawFromFile(input);
+    } else {
+      raw = rawFromText(input);
+    }
+    if (raw.link && !canonicalUrl) canonicalUrl = this.canonical(raw.link);
+    return this.ingest(raw, canonicalUrl, addedBy);
+  }
+
+  private canonical(url: string): string {
+    try {
+      return canonicalizeUrl(url);
+    } catch {
+      throw new RingkasError('bad_input', `"${url.slice(0, 100)}" is not a web address; use a full https:// link.`);
+    }
+  }
+
+  private async ingest(raw: RawArticle, canonicalUrl: string | null, addedBy: string): Promise<AddResult> {
+    const now = this.d.clock.now();
+    const clean = cleanArticle(raw, now);
+    if (clean.body.trim().length === 0) throw new RingkasError('bad_input', 'Nothing readable was left after removing page clutter.');
+    const known = this.d.store.findByFingerprint(clean.fingerprint);
+    if (known) return { card: this.d.cards.build(known), duplicate: true };
+
+    const summary = summarizeArticle(clean, this.d.glossary);
+    const draft = {
+      ...clean,
+      ...summary,
+      id: this.newId(clean.fingerprint),
+      link: raw.link ?? null,
+      canonicalUrl,
+      topics: this.d.tagger.tag(`${clean.title}\n${clean.body}`),
+      addedAt: now.toISOString(),
+      addedBy,
+    };
+    const record: ArticleRecord = { ...draft, storyId: this.d.stories.assign(draft) };
+    await this.d.store.addArticle(record);
+    this.d.stories.add(record);
+    this.d.index.add(record);
+    this.d.logger.info({ event: 'article_added', id: record.id, language: record.language, story: record.storyId, addedBy }, 'article added');
+    return { card: this.d.cards.build(record), duplicate: false };
+  }
+
+  /** Short, typeable ids derived from content; lengthened on the rare clash. */
+  private newId(fingerprint: string): string {
+    const hex = createHash('sha256').update(fingerprint).digest('hex');
+    for (let len = 8; len <= hex.length; len += 2) {
+      const id = hex.slice(0, len);
+      if (!this.d.store.getArticle(id)) return id;
+    }
+    throw new Error('id space exhausted');
+  }
+
+  async remove(id: string): Promise<ArticleRecord> {
+    const removed = await this.d.store.removeArticle(id.trim().toLowerCase());
+    if (!removed) throw new RingkasError('not_found', `No article has the id "${id.slice(0, 40)}". "/brief list" shows the ids.`);
+    this.d.stories.remove(removed);
+    this.d.index.remove(removed.id);
+    this.d.logger.info({ event: 'article_removed', id: removed.id }, 'article removed');
+    return removed;
+  }
+}

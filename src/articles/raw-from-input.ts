@@ -1,0 +1,66 @@
+// Admin input (pasted text, an uploaded file, a URL) -> RawArticle, with the
+// checks that give a clear message instead of a junk card.
+import { RingkasError } from '../errors.js';
+import { articleFromFile } from '../fetch/article-from-file.js';
+import type { ArticleFetcher, FetchedArticle } from '../fetch/article-fetcher.js';
+import type { AddInput } from '../model/command.js';
+import type { RawArticle } from '../model/article.js';
+
+export const MAX_ARTICLE_CHARS = 200_000;
+export const MIN_ARTICLE_WORDS = 25;
+
+export function checkArticleText(text: string): void {
+  if (text.length > MAX_ARTICLE_CHARS) {
+    throw new RingkasError('bad_input', `That text is too long (${text.length.toLocaleString('en')} characters; the limit is ${MAX_ARTICLE_CHARS.toLocaleString('en')}).`);
+  }
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  if (words < MIN_ARTICLE_WORDS) {
+    throw new RingkasError('bad_input', `That is too short to be an article (${words} words); paste the whole article text.`);
+  }
+}
+
+export function isoDateOrUndefined(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!m) throw new RingkasError('bad_input', `"${value}" is not a date; use YYYY-MM-DD, e.g. 2024-06-21.`);
+  const d = new Date(`${value.trim()}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value.trim()) {
+    throw new RingkasError('bad_input', `"${value}" is not a real date; use YYYY-MM-DD, e.g. 2024-06-21.`);
+  }
+  return value.trim();
+}
+
+export function linkOrUndefined(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const u = new URL(value.trim());
+    if (u.protocol === 'http:' || u.protocol === 'https:') return u.toString();
+  } catch {
+    /* fall through */
+  }
+  throw new RingkasError('bad_input', `"${value}" is not a web link; use a full https:// address.`);
+}
+
+export function rawFromText(input: Extract<AddInput, { kind: 'text' }>): RawArticle {
+  checkArticleText(input.text);
+  return {
+    text: input.text,
+    title: input.title?.trim() || undefined,
+    source: input.source?.trim() || undefined,
+    link: linkOrUndefined(input.link),
+    publishedDate: isoDateOrUndefined(input.publishedDate),
+  };
+}
+
+export function rawFromFile(input: Extract<AddInput, { kind: 'file' }>): RawArticle {
+  const raw = articleFromFile(input.filename, input.content);
+  checkArticleText(raw.text);
+  const link = linkOrUndefined(input.link);
+  return link ? { ...raw, link } : raw;
+}
+
+export async function rawFromUrl(url: string, fetcher: ArticleFetcher): Promise<FetchedArticle> {
+  const fetched = await fetcher(url);
+  checkArticleText(fetched.text);
+  return fetched;
+}

@@ -1,0 +1,46 @@
+// Reads every briefs/*.yaml at start. A broken file stops the start with a
+// message naming the file and the field, rather than silently losing a topic.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { RingkasError } from '../errors.js';
+import { briefFileSchema, type Brief } from './brief-schema.js';
+
+export function loadBriefs(dir: string): Brief[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
+  } catch (cause) {
+    throw new RingkasError('bad_input', `Briefs folder ${dir} cannot be read.`, { cause });
+  }
+  const briefs = files.map((file) => loadBrief(path.join(dir, file)));
+  const seen = new Set<string>();
+  for (const b of briefs) {
+    if (seen.has(b.id)) throw new RingkasError('bad_input', `Two briefs share the id "${b.id}" in ${dir}.`);
+    seen.add(b.id);
+  }
+  return briefs;
+}
+
+function loadBrief(file: string): Brief {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new RingkasError('bad_input', `Brief ${file} is not valid YAML.`, { cause });
+  }
+  const parsed = briefFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new RingkasError('bad_input', `Brief ${file}: ${issue.path.join('.') || 'file'} ${issue.message}.`);
+  }
+  const id = path.basename(file).replace(/\.ya?ml$/i, '').toLowerCase();
+  return { id, ...parsed.data };
+}
+
+/** Acronym (upper case) -> long form, from every brief. */
+export function briefAcronyms(briefs: readonly Brief[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const b of briefs) for (const [k, v] of Object.entries(b.acronyms)) map.set(k.toUpperCase(), v);
+  return map;
+}

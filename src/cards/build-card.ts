@@ -1,0 +1,36 @@
+// ArticleRecord + its story -> the neutral Card every adapter renders.
+import type { Brief } from '../briefs/brief-schema.js';
+import type { ArticleRecord, Card } from '../model/article.js';
+import type { StoryIndex } from '../stories/story-clusters.js';
+
+export class CardBuilder {
+  private readonly briefsById: ReadonlyMap<string, Brief>;
+
+  constructor(
+    briefs: readonly Brief[],
+    private readonly stories: StoryIndex,
+  ) {
+    this.briefsById = new Map(briefs.map((b) => [b.id, b]));
+  }
+
+  build(a: ArticleRecord): Card {
+    const siblings = this.stories
+      .members(a.storyId)
+      .filter((m) => m.id !== a.id)
+      .sort((x, y) => (x.eventDate ?? x.addedAt).localeCompare(y.eventDate ?? y.addedAt));
+    return {
+      id: a.id,
+      headline: a.title,
+      source: a.source,
+      date: a.eventDate ?? a.publishedDate,
+      language: a.language,
+      keyPoints: a.keyPoints,
+      keyFigures: a.keyFigures,
+      entities: a.entities,
+      topics: a.topics.map((id) => ({ id, name: this.briefsById.get(id)?.name ?? id })),
+      link: a.link,
+      storyId: a.storyId,
+      alsoReportedBy: siblings.map((m) => ({ id: m.id, headline: m.title, source: m.source, language: m.language, link: m.link })),
+    };
+  }
+}

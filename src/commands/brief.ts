@@ -1,0 +1,41 @@
+// /brief <words>: the best-matching cards, one per story.
+import { planQuery } from '../search/query-plan.js';
+import type { Reply } from '../model/reply.js';
+import type { EngineServices } from '../services.js';
+import { fail, ok, type CommandModule } from './command-module.js';
+import { refineHints, suggestionsFor } from './search-suggestions.js';
+
+export const MAX_CARDS = 5;
+const MAX_QUERY = 200;
+
+export const briefCommand = {
+  name: 'brief',
+  aliases: ['search', 'cari'],
+  usage: '/brief <topic or words>',
+  describe: 'Best-matching cards for a topic or any words, in English or Bahasa Indonesia (typos are fine).',
+  adminOnly: false,
+  parse: (args) => {
+    const query = args.trim();
+    if (query === '') return fail('Tell me what to look for, e.g. "/brief ijepa" or "/brief kendaraan listrik".');
+    if (query.length > MAX_QUERY) return fail(`That look-up is too long; keep it under ${MAX_QUERY} characters.`);
+    return ok({ name: 'brief', query });
+  },
+  run: async (s, { query }) => search(s, query),
+} satisfies CommandModule<'brief'>;
+
+export function search(s: EngineServices, query: string): Reply {
+  const plan = planQuery(query, s.briefs, s.lexicon);
+  const hits = s.index.search(plan);
+  const seenStories = new Set<string>();
+  const lead: string[] = [];
+  for (const hit of hits) {
+    const article = s.store.getArticle(hit.id);
+    if (!article || seenStories.has(article.storyId)) continue;
+    seenStories.add(article.storyId);
+    lead.push(article.id);
+  }
+  if (lead.length === 0) return { kind: 'empty', query, suggestions: suggestionsFor(s, query) };
+  const cards = lead.slice(0, MAX_CARDS).map((id) => s.cards.build(s.store.getArticle(id)!));
+  const rest = lead.slice(MAX_CARDS).map((id) => s.store.getArticle(id)!);
+  return { kind: 'cards', query, cards, total: lead.length, refine: refineHints(s, plan, rest) };
+}

@@ -1,0 +1,20 @@
+// /brief remove <id>: admins take an article out of the briefing.
+import { fail, ok, type CommandModule } from './command-module.js';
+
+export const removeCommand = {
+  name: 'remove',
+  aliases: ['rm', 'delete', 'hapus'],
+  usage: '/brief remove <id>',
+  describe: 'Remove an article by its id (admins). "/brief list" shows ids.',
+  adminOnly: true,
+  parse: (args) => {
+    const id = args.trim();
+    if (!/^[0-9a-f]{6,64}$/i.test(id)) return fail('Give the article id, e.g. "/brief remove 3fa2c81b"; "/brief list" shows ids.');
+    return ok({ name: 'remove', id: id.toLowerCase() });
+  },
+  run: async (s, { id }) => {
+    const removed = await s.articles.remove(id);
+    return { kind: 'message', tone: 'success', text: `Removed ${removed.id}: "${removed.title}".` };
+  },
+  auditDetail: (c) => c.id,
+} satisfies CommandModule<'remove'>;

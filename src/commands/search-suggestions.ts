@@ -1,0 +1,37 @@
+// What to offer when a look-up finds nothing, or finds more than fits.
+import type { ArticleRecord } from '../model/article.js';
+import type { QueryPlan } from '../search/query-plan.js';
+import type { EngineServices } from '../services.js';
+import { editDistance } from '../text/edit-distance.js';
+import { foldText, foldTokens } from '../text/normalize.js';
+
+/** Closest topics and indexed terms; never empty while any brief exists. */
+export function suggestionsFor(s: EngineServices, query: string): string[] {
+  const q = foldText(query);
+  const scored: { text: string; d: number }[] = [];
+  for (const b of s.briefs) {
+    const names = [b.name, ...b.aliases.en, ...b.aliases.id];
+    const d = Math.min(...names.map((n) => editDistance(q, foldText(n), 6)));
+    scored.push({ text: b.name, d });
+  }
+  const terms = foldTokens(query).flatMap((w) => s.index.suggest(w, 3));
+  const out = [
+    ...scored.sort((a, b) => a.d - b.d).filter((x) => x.d <= 4).map((x) => x.text),
+    ...terms,
+  ];
+  if (out.length === 0) out.push(...s.briefs.slice(0, 5).map((b) => b.name));
+  return [...new Set(out)].slice(0, 5);
+}
+
+/** Topics and entities that would narrow the remaining results. */
+export function refineHints(s: EngineServices, plan: QueryPlan, rest: readonly ArticleRecord[]): string[] {
+  if (rest.length === 0) return [];
+  const counts = new Map<string, number>();
+  const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  const names = new Map(s.briefs.map((b) => [b.id, b.name]));
+  for (const a of rest) {
+    for (const t of a.topics) if (!plan.briefIds.includes(t)) bump(names.get(t) ?? t);
+    for (const e of a.entities.slice(0, 5)) if (!plan.words.includes(foldText(e.name))) bump(e.name);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k);
+}

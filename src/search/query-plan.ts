@@ -1,0 +1,82 @@
+// Turns what a user typed into weighted search terms: their own words, the
+// same words in the other language (lexicon), and the aliases of any brief the
+// query names, typos included.
+import type { Brief } from '../briefs/brief-schema.js';
+import { editDistance, typoBudget } from '../text/edit-distance.js';
+import { foldText, foldTokens } from '../text/normalize.js';
+import type { Lexicon } from './lexicon.js';
+import { STOPWORDS } from './stopwords.js';
+
+export interface QueryPlan {
+  /** Folded term -> weight (1 for the user's own words). */
+  terms: Map<string, number>;
+  /** Folded phrases whose verbatim presence in an article is a strong signal. */
+  phrases: string[];
+  /** Briefs the query names. */
+  briefIds: string[];
+  /** The user's own content words. */
+  words: string[];
+}
+
+const TRANSLATION_WEIGHT = 0.7;
+const ALIAS_WEIGHT = 0.5;
+
+export function planQuery(query: string, briefs: readonly Brief[], lexicon: Lexicon): QueryPlan {
+  const all = foldTokens(query);
+  const words = all.filter((t) => !STOPWORDS.has(t));
+  const terms = new Map<string, number>();
+  const add = (term: string, w: number) => {
+    if (term.length < 2 || STOPWORDS.has(term)) return;
+    terms.set(term, Math.max(terms.get(term) ?? 0, w));
+  };
+  for (const w of words) add(w, 1);
+
+  const phrases: string[] = [];
+  const folded = foldText(query);
+  if (all.length > 1) phrases.push(folded);
+
+  for (const gram of ngrams(all, 3)) {
+    for (const translation of lexicon.get(gram) ?? []) {
+      for (const t of translation.split(' ')) add(t, TRANSLATION_WEIGHT);
+      if (translation.includes(' ')) phrases.push(translation);
+    }
+  }
+
+  const briefIds = matchBriefs(all, briefs);
+  for (const b of briefs.filter((x) => briefIds.includes(x.id))) {
+    for (const alias of [b.name, ...b.aliases.en, ...b.aliases.id, ...Object.keys(b.acronyms)]) {
+      const tokens = foldTokens(alias);
+      for (const t of tokens) add(t, ALIAS_WEIGHT);
+      if (tokens.length > 1) phrases.push(tokens.join(' '));
+    }
+  }
+  return { terms, phrases: [...new Set(phrases)], briefIds, words };
+}
+
+function ngrams(tokens: readonly string[], max: number): string[] {
+  const out: string[] = [];
+  for (let n = Math.min(max, tokens.length); n >= 1; n--) {
+    for (let i = 0; i + n <= tokens.length; i++) out.push(tokens.slice(i, i + n).join(' '));
+  }
+  return out;
+}
+
+/**
+ * Briefs whose name or an alias matches the whole query or one of its n-grams,
+ * within a typo budget ("ijpea" names IJEPA; "electric motorcycle" names EVs).
+ */
+export function matchBriefs(tokens: readonly string[], briefs: readonly Brief[]): string[] {
+  const grams = ngrams(tokens, 4).filter((g) => g.replace(/ /g, '').length >= 2);
+  const out: string[] = [];
+  for (const b of briefs) {
+    const aliases = [b.name, ...b.aliases.en, ...b.aliases.id, ...Object.keys(b.acronyms)].map(foldText);
+    const hit = aliases.some((alias) =>
+      grams.some((g) => {
+        if (g.split(' ').length === 1 && STOPWORDS.has(g)) return false;
+        return editDistance(g, alias, typoBudget(alias.length)) <= typoBudget(Math.min(alias.length, g.length));
+      }),
+    );
+    if (hit) out.push(b.id);
+  }
+  return out;
+}

@@ -1,0 +1,24 @@
+// What command modules may use. Built once by Engine.open.
+import type { ArticleService } from './articles/article-service.js';
+import type { Brief } from './briefs/brief-schema.js';
+import type { CardBuilder } from './cards/build-card.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { Lexicon } from './search/lexicon.js';
+import type { SearchIndex } from './search/search-index.js';
+import type { Store } from './store/store.js';
+import type { StoryIndex } from './stories/story-clusters.js';
+
+export interface EngineServices {
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  store: Store;
+  briefs: readonly Brief[];
+  lexicon: Lexicon;
+  index: SearchIndex;
+  stories: StoryIndex;
+  cards: CardBuilder;
+  articles: ArticleService;
+}

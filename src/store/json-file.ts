@@ -1,0 +1,36 @@
+// One lowdb database per JSON file, compact on disk, refusing (never
+// overwriting) a file that is empty, corrupt or not ours.
+import { Low } from 'lowdb';
+import { DataFile } from 'lowdb/node';
+import { existsSync } from 'node:fs';
+import type { z } from 'zod';
+import { StoreError } from './store-errors.js';
+import { SCHEMA_VERSION } from './store-schema.js';
+
+export async function openJsonDb<T extends { schemaVersion: number }>(
+  file: string,
+  schema: z.ZodType,
+  defaults: () => T,
+): Promise<Low<T>> {
+  // Compact JSON: whole-file rewrites are the hot path, pretty-printing doubles them.
+  const adapter = new DataFile<T>(file, { parse: JSON.parse, stringify: (d) => JSON.stringify(d) });
+  const db = new Low<T>(adapter, defaults());
+  const existed = existsSync(file);
+  try {
+    await db.read();
+  } catch (cause) {
+    throw new StoreError(file, 'is empty or not valid JSON; it was left untouched. Restore it from a backup or move it aside, then start again.', { cause });
+  }
+  if (!existed) {
+    await db.write();
+    return db;
+  }
+  const parsed = schema.safeParse(db.data);
+  if (!parsed.success) {
+    throw new StoreError(file, 'does not look like a Ringkas data file; it was left untouched. Move it aside and start again.');
+  }
+  if (db.data.schemaVersion > SCHEMA_VERSION) {
+    throw new StoreError(file, `was written by a newer Ringkas (schema ${db.data.schemaVersion}, this one reads ${SCHEMA_VERSION}); upgrade Ringkas.`);
+  }
+  return db;
+}

@@ -1,0 +1,46 @@
+// Shapes of the files in the data directory, validated on read. Bumping
+// SCHEMA_VERSION needs a migration in migrate.ts; a newer file is refused.
+import { z } from 'zod';
+import type { ArticleRecord } from '../model/article.js';
+import type { SubscriptionRecord } from '../model/subscription.js';
+
+export const SCHEMA_VERSION = 1;
+
+export interface AuditEntry {
+  at: string;
+  platform: string;
+  actor: string;
+  command: string;
+  /** Short, non-sensitive description: an article id, a URL, a channel. Never a body. */
+  detail: string;
+  outcome: 'ok' | 'refused' | 'failed';
+}
+
+export interface MainFile {
+  schemaVersion: number;
+  seededAt: string | null;
+  subscriptions: SubscriptionRecord[];
+  audit: AuditEntry[];
+}
+
+export interface ShardFile {
+  schemaVersion: number;
+  articles: ArticleRecord[];
+}
+
+// Light structural checks: enough to refuse a file that is not ours, without
+// re-validating every field of every article on each start (10k articles).
+export const mainFileSchema = z.looseObject({
+  schemaVersion: z.number().int().positive(),
+  seededAt: z.string().nullable(),
+  subscriptions: z.array(z.looseObject({ id: z.string() })),
+  audit: z.array(z.looseObject({ at: z.string() })),
+});
+
+export const shardFileSchema = z.looseObject({
+  schemaVersion: z.number().int().positive(),
+  articles: z.array(z.looseObject({ id: z.string(), fingerprint: z.string(), body: z.string() })),
+});
+
+export const emptyMain = (): MainFile => ({ schemaVersion: SCHEMA_VERSION, seededAt: null, subscriptions: [], audit: [] });
+export const emptyShard = (): ShardFile => ({ schemaVersion: SCHEMA_VERSION, articles: [] });

@@ -1,0 +1,169 @@
+// The lowdb store: one small main file (subscriptions, audit, meta) and the
+// articles spread over shard files, so adding one article rewrites one small
+// shard instead of the whole corpus. One in-memory state, one writer per file.
+import type { Low } from 'lowdb';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { ArticleRecord } from '../model/article.js';
+import type { SubscriptionRecord } from '../model/subscription.js';
+import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { openJsonDb } from './json-file.js';
+import {
+  emptyMain,
+  emptyShard,
+  mainFileSchema,
+  shardFileSchema,
+  type AuditEntry,
+  type MainFile,
+  type ShardFile,
+} from './store-schema.js';
+
+export const SHARD_COUNT = 32;
+const AUDIT_KEEP = 5_000;
+
+function shardOf(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
+  return h % SHARD_COUNT;
+}
+
+export class Store {
+  private readonly byId = new Map<string, ArticleRecord>();
+  private readonly byFingerprint = new Map<string, string>();
+  private readonly byCanonicalUrl = new Map<string, string>();
+  private readonly pending = new Set<Promise<void>>();
+
+  private constructor(
+    readonly dir: string,
+    private readonly main: Low<MainFile>,
+    private readonly shards: Low<ShardFile>[],
+    private readonly lock: DataDirLock,
+  ) {
+    for (const shard of shards) for (const a of shard.data.articles) this.index(a);
+  }
+
+  static async open(dir: string): Promise<Store> {
+    mkdirSync(path.join(dir, 'articles'), { recursive: true });
+    const lock = lockDataDir(dir);
+    try {
+      const main = await openJsonDb(path.join(dir, 'ringkas.json'), mainFileSchema, emptyMain);
+      const shards = await Promise.all(
+        Array.from({ length: SHARD_COUNT }, (_, i) =>
+          openJsonDb(path.join(dir, 'articles', `shard-${String(i).padStart(2, '0')}.json`), shardFileSchema, emptyShard),
+        ),
+      );
+      return new Store(dir, main, shards, lock);
+    } catch (e) {
+      lock.release();
+      throw e;
+    }
+  }
+
+  private index(a: ArticleRecord): void {
+    this.byId.set(a.id, a);
+    this.byFingerprint.set(a.fingerprint, a.id);
+    if (a.canonicalUrl) this.byCanonicalUrl.set(a.canonicalUrl, a.id);
+  }
+
+  get articleCount(): number {
+    return this.byId.size;
+  }
+
+  listArticles(): IterableIterator<ArticleRecord> {
+    return this.byId.values();
+  }
+
+  getArticle(id: string): ArticleRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  findByFingerprint(fingerprint: string): ArticleRecord | undefined {
+    const id = this.byFingerprint.get(fingerprint);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  findByCanonicalUrl(url: string): ArticleRecord | undefined {
+    const id = this.byCanonicalUrl.get(url);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  async addArticle(article: ArticleRecord): Promise<void> {
+    if (this.byId.has(article.id)) throw new Error(`article id ${article.id} already stored`);
+    const shard = this.shards[shardOf(article.id)]!;
+    shard.data.articles.push(article);
+    this.index(article);
+    await this.persist(shard);
+  }
+
+  async removeArticle(id: string): Promise<ArticleRecord | undefined> {
+    const article = this.byId.get(id);
+    if (!article) return undefined;
+    const shard = this.shards[shardOf(id)]!;
+    shard.data.articles = shard.data.articles.filter((a) => a.id !== id);
+    this.byId.delete(id);
+    if (this.byFingerprint.get(article.fingerprint) === id) this.byFingerprint.delete(article.fingerprint);
+    if (article.canonicalUrl && this.byCanonicalUrl.get(article.canonicalUrl) === id) this.byCanonicalUrl.delete(article.canonicalUrl);
+    await this.persist(shard);
+    return article;
+  }
+
+  /** Persists changes made in place to stored articles (e.g. a story id after a removal). */
+  async saveArticles(ids: Iterable<string>): Promise<void> {
+    const touched = new Set<number>();
+    for (const id of ids) touched.add(shardOf(id));
+    await Promise.all([...touched].map((i) => this.persist(this.shards[i]!)));
+  }
+
+  get seededAt(): string | null {
+    return this.main.data.seededAt;
+  }
+
+  async markSeeded(at: Date): Promise<void> {
+    this.main.data.seededAt = at.toISOString();
+    await this.persist(this.main);
+  }
+
+  listSubscriptions(): readonly SubscriptionRecord[] {
+    return this.main.data.subscriptions;
+  }
+
+  async putSubscription(sub: SubscriptionRecord): Promise<void> {
+    const list = this.main.data.subscriptions;
+    const i = list.findIndex((s) => s.id === sub.id);
+    if (i >= 0) list[i] = sub;
+    else list.push(sub);
+    await this.persist(this.main);
+  }
+
+  async deleteSubscription(id: string): Promise<boolean> {
+    const before = this.main.data.subscriptions.length;
+    this.main.data.subscriptions = this.main.data.subscriptions.filter((s) => s.id !== id);
+    if (this.main.data.subscriptions.length === before) return false;
+    await this.persist(this.main);
+    return true;
+  }
+
+  listAudit(): readonly AuditEntry[] {
+    return this.main.data.audit;
+  }
+
+  async recordAudit(entry: AuditEntry): Promise<void> {
+    const audit = this.main.data.audit;
+    audit.push(entry);
+    if (audit.length > AUDIT_KEEP) audit.splice(0, audit.length - AUDIT_KEEP);
+    await this.persist(this.main);
+  }
+
+  /** Waits for pending writes, then lets another process open the directory. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.pending]);
+    this.lock.release();
+  }
+
+  private persist(db: Low<MainFile> | Low<ShardFile>): Promise<void> {
+    const p = db.write();
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p)).catch(() => undefined);
+    return p;
+  }
+}
