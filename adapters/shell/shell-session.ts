@@ -1,0 +1,53 @@
+// A terminal session (Hubot's shell convention): one command per line. On a
+// TTY it shows a prompt; with piped input it runs each line and ends at EOF.
+import { createInterface } from 'node:readline';
+import type { Engine } from '../../src/engine.js';
+import type { CommandContext } from '../../src/model/actor.js';
+import { renderText } from './render-text.js';
+
+export interface ShellOptions {
+  engine: Engine;
+  ctx: CommandContext;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  interactive: boolean;
+}
+
+const PROMPT = 'ringkas> ';
+const END_OF_PASTE = '.';
+
+export async function runShell({ engine, ctx, input, output, interactive }: ShellOptions): Promise<void> {
+  const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
+  const print = (text: string) => output.write(`${text}\n\n`);
+  if (interactive) {
+    print('Ringkas shell. Try "/brief ijepa", "/brief topics" or "/brief help"; "exit" to leave.');
+    rl.setPrompt(PROMPT);
+    rl.prompt();
+  }
+  let paste: string[] | null = null;
+  for await (const rawLine of rl) {
+    const line = rawLine.trim();
+    if (paste) {
+      if (line === END_OF_PASTE) {
+        const text = paste.join('\n');
+        paste = null;
+        print(renderText(await engine.execute({ name: 'add', input: { kind: 'text', text } }, ctx)));
+      } else {
+        paste.push(rawLine);
+      }
+      continue;
+    }
+    if (line === 'exit' || line === 'quit') break;
+    if (line !== '') {
+      const text = line.replace(/^\/?brief\b/i, '').trim();
+      if (/^(add|tambah)$/i.test(text)) {
+        paste = [];
+        print(`Paste the article text, then a line with only "${END_OF_PASTE}".`);
+      } else {
+        print(renderText(await engine.run(text, ctx)));
+      }
+    }
+    if (interactive && !paste) rl.prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,74 @@
+// Entry point: read config once, open the engine, start every platform that has
+// credentials; with none, run the terminal shell (Hubot's convention).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { pino } from 'pino';
+import { ConfigError, loadConfig, type Config } from '../src/config.js';
+import { Engine } from '../src/engine.js';
+import { isRingkasError } from '../src/errors.js';
+import { createLogger, type Logger } from '../src/logger.js';
+import { runShell } from './shell/shell-session.js';
+
+interface Running {
+  name: string;
+  stop(): Promise<void>;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`ringkas: ${message}\n`);
+  process.exit(1);
+}
+
+function makeLogger(config: Config, shellOnly: boolean): Logger {
+  if (!shellOnly) return createLogger({ level: config.logLevel });
+  // In the shell, logs would garble the conversation: they go to a file.
+  mkdirSync(config.dataDir, { recursive: true });
+  return createLogger({ level: config.logLevel, destination: pino.destination({ dest: path.join(config.dataDir, 'ringkas.log'), sync: true }) });
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) fail(e.message);
+    throw e;
+  }
+  const shellOnly = !config.slack && !config.discord;
+  const logger = makeLogger(config, shellOnly);
+  let engine: Engine;
+  try {
+    engine = await Engine.open({ config, logger });
+  } catch (e) {
+    if (isRingkasError(e)) fail(e.userMessage);
+    throw e;
+  }
+
+  if (shellOnly) {
+    await runShell({
+      engine,
+      ctx: { actor: { platform: 'shell', id: config.shell.user, isAdmin: config.shell.admin }, channel: { platform: 'shell', workspace: 'local', channel: 'terminal' } },
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+    });
+    await engine.close();
+    return;
+  }
+
+  const running: Running[] = [];
+  // Platform adapters are added here as they land (Slack, Discord).
+  const shutdown = async (signal: string) => {
+    logger.info({ event: 'shutdown', signal }, 'shutting down');
+    for (const r of running.reverse()) await r.stop().catch((err: unknown) => logger.error({ event: 'stop_failed', adapter: r.name, err }, 'stop failed'));
+    await engine.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`ringkas: could not start: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
