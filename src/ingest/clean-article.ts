@@ -1,20 +1,67 @@
-// STUB (replaced by the ingest work): raw article text -> clean body and metadata.
-import { createHash } from 'node:crypto';
+// Raw article text -> clean body and metadata (title, language, source, dates,
+// fingerprint). Each step lives in its own module; this one only orders them.
+import { z } from 'zod';
+import { RingkasError } from '../errors.js';
 import type { CleanArticle, RawArticle } from '../model/article.js';
+import { detectLanguage } from '../nlp/detect-language.js';
+import { parseDateline, type Dateline } from './dateline.js';
+import { takeDateStamps } from './date-stamps.js';
+import { deriveHeadline, looksLikeHeadline } from './derive-headline.js';
+import { extractDates } from './extract-dates.js';
+import { fingerprint } from './fingerprint.js';
+import { normaliseInline, normaliseLines } from './normalize-text.js';
+import { cleanParagraphs } from './strip-clutter.js';
 
-export function cleanArticle(raw: RawArticle, _now: Date): CleanArticle {
-  const paragraphs = raw.text.split(/\n+/).map((p) => p.trim()).filter(Boolean);
-  const title = raw.title ?? paragraphs[0] ?? 'Untitled';
+export const rawArticleSchema = z.object({
+  text: z.string(),
+  title: z.string().optional(),
+  source: z.string().optional(),
+  link: z.string().optional(),
+  publishedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+
+export function cleanArticle(raw: RawArticle, now: Date): CleanArticle {
+  const input = rawArticleSchema.safeParse(raw);
+  if (!input.success) throw new RingkasError('bad_input', 'The article could not be read: its text or date is malformed.');
+  const { lines, stamps } = takeDateStamps(normaliseLines(raw.text));
+  const givenTitle = raw.title ? normaliseInline(raw.title) : '';
+  const { title, rest } = splitTitle(cleanParagraphs(lines), givenTitle);
+  const { dateline, paragraphs } = splitDateline(rest);
+  if (paragraphs.length === 0) throw new RingkasError('bad_input', 'The article has no readable text.');
   const body = paragraphs.join('\n\n');
+  const givenSource = raw.source ? normaliseInline(raw.source) : '';
   return {
-    title,
-    titleDerived: raw.title === undefined,
+    title: title ?? deriveHeadline(paragraphs),
+    titleDerived: title === null,
     body,
     paragraphs,
-    language: /\b(yang|dan|dengan)\b/.test(body) ? 'id' : 'en',
-    source: raw.source ?? null,
-    eventDate: null,
-    publishedDate: raw.publishedDate ?? null,
-    fingerprint: createHash('sha256').update(body.toLowerCase().replace(/\s+/g, ' ')).digest('hex').slice(0, 32),
+    language: detectLanguage(body),
+    source: givenSource || dateline?.source || null,
+    ...extractDates({
+      body,
+      dateline: dateline?.prefix ?? null,
+      stamps,
+      published: raw.publishedDate ?? null,
+      now,
+    }),
+    fingerprint: fingerprint(body),
   };
+}
+
+/** The caller's title wins (and is not repeated in the body); else a headline-shaped first line. */
+function splitTitle(paragraphs: string[], given: string): { title: string | null; rest: string[] } {
+  const [first = '', ...others] = paragraphs;
+  if (given) {
+    const repeated = first.toLowerCase() === given.toLowerCase();
+    return { title: given, rest: repeated ? others : paragraphs };
+  }
+  if (others.length > 0 && looksLikeHeadline(first) && !parseDateline(first)) return { title: first, rest: others };
+  return { title: null, rest: paragraphs };
+}
+
+function splitDateline(paragraphs: string[]): { dateline: Dateline | null; paragraphs: string[] } {
+  const [first, ...others] = paragraphs;
+  const dateline = first === undefined ? null : parseDateline(first);
+  if (!dateline) return { dateline: null, paragraphs };
+  return { dateline, paragraphs: dateline.rest ? [dateline.rest, ...others] : others };
 }
