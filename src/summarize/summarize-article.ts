@@ -1,15 +1,43 @@
-// STUB (replaced by the briefing-quality work): key points, key figures, entities.
+// Builds a card's content from a cleaned article: 2-3 extractive key points in
+// the article's language, key figures with their context, and named entities
+// with acronyms expanded from the article or the briefs' glossary.
 import type { ArticleSummary, CleanArticle } from '../model/article.js';
+import { findEntities } from '../nlp/find-entities.js';
+import { splitSentences } from '../nlp/split-sentences.js';
+import { extractKeyFigures } from './key-figures.js';
+import { selectKeySentences } from './key-points.js';
+import { shortenPoint, stripDateline } from './shorten-point.js';
 
 export interface Glossary {
   /** Acronym (upper case) -> long form, from briefs. */
   acronyms: Map<string, string>;
 }
 
-export function summarizeArticle(article: CleanArticle, _glossary: Glossary): ArticleSummary {
+export interface SummaryOptions {
+  /** Stem terms when scoring sentences; measured by `npm run eval` (on by default). */
+  stem?: boolean;
+}
+
+const MAX_ENTITIES = 14;
+
+function normalise(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
+}
+
+export function summarizeArticle(article: CleanArticle, glossary: Glossary, options: SummaryOptions = {}): ArticleSummary {
+  // The headline is often repeated as the first paragraph; it is not a key point.
+  const title = normalise(article.title);
+  const paragraphs = article.paragraphs.filter((p, i) => !(i === 0 && normalise(p) === title));
+  const sentences = splitSentences(paragraphs).map((s, i) => (i === 0 ? { ...s, text: stripDateline(s.text) } : s));
+  const count = sentences.length >= 5 ? 3 : 2;
+  const chosen = selectKeySentences(sentences, article.titleDerived ? null : article.title, article.language, {
+    stem: options.stem ?? true,
+    count,
+  });
+  const text = [article.title, ...paragraphs].join('\n');
   return {
-    keyPoints: article.paragraphs.slice(0, 3).map((p) => (p.length > 300 ? p.slice(0, 297) + '…' : p)),
-    keyFigures: [],
-    entities: [],
+    keyPoints: chosen.map((s) => shortenPoint(s.text)),
+    keyFigures: extractKeyFigures(sentences.map((s) => s.text), article.language),
+    entities: findEntities(text, glossary.acronyms).slice(0, MAX_ENTITIES),
   };
 }

@@ -1,0 +1,71 @@
+// Named entities for a card: people, organisations, programmes (acronyms, event
+// series like "The 5th Automotive Dialogue") and places. Acronyms are expanded
+// from the article's own definitions first, then from the briefs' glossary.
+import type { Entity, EntityKind } from '../model/article.js';
+import { findAcronymDefinitions, findAcronyms } from './acronyms.js';
+import { PLACE_BY_ALIAS } from './name-lexicon.js';
+import { findPeople } from './find-people.js';
+
+const PROGRAMME_WORDS = /\b(agreement|partnership|program|programme|project|vehicle|initiative|community|dialogue|scheme|perjanjian|kemitraan|proyek|kendaraan|komunitas|skema|inisiatif)\b/i;
+const ORGANISATION_WORDS = /\b(ministry|kementerian|agency|association|asosiasi|badan|lembaga|direktorat|directorate|organi[sz]ation|council|bank|institute|company|corporation|commission|komisi|dewan|authority|otoritas|perusahaan)\b/i;
+const VEHICLE_TECH = /^(?:P?HEV|BEV|FCEV|EV|ICE|LCEV|LCGC|CBU|CKD)$/;
+const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$/;
+const ORDINAL_EVENT = /\b[Tt]he\s+(\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth)\s+((?:[\p{Lu}\d][\p{L}\d–-]*|on|of|and|for|in)(?:\s+(?:[\p{Lu}\d][\p{L}\d–-]*|on|of|and|for|in))*)/gu;
+
+function acronymKind(acronym: string, longForm: string | undefined, text: string): EntityKind {
+  if (VEHICLE_TECH.test(acronym)) return 'programme';
+  if (longForm && ORGANISATION_WORDS.test(longForm)) return 'organisation';
+  if (longForm && PROGRAMME_WORDS.test(longForm)) return 'programme';
+  const at = text.indexOf(acronym);
+  const around = text.slice(Math.max(0, at - 40), at + acronym.length + 90);
+  return /\b(program|programme|project|proyek)\b/i.test(around) ? 'programme' : 'organisation';
+}
+
+/** Event names of a numbered series: "5th Automotive Dialogue Indonesia-Japan". */
+export function findSeriesEvents(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(ORDINAL_EVENT)) {
+    const name = `${m[1]} ${m[2]!.replace(/(\s+(on|of|and|for|in))+$/u, '')}`.trim();
+    if (name.split(/\s+/).length >= 2) out.add(name);
+  }
+  return [...out];
+}
+
+function findPlaces(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?/gu)) {
+    for (const candidate of [m[0], m[0].split(/\s+/)[0]!]) {
+      const place = PLACE_BY_ALIAS.get(candidate.toLowerCase());
+      // Two-letter aliases (RI, AS, UK) count only in capitals: "as" is also a word.
+      if (place && (candidate.length > 2 || candidate === candidate.toUpperCase())) {
+        out.add(place);
+        break;
+      }
+    }
+  }
+  return [...out];
+}
+
+export function findEntities(text: string, glossary: ReadonlyMap<string, string>): Entity[] {
+  const defined = findAcronymDefinitions(text);
+  const entities: Entity[] = findPeople(text).map((name) => ({ name, kind: 'person' as const }));
+  const seen = new Set(entities.map((e) => e.name.toLowerCase()));
+  const push = (e: Entity) => {
+    if (seen.has(e.name.toLowerCase())) return;
+    seen.add(e.name.toLowerCase());
+    entities.push(e);
+  };
+  for (const event of findSeriesEvents(text)) push({ name: event, kind: 'programme' });
+  const shortForms = [...new Set([...findAcronyms(text), ...defined.keys(), ...(text.match(/\bKemen(?!terian)[a-z]+\b/g) ?? [])])];
+  for (const acronym of shortForms) {
+    if (ROMAN.test(acronym) || PLACE_BY_ALIAS.has(acronym.toLowerCase()) || acronym.length > 12) continue;
+    const expansion = glossary.get(acronym.toUpperCase()) ?? defined.get(acronym);
+    // Two-letter capitals ("JP", "SDM" is three) are too often initials; keep them only when known.
+    if (acronym.length < 3 && !expansion && !VEHICLE_TECH.test(acronym)) continue;
+    const entity: Entity = { name: acronym, kind: acronymKind(acronym, expansion, text) };
+    if (expansion) entity.expansion = expansion;
+    push(entity);
+  }
+  for (const place of findPlaces(text)) push({ name: place, kind: 'place' });
+  return entities;
+}

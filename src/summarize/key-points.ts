@@ -1,0 +1,95 @@
+// Extractive key points: each sentence is scored on what marks a news fact
+// (position, centrality against the article's TF-IDF centroid, similarity to the
+// title, named entities, numbers and dates), then 2-3 are picked with maximal
+// marginal relevance so they do not repeat each other, and shown in article order.
+import type { Language } from '../model/article.js';
+import { findDates } from '../nlp/find-dates.js';
+import type { Sentence } from '../nlp/split-sentences.js';
+import { buildSpace, centroid, cosine, type Vector } from './term-vectors.js';
+
+export interface KeyPointOptions {
+  /** Stem terms before comparing sentences (Indonesian confix stripping, light English stemming). */
+  stem: boolean;
+  count: number;
+}
+
+const WEIGHTS = { position: 0.3, centrality: 0.3, title: 0.15, entities: 0.15, facts: 0.1 };
+const LAMBDA = 0.7;
+const ENTITY_WORD = /(?<![\p{L}])(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+)(?![\p{L}])/gu;
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+/** Sentences fit to be a key point: real sentences, not headings or fragments. */
+export function isCandidate(s: string): boolean {
+  const n = wordCount(s);
+  return n >= 6 && n <= 90 && /\p{Ll}{3,}/u.test(s) && /[.!?"”)]$/u.test(s.trim());
+}
+
+function entityDensity(s: string): number {
+  // The first word is capitalised anyway; count the rest.
+  const hits = (s.match(ENTITY_WORD) ?? []).length - 1;
+  return Math.min(1, Math.max(0, hits) / 5);
+}
+
+function factSignal(s: string): number {
+  const hasDate = findDates(s).length > 0;
+  const hasNumber = /\d/.test(s.replace(/\(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)/g, ''));
+  return (hasDate ? 0.5 : 0) + (hasNumber ? 0.5 : 0);
+}
+
+function subtract(a: Vector, b: Vector): Vector {
+  const out: Vector = new Map(a);
+  for (const [t, w] of b) out.set(t, (out.get(t) ?? 0) - w);
+  return out;
+}
+
+function scoreSentences(sentences: readonly Sentence[], title: string | null, language: Language, stem: boolean): { scores: number[]; vectors: Vector[] } {
+  const space = buildSpace(sentences.map((s) => s.text), language, { stem });
+  const whole = centroid(space.vectors);
+  const titleVector = title ? space.embed(title) : null;
+  const n = sentences.length;
+  const scores = sentences.map((s, i) => {
+    const position = 1 - i / Math.max(1, n) * 0.8 - (s.paragraph === 0 ? 0 : 0.1);
+    const centrality = cosine(space.vectors[i]!, subtract(whole, space.vectors[i]!));
+    const titleSim = titleVector ? cosine(space.vectors[i]!, titleVector) : 0;
+    return (
+      WEIGHTS.position * position +
+      WEIGHTS.centrality * centrality +
+      WEIGHTS.title * titleSim +
+      WEIGHTS.entities * entityDensity(s.text) +
+      WEIGHTS.facts * factSignal(s.text)
+    );
+  });
+  return { scores, vectors: space.vectors };
+}
+
+/** Picks key sentences (by index into `sentences`), in article order. */
+export function selectKeySentences(
+  sentences: readonly Sentence[],
+  title: string | null,
+  language: Language,
+  options: KeyPointOptions,
+): Sentence[] {
+  const pool = sentences.filter((s) => isCandidate(s.text));
+  const candidates = pool.length >= options.count ? pool : sentences.filter((s) => wordCount(s.text) >= 3);
+  if (candidates.length === 0) return [];
+  const { scores, vectors } = scoreSentences(candidates, title, language, options.stem);
+  const chosen: number[] = [];
+  while (chosen.length < Math.min(options.count, candidates.length)) {
+    let best = -1;
+    let bestValue = -Infinity;
+    candidates.forEach((_, i) => {
+      if (chosen.includes(i)) return;
+      const redundancy = Math.max(0, ...chosen.map((j) => cosine(vectors[i]!, vectors[j]!)));
+      const value = LAMBDA * scores[i]! - (1 - LAMBDA) * redundancy;
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    });
+    chosen.push(best);
+  }
+  return chosen.sort((a, b) => a - b).map((i) => candidates[i]!);
+}
