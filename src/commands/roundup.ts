@@ -1,12 +1,18 @@
-// PLACEHOLDER until the roundup work lands: the command exists with its usage.
+// /brief roundup: privately previews what this channel's next roundup would post
+// if it ran now (defaults apply when the channel has no subscription yet).
+import { roundupsFor } from '../roundup/engine-roundups.js';
+import { commandChannel } from '../roundup/roundup-replies.js';
 import { ok, type CommandModule } from './command-module.js';
 
 export const roundupCommand = {
   name: 'roundup',
-  aliases: ['preview'],
+  aliases: ['preview', 'ringkasan'],
   usage: '/brief roundup',
   describe: "Preview this channel's next roundup, privately.",
   adminOnly: false,
   parse: () => ok({ name: 'roundup' }),
-  run: async () => ({ kind: 'message', tone: 'info', text: 'Weekly roundups are not available yet.' }),
+  run: async (s, _command, ctx) => {
+    const { roundup } = await roundupsFor(s).preview(commandChannel(ctx));
+    return { kind: 'roundup', roundup, preview: true };
+  },
 } satisfies CommandModule<'roundup'>;

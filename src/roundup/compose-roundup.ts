@@ -17,7 +17,7 @@ export class ArticleWindow<A extends RoundupArticle = RoundupArticle> {
   private readonly sorted: A[];
   private readonly times: number[];
 
-  constructor(articles: readonly A[]) {
+  constructor(articles: Iterable<A>) {
     this.sorted = [...articles].sort((a, b) => Date.parse(a.addedAt) - Date.parse(b.addedAt));
     this.times = this.sorted.map((a) => Date.parse(a.addedAt));
   }

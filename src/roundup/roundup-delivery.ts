@@ -38,12 +38,8 @@ type Outcome = Exclude<keyof DeliveryReport, 'due'>;
 const DEFER_BASE_MS = 5 * 60_000;
 const DEFER_MAX_MS = 60 * 60_000;
 
-/** What a channel receives: the roundup, or one short line for a quiet week. */
+/** What a channel receives; with no lines, every renderer shows one short "nothing new" line. */
 export function roundupReply(roundup: Roundup, preview: boolean): Reply {
-  if (roundup.lines.length === 0) {
-    const text = `Weekly roundup, ${roundup.period}: nothing new this week.`;
-    return { kind: 'message', tone: 'info', text: preview ? `Preview: ${text}` : text };
-  }
   return { kind: 'roundup', roundup, preview };
 }
 

@@ -13,7 +13,7 @@ export interface SubscriptionStore {
 }
 
 export interface ArticleSource {
-  listArticles(): MaybePromise<readonly RoundupArticle[]>;
+  listArticles(): MaybePromise<Iterable<RoundupArticle>>;
 }
 
 export type RoundupStore = SubscriptionStore & ArticleSource;

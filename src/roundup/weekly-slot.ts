@@ -56,10 +56,9 @@ export function nextSlot(spec: WeeklySpec, now: Date): Date {
   return slot;
 }
 
-/** An instant as the subscription's local time, e.g. "Mon 25 Nov 2026, 09:00 (Asia/Jakarta)". */
+/** An instant as the subscription's local time, e.g. "Mon 25 Nov 2026, 09:00" (renderers add the zone). */
 export function formatLocal(instant: Date, timezone: string): string {
-  const local = DateTime.fromJSDate(instant, { zone: timezone });
-  return `${local.toFormat('ccc d LLL yyyy, HH:mm', { locale: 'en' })} (${timezone})`;
+  return DateTime.fromJSDate(instant, { zone: timezone }).toFormat('ccc d LLL yyyy, HH:mm', { locale: 'en' });
 }
 
 /** Local period label for a roundup window, e.g. "18–24 Nov 2026" or "28 Nov – 4 Dec 2026". */
