@@ -127,7 +127,7 @@ function helpEmbeds(commands: HelpEntry[]): APIEmbed[] {
 
 /** Help entries are written for "/brief <words>"; on Discord admin actions live under /brief-admin. */
 function discordUsage(entry: HelpEntry): string {
-  return entry.adminOnly ? entry.usage.replace(/^\/brief\b/, '/brief-admin') : entry.usage;
+  return entry.adminOnly ? entry.usage.replace(/\/brief\b(?!-)/g, '/brief-admin') : entry.usage;
 }
 
 function roundupEmbeds(roundup: Roundup): APIEmbed[] {

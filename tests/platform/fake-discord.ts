@@ -116,7 +116,7 @@ export class FakeDiscord {
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`fake-discord: timed out waiting for ${what}`);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.min(left, 200));
+        const timer = setTimeout(resolve, Math.min(left, 25));
         this.waiters.push(() => {
           clearTimeout(timer);
           resolve();
