@@ -10,8 +10,8 @@ import { STOPWORDS } from './stopwords.js';
 export interface QueryPlan {
   /** Folded term -> weight (1 for the user's own words). */
   terms: Map<string, number>;
-  /** Folded phrases whose verbatim presence in an article is a strong signal. */
-  phrases: string[];
+  /** Folded phrases whose verbatim presence in an article is a signal, with its strength. */
+  phrases: { text: string; weight: number }[];
   /** Briefs the query names. */
   briefIds: string[];
   /** The user's own content words. */
@@ -31,14 +31,14 @@ export function planQuery(query: string, briefs: readonly Brief[], lexicon: Lexi
   };
   for (const w of words) add(w, 1);
 
-  const phrases: string[] = [];
-  const folded = foldText(query);
-  if (all.length > 1) phrases.push(folded);
+  const phrases = new Map<string, number>();
+  const addPhrase = (text: string, w: number) => phrases.set(text, Math.max(phrases.get(text) ?? 0, w));
+  if (all.length > 1) addPhrase(foldText(query), 1);
 
   for (const gram of ngrams(all, 3)) {
     for (const translation of lexicon.get(gram) ?? []) {
       for (const t of translation.split(' ')) add(t, TRANSLATION_WEIGHT);
-      if (translation.includes(' ')) phrases.push(translation);
+      if (translation.includes(' ')) addPhrase(translation, TRANSLATION_WEIGHT);
     }
   }
 
@@ -47,10 +47,10 @@ export function planQuery(query: string, briefs: readonly Brief[], lexicon: Lexi
     for (const alias of [b.name, ...b.aliases.en, ...b.aliases.id, ...Object.keys(b.acronyms)]) {
       const tokens = foldTokens(alias);
       for (const t of tokens) add(t, ALIAS_WEIGHT);
-      if (tokens.length > 1) phrases.push(tokens.join(' '));
+      if (tokens.length > 1) addPhrase(tokens.join(' '), ALIAS_WEIGHT / 2);
     }
   }
-  return { terms, phrases: [...new Set(phrases)], briefIds, words };
+  return { terms, phrases: [...phrases].map(([text, weight]) => ({ text, weight })), briefIds, words };
 }
 
 function ngrams(tokens: readonly string[], max: number): string[] {

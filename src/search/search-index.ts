@@ -85,7 +85,9 @@ export class SearchIndex {
     if (plan.briefIds.some((id) => article.topics.includes(id))) bonus += TOPIC_BONUS;
     if (plan.phrases.length) {
       const text = foldText(`${article.title} ${article.keyPoints.join(' ')} ${article.body}`);
-      if (plan.phrases.some((p) => text.includes(p))) bonus += PHRASE_BONUS;
+      let best = 0;
+      for (const p of plan.phrases) if (p.weight > best && text.includes(p.text)) best = p.weight;
+      bonus += best * PHRASE_BONUS;
     }
     return bonus;
   }

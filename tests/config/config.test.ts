@@ -1,0 +1,41 @@
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const load = (env: Record<string, string>) => loadConfig({ env, envFile: null, cwd: '/app' });
+
+describe('config', () => {
+  it('defaults to the shell with no credentials', () => {
+    const c = load({});
+    expect(c.slack).toBeNull();
+    expect(c.discord).toBeNull();
+    expect(c.dataDir).toBe('/app/data');
+    expect(c.defaultTimezone).toBe('Asia/Jakarta');
+    expect(c.shell.admin).toBe(true);
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => load({ RINGKAS_SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/RINGKAS_SLACK_SIGNING_SECRET/);
+    expect(() => load({ RINGKAS_SLACK_BOT_TOKEN: 'abc', RINGKAS_SLACK_SIGNING_SECRET: 's' })).toThrow(/RINGKAS_SLACK_BOT_TOKEN/);
+    expect(() => load({ RINGKAS_SLACK_PORT: 'eighty' })).toThrow(/RINGKAS_SLACK_PORT/);
+    expect(() => load({ RINGKAS_DEFAULT_TIMEZONE: 'Mars/Olympus' })).toThrow(/RINGKAS_DEFAULT_TIMEZONE/);
+    expect(() => load({ RINGKAS_DISCORD_APP_ID: '123' })).toThrow(ConfigError);
+  });
+
+  it('accepts Slack HTTP mode, Socket Mode and Discord', () => {
+    expect(load({ RINGKAS_SLACK_BOT_TOKEN: 'xoxb-1', RINGKAS_SLACK_SIGNING_SECRET: 's' }).slack?.signingSecret).toBe('s');
+    expect(load({ RINGKAS_SLACK_BOT_TOKEN: 'xoxb-1', RINGKAS_SLACK_APP_TOKEN: 'xapp-1' }).slack?.appToken).toBe('xapp-1');
+    expect(load({ RINGKAS_DISCORD_TOKEN: 't' }).discord?.token).toBe('t');
+  });
+
+  it('reads a .env file, with the real environment winning', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ringkas-env-'));
+    writeFileSync(path.join(dir, '.env'), 'RINGKAS_LOG_LEVEL=debug\nRINGKAS_SHELL_USER=ani\n');
+    const c = loadConfig({ env: { RINGKAS_SHELL_USER: 'budi' }, cwd: dir });
+    expect(c.logLevel).toBe('debug');
+    expect(c.shell.user).toBe('budi');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
