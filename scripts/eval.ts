@@ -1,0 +1,120 @@
+// npm run eval [labels.json]: ingests the labelled articles into a fresh temporary
+// store through the engine's public API and measures the cards: key-fact recall,
+// ROUGE vs the editors' key points (with LEAD-3 side by side), clutter on cards,
+// recall@5 / reciprocal rank per query, and story pairwise P/R/F1. The last line
+// is one machine-readable `EVAL {...}` line.
+/* eslint-disable no-console -- a command-line report */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/config.js';
+import { Engine } from '../src/engine.js';
+import { rawFromFile } from '../src/articles/raw-from-input.js';
+import { cleanArticle } from '../src/ingest/clean-article.js';
+import type { Card } from '../src/model/article.js';
+import type { CommandContext } from '../src/model/actor.js';
+import { summarizeArticle } from '../src/summarize/summarize-article.js';
+import { factPresent } from './eval/key-facts.js';
+import { readLabels } from './eval/labels-file.js';
+import { pairwiseScores, recallAtK, reciprocalRank } from './eval/ranking.js';
+import { cardText, lead3 } from './eval/report-card.js';
+import { rouge, type RougeScores } from './eval/rouge.js';
+
+const ctx: CommandContext = { actor: { platform: 'shell', id: 'eval', isAdmin: true } };
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+async function main(): Promise<void> {
+  const labelsPath = path.resolve(process.argv[2] ?? 'seeds/labels.json');
+  const labels = readLabels(labelsPath);
+  const dir = mkdtempSync(path.join(tmpdir(), 'ringkas-eval-'));
+  const config = loadConfig({ env: { RINGKAS_DATA_DIR: dir, RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_LOG_LEVEL: 'silent' }, envFile: null });
+  const engine = await Engine.open({ config });
+  try {
+    const cards = new Map<string, Card>();
+    const fileById = new Map<string, string>();
+    for (const file of Object.keys(labels.articles)) {
+      const content = readFileSync(path.join(labels.articleDir, file), 'utf8');
+      const reply = await engine.execute({ name: 'add', input: { kind: 'file', filename: file, content } }, ctx);
+      if (reply.kind !== 'added') throw new Error(`${file}: ${JSON.stringify(reply).slice(0, 200)}`);
+      cards.set(file, reply.card);
+      fileById.set(reply.card.id, file);
+    }
+    const facts: number[] = [];
+    const ours: RougeScores[] = [];
+    const base: RougeScores[] = [];
+    const unstemmed: number[] = [];
+    let boilerplate = 0;
+    console.log('ARTICLES');
+    for (const [file, label] of Object.entries(labels.articles)) {
+      const card = cards.get(file)!;
+      const text = cardText(card);
+      const missing = label.key_facts.filter((f) => !factPresent(f, text));
+      const recall = label.key_facts.length ? 1 - missing.length / label.key_facts.length : 1;
+      facts.push(recall);
+      const reference = label.key_points.join(' ');
+      const clean = cleanArticle(rawFromFile({ kind: 'file', filename: file, content: readFileSync(path.join(labels.articleDir, file), 'utf8') }), new Date());
+      const mine = rouge(card.keyPoints.join(' '), reference);
+      const lead = rouge(lead3(clean), reference);
+      const noStem = rouge(summarizeArticle(clean, { acronyms: new Map() }, { stem: false }).keyPoints.join(' '), reference);
+      ours.push(mine);
+      base.push(lead);
+      unstemmed.push(noStem.rougeL);
+      const clutter = labels.boilerplate_never_on_a_card.filter((b) => text.toLowerCase().includes(b.toLowerCase()));
+      boilerplate += clutter.length;
+      console.log(
+        `  ${file}  facts ${r3(recall)}${missing.length ? ` (missing: ${missing.join(', ')})` : ''}` +
+          `  R1 ${r3(mine.rouge1)} R2 ${r3(mine.rouge2)} RL ${r3(mine.rougeL)} | LEAD-3 RL ${r3(lead.rougeL)}` +
+          `${clutter.length ? `  CLUTTER: ${clutter.join(', ')}` : ''}`,
+      );
+    }
+    const avg = (xs: RougeScores[], k: keyof RougeScores) => mean(xs.map((x) => x[k]));
+    console.log(`  mean: facts ${r3(mean(facts))}  R1 ${r3(avg(ours, 'rouge1'))} R2 ${r3(avg(ours, 'rouge2'))} RL ${r3(avg(ours, 'rougeL'))}` +
+      `  | LEAD-3 R1 ${r3(avg(base, 'rouge1'))} R2 ${r3(avg(base, 'rouge2'))} RL ${r3(avg(base, 'rougeL'))}  | without stemming RL ${r3(mean(unstemmed))}`);
+
+    console.log('QUERIES');
+    const recalls: number[] = [];
+    const rrs: number[] = [];
+    for (const [query, expected] of Object.entries(labels.queries)) {
+      const reply = await engine.execute({ name: 'brief', query }, ctx);
+      const ranked = reply.kind === 'cards' ? reply.cards.map((c) => [c.id, ...c.alsoReportedBy.map((s) => s.id)].map((id) => fileById.get(id) ?? id)) : [];
+      const rec = recallAtK(ranked, expected, 5);
+      const rr = reciprocalRank(ranked, expected);
+      recalls.push(rec);
+      rrs.push(rr);
+      console.log(`  ${JSON.stringify(query)}  recall@5 ${r3(rec)}  RR ${r3(rr)}`);
+    }
+    console.log(`  mean: recall@5 ${r3(mean(recalls))}  MRR ${r3(mean(rrs))}`);
+
+    const groups = new Map<string, string[]>();
+    for (const [file, card] of cards) groups.set(card.storyId, [...(groups.get(card.storyId) ?? []), file]);
+    const story = pairwiseScores([...groups.values()], labels.stories);
+    console.log('STORIES');
+    for (const g of groups.values()) console.log(`  [${g.join(', ')}]`);
+    console.log(`  pairwise P ${r3(story.precision)} R ${r3(story.recall)} F1 ${r3(story.f1)}`);
+
+    const summary = {
+      articles: cards.size,
+      keyFactRecall: r3(mean(facts)),
+      rouge1: r3(avg(ours, 'rouge1')),
+      rouge2: r3(avg(ours, 'rouge2')),
+      rougeL: r3(avg(ours, 'rougeL')),
+      lead3RougeL: r3(avg(base, 'rougeL')),
+      boilerplate,
+      recallAt5: r3(mean(recalls)),
+      mrr: r3(mean(rrs)),
+      storyPrecision: r3(story.precision),
+      storyRecall: r3(story.recall),
+      storyF1: r3(story.f1),
+    };
+    console.log(`EVAL ${JSON.stringify(summary)}`);
+  } finally {
+    await engine.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exitCode = 1;
+});
