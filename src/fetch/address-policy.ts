@@ -29,7 +29,7 @@ export function classifyAddress(address: string): AddressVerdict {
     const v6 = parsed as ipaddr.IPv6;
     // ::ffff:a.b.c.d and the deprecated ::a.b.c.d both carry an IPv4 address that the
     // kernel may route as IPv4: judge the embedded address.
-    if (v6.isIPv4MappedAddress() || isIpv4Compatible(v6)) return classifyRange(v6.toIPv4Address().range());
+    if (v6.isIPv4MappedAddress() || isIpv4Compatible(v6)) return classifyRange(embeddedIpv4(v6).range());
   }
   return classifyRange(parsed.range());
 }
@@ -57,6 +57,12 @@ function classifyRange(range: string): AddressVerdict {
 function isIpv4Compatible(v6: ipaddr.IPv6): boolean {
   const p = v6.parts;
   return p[0] === 0 && p[1] === 0 && p[2] === 0 && p[3] === 0 && p[4] === 0 && p[5] === 0 && (p[6] !== 0 || (p[7] ?? 0) > 1);
+}
+
+function embeddedIpv4(v6: ipaddr.IPv6): ipaddr.IPv4 {
+  const hi = v6.parts[6] ?? 0;
+  const lo = v6.parts[7] ?? 0;
+  return new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
 }
 
 export function stripBrackets(host: string): string {

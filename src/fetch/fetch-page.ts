@@ -48,7 +48,7 @@ export async function fetchPage(
       const contentType = header(res.headers['content-type']);
       const declared = classifyContentType(contentType);
       if (declared.refusal) {
-        res.body.destroy();
+        discard(res.body);
         throw new RingkasError('fetch_refused', declared.refusal);
       }
       const bytes = await readCapped(res, config.maxBytes);
@@ -101,7 +101,7 @@ async function readCapped(res: Dispatcher.ResponseData, maxBytes: number): Promi
     new RingkasError('fetch_refused', `That page is larger than ${formatBytes(maxBytes)}, so Ringkas stopped reading it.`);
   const declaredLength = Number(header(res.headers['content-length']) ?? NaN);
   if (Number.isFinite(declaredLength) && declaredLength > maxBytes) {
-    res.body.destroy();
+    discard(res.body);
     throw tooBig();
   }
   const stream = decompress(res.body, header(res.headers['content-encoding']));
@@ -117,11 +117,17 @@ async function readCapped(res: Dispatcher.ResponseData, maxBytes: number): Promi
     }
   } finally {
     if (total > maxBytes || !stream.readableEnded) {
-      stream.destroy();
-      res.body.destroy();
+      discard(stream);
+      discard(res.body);
     }
   }
   return Buffer.concat(chunks);
+}
+
+/** Stops reading and closes the connection; the abort error that follows is expected. */
+function discard(stream: Readable): void {
+  stream.on('error', () => undefined);
+  stream.destroy();
 }
 
 function decompress(body: Readable, encoding: string | undefined): Readable {

@@ -8,7 +8,7 @@ const FURNITURE_TAGS = 'script, style, noscript, template, iframe, form, button,
 
 /** Class or id words that mark furniture, in English and Indonesian. */
 const FURNITURE_NAME =
-  /(^|[\s_-])(baca-?juga|bacajuga|read-?also|related|terkait|rekomendasi|recommended|advert\w*|ads?|ad-slot|iklan|promo|newsletter|subscribe|share|sharing|social|socmed|comments?|komentar|breadcrumbs?|tags?|topik|popular|terpopuler|trending|most-read|sidebar|widget|banner|sponsor\w*|outbrain|taboola)($|[\s_-])/i;
+  /(^|[\s_-])(baca-?juga|bacajuga|read-?also|related|terkait|rekomendasi|recommended|advert\w*|ads?|ad-slot|iklan|promo|newsletter|subscribe|share|sharing|social|socmed|comments?|komentar|breadcrumbs?|tags?|topik|popular|terpopuler|trending|most-read|sidebar|widget|banner|sponsor\w*|outbrain|taboola|cookies?|consent|paywall|modal|popup)($|[\s_-])/i;
 
 const CLUTTER_LINE = [
   /^(baca( juga| selengkapnya)?|read (also|more)|see also|simak( juga)?|lihat juga|tonton( juga)?|saksikan( juga)?|artikel terkait|berita terkait|related( articles?| stories)?)\s*[:：-]/i,
@@ -19,8 +19,20 @@ const CLUTTER_LINE = [
   /^(copyright|hak cipta)\b|^©/i,
 ];
 
+const DATE_WORDS =
+  /\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|sunday|jan(uari|uary)?|feb(ruari|ruary)?|mar(et|ch)?|apr(il)?|mei|may|jun[ei]?|jul[iy]?|ag(u)?s(tus)?|aug(ust)?|sep(t|tember)?|okt(ober)?|oct(ober)?|nov(ember)?|des(ember)?|dec(ember)?|wib|wita|wit|gmt|utc|am|pm|pukul|updated|diperbarui|published|dipublikasikan)\b\.?/gi;
+
 export function isClutterLine(line: string): boolean {
-  return CLUTTER_LINE.some((re) => re.test(line));
+  return CLUTTER_LINE.some((re) => re.test(line)) || isDateline(line);
+}
+
+/** A stand-alone time stamp such as "Rabu, 22 Mei 2024" or "Kompas.com - 05/03/2024, 21:30 WIB". */
+function isDateline(line: string): boolean {
+  if (line.length > 80 || !/\d/.test(line)) return false;
+  const hasDate = /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/.test(line) || line.replace(DATE_WORDS, '') !== line;
+  if (!hasDate) return false;
+  const rest = line.replace(DATE_WORDS, ' ').replace(/[\d/.,:|()-]+/g, ' ').trim();
+  return rest.split(/\s+/).filter(Boolean).length <= 2;
 }
 
 export function removePageFurniture(doc: DomDocument): void {
