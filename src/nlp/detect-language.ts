@@ -6,7 +6,7 @@ import type { Language } from '../model/article.js';
 
 const ONLY = { only: ['id', 'en'] };
 // tinyld's cost grows with length; the opening of an article is enough.
-const SAMPLE_CHARS = 3000;
+const SAMPLE_CHARS = 1500;
 const SHORT_TEXT = 200;
 const CLEAR_MARGIN = 0.3;
 

@@ -3,7 +3,8 @@
 // from the article's own definitions first, then from the briefs' glossary.
 import type { Entity, EntityKind } from '../model/article.js';
 import { findAcronymDefinitions, findAcronyms } from './acronyms.js';
-import { PLACE_BY_ALIAS } from './name-lexicon.js';
+import { NON_NAME_WORDS, PLACE_BY_ALIAS } from './name-lexicon.js';
+import { isAnyStopWord } from './stop-words.js';
 import { findPeople } from './find-people.js';
 
 const PROGRAMME_WORDS = /\b(agreement|partnership|program|programme|project|vehicle|initiative|community|dialogue|scheme|perjanjian|kemitraan|proyek|kendaraan|komunitas|skema|inisiatif)\b/i;
@@ -46,6 +47,16 @@ function findPlaces(text: string): string[] {
   return [...out];
 }
 
+/** "New MIDEC" when every mention of the acronym carries the same capitalised modifier. */
+function withFixedModifier(acronym: string, text: string): string {
+  const mentions = [...text.matchAll(new RegExp(`(\\S+)\\s+${acronym}(?![\\p{L}\\d])`, 'gu'))].map((m) => m[1]!);
+  const total = (text.match(new RegExp(`(?<![\\p{L}\\d])${acronym}(?![\\p{L}\\d])`, 'gu')) ?? []).length;
+  const first = mentions[0];
+  if (!first || mentions.length !== total || !/^\p{Lu}\p{Ll}+$/u.test(first) || mentions.some((m) => m !== first)) return acronym;
+  if (isAnyStopWord(first) || PLACE_BY_ALIAS.has(first.toLowerCase()) || NON_NAME_WORDS.has(first.toLowerCase())) return acronym;
+  return `${first} ${acronym}`;
+}
+
 export function findEntities(text: string, glossary: ReadonlyMap<string, string>): Entity[] {
   const defined = findAcronymDefinitions(text);
   const entities: Entity[] = findPeople(text).map((name) => ({ name, kind: 'person' as const }));
@@ -62,7 +73,7 @@ export function findEntities(text: string, glossary: ReadonlyMap<string, string>
     const expansion = glossary.get(acronym.toUpperCase()) ?? defined.get(acronym);
     // Two-letter capitals ("JP", "SDM" is three) are too often initials; keep them only when known.
     if (acronym.length < 3 && !expansion && !VEHICLE_TECH.test(acronym)) continue;
-    const entity: Entity = { name: acronym, kind: acronymKind(acronym, expansion, text) };
+    const entity: Entity = { name: withFixedModifier(acronym, text), kind: acronymKind(acronym, expansion, text) };
     if (expansion) entity.expansion = expansion;
     push(entity);
   }

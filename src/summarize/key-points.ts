@@ -5,6 +5,7 @@
 import type { Language } from '../model/article.js';
 import { findDates } from '../nlp/find-dates.js';
 import type { Sentence } from '../nlp/split-sentences.js';
+import { fitsOnCard } from './shorten-point.js';
 import { buildSpace, centroid, cosine, type Vector } from './term-vectors.js';
 
 export interface KeyPointOptions {
@@ -13,7 +14,7 @@ export interface KeyPointOptions {
   count: number;
 }
 
-const WEIGHTS = { position: 0.3, centrality: 0.3, title: 0.15, entities: 0.15, facts: 0.1 };
+const WEIGHTS = { position: 0.15, centrality: 0.4, title: 0.1, entities: 0.2, facts: 0.15 };
 const LAMBDA = 0.7;
 const ENTITY_WORD = /(?<![\p{L}])(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+)(?![\p{L}])/gu;
 
@@ -54,7 +55,10 @@ function scoreSentences(sentences: readonly Sentence[], title: string | null, la
     const position = 1 - i / Math.max(1, n) * 0.8 - (s.paragraph === 0 ? 0 : 0.1);
     const centrality = cosine(space.vectors[i]!, subtract(whole, space.vectors[i]!));
     const titleSim = titleVector ? cosine(space.vectors[i]!, titleVector) : 0;
+    // A sentence that must be cut to fit loses its end, often the fact that made it score.
+    const cutPenalty = fitsOnCard(s.text) ? 0 : 0.1;
     return (
+      -cutPenalty +
       WEIGHTS.position * position +
       WEIGHTS.centrality * centrality +
       WEIGHTS.title * titleSim +

@@ -46,9 +46,16 @@ function dropLoneQuote(s: string): string {
   return s.replace(/^["“]\s*/, '').replace(/\s*["”](?=[.,]?$)/, '');
 }
 
+function tidy(sentence: string): string {
+  const s = dropLoneQuote(stripQuotes(stripAttribution(stripDateline(sentence.trim()))));
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** True when the sentence fits a card once attribution and quotes are dropped. */
+export function fitsOnCard(sentence: string): boolean {
+  return tidy(sentence).length <= MAX;
+}
+
 export function shortenPoint(sentence: string): string {
-  let s = stripDateline(sentence.trim());
-  s = dropLoneQuote(stripQuotes(stripAttribution(s)));
-  s = s.charAt(0).toUpperCase() + s.slice(1);
-  return cutToLength(s);
+  return cutToLength(tidy(sentence));
 }
