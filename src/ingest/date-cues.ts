@@ -22,15 +22,28 @@ const STATEMENT_WORDS = [
   'tutur', 'tuturnya', 'tambah', 'tambahnya', 'pungkas', 'pungkasnya', 'sebut', 'menyebut', 'menurut', 'siaran pers',
   'rilis', 'dilansir', 'melansir', 'mengutip', 'dikutip', 'menyampaikan', 'disampaikan', 'mengatakan', 'dikatakan',
   'keterangan', 'keterangannya', 'keterangan tertulis', 'said', 'says', 'told', 'stated', 'statement', 'press release',
-  'according to', 'announced', 'reported', 'quoted', 'wrote', 'posted', 'published',
+  'according to', 'announced', 'reported', 'quoted', 'wrote', 'posted', 'published', 'konferensi pers', 'jumpa pers',
+  'press conference', 'news conference', 'briefing', 'wawancara', 'interview',
 ];
 
-const words = (list: string[]): string =>
-  [...list].sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, '\\s+')).join('|');
-const CUE = new RegExp(`(?<![\\p{L}])(?:(${words(EVENT_WORDS)})|(${words(STATEMENT_WORDS)}))(?![\\p{L}])`, 'giu');
+const KIND = new Map<string, DateCue>([
+  ...EVENT_WORDS.map((w) => [w, 'event'] as const),
+  ...STATEMENT_WORDS.map((w) => [w, 'statement'] as const),
+]);
+// One alternation, longest first, so "konferensi pers" (a statement) beats "konferensi" (an event).
+const ALTERNATION = [...KIND.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/ /g, '\\s+'))
+  .join('|');
+const CUE = new RegExp(`(?<![\\p{L}])(?:${ALTERNATION})(?![\\p{L}])`, 'giu');
+const FIRST_CUE = new RegExp(CUE.source, 'iu');
+
+function kindOf(match: string): DateCue | null {
+  return KIND.get(match.toLowerCase().replace(/\s+/g, ' ')) ?? null;
+}
+
 // A full stop followed by a capital starts a new sentence; initials ("S.A. Cahyanto") cut early, which is harmless.
 const SENTENCE_END = /[.!?]["”’]?\s+(?=["“]?\p{Lu})/gu;
-const FIRST_CUE = new RegExp(CUE.source, 'iu');
 const LOOK_BEHIND = 200;
 const LOOK_AHEAD = 100;
 
@@ -39,10 +52,10 @@ export function cueFor(text: string, index: number, end: number): DateCue | null
   const before = sentenceTail(text.slice(Math.max(0, index - LOOK_BEHIND), index));
   const cuesBefore = [...before.matchAll(CUE)];
   const last = cuesBefore[cuesBefore.length - 1];
-  if (last) return last[1] ? 'event' : 'statement';
+  if (last) return kindOf(last[0]);
   const after = sentenceHead(text.slice(end, end + LOOK_AHEAD));
   const first = FIRST_CUE.exec(after);
-  if (first) return first[1] ? 'event' : 'statement';
+  if (first) return kindOf(first[0]);
   return null;
 }
 

@@ -28,41 +28,54 @@ const WEEKDAYS: Record<string, number> = {
 };
 
 const alternation = (words: string[]): string => [...words].sort((a, b) => b.length - a.length).join('|');
+const capitalised = (words: string[]): string[] =>
+  words.flatMap((w) => [w[0]?.toUpperCase() + w.slice(1), w.toUpperCase()]);
 const MONTH = `(${alternation(Object.keys(MONTHS))})\\.?(?!\\p{L})`;
-const WEEKDAY = `(${alternation(Object.keys(WEEKDAYS))})(?!\\p{L})`;
-const OPT_WEEKDAY = `(?:${WEEKDAY}\\s*,?\\s*)?`;
+// Month-first dates start with the month word, so that pattern is case-sensitive:
+// it keeps the scan fast and skips the modal verb "may".
+const MONTH_CAPITALISED = `(${alternation(capitalised(Object.keys(MONTHS)))})\\.?(?!\\p{L})`;
 const ORDINAL = '(?:st|nd|rd|th)?';
 const YEAR_AFTER = '(?:,?\\s+(\\d{4})(?!\\d))?';
 const RANGE_START = '(?:(\\d{1,2})\\s*(?:-|–|s\\.d\\.?|sampai|hingga|to|and|dan)\\s*)?';
+// Weekdays are looked for just before a match rather than inside the patterns:
+// an optional leading alternation makes every position of the text expensive.
+const WEEKDAY_BEFORE = new RegExp(`(?<!\\p{L})(${alternation(Object.keys(WEEKDAYS))})\\s*,?\\s*$`, 'iu');
+const WEEKDAY_LOOKBACK = 14;
+
+interface Parts {
+  day: string;
+  month: string;
+  year?: string | undefined;
+}
 
 interface Pattern {
   re: RegExp;
-  read(m: RegExpExecArray): { day: string; month: string; year?: string | undefined; weekday?: string | undefined } | null;
+  read(m: RegExpExecArray): Parts;
+  /** Bare day/month numbers are only trusted after a weekday or with a full year. */
+  trust?(parts: Parts, weekday: boolean): boolean;
 }
 
 const PATTERNS: Pattern[] = [
   {
-    // 27 Juni 2024, Jumat, 21 Juni 2024, 21st June, 21-22 June 2024
-    re: new RegExp(`(?<![\\p{L}\\d])${OPT_WEEKDAY}${RANGE_START}(\\d{1,2})${ORDINAL}(?:\\s+of)?\\s+${MONTH}${YEAR_AFTER}`, 'giu'),
-    read: (m) => ({ weekday: m[1], day: m[2] ?? m[3] ?? '', month: m[4] ?? '', year: m[5] }),
+    // 27 Juni 2024, 21st June, 21-22 June 2024 (a range counts from its first day)
+    re: new RegExp(`(?<![\\p{L}\\d])${RANGE_START}(\\d{1,2})${ORDINAL}(?:\\s+of)?\\s+${MONTH}${YEAR_AFTER}`, 'giu'),
+    read: (m) => ({ day: m[1] ?? m[2] ?? '', month: m[3] ?? '', year: m[4] }),
   },
   {
-    // June 21, 2024, Friday, June 21, 2024, June 21st
-    re: new RegExp(`(?<![\\p{L}\\d])${OPT_WEEKDAY}${MONTH}\\s+(\\d{1,2})${ORDINAL}(?![\\d\\p{L}])${YEAR_AFTER}`, 'giu'),
-    read: (m) => ({ weekday: m[1], month: m[2] ?? '', day: m[3] ?? '', year: m[4] }),
+    // June 21, 2024, June 21st
+    re: new RegExp(`(?<![\\p{L}\\d])${MONTH_CAPITALISED}\\s+(\\d{1,2})${ORDINAL}(?![\\d\\p{L}])${YEAR_AFTER}`, 'gu'),
+    read: (m) => ({ month: m[1] ?? '', day: m[2] ?? '', year: m[3] }),
   },
   {
-    // Rabu (12/11), (24/7/2023): day/month is only trusted inside brackets or after a weekday.
-    re: new RegExp(`(?:(?<![\\p{L}])${WEEKDAY}\\s*,?\\s*)?\\(\\s*(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?\\s*\\)`, 'giu'),
-    read: (m) => ({ weekday: m[1], day: m[2] ?? '', month: m[3] ?? '', year: m[4] }),
-  },
-  {
-    re: new RegExp(`(?<![\\p{L}])${WEEKDAY}\\s*,?\\s*(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\d/])`, 'giu'),
-    read: (m) => ({ weekday: m[1], day: m[2] ?? '', month: m[3] ?? '', year: m[4] }),
-  },
-  {
-    re: /(?<![\d/.])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/gu,
+    // (12/11), (24/7/2023)
+    re: /\(\s*(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\s*\)/gu,
     read: (m) => ({ day: m[1] ?? '', month: m[2] ?? '', year: m[3] }),
+  },
+  {
+    // Rabu, 12/11 and 24/07/2023; "24/7" alone is as likely a ratio or "round the clock".
+    re: /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/gu,
+    read: (m) => ({ day: m[1] ?? '', month: m[2] ?? '', year: m[3] }),
+    trust: (parts, weekday) => weekday || (parts.year?.length ?? 0) === 4,
   },
   {
     re: /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/gu,
@@ -72,22 +85,21 @@ const PATTERNS: Pattern[] = [
 
 export function findDateMentions(text: string): DateMention[] {
   const found: DateMention[] = [];
-  for (const { re, read } of PATTERNS) {
+  for (const { re, read, trust } of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, m.index - WEEKDAY_LOOKBACK), m.index));
       const parts = read(m);
-      const mention = parts && toMention(parts, m.index, m.index + m[0].length);
+      if (trust && !trust(parts, before !== null)) continue;
+      const index = before ? m.index - before[0].length : m.index;
+      const mention = toMention(parts, before?.[1], index, m.index + m[0].length);
       if (mention) found.push(mention);
     }
   }
   return dropOverlaps(found);
 }
 
-function toMention(
-  parts: { day: string; month: string; year?: string | undefined; weekday?: string | undefined },
-  index: number,
-  end: number,
-): DateMention | null {
+function toMention(parts: Parts, weekdayWord: string | undefined, index: number, end: number): DateMention | null {
   // "may" and "mar" are also ordinary words; news prose capitalises month names.
   if (/^\p{Ll}/u.test(parts.month) && Number.isNaN(Number(parts.month))) return null;
   const month = MONTHS[parts.month.toLowerCase()] ?? Number(parts.month);
@@ -96,7 +108,7 @@ function toMention(
   if (year !== null && year < 100) year += 2000;
   if (!(month >= 1 && month <= 12) || day < 1 || day > daysInMonth(month, year ?? 2024)) return null;
   if (year !== null && (year < 1900 || year > 2199)) return null;
-  const weekday = parts.weekday ? (WEEKDAYS[parts.weekday.toLowerCase()] ?? null) : null;
+  const weekday = weekdayWord ? (WEEKDAYS[weekdayWord.toLowerCase()] ?? null) : null;
   return { index, end, day, month, year, weekday };
 }
 

@@ -33,13 +33,13 @@ function dropClutterLines(lines: string[]): string[] {
   while (i < lines.length) {
     const line = lines[i] ?? '';
     i += 1;
-    const tail = readAlsoTail(line);
-    if (tail !== null) {
+    const tail = isSectionHeader(line) ? null : readAlsoTail(line);
+    if (isSectionHeader(line)) {
+      i = skipWhile(lines, i, (l) => l === '' || isHeadlineShaped(l) || isClutterLine(l));
+      out.push('');
+    } else if (tail !== null) {
       // The marker's linked headline sits on the same line or the next one.
       if (tail === '') i = skipLinkedHeadline(lines, i);
-      out.push('');
-    } else if (isSectionHeader(line)) {
-      i = skipWhile(lines, i, (l) => l === '' || isHeadlineShaped(l) || isClutterLine(l));
       out.push('');
     } else if (line === '' || !isClutterLine(line)) {
       out.push(line);
