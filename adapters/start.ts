@@ -7,11 +7,16 @@ import { ConfigError, loadConfig, type Config } from '../src/config.js';
 import { Engine } from '../src/engine.js';
 import { isRingkasError } from '../src/errors.js';
 import { createLogger, type Logger } from '../src/logger.js';
+import type { Deliverer } from '../src/model/delivery.js';
+import { startRoundupScheduler } from '../src/roundup/engine-roundups.js';
+import { ShellDeliverer } from './shell/shell-deliverer.js';
 import { runShell } from './shell/shell-session.js';
 
 interface Running {
   name: string;
   stop(): Promise<void>;
+  /** Where this adapter posts weekly roundups, if it can. */
+  deliverer?: Deliverer;
 }
 
 function fail(message: string): never {
@@ -45,6 +50,8 @@ async function main(): Promise<void> {
   }
 
   if (shellOnly) {
+    // Roundups for the terminal only in an interactive session: piped runs are one-shot scripts.
+    const roundups = process.stdin.isTTY ? startRoundupScheduler(engine.services, [new ShellDeliverer(process.stdout)]) : null;
     await runShell({
       engine,
       ctx: { actor: { platform: 'shell', id: config.shell.user, isAdmin: config.shell.admin }, channel: { platform: 'shell', workspace: 'local', channel: 'terminal' } },
@@ -52,12 +59,18 @@ async function main(): Promise<void> {
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
     });
+    await roundups?.stop();
     await engine.close();
     return;
   }
 
   const running: Running[] = [];
   // Platform adapters are added here as they land (Slack, Discord).
+
+  // Keep this after every adapter: roundups start once the adapters are up, posting
+  // through the running ones' deliverers, and are stopped first on shutdown.
+  const roundups = startRoundupScheduler(engine.services, running.flatMap((r) => (r.deliverer ? [r.deliverer] : [])));
+  running.push({ name: 'roundups', stop: () => roundups.stop() });
   const shutdown = async (signal: string) => {
     logger.info({ event: 'shutdown', signal }, 'shutting down');
     for (const r of running.reverse()) await r.stop().catch((err: unknown) => logger.error({ event: 'stop_failed', adapter: r.name, err }, 'stop failed'));

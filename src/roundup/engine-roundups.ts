@@ -2,7 +2,9 @@
 // scheduler (so a resume clears the scheduler's in-memory back-off too). Built on
 // first use from the engine's services, keyed by that services object.
 import type { Brief } from '../briefs/brief-schema.js';
+import type { Deliverer } from '../model/delivery.js';
 import type { EngineServices } from '../services.js';
+import { RoundupScheduler } from './roundup-scheduler.js';
 import { RoundupService } from './roundup-service.js';
 
 const services = new WeakMap<EngineServices, RoundupService>();
@@ -33,4 +35,12 @@ export function roundupsFor(s: EngineServices): RoundupService {
     services.set(s, service);
   }
   return service;
+}
+
+/** Starts roundup delivery for an open engine through the running adapters' deliverers. */
+export function startRoundupScheduler(s: EngineServices, deliverers: readonly Deliverer[]): RoundupScheduler {
+  const scheduler = new RoundupScheduler({ service: roundupsFor(s), deliverers, logger: s.logger });
+  // The catch-up pass runs in the background; a failed pass is logged by the scheduler.
+  void scheduler.start();
+  return scheduler;
 }
