@@ -3,7 +3,6 @@
 // ROUGE vs the editors' key points (with LEAD-3 side by side), clutter on cards,
 // recall@5 / reciprocal rank per query, and story pairwise P/R/F1. The last line
 // is one machine-readable `EVAL {...}` line.
-/* eslint-disable no-console -- a command-line report */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -15,6 +15,7 @@ const ORDINAL_EVENT = /\b[Tt]he\s+(\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|
 
 function acronymKind(acronym: string, longForm: string | undefined, text: string): EntityKind {
   if (VEHICLE_TECH.test(acronym)) return 'programme';
+  if (/^Kemen/.test(acronym)) return 'organisation'; // Kemenperin, Kemenkeu: ministries
   if (longForm && ORGANISATION_WORDS.test(longForm)) return 'organisation';
   if (longForm && PROGRAMME_WORDS.test(longForm)) return 'programme';
   const at = text.indexOf(acronym);

@@ -32,7 +32,7 @@ function nameLike(w: string): boolean {
 function evidence(text: string, runStart: number, words: string[], from: number, to: number, after: string): boolean {
   const prev = words[from - 1]?.replace(/\.$/, '').toLowerCase();
   if (prev && TITLE_WORDS.has(prev)) return true;
-  if (prev && CONTEXT_BEFORE.has(prev)) {
+  if (prev && (CONTEXT_BEFORE.has(prev) || NON_NAME_WORDS.has(prev))) {
     const lead = text.slice(Math.max(0, runStart - 80), runStart).split(/\s+/).concat(words.slice(0, from));
     if (lead.some((w) => TITLE_WORDS.has(w.replace(/[^\p{L}]/gu, '').toLowerCase()))) return true;
   }

@@ -96,6 +96,8 @@ export class StoryIndex {
     if (differentSeriesEditions(a.series, b.series)) return 0;
     const dated = a.date !== null && b.date !== null;
     if (dated && dayDistance(a.date!, b.date!) > DATE_WINDOW_DAYS) return 0;
+    // Without dates, a named series edition on one side only is too weak a link.
+    if (!dated && (a.series.length === 0) !== (b.series.length === 0)) return 0;
     let shared = 0;
     let count = 0;
     const total = (s: StorySignals) => [...s.weights].reduce((sum, [k, w]) => sum + w * this.rarity(k), 0);

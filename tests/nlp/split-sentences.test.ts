@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { splitParagraph } from '../../src/nlp/split-sentences.js';
+
+describe('splitParagraph', () => {
+  it('does not split on abbreviations, initials or decimals', () => {
+    const text = 'Mr. Budi Santoso dari PT Maju Tbk. menyebut nilai Rp2,5 triliun dan inflasi 3.5 persen. Dr. Sari S.A. Wibowo setuju. Harga naik menjadi 1.000 unit.';
+    expect(splitParagraph(text)).toEqual([
+      'Mr. Budi Santoso dari PT Maju Tbk. menyebut nilai Rp2,5 triliun dan inflasi 3.5 persen.',
+      'Dr. Sari S.A. Wibowo setuju.',
+      'Harga naik menjadi 1.000 unit.',
+    ]);
+  });
+
+  it('splits English sentences ending in quotes', () => {
+    expect(splitParagraph('"Sales rose 4.2%," she said. The U.S. market grew.')).toEqual(['"Sales rose 4.2%," she said.', 'The U.S. market grew.']);
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleRecord, CleanArticle, Language } from '../../src/model/article.js';
+import { StoryIndex } from '../../src/stories/story-clusters.js';
+import { summarizeArticle } from '../../src/summarize/summarize-article.js';
+
+function record(id: string, language: Language, eventDate: string | null, paragraphs: string[]): Omit<ArticleRecord, 'storyId'> {
+  const clean: CleanArticle = {
+    title: paragraphs[0]!, titleDerived: false, body: paragraphs.join('\n\n'), paragraphs, language,
+    source: null, eventDate, publishedDate: null, fingerprint: id,
+  };
+  return { ...clean, ...summarizeArticle(clean, { acronyms: new Map() }), id, link: null, canonicalUrl: null, topics: [], addedAt: '2026-01-01T00:00:00Z', addedBy: 't' };
+}
+
+const HARBOUR_ID = record('h-id', 'id', '2025-03-14', [
+  'Menhub dan Menteri Transportasi Korea Selatan bahas pelabuhan',
+  'Menteri Perhubungan Budi Santoso Wijaya bertemu Menteri Transportasi Korea Selatan Park Jae-won di Busan, Jumat (14/3), membahas proyek Pelabuhan Hijau (GPP).',
+  'Kapasitas pelabuhan saat ini 12.000 kontainer per hari dan ditargetkan naik menjadi 20.000 kontainer per hari.',
+  'Budi juga mendorong penyelesaian perjanjian IK-CEPA.',
+]);
+const HARBOUR_EN = record('h-en', 'en', '2025-03-14', [
+  'Indonesia, South Korea discuss green ports',
+  "Indonesia's Transport Minister Budi Santoso Wijaya met South Korean Transport Minister Park Jae-won in Busan on March 14, 2025 to discuss the Green Port Project (GPP).",
+  'Port capacity now stands at 12,000 containers per day and is set to rise to 20,000 containers per day.',
+  'He also urged the completion of the IK-CEPA agreement.',
+]);
+const FORUM_3 = record('f3', 'en', '2024-05-02', [
+  'Maritime forum opens in Bali',
+  'The 3rd Maritime Security Forum, attended by Transport Minister Budi Santoso Wijaya and Park Jae-won, opened in Bali on May 2, 2024 under the GPP framework.',
+  'Delegates discussed 12,000 containers per day of shared capacity.',
+]);
+const FORUM_4 = record('f4', 'en', null, [
+  'Maritime forum returns',
+  'The 4th Maritime Security Forum, attended by Transport Minister Budi Santoso Wijaya and Park Jae-won, opened in Bali under the GPP framework.',
+  'Delegates discussed 12,000 containers per day of shared capacity.',
+]);
+
+function addAll(index: StoryIndex, items: Omit<ArticleRecord, 'storyId'>[]): ArticleRecord[] {
+  return items.map((a) => {
+    const r = { ...a, storyId: index.assign(a) };
+    index.add(r);
+    return r;
+  });
+}
+
+describe('StoryIndex', () => {
+  it('groups one event reported in Indonesian and English; the story id is the first article', () => {
+    const index = new StoryIndex([]);
+    const [id, en] = addAll(index, [HARBOUR_ID, HARBOUR_EN]);
+    expect(en!.storyId).toBe(id!.id);
+    expect(index.members(id!.id).map((a) => a.id)).toEqual(['h-id', 'h-en']);
+  });
+
+  it('keeps events of one series apart, by date and by edition number', () => {
+    const index = new StoryIndex([]);
+    const [, , f3, f4] = addAll(index, [HARBOUR_ID, HARBOUR_EN, FORUM_3, FORUM_4]);
+    expect(f3!.storyId).toBe('f3');
+    expect(f4!.storyId).toBe('f4');
+  });
+
+  it('rebuilds from stored records and forgets removed articles', () => {
+    const first = new StoryIndex([]);
+    const records = addAll(first, [HARBOUR_ID, HARBOUR_EN]);
+    const index = new StoryIndex(records);
+    index.remove(records[1]!);
+    expect(index.members('h-id').map((a) => a.id)).toEqual(['h-id']);
+    index.remove(records[0]!);
+    expect(index.members('h-id')).toEqual([]);
+    expect(index.assign(HARBOUR_EN)).toBe('h-en');
+  });
+
+  it('assigns quickly in a large corpus', () => {
+    const filler: ArticleRecord[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const r = HARBOUR_EN;
+      filler.push({
+        ...r,
+        id: `x${i}`,
+        storyId: `x${i}`,
+        eventDate: `20${10 + (i % 10)}-0${1 + (i % 9)}-1${i % 9}`,
+        entities: [{ name: `Person${i} Name${i}`, kind: 'person' }, { name: `AC${i}`, kind: 'organisation' }, { name: 'Indonesia', kind: 'place' }],
+        keyFigures: [{ value: String(1000 + i), context: `${1000 + i} units` }],
+      });
+    }
+    const index = new StoryIndex(filler);
+    const start = performance.now();
+    for (let i = 0; i < 200; i++) index.assign({ ...HARBOUR_ID, id: `n${i}` });
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
