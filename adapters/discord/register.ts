@@ -1,7 +1,7 @@
 // `npm run discord:register`: registers /brief and /brief-admin with Discord, to one guild when
 // RINGKAS_DISCORD_GUILD_ID is set (instant, for testing) or globally otherwise, and says which.
 import { pathToFileURL } from 'node:url';
-import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import { PermissionFlagsBits, REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { ConfigError, loadConfig, type DiscordConfig } from '../../src/config.js';
 import { commandDefinitions } from './discord-commands.js';
 
@@ -10,6 +10,13 @@ export interface RegisterResult {
   appId: string;
   guildId?: string;
   names: string[];
+}
+
+/** What the bot needs in a channel: Share and roundups post embeds there; answers are interaction replies. */
+export const BOT_PERMISSIONS = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
+
+export function inviteUrl(appId: string): string {
+  return `https://discord.com/oauth2/authorize?client_id=${appId}&scope=bot+applications.commands&permissions=${BOT_PERMISSIONS.toString()}`;
 }
 
 export async function registerCommands(discord: DiscordConfig): Promise<RegisterResult> {
@@ -50,7 +57,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   try {
-    process.stdout.write(`${describeRegistration(await registerCommands(discord))}\n`);
+    const result = await registerCommands(discord);
+    process.stdout.write(`${describeRegistration(result)}\nInvite the bot with: ${inviteUrl(result.appId)}\n`);
   } catch (e) {
     const status = (e as { status?: number }).status;
     const hint = status === 401 ? 'the token was rejected; check RINGKAS_DISCORD_TOKEN.' : status === 403 ? 'the bot may not manage commands in that guild; re-invite it with the applications.commands scope.' : (e as Error).message;

@@ -1,7 +1,7 @@
 // Command definitions and `npm run discord:register` against the loopback fake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminCommand, commandDefinitions } from '../../../adapters/discord/discord-commands.js';
-import { describeRegistration, registerCommands } from '../../../adapters/discord/register.js';
+import { describeRegistration, inviteUrl, registerCommands } from '../../../adapters/discord/register.js';
 import { FakeDiscord } from '../../platform/fake-discord.js';
 
 let fake: FakeDiscord;
@@ -82,5 +82,11 @@ describe('registerCommands', () => {
     expect(fake.find('PUT', new RegExp(`^/applications/${fake.appId}/commands$`))).toHaveLength(1);
     expect(result.scope).toBe('global');
     expect(describeRegistration(result)).toContain('globally');
+  });
+});
+
+describe('inviteUrl', () => {
+  it('asks for bot + applications.commands and View Channels, Send Messages, Embed Links only (19456, as the README says)', () => {
+    expect(inviteUrl('123')).toBe('https://discord.com/oauth2/authorize?client_id=123&scope=bot+applications.commands&permissions=19456');
   });
 });
