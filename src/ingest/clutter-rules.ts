@@ -42,7 +42,7 @@ const CLUTTER_LINE_SOURCES = [
   // Credit lines.
   '[\\[(]?\\s*(?:redaktur|editor|penyunting|penulis|reporter|pewarta|kontributor|sumber|source|foto|photo|fotografer|videografer|ilustrasi|grafis|writer|author|oleh|written by|reported by|edited by|editing by|reporting by|caption|credits?|kredit)\\s*[:：|]\\s*.{0,80}[\\])]?',
   '\\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written|reported) by\\b.{0,120}',
-  '(?:©|\\(c\\)|copyright|hak cipta)\\b.{0,150}|all rights reserved\\.?',
+  '(?:©|\\(c\\)|(?:copyright|hak cipta)\\b).{0,150}|all rights reserved\\.?',
   // Desk codes such as "(ant/rdn)" and separators.
   '\\(\\s*[a-z*]{1,10}(?:\\s*/\\s*[a-z*]{1,10})*\\s*\\)|[*=_~-]{3,}',
   // Pagination and click prompts.

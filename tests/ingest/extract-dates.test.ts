@@ -1,0 +1,114 @@
+// Date parsing in Indonesian and English forms, year inference, and the choice
+// between event and statement dates.
+import { describe, expect, it } from 'vitest';
+import { findDateMentions } from '../../src/ingest/date-mentions.js';
+import { extractDates } from '../../src/ingest/extract-dates.js';
+
+const now = new Date('2026-03-01T09:00:00Z');
+
+function dates(body: string, options: { published?: string; dateline?: string; stamps?: string[]; at?: Date } = {}) {
+  return extractDates({
+    body,
+    dateline: options.dateline ?? null,
+    stamps: options.stamps ?? [],
+    published: options.published ?? null,
+    now: options.at ?? now,
+  });
+}
+
+const eventOf = (body: string, options?: Parameters<typeof dates>[1]) => dates(body, options).eventDate;
+
+describe('date forms', () => {
+  it.each([
+    ['Acara digelar pada 27 Juni 2024 di Jakarta.', '2024-06-27'],
+    ['Forum itu digelar di Jakarta pada 11 November 2025.', '2025-11-11'],
+    ['Workshop berlangsung di Jakarta (24/7/2023).', '2023-07-24'],
+    ['The ministers met in Tokyo on June 21, 2024.', '2024-06-21'],
+    ['The ministers met in Tokyo on Friday, June 21, 2024.', '2024-06-21'],
+    ['The summit was held on Sunday, June 23, 2024.', '2024-06-23'],
+    ['Pertemuan berlangsung Jumat, 21 Juni 2024.', '2024-06-21'],
+    ['The forum took place on 5 Sept 2024.', '2024-09-05'],
+    ['Rapat digelar 2024-06-21 di kantor.', '2024-06-21'],
+    ['Rapat digelar pada 19-20 Februari 2025.', '2025-02-19'],
+  ])('%s', (text, expected) => {
+    expect(eventOf(text)).toBe(expected);
+  });
+
+  it('reads a year-less "Rabu (12/11)" with the year of a full date elsewhere in the text', () => {
+    const text = 'Forum digelar pada 11 November 2025. "Bagus," kata menteri di Jakarta, Rabu (12/11).';
+    expect(dates(text)).toEqual({ eventDate: '2025-11-11', publishedDate: '2025-11-12' });
+  });
+
+  it('reads "21st June" with the year of the article\'s other dates', () => {
+    const text = 'The report was released on June 25, 2024. During their meeting on June 21st, the ministers agreed.';
+    expect(eventOf(text)).toBe('2024-06-21');
+  });
+
+  it('crosses a year end: "Kamis (2/1)" after "30 Desember 2024" is in 2025', () => {
+    const text = 'Pameran dibuka 30 Desember 2024. Penutupan digelar Kamis (2/1).';
+    expect(findDateMentions(text)).toHaveLength(2);
+    expect(dates(text, { at: new Date('2025-03-01T00:00:00Z') }).eventDate).toBe('2024-12-30');
+    const second = extractDates({ body: 'Penutupan digelar Kamis (2/1).', dateline: '30 Desember 2024', stamps: [], published: null, now });
+    expect(second.eventDate).toBe('2025-01-02');
+  });
+
+  it('finds no date in ratios, years alone or month-year phrases', () => {
+    expect(findDateMentions('Layanan 24/7, target pada tahun 2060, rapat pada Desember 2023, may 5 people')).toEqual([]);
+  });
+
+  it('rejects impossible days', () => {
+    expect(findDateMentions('pada 31 Juni 2024 dan (30/2/2024)')).toEqual([]);
+  });
+});
+
+describe('year inference from the weekday', () => {
+  it('takes the latest year not after now in which the day falls on the weekday', () => {
+    // 21 June was a Friday in 2024 (and 2019); 2030 is after now.
+    expect(eventOf('Mereka bertemu di Tokyo, Jumat (21/6).')).toBe('2024-06-21');
+    // 3 March was a Monday in 2025.
+    expect(eventOf('Peluncuran digelar Senin (3/3).')).toBe('2025-03-03');
+  });
+
+  it('never picks a year after now, even when the weekday fits the current year', () => {
+    // 2 March 2026 is a Monday but lies after now (1 March 2026): 2020 is the latest earlier fit.
+    expect(eventOf('Peluncuran digelar Senin (2/3).')).toBe('2020-03-02');
+  });
+
+  it('looks near the caller\'s publication date when one is given', () => {
+    expect(eventOf('Mereka bertemu, Jumat (21/6).', { published: '2019-06-22' })).toBe('2019-06-21');
+  });
+
+  it('without weekday or context uses the reference year, never the future', () => {
+    expect(eventOf('Rapat digelar (5/8).', { published: '2024-08-06' })).toBe('2024-08-05');
+    expect(eventOf('Rapat digelar (20/12).', { at: new Date('2026-01-10T00:00:00Z') })).toBe('2025-12-20');
+  });
+});
+
+describe('event versus publication date', () => {
+  it('a press-release date is the publication date, the meeting date the event', () => {
+    const text =
+      'The ministers met in Tokyo on Friday, June 21, 2024. According to the ministry in its press release on Sunday, June 23, 2024, they agreed.';
+    expect(dates(text)).toEqual({ eventDate: '2024-06-21', publishedDate: '2024-06-23' });
+  });
+
+  it('a statement date stands in for the event when nothing else is dated', () => {
+    expect(eventOf('"Ini penting," jelas direktur di Jakarta (24/7/2023).')).toBe('2023-07-24');
+  });
+
+  it('the dateline date is the event when no event cue is dated, and the publication date', () => {
+    expect(dates('Pemerintah menaikkan tarif.', { dateline: 'Jakarta, Kamis (13/11/2025)' })).toEqual({
+      eventDate: '2025-11-13',
+      publishedDate: '2025-11-13',
+    });
+  });
+
+  it('a date stamp line and the caller\'s date set the publication date; the caller wins', () => {
+    expect(dates('Rapat digelar 1 Juni 2024.', { stamps: ['Senin, 3 Juni 2024 | 10:15 WIB'] }).publishedDate).toBe('2024-06-03');
+    expect(dates('Rapat digelar 1 Juni 2024.', { stamps: ['3 Juni 2024'], published: '2024-06-04' }).publishedDate).toBe('2024-06-04');
+  });
+
+  it('never returns a date after now', () => {
+    expect(dates('Pameran akan digelar pada 1 Januari 2030.')).toEqual({ eventDate: null, publishedDate: null });
+    expect(dates('Rapat digelar 1 Juni 2024.', { published: '2031-01-01' }).publishedDate).toBeNull();
+  });
+});
