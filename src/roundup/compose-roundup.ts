@@ -47,6 +47,8 @@ export interface ComposeOptions {
   topics: readonly string[];
   /** Brief ids in display order (the briefs' order); unknown topics sort after, by name. */
   topicOrder?: readonly string[];
+  /** What a line shows for a brief id (its name); the id itself by default. */
+  topicLabel?: (id: string) => string;
 }
 
 interface StoryGroup {
@@ -78,7 +80,7 @@ function lead(articles: readonly RoundupArticle[]): RoundupArticle {
   return [...articles].sort((a, b) => b.keyPoints.length - a.keyPoints.length || a.addedAt.localeCompare(b.addedAt))[0]!;
 }
 
-function toLine(storyId: string, group: StoryGroup): RoundupLine {
+function toLine(storyId: string, group: StoryGroup, label: (id: string) => string): RoundupLine {
   const head = lead(group.articles);
   const seen = new Set<string>();
   const sources: RoundupLine['sources'] = [];
@@ -88,7 +90,7 @@ function toLine(storyId: string, group: StoryGroup): RoundupLine {
     seen.add(key);
     sources.push({ source: a.source, language: a.language, link: a.link });
   }
-  return { storyId, topic: group.topic, headline: head.title, point: head.keyPoints[0] ?? null, sources };
+  return { storyId, topic: group.topic === null ? null : label(group.topic), headline: head.title, point: head.keyPoints[0] ?? null, sources };
 }
 
 function topicRank(order: readonly string[]): (topic: string | null) => [number, string] {
@@ -130,7 +132,7 @@ export function composeRoundup(articles: readonly RoundupArticle[], options: Com
     period: periodLabel(options.since, options.until, options.timezone),
     since: options.since.toISOString(),
     until: options.until.toISOString(),
-    lines: shown.map((g) => toLine(g.articles[0]!.storyId, g)),
+    lines: shown.map((g) => toLine(g.articles[0]!.storyId, g, options.topicLabel ?? ((id) => id))),
     more: rest.length,
     moreHint: moreHint(rest),
   };

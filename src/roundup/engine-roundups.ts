@@ -31,6 +31,7 @@ export function roundupsFor(s: EngineServices): RoundupService {
       logger: s.logger,
       resolveTopic: topicResolver(s.briefs),
       topicOrder: () => s.briefs.map((b) => b.id),
+      topicLabel: (id) => s.briefs.find((b) => b.id === id)?.name ?? id,
     });
     services.set(s, service);
   }

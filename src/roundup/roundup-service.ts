@@ -24,6 +24,8 @@ export interface RoundupServiceOptions {
   resolveTopic?: (word: string) => string | null;
   /** Brief ids in display order. */
   topicOrder?: () => readonly string[];
+  /** A brief's display name for its id. */
+  topicLabel?: (id: string) => string;
   sleep?: Sleep;
   retry?: RetryPolicy;
   /** Deliveries in flight at once; the platform clients queue rate-limited calls. */
@@ -158,6 +160,7 @@ export class RoundupService {
       timezone: sub.timezone,
       topics: sub.topics,
       topicOrder: this.options.topicOrder?.() ?? [],
+      ...(this.options.topicLabel ? { topicLabel: this.options.topicLabel } : {}),
     });
   }
 

@@ -44,6 +44,8 @@ describe('composeRoundup', () => {
     ];
     const r = composeRoundup(arts, { ...base, topicOrder: ['ijepa', 'ev'] });
     expect(r.lines.map((l) => `${l.topic}:${l.storyId}`)).toEqual(['ijepa:big', 'ijepa:i1', 'ev:e1', 'biofuel:b1', 'null:n1']);
+    const named = composeRoundup(arts, { ...base, topicOrder: ['ijepa', 'ev'], topicLabel: (id) => id.toUpperCase() });
+    expect(named.lines.map((l) => l.topic)).toEqual(['IJEPA', 'IJEPA', 'EV', 'BIOFUEL', null]);
   });
 
   it('filters on the subscription topics', () => {

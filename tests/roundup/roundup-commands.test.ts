@@ -47,7 +47,7 @@ describe('roundup commands', () => {
       expect(preview.preview).toBe(true);
       // Seeds were added "now": the first roundup covers them, filtered to the topic.
       expect(preview.roundup.lines.length).toBeGreaterThan(0);
-      expect(preview.roundup.lines.every((l) => l.topic === 'electric-vehicles')).toBe(true);
+      expect(preview.roundup.lines.every((l) => l.topic === 'Electric vehicles')).toBe(true);
     }
 
     expect(text(await engine.run('unsubscribe', admin))).toBe('This channel will no longer get a weekly roundup.');
