@@ -95,9 +95,9 @@ function describe(reply: Reply, command: string): Described {
         intro: [header('Ringkas commands')],
         units: lineSections(
           reply.commands.map((c) => {
-            const usage = c.usage.replace(/^\/\S+\s*/, '');
+            const usage = c.usage.replace(/\/brief\b/g, command);
             const admin = c.adminOnly ? ' _(admins)_' : '';
-            return `\`${escapeMrkdwn(`${command} ${usage}`.trim())}\` ${escapeMrkdwn(c.describe)}${admin}`;
+            return `\`${escapeMrkdwn(usage.startsWith('/') ? usage : `${command} ${usage}`)}\` ${escapeMrkdwn(c.describe)}${admin}`;
           }),
         ),
         more: { hidden: 0, label: 'more commands', hint: null },

@@ -1,0 +1,71 @@
+// Builds the Bolt App (HTTP receiver or Socket Mode) with every Ringkas handler
+// registered. Listening is separate (start-slack.ts) so the HTTP side can sit behind
+// the timestamp guard.
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import type { Clock } from '../../src/clock.js';
+import type { SlackConfig, Config } from '../../src/config.js';
+import type { Logger } from '../../src/logger.js';
+import { registerAddArticleModal } from './add-article-modal.js';
+import { boltLogger } from './bolt-logger.js';
+import { registerCommand } from './command-handler.js';
+import { RecentDeliveries } from './recent-deliveries.js';
+import { registerShareAction } from './share-action.js';
+import { SlackAdmins } from './slack-admin.js';
+import type { SlackDeps, SlackEngine } from './slack-deps.js';
+
+type RetryOptions = NonNullable<NonNullable<ConstructorParameters<typeof webApi.WebClient>[1]>['retryConfig']>;
+
+export interface CreateSlackAppOptions {
+  config: Pick<Config, 'admins'> & { slack: SlackConfig };
+  engine: SlackEngine;
+  logger: Logger;
+  clock: Clock;
+  /** Web API retry policy; the default gives up after about five minutes. */
+  retryConfig?: RetryOptions;
+  ackDeadlineMs?: number;
+  adminCacheMs?: number;
+}
+
+export interface SlackAppParts {
+  app: App;
+  /** Present in HTTP mode: Bolt's request listener (wrap it, then listen). */
+  receiver: HTTPReceiver | null;
+  deps: SlackDeps;
+}
+
+export function createSlackApp(options: CreateSlackAppOptions): SlackAppParts {
+  const { slack } = options.config;
+  const logger = boltLogger(options.logger);
+  const clientOptions = {
+    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl.endsWith('/') ? slack.apiUrl : `${slack.apiUrl}/` } : {}),
+    retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+  };
+  // HTTP mode wins when both are configured: it needs no outbound websocket.
+  const receiver = slack.signingSecret
+    ? new HTTPReceiver({ signingSecret: slack.signingSecret, logger, processBeforeResponse: false })
+    : null;
+  const app = new App({
+    token: slack.botToken,
+    logger,
+    clientOptions,
+    deferInitialization: true,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: slack.appToken! }),
+  });
+
+  const deps: SlackDeps = {
+    engine: options.engine,
+    admins: new SlackAdmins({ config: options.config, client: app.client, clock: options.clock, logger: options.logger, ...(options.adminCacheMs ? { ttlMs: options.adminCacheMs } : {}) }),
+    deliveries: new RecentDeliveries(options.clock),
+    logger: options.logger,
+    command: slack.command,
+    ackDeadlineMs: options.ackDeadlineMs ?? 2000,
+    adminCommands: new Set(options.engine.helpEntries().filter((h) => h.adminOnly).map((h) => h.name)),
+  };
+  registerCommand(app, deps);
+  registerShareAction(app, deps);
+  registerAddArticleModal(app, deps);
+  app.error(async (error) => {
+    options.logger.error({ event: 'slack_unhandled_error', code: (error as { code?: string }).code, err: error }, 'unhandled error in a Slack handler');
+  });
+  return { app, receiver, deps };
+}

@@ -1,0 +1,249 @@
+// The real Bolt app over loopback: signed requests in, recorded Web API calls out.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SlackMessage } from '../../../adapters/slack/block-kit.js';
+import { findLimitViolations } from '../../../adapters/slack/block-kit.js';
+import type { Reply } from '../../../src/model/reply.js';
+import { allTexts, liveMarkup } from './block-text.js';
+import { startHarness, type Harness } from './slack-harness.js';
+import { addSubmission, commandBody, sendToSlackApp, shareClick, sign } from './signed-request.js';
+
+let h: Harness;
+let n = 0;
+const responseUrl = () => h.fake.responseUrl(`r${(n += 1)}`);
+const send = (body: string, options?: Parameters<typeof sendToSlackApp>[2]) => sendToSlackApp(h.slack.port!, body, options);
+const slash = (text: string, user = 'UMEMBER', extra: Partial<Parameters<typeof commandBody>[0]> = {}) =>
+  send(commandBody({ text, user, responseUrl: responseUrl(), ...extra }));
+const asMessage = (json: Record<string, unknown> | null) => json as unknown as SlackMessage & { response_type?: string };
+const headers = (m: SlackMessage) => m.blocks.flatMap((b) => (b.type === 'header' ? [b.text.text] : []));
+const shareValue = (m: SlackMessage) =>
+  m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.filter((e) => e.action_id === 'share_in_channel').map((e) => e.value) : []))[0];
+const memberCtx = { actor: { platform: 'slack' as const, id: 'UMEMBER', isAdmin: false } };
+const escapeForSlack = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+beforeAll(async () => {
+  h = await startHarness({ ackDeadlineMs: 1500 });
+});
+afterAll(() => h.stop());
+beforeEach(() => {
+  h.fake.calls.length = 0;
+  h.fake.clearFailures();
+});
+
+describe('start-up', () => {
+  it('checked the bot token with auth.test against the fake, on loopback', async () => {
+    const fresh = await startHarness();
+    try {
+      expect(fresh.fake.callsTo('auth.test')).toHaveLength(1);
+      expect(fresh.fake.callsTo('auth.test')[0]!.authorized).toBe(true);
+      expect(fresh.slack.port).toBeGreaterThan(0);
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
+
+describe('/brief look-ups', () => {
+  it('a signed /brief ijepa is answered in the ack with the IJEPA cards, ephemeral, with a Share button', async () => {
+    const expected = (await h.temp.engine.run('ijepa', memberCtx)) as Extract<Reply, { kind: 'cards' }>;
+    expect(expected.kind).toBe('cards');
+    const res = await slash('ijepa');
+    expect(res.status).toBe(200);
+    const msg = asMessage(res.json);
+    expect(msg.response_type).toBe('ephemeral');
+    expect(headers(msg)).toEqual(expected.cards.map((c) => escapeForSlack(c.headline).slice(0, 150)));
+    const everything = allTexts(msg).join('\n');
+    // The two seed articles the labels expect for "ijepa", as cards or as "also reported by".
+    expect(everything).toContain('Menperin jajaki peningkatan kerja sama industri otomotif dengan Jepang');
+    expect(everything).toContain('Japan, Indonesia Seek Stronger Cooperation in Automotive Industry');
+    expect(shareValue(msg)).toBe('ijepa');
+    expect(findLimitViolations(msg)).toEqual([]);
+    expect(res.ms).toBeLessThan(3000);
+  });
+
+  it('Share in channel re-runs the look-up and posts the same cards with chat.postMessage, saying who shared', async () => {
+    const ack = asMessage((await slash('ijepa')).json);
+    const res = await send(shareClick({ value: shareValue(ack)!, responseUrl: responseUrl() }));
+    expect(res.status).toBe(200);
+    const [post] = await h.fake.waitFor('chat.postMessage');
+    expect(post!.params.channel).toBe('C0001');
+    expect(post!.params.link_names).toBeUndefined();
+    const posted = { text: String(post!.params.text), blocks: post!.params.blocks } as SlackMessage;
+    expect(headers(posted)).toEqual(headers(ack));
+    expect(allTexts(posted)).toContain('Shared by <@UMEMBER>');
+    expect(posted.blocks.some((b) => b.type === 'actions' && b.elements.some((e) => e.action_id === 'share_in_channel'))).toBe(false);
+    expect(findLimitViolations(posted)).toEqual([]);
+    const cleanup = await h.fake.waitFor(`response_url:r${n}`);
+    expect(cleanup[0]!.params).toMatchObject({ delete_original: true });
+  });
+
+  it('a forged Share value that is not a look-up changes nothing', async () => {
+    const before = h.temp.engine.services.store.articleCount;
+    await send(shareClick({ value: 'remove 000000', responseUrl: responseUrl() }));
+    const [answer] = await h.fake.waitFor(`response_url:r${n}`);
+    expect(answer!.params.text).toBe('Sorry, that cannot be shared.');
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(h.temp.engine.services.store.articleCount).toBe(before);
+  });
+
+  it('a 429 with Retry-After on chat.postMessage is waited out: the shared message arrives once', async () => {
+    h.fake.fail('chat.postMessage', { status: 429, retryAfter: 1 });
+    await send(shareClick({ value: 'biofuel', responseUrl: responseUrl() }));
+    const calls = await h.fake.waitFor('chat.postMessage', 2, 8000);
+    await h.fake.waitFor(`response_url:r${n}`);
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(950);
+    expect(calls[1]!.params.blocks).toEqual(calls[0]!.params.blocks);
+  });
+
+  it('a redelivered Share (X-Slack-Retry-Num) posts once', async () => {
+    const body = shareClick({ value: 'jica', responseUrl: responseUrl(), actionTs: '1700000000.123' });
+    await send(body);
+    await send(body, { headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    await h.fake.waitFor(`response_url:r${n}`);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('a redelivered slash command runs the engine once', async () => {
+    const body = commandBody({ text: 'net zero', responseUrl: responseUrl(), triggerId: 'trigger.same' });
+    const before = h.counts.execute;
+    const first = await send(body);
+    const again = await send(body, { headers: { 'x-slack-retry-num': '1' } });
+    expect(first.json).not.toBeNull();
+    expect(again.status).toBe(200);
+    expect(h.counts.execute - before).toBe(1);
+  });
+
+  it('an empty result suggests what to try instead', async () => {
+    const msg = asMessage((await slash('zzqxv wobblefrotz')).json);
+    expect(allTexts(msg).join(' ')).toMatch(/Nothing found for "zzqxv wobblefrotz"/);
+    expect(shareValue(msg)).toBeUndefined();
+  });
+
+  it('help, topics and list render', async () => {
+    for (const text of ['help', 'topics', 'list', '']) {
+      const res = await slash(text);
+      expect(res.status).toBe(200);
+      expect(findLimitViolations(asMessage(res.json))).toEqual([]);
+    }
+  });
+});
+
+describe('request verification', () => {
+  const body = () => commandBody({ text: 'ijepa', responseUrl: responseUrl() });
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it.each([
+    ['a bad signature', (b: string) => ({ signature: sign('wrong-secret', now(), b) })],
+    ['a missing signature', () => ({ signature: '' })],
+    ['a timestamp 6 minutes in the past', (b: string) => ({ ts: now() - 360, signature: sign('test-signing-secret', now() - 360, b) })],
+    ['a timestamp 6 minutes in the future', (b: string) => ({ ts: now() + 360, signature: sign('test-signing-secret', now() + 360, b) })],
+  ])('%s: 401, and the engine is never called', async (_what, opts) => {
+    const before = { ...h.counts };
+    const b = body();
+    const res = await send(b, opts(b));
+    expect(res.status).toBe(401);
+    expect(h.counts).toEqual(before);
+    expect(h.fake.calls).toHaveLength(0);
+  });
+
+  it('a timestamp 4 minutes off either way is accepted', async () => {
+    for (const skew of [-240, 240]) {
+      const b = body();
+      const res = await send(b, { ts: now() + skew, signature: sign('test-signing-secret', now() + skew, b) });
+      expect(res.status).toBe(200);
+    }
+  });
+});
+
+describe('admin commands', () => {
+  it('non-admin /brief add (form or text) is refused politely and the store is unchanged', async () => {
+    const store = h.temp.engine.services.store;
+    const before = store.articleCount;
+    for (const text of ['add', 'add Some pasted article text that should never be stored.']) {
+      const msg = asMessage((await slash(text, 'UMEMBER')).json);
+      expect(msg.response_type).toBe('ephemeral');
+      expect(allTexts(msg).join(' ')).toMatch(/only admins/i);
+    }
+    expect(h.fake.callsTo('views.open')).toHaveLength(0);
+    expect(store.articleCount).toBe(before);
+    const refusals = store.listAudit().filter((a) => a.actor === 'UMEMBER' && a.outcome === 'refused');
+    expect(refusals.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('admin /brief add opens the modal; the submission is stored, summarised, findable, and escaped', async () => {
+    const res = await slash('add', 'UADMIN', { triggerId: 'trigger.modal' });
+    expect(res.status).toBe(200);
+    const [open] = await h.fake.waitFor('views.open');
+    expect(open!.params.trigger_id).toBe('trigger.modal');
+    const view = open!.params.view as { callback_id: string; blocks: { block_id: string; element: { max_length?: number } }[] };
+    expect(view.callback_id).toBe('ringkas_add_article');
+    expect(view.blocks.find((b) => b.block_id === 'text')?.element.max_length).toBe(3000);
+
+    const before = h.temp.engine.services.store.articleCount;
+    const text = [
+      'Zephyrine Motors opens a battery plant in Karawang <!channel> <@U123> & partners',
+      'Zephyrine Motors said on Tuesday it opened a battery plant in Karawang with 1,200 workers. <!channel> The plant & its suppliers <@U123> will make cells for electric motorcycles.',
+      'The company expects exports to Japan to start in 2027, the plant manager said.',
+    ].join('\n\n');
+    await send(addSubmission({ title: 'Zephyrine Motors opens a battery plant <!channel> & more', source: 'Test Wire', link: 'https://example.com/zephyrine', date: '2026-01-06', text }));
+    const [ephemeral] = await h.fake.waitFor('chat.postEphemeral');
+    expect(ephemeral!.params).toMatchObject({ channel: 'C0001', user: 'UADMIN' });
+    const result = { text: String(ephemeral!.params.text), blocks: ephemeral!.params.blocks } as SlackMessage;
+    expect(allTexts(result).join('\n')).toContain('Added:');
+    expect(liveMarkup(result)).toEqual([]);
+    expect(h.temp.engine.services.store.articleCount).toBe(before + 1);
+    expect(h.temp.engine.services.store.listAudit().some((a) => a.actor === 'UADMIN' && a.command === 'add' && a.outcome === 'ok')).toBe(true);
+
+    const found = asMessage((await slash('zephyrine')).json);
+    const all = allTexts(found).join('\n');
+    expect(all).toContain('Zephyrine Motors opens a battery plant &lt;!channel&gt; &amp; more');
+    expect(liveMarkup(found)).toEqual([]);
+    expect(all).not.toMatch(/<!channel>|<@U123>|&(?!amp;|lt;|gt;)/);
+  });
+
+  it('a modal submission with no text gets a form error and stores nothing', async () => {
+    const before = h.temp.engine.services.store.articleCount;
+    const res = await send(addSubmission({ text: '   ', link: 'ftp://nope' }));
+    expect(res.json).toMatchObject({ response_action: 'errors', errors: { text: expect.any(String), link: expect.any(String) } });
+    expect(h.temp.engine.services.store.articleCount).toBe(before);
+  });
+
+  it('a modal submitted by a non-admin is refused and changes nothing', async () => {
+    const before = h.temp.engine.services.store.articleCount;
+    await send(addSubmission({ user: 'UMEMBER', text: 'Sneaky article text about nothing in particular that must not be stored.' }));
+    const [answer] = await h.fake.waitFor('chat.postEphemeral');
+    expect(String(answer!.params.text)).toMatch(/only admins/i);
+    expect(h.temp.engine.services.store.articleCount).toBe(before);
+  });
+
+  it('a slow command (add by URL) is acked at once, then answered through respond()', async () => {
+    const url = responseUrl();
+    const res = await send(commandBody({ text: 'add https://news.example/charging', user: 'UADMIN', responseUrl: url }));
+    expect(res.json).toMatchObject({ response_type: 'ephemeral', text: 'Working on it…' });
+    const [answer] = await h.fake.waitFor(`response_url:r${n}`);
+    expect(answer!.params).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+    expect(JSON.stringify(answer!.params.blocks)).toContain('roadside charging');
+  });
+});
+
+describe('deadlines and errors', () => {
+  it('a look-up that overruns the ack deadline is acked first and answered through respond()', async () => {
+    const release = h.hold('ijepa');
+    const pending = slash('ijepa');
+    const res = await pending;
+    expect(res.json).toMatchObject({ text: 'Working on it…' });
+    expect(res.ms).toBeLessThan(3000);
+    release();
+    const [answer] = await h.fake.waitFor(`response_url:r${n}`);
+    expect(JSON.stringify(answer!.params)).toContain('share_in_channel');
+  });
+
+  it('an engine failure gives the user one clear sentence, never a stack trace', async () => {
+    h.explode.add('kaboom');
+    const res = await slash('kaboom');
+    expect(res.status).toBe(200);
+    const text = String(res.json?.text);
+    expect(text).toMatch(/^Sorry, something went wrong/);
+    expect(text).not.toMatch(/exploded|at \S+\.ts|Error:/);
+  });
+});
