@@ -9,8 +9,8 @@ import { fail, ok, type CommandModule } from './command-module.js';
 export const subscribeCommand = {
   name: 'subscribe',
   aliases: ['langganan'],
-  usage: '/brief subscribe [day] [HH:MM] [timezone] [topics…]',
-  describe: 'Send this channel a weekly roundup (admins). Default: Monday 09:00.',
+  usage: '/brief subscribe [day] [HH:MM] [timezone] [topics…] [quiet:skip]',
+  describe: 'Send this channel a weekly roundup (admins). Default: Monday 09:00; quiet:skip posts nothing in a quiet week.',
   adminOnly: true,
   parse: (args) => {
     try {
@@ -21,8 +21,11 @@ export const subscribeCommand = {
     }
   },
   run: async (s, { schedule }, ctx) => {
-    const info = await roundupsFor(s).subscribe(commandChannel(ctx), schedule, ctx.actor.id);
-    return { kind: 'message', tone: 'success', text: `This channel will get a weekly roundup ${describeSchedule(info)}.` };
+    const roundups = roundupsFor(s);
+    const channel = commandChannel(ctx);
+    const info = await roundups.subscribe(channel, schedule, ctx.actor.id);
+    const quiet = (await roundups.find(channel))?.quietWeeks === 'skip' ? ' A week with nothing new posts nothing.' : '';
+    return { kind: 'message', tone: 'success', text: `This channel will get a weekly roundup ${describeSchedule(info)}.${quiet}` };
   },
   auditDetail: (c) => [c.schedule.weekday, c.schedule.time, c.schedule.timezone, ...(c.schedule.topics ?? [])].filter((v) => v !== undefined).join(' '),
 } satisfies CommandModule<'subscribe'>;

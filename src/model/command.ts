@@ -15,6 +15,8 @@ export interface ScheduleInput {
   timezone?: string;
   /** Brief ids to filter on; empty means everything. */
   topics?: string[];
+  /** What a week with nothing new posts: one short line (default), or nothing. */
+  quietWeeks?: 'post' | 'skip';
 }
 
 export type Command =

@@ -84,6 +84,11 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleInput {
       input.time = time;
       continue;
     }
+    const quiet = /^quiet[:=](post|skip)$/i.exec(raw);
+    if (quiet) {
+      input.quietWeeks = quiet[1]!.toLowerCase() as 'post' | 'skip';
+      continue;
+    }
     if (/^\d/.test(raw)) refuse(`"${raw}" is not a time: use 24-hour HH:MM.`);
     if (looksLikeZone(raw)) {
       const zone = canonicalZone(raw);
@@ -99,6 +104,7 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleInput {
 
 export interface CheckedSchedule extends WeeklySpec {
   topics: string[];
+  quietWeeks?: 'post' | 'skip';
 }
 
 const scheduleSchema = z.object({
@@ -106,6 +112,7 @@ const scheduleSchema = z.object({
   time: z.string().optional(),
   timezone: z.string().optional(),
   topics: z.array(z.string()).optional(),
+  quietWeeks: z.enum(['post', 'skip']).optional(),
 });
 
 /** Fills defaults (Monday 09:00, the configured zone) and refuses anything invalid. */
@@ -118,5 +125,5 @@ export function checkSchedule(input: unknown, defaultTimezone: string): CheckedS
   const timezone = canonicalZone(s.timezone ?? defaultTimezone);
   if (timezone === null) refuse(`"${s.timezone}" is not a timezone I know: use an IANA name.`);
   const topics = [...new Set((s.topics ?? []).map((t) => t.trim().toLowerCase()).filter(Boolean))];
-  return { weekday: s.weekday ?? 1, time, timezone, topics };
+  return { weekday: s.weekday ?? 1, time, timezone, topics, ...(s.quietWeeks ? { quietWeeks: s.quietWeeks } : {}) };
 }

@@ -91,6 +91,7 @@ export class RoundupService {
           ...existing,
           ...spec,
           topics,
+          quietWeeks: checked.quietWeeks ?? existing.quietWeeks,
           // A changed schedule must not fire at once for a slot that passed before the change.
           lastSlot: latestSlot(spec, now).toISOString(),
           paused: null,
@@ -100,7 +101,7 @@ export class RoundupService {
           channel,
           ...spec,
           topics,
-          quietWeeks: 'post',
+          quietWeeks: checked.quietWeeks ?? 'post',
           createdAt: now.toISOString(),
           createdBy: actorId,
           lastSlot: null,
@@ -180,7 +181,7 @@ export class RoundupService {
   }
 
   private unsaved(channel: ChannelRef): SubscriptionRecord {
-    const checked = checkSchedule({}, this.options.defaultTimezone);
+    const { quietWeeks: _ignored, ...checked } = checkSchedule({}, this.options.defaultTimezone);
     return { id: subscriptionId(channel), channel, ...checked, quietWeeks: 'post', createdAt: this.now().toISOString(), createdBy: '', lastSlot: null, coveredUntil: null, paused: null };
   }
 }

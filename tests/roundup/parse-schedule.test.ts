@@ -24,6 +24,7 @@ describe('parseScheduleArgs', () => {
   it('takes the other words as topics', () => {
     expect(parseScheduleArgs(['mon', 'IJEPA', 'ev,biofuel'])).toEqual({ weekday: 1, topics: ['ijepa', 'ev', 'biofuel'] });
     expect(parseScheduleArgs([])).toEqual({});
+    expect(parseScheduleArgs(['rabu quiet:skip ev'])).toEqual({ weekday: 3, quietWeeks: 'skip', topics: ['ev'] });
   });
 
   it('refuses bad times and zones with an example', () => {

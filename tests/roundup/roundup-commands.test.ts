@@ -50,6 +50,12 @@ describe('roundup commands', () => {
       expect(preview.roundup.lines.every((l) => l.topic === 'Electric vehicles')).toBe(true);
     }
 
+    expect(text(await engine.run('subscribe selasa 08:00 quiet:skip', admin))).toBe(
+      'This channel will get a weekly roundup every Tuesday at 08:00 (Asia/Jakarta), all topics. Next: Tue 24 Nov 2026, 08:00. A week with nothing new posts nothing.',
+    );
+    const changed = await engine.run('subscriptions', user);
+    expect(changed.kind === 'subscriptions' && changed.items.length).toBe(1);
+
     expect(text(await engine.run('unsubscribe', admin))).toBe('This channel will no longer get a weekly roundup.');
     const after = await engine.run('subscriptions', user);
     expect(after.kind === 'subscriptions' && after.items).toEqual([]);
