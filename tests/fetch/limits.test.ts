@@ -49,6 +49,7 @@ beforeAll(async () => {
   server.route('/untyped-html', typed(null, `<html><head><title>Untyped page headline here</title></head><body><p>${PARAGRAPH}</p></body></html>`));
   server.route('/plain', typed('text/plain; charset=utf-8', `Judul berita\n\n${PARAGRAPH}\n`));
   server.route('/gzip', typed('text/html; charset=utf-8', gzipSync(`<html><head><title>Compressed page headline</title></head><body><p>${PARAGRAPH}</p></body></html>`), { 'content-encoding': 'gzip' }));
+  server.route('/gzip-bomb', typed('text/html', gzipSync(Buffer.alloc(20_000_000, 0x20)), { 'content-encoding': 'gzip' }));
   server.route('/latin1', typed('text/html; charset=windows-1252', Buffer.from(`<html><head><title>Caf\u00e9 Jepang dibuka</title></head><body><p>${PARAGRAPH} Caf\u00e9.</p></body></html>`, 'latin1')));
   server.route('/missing', (_req, res) => {
     res.writeHead(404);
@@ -69,6 +70,11 @@ describe('size cap', () => {
     expect(err.userMessage).toBe('That page is larger than 100 kB, so Ringkas stopped reading it.');
     await expect.poll(() => closed.has('/endless'), { timeout: 2_000 }).toBe(true);
     expect(server.written.get('/endless')!).toBeLessThan(5_000_000);
+  });
+
+  it('counts decompressed bytes, so a small gzip bomb stops at the cap too', async () => {
+    const err = await failure(fetcher({ maxBytes: 100_000 })(`${server.origin}/gzip-bomb`));
+    expect(err.userMessage).toMatch(/larger than 100 kB/);
   });
 
   it('refuses a declared length over the cap without reading the body', async () => {
