@@ -4,6 +4,10 @@ import type { SlackMessage } from '../../../adapters/slack/block-kit.js';
 import { findLimitViolations } from '../../../adapters/slack/block-kit.js';
 import type { Reply } from '../../../src/model/reply.js';
 import { allTexts, liveMarkup } from './block-text.js';
+import { startSlack } from '../../../adapters/slack/start-slack.js';
+import { silentLogger } from '../../../src/logger.js';
+import { FakeSlackApi } from '../../platform/fake-slack-api.js';
+import { createTempEngine } from '../../support/temp-engine.js';
 import { startHarness, type Harness } from './slack-harness.js';
 import { addSubmission, commandBody, sendToSlackApp, shareClick, sign } from './signed-request.js';
 
@@ -38,6 +42,22 @@ describe('start-up', () => {
       expect(fresh.slack.port).toBeGreaterThan(0);
     } finally {
       await fresh.stop();
+    }
+  });
+});
+
+describe('start-up with a bad token', () => {
+  it('fails with one clear error naming the variable, and never listens', async () => {
+    const fake = await new FakeSlackApi().start();
+    fake.fail('auth.test', { error: 'invalid_auth' }, Infinity);
+    const temp = await createTempEngine({ RINGKAS_SLACK_BOT_TOKEN: 'xoxb-revoked', RINGKAS_SLACK_SIGNING_SECRET: 's', RINGKAS_SLACK_API_URL: fake.apiUrl });
+    try {
+      await expect(startSlack({ config: temp.config, engine: temp.engine, logger: silentLogger, listen: { port: 0, host: '127.0.0.1' } })).rejects.toThrow(
+        'Slack start-up failed: auth.test said "invalid_auth". Check RINGKAS_SLACK_BOT_TOKEN.',
+      );
+    } finally {
+      await fake.stop();
+      await temp.cleanup();
     }
   });
 });

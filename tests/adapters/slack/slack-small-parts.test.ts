@@ -1,0 +1,66 @@
+// Unit tests for the small pure parts: the timestamp guard, modal parsing, redelivery keys.
+import { describe, expect, it } from 'vitest';
+import { parseAddSubmission } from '../../../adapters/slack/add-article-modal.js';
+import { RecentDeliveries } from '../../../adapters/slack/recent-deliveries.js';
+import { timestampProblem } from '../../../adapters/slack/request-guard.js';
+import { unescapeSlackText } from '../../../adapters/slack/slack-payloads.js';
+import { fixedClock } from '../../../src/clock.js';
+
+describe('timestampProblem', () => {
+  const now = Date.parse('2026-01-05T09:00:00Z');
+  const sec = Math.floor(now / 1000);
+  it.each([
+    [String(sec), null],
+    [String(sec - 300), null],
+    [String(sec + 300), null],
+    [String(sec - 301), 'request timestamp is stale'],
+    [String(sec + 301), 'request timestamp is in the future'],
+    [undefined, 'missing or malformed x-slack-request-timestamp'],
+    ['12abc', 'missing or malformed x-slack-request-timestamp'],
+    ['-5', 'missing or malformed x-slack-request-timestamp'],
+  ])('%s → %s', (header, expected) => {
+    expect(timestampProblem(header, now)).toBe(expected);
+  });
+});
+
+describe('parseAddSubmission', () => {
+  const values = (v: Record<string, string | null>) =>
+    Object.fromEntries(Object.entries(v).map(([k, value]) => [k, { value: k === 'date' ? { type: 'datepicker', selected_date: value } : { type: 'plain_text_input', value } }]));
+
+  it('builds a typed text add with only the fields given', () => {
+    expect(parseAddSubmission(values({ title: ' T ', source: null, link: 'https://a.example/x', date: '2026-01-02', text: ' Body ' }))).toEqual({
+      ok: true,
+      input: { kind: 'text', text: 'Body', title: 'T', link: 'https://a.example/x', publishedDate: '2026-01-02' },
+    });
+  });
+
+  it('reports errors per block', () => {
+    const result = parseAddSubmission(values({ text: 'x'.repeat(3001), link: 'javascript:alert(1)' }));
+    expect(result).toEqual({ ok: false, errors: { text: 'At most 3000 characters.', link: 'Use an http or https link.' } });
+    expect(parseAddSubmission(values({}))).toMatchObject({ ok: false, errors: { text: expect.any(String) } });
+  });
+});
+
+describe('RecentDeliveries', () => {
+  it('says first time once per key until the TTL passes', () => {
+    const clock = fixedClock('2026-01-05T09:00:00Z');
+    const seen = new RecentDeliveries(clock, 1000, 3);
+    expect(seen.firstTime('a')).toBe(true);
+    expect(seen.firstTime('a')).toBe(false);
+    clock.advance(1001);
+    expect(seen.firstTime('a')).toBe(true);
+  });
+
+  it('stays bounded', () => {
+    const seen = new RecentDeliveries(fixedClock('2026-01-05T09:00:00Z'), 60_000, 3);
+    for (const k of ['a', 'b', 'c', 'd', 'e']) seen.firstTime(k);
+    expect(seen.firstTime('a')).toBe(true);
+    expect(seen.firstTime('e')).toBe(false);
+  });
+});
+
+describe('unescapeSlackText', () => {
+  it('turns Slack entities back into what the user typed', () => {
+    expect(unescapeSlackText('R&amp;D &lt;b&gt; &amp;lt;')).toBe('R&D <b> &lt;');
+  });
+});
