@@ -9,7 +9,7 @@ const BULLET = /^[•·*+\-–—►▶→>|»■□◆◇○●]+\s*/u;
 const READ_ALSO = new RegExp(
   '^(?:(?:baca|lihat|simak|tonton|saksikan|cek)\\s+(?:juga|pula|lainnya)' +
     '|(?:read|see|watch)\\s+(?:also|more|next)|also\\s+read|related(?:\\s+(?:news|story|article|link))?' +
-    '|berita\\s+terkait|artikel\\s+terkait|baca\\s+selengkapnya)\\b\\s*([:：\\-–—|])?\\s*(.*)$',
+    '|berita\\s+terkait|artikel\\s+terkait|baca\\s+selengkapnya|(?:simak|tonton|saksikan|watch)\\s+(?:the\\s+)?video)\\b\\s*([:：\\-–—|])?\\s*(.*)$',
   'iu',
 );
 
@@ -20,7 +20,7 @@ const SECTION_HEADER = new RegExp(
     '|most\\s+(?:read|popular|viewed)|trending(?:\\s+now)?|latest\\s+(?:news|posts?|stories)|editor.?s\\s+picks?' +
     '|(?:berita|artikel)\\s+(?:terkait|lainnya|terkini|terpopuler|populer|pilihan|rekomendasi)' +
     '|terpopuler|terkini|rekomendasi|pilihan\\s+(?:editor|redaksi)|topik\\s+terkait|tag\\s+terkait' +
-    '|baca\\s+berita\\s+lainnya|komentar|comments?|leave\\s+a\\s+(?:reply|comment))\\s*:?$',
+    '|baca\\s+berita\\s+lainnya|video\\s+(?:pilihan|terkait|terpopuler|lainnya)|(?:more|related|recommended)\\s+videos?|komentar|comments?|leave\\s+a\\s+(?:reply|comment))\\s*:?$',
   'iu',
 );
 
@@ -49,8 +49,13 @@ const CLUTTER_LINE_SOURCES = [
   '(?:halaman|page) ?\\d+(?: ?(?:dari|of) ?\\d+)?|(?:halaman )?(?:selanjutnya|berikutnya|sebelumnya)|(?:next|previous|prev)(?: page| article| post)?|\\d+(?: \\d+){1,}|lihat (?:foto|video|semua|selengkapnya)|(?:klik|click) (?:di ?sini|here)\\b.{0,80}',
   // Category and tag rows.
   '(?:category|categories|kategori|tags?|topik|topics?|labels?|rubrik|kanal)\\s*:.{0,150}',
-  // Bare links.
-  '(?:https?://|www\\.)\\S+[.,;]?',
+  // Bare links, and embed placeholders such as "[Gambas:Video]".
+  '(?:https?://|www\\.)\\S+[.,;]?|\\[[^\\]]{1,80}\\]',
+  // Syndication notes, audio players, ad controls, "see more news" prompts.
+  '(?:artikel|berita|tulisan) ini (?:telah|sudah|pertama kali|sebelumnya) (?:tayang|terbit|dimuat|diterbitkan|dipublikasikan)\\b.{0,150}',
+  'this (?:article|story) (?:was |first |originally )*(?:appeared|published|posted)\\b.{0,150}',
+  '(?:listen to (?:this )?(?:article|story)|dengarkan (?:artikel|berita) ini)\\b.{0,40}|(?:tutup|close|hide|skip) (?:iklan|ads?)',
+  '(?:cek|temukan|lihat) (?:berita|artikel) (?:dan artikel |lainnya |terbaru |menarik )*(?:yang lain )?(?:di|lainnya)\\b.{0,80}',
 ];
 const CLUTTER_LINE = new RegExp(`^(?:${CLUTTER_LINE_SOURCES.join('|')})$`, 'iu');
 
@@ -67,6 +72,7 @@ const CLUTTER_OPENING =
 const INLINE_AD = /(^|[.!?"”]\s+)(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT|Scroll to continue with content)(?=\s|$)\s*/gu;
 const INLINE_READ_ALSO = /\s*\b(?:Baca|Lihat|Simak|BACA|LIHAT|SIMAK) (?:[Jj]uga|[Pp]ula|JUGA|PULA)\s*:\s*(.*)$/u;
 const TRAILING_DESK_CODE = /\s*\((?:[a-z*]{2,8})(?:\s*\/\s*[a-z*]{2,8})*\)$/u;
+const INLINE_CREDIT = /\s*\((?:Foto|Photo|Dok|Ilustrasi|Image|Gambar)\s*[.:][^()]{1,80}\)/gu;
 const TRAILING_CREDIT = /\s+\[?(?:Editor|Penulis|Pewarta|Reporter|Redaktur|Penyunting|Sumber)\s*:\s*[^.:\n]{1,60}\]?$/u;
 
 export function stripBullet(line: string): string {
@@ -114,7 +120,7 @@ export function stripInlineClutter(paragraph: string, isLast: boolean): string {
     const tailIsHeadline = (readAlso[1] ?? '').length <= 200;
     text = tailIsHeadline ? text.slice(0, readAlso.index) : text.replace(/\b(?:Baca|Lihat|Simak) (?:juga|pula)\s*:\s*/iu, '');
   }
-  text = text.replace(TRAILING_CREDIT, '');
+  text = text.replace(TRAILING_CREDIT, '').replace(INLINE_CREDIT, '');
   if (isLast) text = text.replace(TRAILING_DESK_CODE, '');
   return text.trim();
 }

@@ -17,6 +17,9 @@ describe('cleanParagraphs', () => {
     'Copy Link', 'Subscribe to our newsletter', 'Ikuti kami di Google News', 'https://example.com/a?b=1',
     'www.example.co.id/berita', '© 2025 Media Group. All rights reserved.', 'Copyright PT Media 2025', '(ant/rdn)',
     'Halaman 2 dari 3', 'Halaman selanjutnya', '1 2 3 4', 'Lihat Foto', 'Klik di sini untuk berlangganan',
+    '[Gambas:Video 20detik]', 'Artikel ini telah tayang di Kabar.com dengan judul "Harga Naik"',
+    'This article was originally published on Example News.', 'Listen to this article', 'Tutup Iklan',
+    'Cek Berita dan Artikel yang lain di Google News',
   ])('drops "%s"', (line) => {
     expect(clean(`${real}\n${line}\n${real}`)).toEqual([real, real]);
   });
@@ -28,6 +31,8 @@ describe('cleanParagraphs', () => {
     ['Read also:\nGold prices rise again', 'English marker'],
     ['Related: Gold prices rise again', 'Related:'],
     ['Berita Terkait\nHarga Emas Naik\nIHSG Menguat Pagi Ini\n• Rupiah Melemah', 'related list'],
+    ['Simak Video "Harga Emas Naik Lagi"', 'video embed prompt'],
+    ['Video Pilihan\nHarga Emas Naik Lagi', 'video list'],
     ['You May Also Like\n\nMore From Author\n\nGold Prices Rise', 'related sections'],
     ['Ikuti update\nberita pilihan dan\nbreaking news lewat Grup Telegram "Kabar Update", klik\nhttps://t.me/kabar, lalu join.', 'Telegram widget over several lines'],
     ['Dapatkan update berita pilihan setiap hari. Mari bergabung di Grup Telegram, caranya klik link https://t.me/x, kemudian join.', 'Telegram widget in one paragraph'],
@@ -39,6 +44,7 @@ describe('cleanParagraphs', () => {
     expect(clean(`${real} ADVERTISEMENT Harga naik.`)).toEqual([`${real} Harga naik.`]);
     expect(clean(`${real} Baca juga: Harga Emas Naik Lagi`)).toEqual([real]);
     expect(clean(`${real}\nHarga naik lagi. (ant/rdn)`)).toEqual([real, 'Harga naik lagi.']);
+    expect(clean(`Menteri meninjau pabrik (Foto: Dok. Kemenperin) di Cikarang.`)).toEqual(['Menteri meninjau pabrik di Cikarang.']);
   });
 
   it('keeps real text that merely resembles clutter', () => {
