@@ -11,11 +11,18 @@ const FURNITURE_NAME =
   /(^|[\s_-])(baca-?juga|bacajuga|read-?also|related|terkait|rekomendasi|recommended|advert\w*|ads?|ad-slot|iklan|promo|newsletter|subscribe|share|sharing|social|socmed|comments?|komentar|breadcrumbs?|tags?|topik|popular|terpopuler|trending|most-read|sidebar|widget|banner|sponsor\w*|outbrain|taboola|cookies?|consent|paywall|modal|popup)($|[\s_-])/i;
 
 const CLUTTER_LINE = [
-  /^(baca( juga| selengkapnya)?|read (also|more)|see also|simak( juga)?|lihat juga|tonton( juga)?|saksikan( juga)?|artikel terkait|berita terkait|related( articles?| stories)?)\s*[:：-]/i,
+  /^(baca( juga| selengkapnya)?|read (also|more)|see also|simak( juga)?|lihat juga|tonton( juga)?|saksikan( juga)?|pilihan editor|artikel terkait|berita terkait|related( articles?| stories)?)\s*[:：-]/i,
   /^(baca juga|read also|simak juga|lihat juga|berita terkait|artikel terkait|related articles?)$/i,
-  /^(advertisement|iklan|adv|sponsored|scroll (to|untuk) (continue|resume|lanjut)[\w\s]*|gulir (ke bawah )?untuk melanjutkan[\w\s]*)$/i,
-  /^(share|bagikan|follow us|ikuti kami|dapatkan (update|berita)|download (aplikasi|the app)|subscribe|berlangganan)\b.{0,80}$/i,
+  /^(advertisement|iklan|adv|sponsored|scroll (to|untuk) (continue|resume|lanjut|melanjutkan)[\w\s]*|gulir (ke bawah )?untuk melanjutkan[\w\s]*)$/i,
+  /^(share|bagikan)(\s*[:：].{0,60}|\s+(this|on|via|artikel|berita|ke)\b.{0,60})?$/i,
+  /^(follow us|ikuti (kami|berita|update|saluran)|dapatkan (update|berita|informasi)|download (aplikasi|the app)|subscribe|berlangganan|sign up|get the latest)\b.{0,160}$/i,
+  /^simak (breaking news|berita|video|selengkapnya)\b.{0,160}$/i,
+  /^(artikel ini (telah )?(tayang|terbit)|this (article|story) (first )?appeared)\b.{0,200}$/i,
+  /^(halaman selanjutnya|selanjutnya|sebelumnya|next page|previous page|dengarkan berita ini|listen to this article)\b.{0,40}$/i,
+  /^\[gambas:[^\]]*\]$/i,
   /^(editor|penulis|reporter|pewarta|penyunting|redaktur|writer)\s*:.{0,60}$/i,
+  /^(reporting|additional reporting|writing|editing) by\b.{0,160}$/i,
+  /^our standards:/i,
   /^(copyright|hak cipta)\b|^©/i,
 ];
 
