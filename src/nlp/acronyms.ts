@@ -47,9 +47,14 @@ function longFormBefore(before: string, short: string): string | null {
 /** Acronym (as written) -> long form, from definitions in the text. */
 export function findAcronymDefinitions(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of text.matchAll(/([^()]{0,160}?)\s*\(([^()]{2,120})\)/gu)) {
-    const before = m[1]!;
-    const inside = m[2]!.trim();
+  // Walk the parentheses directly: a lazy regex over the whole text backtracks at every position.
+  for (let open = text.indexOf('('); open !== -1; open = text.indexOf('(', open + 1)) {
+    const close = text.indexOf(')', open + 1);
+    if (close === -1) break;
+    if (close - open - 1 < 2 || close - open - 1 > 120 || text.slice(open + 1, close).includes('(')) continue;
+    const head = text.slice(Math.max(0, open - 160), open);
+    const before = head.slice(head.lastIndexOf(')') + 1).trimEnd();
+    const inside = text.slice(open + 1, close).trim();
     if (isAcronymLike(inside)) {
       const long = longFormBefore(before, inside);
       if (long && !out.has(inside)) out.set(inside, long);

@@ -48,12 +48,22 @@ function findPlaces(text: string): string[] {
   return [...out];
 }
 
+/** The word before each mention of every capitalised short form, from one pass over the text. */
+function wordsBeforeMentions(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of text.matchAll(/(?:(\S+)[^\S\n]+)?(?<![\p{L}\d.])(\p{Lu}[\p{Lu}\d]{1,9})(?![\p{L}\d])/gu)) {
+    const list = out.get(m[2]!) ?? [];
+    list.push(m[1] ?? '');
+    out.set(m[2]!, list);
+  }
+  return out;
+}
+
 /** "New MIDEC" when every mention of the acronym carries the same capitalised modifier. */
-function withFixedModifier(acronym: string, text: string): string {
-  const mentions = [...text.matchAll(new RegExp(`(\\S+)\\s+${acronym}(?![\\p{L}\\d])`, 'gu'))].map((m) => m[1]!);
-  const total = (text.match(new RegExp(`(?<![\\p{L}\\d])${acronym}(?![\\p{L}\\d])`, 'gu')) ?? []).length;
+function withFixedModifier(acronym: string, before: ReadonlyMap<string, string[]>): string {
+  const mentions = before.get(acronym) ?? [];
   const first = mentions[0];
-  if (!first || mentions.length !== total || !/^\p{Lu}\p{Ll}+$/u.test(first) || mentions.some((m) => m !== first)) return acronym;
+  if (!first || !/^\p{Lu}\p{Ll}+$/u.test(first) || mentions.some((m) => m !== first)) return acronym;
   if (isAnyStopWord(first) || PLACE_BY_ALIAS.has(first.toLowerCase()) || NON_NAME_WORDS.has(first.toLowerCase())) return acronym;
   return `${first} ${acronym}`;
 }
@@ -68,13 +78,14 @@ export function findEntities(text: string, glossary: ReadonlyMap<string, string>
     entities.push(e);
   };
   for (const event of findSeriesEvents(text)) push({ name: event, kind: 'programme' });
+  const before = wordsBeforeMentions(text);
   const shortForms = [...new Set([...findAcronyms(text), ...defined.keys(), ...(text.match(/\bKemen(?!terian)[a-z]+\b/g) ?? [])])];
   for (const acronym of shortForms) {
     if (ROMAN.test(acronym) || PLACE_BY_ALIAS.has(acronym.toLowerCase()) || acronym.length > 12) continue;
     const expansion = glossary.get(acronym.toUpperCase()) ?? defined.get(acronym);
     // Two-letter capitals ("JP", "SDM" is three) are too often initials; keep them only when known.
     if (acronym.length < 3 && !expansion && !VEHICLE_TECH.test(acronym)) continue;
-    const entity: Entity = { name: withFixedModifier(acronym, text), kind: acronymKind(acronym, expansion, text) };
+    const entity: Entity = { name: withFixedModifier(acronym, before), kind: acronymKind(acronym, expansion, text) };
     if (expansion) entity.expansion = expansion;
     push(entity);
   }
