@@ -40,21 +40,24 @@ const LISTING_COMMANDS = new Set<Command['name']>(['help', 'topics', 'list']);
 export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
     const started = Date.now();
+    let ok = true;
     try {
       if (interaction.isAutocomplete()) await autocomplete(interaction, deps);
       else if (interaction.isChatInputCommand()) await chatInput(interaction, deps);
       else if (interaction.isButton()) await button(interaction, deps);
-      deps.logger.info({ event: 'discord_interaction', id: interaction.id, type: interaction.type, ms: Date.now() - started }, 'handled');
     } catch (error) {
+      ok = false;
+      const expected = isRingkasError(error);
+      deps.logger[expected ? 'info' : 'error']({ event: 'discord_interaction_error', id: interaction.id, type: interaction.type, err: error }, 'interaction failed');
       if (interaction.isAutocomplete()) {
         // Autocomplete cannot show an error; an empty list keeps the client responsive.
         await interaction.respond([]).catch(() => undefined);
-      }
-      deps.logger.error({ event: 'discord_interaction_failed', id: interaction.id, type: interaction.type, err: error }, 'interaction failed');
-      if (interaction.isRepliable()) {
-        await sendError(interaction, isRingkasError(error) ? error.userMessage : 'Something went wrong on my side; please try again.');
+      } else if (interaction.isRepliable()) {
+        await sendError(interaction, expected ? error.userMessage : 'Something went wrong on my side; please try again.');
       }
     }
+    // Last, so "handled" means the user has their answer (tests wait on it).
+    deps.logger.info({ event: 'discord_interaction', id: interaction.id, type: interaction.type, ok, ms: Date.now() - started }, 'handled');
   };
 }
 

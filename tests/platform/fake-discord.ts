@@ -131,9 +131,13 @@ export class FakeDiscord {
     this.send({ op: 0, t, s: ++this.seq, d });
   }
 
-  /** Drops the gateway connection like a network blip; the client should RESUME. */
-  dropGateway(code = 4000): void {
-    this.socket?.close(code, 'fake drop');
+  /**
+   * Drops the gateway connection; the client should RESUME. A close code models Discord
+   * closing the session; `'reset'` cuts the TCP connection with no close frame (a network blip).
+   */
+  dropGateway(how: number | 'reset' = 4000): void {
+    if (how === 'reset') this.socket?.terminate();
+    else this.socket?.close(how, 'fake drop');
     this.socket = null;
   }
 

@@ -202,9 +202,9 @@ describe('Discord adapter over the real discord.js client', () => {
     expect(h.fake.channelMessages(channel)).toHaveLength(1);
   });
 
-  it('survives a gateway drop: the client RESUMEs and keeps answering', async () => {
+  it.each([4000, 'reset'] as const)('survives a gateway drop (%s): the client RESUMEs and keeps answering', async (how) => {
     const resumesBefore = h.fake.received.filter((p) => p.op === 6).length;
-    h.fake.dropGateway(4000);
+    h.fake.dropGateway(how);
     await h.fake.waitFor(() => h.fake.received.filter((p) => p.op === 6).length > resumesBefore && h.fake.connected, 10_000, 'RESUME');
     const resume = h.fake.received.filter((p) => p.op === 6).at(-1)!;
     expect(resume.d).toMatchObject({ token: 'fake-bot-token', session_id: 'fake-session-1' });

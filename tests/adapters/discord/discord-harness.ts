@@ -40,7 +40,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     async interact(payload) {
       fake.dispatch('INTERACTION_CREATE', payload);
       await fake.waitFor(
-        () => logs.some((l) => (l.event === 'discord_interaction' || l.event === 'discord_interaction_failed') && l.id === payload.id),
+        () => logs.some((l) => l.event === 'discord_interaction' && l.id === payload.id),
         10_000,
         `interaction ${payload.id}`,
       );
