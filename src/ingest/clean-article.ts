@@ -8,9 +8,11 @@ import { parseDateline, type Dateline } from './dateline.js';
 import { takeDateStamps } from './date-stamps.js';
 import { deriveHeadline, looksLikeHeadline } from './derive-headline.js';
 import { extractDates } from './extract-dates.js';
-import { fingerprint } from './fingerprint.js';
+import { fingerprint, normaliseForFingerprint } from './fingerprint.js';
 import { normaliseInline, normaliseLines } from './normalize-text.js';
 import { cleanParagraphs } from './strip-clutter.js';
+
+const SITE_SUFFIX = /\s+[|–—-]\s+[\p{L}\d-]+(?:\.[a-z]{2,6}){1,2}$/iu;
 
 export const rawArticleSchema = z.object({
   text: z.string(),
@@ -51,12 +53,20 @@ export function cleanArticle(raw: RawArticle, now: Date): CleanArticle {
 /** The caller's title wins (and is not repeated in the body); else a headline-shaped first line. */
 function splitTitle(paragraphs: string[], given: string): { title: string | null; rest: string[] } {
   const [first = '', ...others] = paragraphs;
-  if (given) {
-    const repeated = first.toLowerCase() === given.toLowerCase();
-    return { title: given, rest: repeated ? others : paragraphs };
-  }
-  if (others.length > 0 && looksLikeHeadline(first) && !parseDateline(first)) return { title: first, rest: others };
-  return { title: null, rest: paragraphs };
+  const headline = others.length > 0 && looksLikeHeadline(first) && !parseDateline(first);
+  if (given) return { title: given, rest: headline && sameHeadline(first, given) ? others : paragraphs };
+  return headline ? { title: stripSiteSuffix(first), rest: others } : { title: null, rest: paragraphs };
+}
+
+/** Page titles often carry the site name ("Harga Naik - Kompas.com"); either may be the caller's title. */
+function sameHeadline(line: string, given: string): boolean {
+  const a = normaliseForFingerprint(stripSiteSuffix(line));
+  const b = normaliseForFingerprint(stripSiteSuffix(given));
+  return a === b || a.startsWith(b) || b.startsWith(a);
+}
+
+function stripSiteSuffix(title: string): string {
+  return title.replace(SITE_SUFFIX, '');
 }
 
 function splitDateline(paragraphs: string[]): { dateline: Dateline | null; paragraphs: string[] } {
