@@ -82,6 +82,14 @@ describe('addresses that reach inside the network are refused (switch off)', () 
     expect(server.hits).toEqual([]);
   });
 
+  it('refuses localhost through the default system resolver too', async () => {
+    const plain = createSafeFetcher(testFetchConfig());
+    const err: unknown = await plain(`http://localhost:${server.port}/`).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(RingkasError);
+    expect((err as RingkasError).userMessage).toMatch(/machine Ringkas runs on/);
+    expect(server.hits).toEqual([]);
+  });
+
   it.each([
     ['metadata.test', /link-local or cloud metadata/],
     ['mixed.test', /private network/], // one bad answer among good ones is enough
