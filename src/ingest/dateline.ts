@@ -15,6 +15,8 @@ export interface Dateline {
 
 // The dash must follow a space or a bracket, so "Indonesia-Jepang" is not a dateline.
 const SPLIT = /^(.{2,90}?)(?:\s|(?<=\)))(?:-{1,2}|[–—‒―])(?:\s+|$)/u;
+// Some sites glue the dash to the outlet's domain: "SURABAYA, Jawapos.com-Pemerintah".
+const SPLIT_AFTER_DOMAIN = /^(.{2,90}?\.(?:com|co|id|net|org|tv|news|info)(?:\.[a-z]{2})?)\s*(?:-{1,2}|[–—‒―])\s*(?=\S)/iu;
 const PARENS = /\(([^()]{1,40})\)/gu;
 const WORD = /^(?:[\p{Lu}\d][\p{L}\d.&'’-]*|[a-z][a-z\d-]*(?:\.[a-z]{2,6}){1,2}|of|de|di)$/u;
 const DOMAIN = /\.(?:com|co|id|net|org|tv|news|info|asia|jp|my|sg)(?:\.[a-z]{2})?$/iu;
@@ -23,7 +25,7 @@ const OUTLET_WORD = /\b(?:news|post|times|daily|harian|tribun|tv|media|online|po
 const ALL_CAPS = /^[\p{Lu}\s.'-]{3,}$/u;
 
 export function parseDateline(paragraph: string): Dateline | null {
-  const split = SPLIT.exec(paragraph);
+  const split = SPLIT.exec(paragraph) ?? SPLIT_AFTER_DOMAIN.exec(paragraph);
   if (!split) return null;
   const prefix = (split[1] ?? '').trim();
   const parts = readParts(prefix);

@@ -15,6 +15,8 @@ describe('parseDateline', () => {
     ['BANDUNG, investor.id - Pabrik baru dibuka.', 'investor.id', 'Pabrik baru dibuka.'],
     ['Sleman, Harian Jogja - Warga berkumpul.', 'Harian Jogja', 'Warga berkumpul.'],
     ['SINGAPORE, June 21 (Reuters) - Shares rose.', 'Reuters', 'Shares rose.'],
+    ['SURABAYA, Jawapos.com-Pemerintah kota menggelar festival.', 'Jawapos.com', 'Pemerintah kota menggelar festival.'],
+    ['JAKARTA (The Jakarta Post) — Rates held.', 'The Jakarta Post', 'Rates held.'],
   ])('%s', (paragraph, source, rest) => {
     expect(parseDateline(paragraph)).toMatchObject({ source, rest });
   });
