@@ -61,11 +61,22 @@ export class RoundupDelivery {
     const articles = new ArticleWindow(await this.deps.store.listArticles());
     const worker = async (): Promise<void> => {
       for (let sub = queue.shift(); sub; sub = queue.shift()) {
-        report[await this.deliverOne(sub, deliverers, articles)]++;
+        report[await this.deliverSafely(sub, deliverers, articles)]++;
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.deps.concurrency, queue.length) }, worker));
     return report;
+  }
+
+  /** One subscription's failure (e.g. a store write) must not end the pass while other workers still post. */
+  private async deliverSafely(sub: SubscriptionRecord, deliverers: readonly Deliverer[], articles: ArticleWindow): Promise<Outcome> {
+    try {
+      return await this.deliverOne(sub, deliverers, articles);
+    } catch (e) {
+      this.defer(sub.id);
+      this.deps.logger.error({ event: 'roundup.delivery_error', subscription: sub.id, err: e instanceof Error ? e.message : String(e) });
+      return 'deferred';
+    }
   }
 
   private async deliverOne(sub: SubscriptionRecord, deliverers: readonly Deliverer[], articles: ArticleWindow): Promise<Outcome> {

@@ -160,3 +160,23 @@ describe('roundup scheduler: quiet weeks', () => {
     expect(h.clock.now().getTime() - Date.parse('2026-11-16T02:00:00Z')).toBeLessThan(DAY);
   });
 });
+
+describe('roundup scheduler: store failures', () => {
+  it('a failed state write defers that subscription and the pass still delivers the others', async () => {
+    const h = harness('2026-11-16T01:59:00Z');
+    const a = await h.service.subscribe(channel('C1'), {}, 'U1');
+    await h.service.subscribe(channel('C2'), {}, 'U1');
+    const put = h.store.putSubscription.bind(h.store);
+    h.store.putSubscription = async (rec) => {
+      if (rec.id === a.id) throw new Error('disk full');
+      return put(rec);
+    };
+    h.clock.set('2026-11-16T02:00:00Z');
+    expect(await h.scheduler.tick()).toMatchObject({ due: 2, delivered: 1, deferred: 1 });
+    expect(h.slack.accepted.map((m) => m.target.channel).sort()).toEqual(['C1', 'C2']);
+    // Deferred: the next minute does not post to C1 again.
+    h.clock.advance(MINUTE);
+    await h.scheduler.tick();
+    expect(h.slack.accepted).toHaveLength(2);
+  });
+});
