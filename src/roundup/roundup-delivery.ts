@@ -2,6 +2,8 @@
 // (lastSlot, coveredUntil) is written only after the platform accepted the message;
 // a permanent failure pauses it with the reason; transient failures that outlast
 // the retries are deferred in memory (growing back-off) and tried on a later pass.
+// A crash between the platform's acceptance and the state write re-sends that one
+// roundup on restart: at least once, never silently lost.
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Deliverer } from '../model/delivery.js';
