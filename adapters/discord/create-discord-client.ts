@@ -6,6 +6,7 @@ import type { Logger } from '../../src/logger.js';
 import type { Deliverer } from '../../src/model/delivery.js';
 import { createDiscordDeliverer } from './discord-deliverer.js';
 import { createInteractionHandler, type DiscordEngine } from './discord-interactions.js';
+import { errorForLog } from './log-error.js';
 
 export interface DiscordRuntime {
   client: Client;
@@ -42,7 +43,7 @@ export async function startDiscord(deps: { config: Config; engine: DiscordEngine
   try {
     await client.login(discord.token);
   } catch (error) {
-    logger.error({ event: 'discord_login_failed', err: error }, 'login failed');
+    logger.error({ event: 'discord_login_failed', err: errorForLog(error) }, 'login failed');
     await client.destroy();
     throw new Error('Discord login failed: check RINGKAS_DISCORD_TOKEN (the bot token from the Developer Portal).', { cause: error });
   }
@@ -63,6 +64,6 @@ function watchConnection(client: Client, logger: Logger): void {
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ event: 'discord_disconnected', shard, code: event.code }, 'gateway closed for good'));
   client.on(Events.ShardReconnecting, (shard) => logger.info({ event: 'discord_reconnecting', shard }, 'reconnecting'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ event: 'discord_resumed', shard, replayed }, 'resumed'));
-  client.on(Events.ShardError, (error, shard) => logger.warn({ event: 'discord_shard_error', shard, err: error }, 'gateway error'));
-  client.on(Events.Error, (error) => logger.error({ event: 'discord_client_error', err: error }, 'client error'));
+  client.on(Events.ShardError, (error, shard) => logger.warn({ event: 'discord_shard_error', shard, err: errorForLog(error) }, 'gateway error'));
+  client.on(Events.Error, (error) => logger.error({ event: 'discord_client_error', err: errorForLog(error) }, 'client error'));
 }

@@ -20,6 +20,7 @@ import { downloadAttachment } from './discord-attachments.js';
 import { renderReply } from './discord-embeds.js';
 import { deferIfNeeded, sendError, sendMessages, withDeferFallback } from './discord-respond.js';
 import { handleShare, shareButtonRow, shareQuery } from './discord-share.js';
+import { errorForLog } from './log-error.js';
 
 export type DiscordEngine = Pick<Engine, 'execute' | 'parse' | 'isSlow' | 'complete'>;
 
@@ -48,7 +49,7 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
     } catch (error) {
       ok = false;
       const expected = isRingkasError(error);
-      deps.logger[expected ? 'info' : 'error']({ event: 'discord_interaction_error', id: interaction.id, type: interaction.type, err: error }, 'interaction failed');
+      deps.logger[expected ? 'info' : 'error']({ event: 'discord_interaction_error', id: interaction.id, type: interaction.type, err: errorForLog(error) }, 'interaction failed');
       if (interaction.isAutocomplete()) {
         // Autocomplete cannot show an error; an empty list keeps the client responsive.
         await interaction.respond([]).catch(() => undefined);
