@@ -41,6 +41,8 @@ const RANGE_START = '(?:(\\d{1,2})\\s*(?:-|–|s\\.d\\.?|sampai|hingga|to|and|da
 // an optional leading alternation makes every position of the text expensive.
 const WEEKDAY_BEFORE = new RegExp(`(?<!\\p{L})(${alternation(Object.keys(WEEKDAYS))})\\s*,?\\s*$`, 'iu');
 const WEEKDAY_LOOKBACK = 14;
+const AFTER_PLACE = /\b(?:di|in|at)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?,?\s*$/u;
+const PLACE_LOOKBACK = 40;
 
 interface Parts {
   day: string;
@@ -52,7 +54,7 @@ interface Pattern {
   re: RegExp;
   read(m: RegExpExecArray): Parts;
   /** Bare day/month numbers are only trusted after a weekday or with a full year. */
-  trust?(parts: Parts, weekday: boolean): boolean;
+  trust?(parts: Parts, weekday: boolean, before: string): boolean;
 }
 
 const PATTERNS: Pattern[] = [
@@ -67,9 +69,10 @@ const PATTERNS: Pattern[] = [
     read: (m) => ({ month: m[1] ?? '', day: m[2] ?? '', year: m[3] }),
   },
   {
-    // (12/11), (24/7/2023)
+    // Rabu (12/11), di Jakarta (12/11), (24/7/2023); a lone "(1/2)" is more often a fraction or a part number.
     re: /\(\s*(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\s*\)/gu,
     read: (m) => ({ day: m[1] ?? '', month: m[2] ?? '', year: m[3] }),
+    trust: (parts, weekday, before) => weekday || parts.year !== undefined || AFTER_PLACE.test(before),
   },
   {
     // Rabu, 12/11 and 24/07/2023; "24/7" alone is as likely a ratio or "round the clock".
@@ -90,7 +93,7 @@ export function findDateMentions(text: string): DateMention[] {
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, m.index - WEEKDAY_LOOKBACK), m.index));
       const parts = read(m);
-      if (trust && !trust(parts, before !== null)) continue;
+      if (trust && !trust(parts, before !== null, text.slice(Math.max(0, m.index - PLACE_LOOKBACK), m.index))) continue;
       const index = before ? m.index - before[0].length : m.index;
       const mention = toMention(parts, before?.[1], index, m.index + m[0].length);
       if (mention) found.push(mention);

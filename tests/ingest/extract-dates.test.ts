@@ -56,6 +56,13 @@ describe('date forms', () => {
     expect(findDateMentions('Layanan 24/7, target pada tahun 2060, rapat pada Desember 2023, may 5 people')).toEqual([]);
   });
 
+  it('trusts a bracketed day/month only after a weekday or a place, or with a year', () => {
+    expect(findDateMentions('Laporan bagian (1/2) terbit.')).toEqual([]);
+    expect(eventOf('Rapat digelar di Jakarta (5/8).', { published: '2024-08-06' })).toBe('2024-08-05');
+    expect(eventOf('Rapat digelar Senin, 5/8.', { published: '2024-08-06' })).toBe('2024-08-05');
+    expect(eventOf('Rapat digelar (5/8/2024).')).toBe('2024-08-05');
+  });
+
   it('rejects impossible days', () => {
     expect(findDateMentions('pada 31 Juni 2024 dan (30/2/2024)')).toEqual([]);
   });
@@ -79,8 +86,8 @@ describe('year inference from the weekday', () => {
   });
 
   it('without weekday or context uses the reference year, never the future', () => {
-    expect(eventOf('Rapat digelar (5/8).', { published: '2024-08-06' })).toBe('2024-08-05');
-    expect(eventOf('Rapat digelar (20/12).', { at: new Date('2026-01-10T00:00:00Z') })).toBe('2025-12-20');
+    expect(eventOf('Rapat digelar di Jakarta (5/8).', { published: '2024-08-06' })).toBe('2024-08-05');
+    expect(eventOf('Rapat digelar di Bandung (20/12).', { at: new Date('2026-01-10T00:00:00Z') })).toBe('2025-12-20');
   });
 });
 
