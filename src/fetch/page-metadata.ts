@@ -95,11 +95,11 @@ function textOf(el: DomElement | null | undefined): string | undefined {
   return text ? text : undefined;
 }
 
-/** "Headline | Site" / "Headline - Site": keep the headline. */
-function stripSiteSuffix(title: string | undefined): string | undefined {
+/** "Headline | Site" / "Headline - Site": keep the headline (only the last separator counts). */
+export function stripSiteSuffix(title: string | undefined): string | undefined {
   if (!title) return undefined;
-  const parts = title.split(/\s+[|\-–—:]\s+/);
-  return parts.length > 1 && parts[0]!.length >= 15 ? parts.slice(0, -1).join(' - ') : title;
+  const m = /^(.*\S)\s+[|\-–—]\s+[^|–—]+$/.exec(title);
+  return m && m[1]!.length >= 15 ? m[1]! : title;
 }
 
 function tidy(s: string): string {

@@ -2,6 +2,7 @@
 // through the same extraction as a fetched page, anything else refused.
 import { describe, expect, it } from 'vitest';
 import { articleFromFile } from '../../src/fetch/article-from-file.js';
+import { stripSiteSuffix } from '../../src/fetch/page-metadata.js';
 import { RingkasError } from '../../src/errors.js';
 import { CLUTTER_WORDS, INDONESIAN_EXPECTED, INDONESIAN_PAGE } from './news-pages.js';
 
@@ -72,5 +73,16 @@ describe('articleFromFile', () => {
 
   it('refuses binary content even with a text extension', () => {
     expect(() => articleFromFile('x.txt', 'abc\u0000def')).toThrow(/binary/);
+  });
+});
+
+describe('stripSiteSuffix', () => {
+  it.each([
+    ['RI-Jepang Perluas Kerja Sama Otomotif - Kompas.com', 'RI-Jepang Perluas Kerja Sama Otomotif'],
+    ['Japan to train technicians: what it means | Asia Wire', 'Japan to train technicians: what it means'],
+    ['Toyota - Honda', 'Toyota - Honda'],
+    ['A headline without a site name', 'A headline without a site name'],
+  ])('%s -> %s', (title, expected) => {
+    expect(stripSiteSuffix(title)).toBe(expected);
   });
 });
