@@ -1,0 +1,108 @@
+// Per-stage cost of ingesting one article (clean, summarise and its parts, story
+// assign+add at 1,000 and 10,000 existing articles, story index rebuild from
+// stored records), so a slow stage shows up before it eats the 200 articles/s
+// budget. Figures only; compare ratios within one run on a shared machine.
+import { cleanArticle } from '../../src/ingest/clean-article.js';
+import type { ArticleRecord, CleanArticle } from '../../src/model/article.js';
+import { findEntities } from '../../src/nlp/find-entities.js';
+import { splitSentences } from '../../src/nlp/split-sentences.js';
+import { StoryIndex } from '../../src/stories/story-clusters.js';
+import { extractKeyFigures } from '../../src/summarize/key-figures.js';
+import { selectKeySentences } from '../../src/summarize/key-points.js';
+import { summarizeArticle, type Glossary } from '../../src/summarize/summarize-article.js';
+import { generateCorpus } from './synthetic-corpus.js';
+import { ms, percentile } from './stats.js';
+
+const GLOSSARY: Glossary = {
+  acronyms: new Map([
+    ['IJEPA', 'Indonesia-Japan Economic Partnership Agreement'],
+    ['METI', 'Ministry of Economy, Trade and Industry'],
+    ['JICA', 'Japan International Cooperation Agency'],
+    ['MIDEC', 'Manufacturing Industry Development Center'],
+  ]),
+};
+const SAMPLE = 300;
+const NOW = new Date('2026-01-15T00:00:00Z');
+
+function timed<T>(times: number[], fn: () => T): T {
+  const t0 = performance.now();
+  const out = fn();
+  times.push(performance.now() - t0);
+  return out;
+}
+
+function line(print: (l: string) => void, label: string, times: readonly number[]): void {
+  print(`${label.padEnd(34)} median ${ms(percentile(times, 50))}, p95 ${ms(percentile(times, 95))} (n=${times.length})`);
+}
+
+function toRecord(clean: CleanArticle, i: number): Omit<ArticleRecord, 'storyId'> {
+  return {
+    ...clean,
+    ...summarizeArticle(clean, GLOSSARY),
+    id: `b${i}`,
+    link: null,
+    canonicalUrl: null,
+    topics: [],
+    addedAt: NOW.toISOString(),
+    addedBy: 'bench',
+  };
+}
+
+/** Assign+add `drafts` one by one, returning each one's time. */
+function assignAll(index: StoryIndex, drafts: readonly Omit<ArticleRecord, 'storyId'>[], out: ArticleRecord[]): number[] {
+  const times: number[] = [];
+  for (const d of drafts) {
+    const t0 = performance.now();
+    const record: ArticleRecord = { ...d, storyId: index.assign(d) };
+    index.add(record);
+    times.push(performance.now() - t0);
+    out.push(record);
+  }
+  return times;
+}
+
+function summariseStages(print: (l: string) => void, cleans: readonly CleanArticle[]): void {
+  const split: number[] = [];
+  const points: number[] = [];
+  const figures: number[] = [];
+  const entities: number[] = [];
+  for (const c of cleans) {
+    const sentences = timed(split, () => splitSentences(c.paragraphs));
+    timed(points, () => selectKeySentences(sentences, c.title, c.language, { stem: true, count: 3 }));
+    timed(figures, () => extractKeyFigures(sentences.map((s) => s.text), c.language));
+    timed(entities, () => findEntities([c.title, ...c.paragraphs].join('\n'), GLOSSARY.acronyms));
+  }
+  line(print, '  split sentences', split);
+  line(print, '  key points', points);
+  line(print, '  key figures', figures);
+  line(print, '  entities', entities);
+}
+
+export default async function ingestProfileBench(print: (line: string) => void): Promise<void> {
+  const raws = generateCorpus(10_000 + 2 * SAMPLE);
+  // Warm the JIT on a few articles so the first samples are not interpreter time.
+  for (const raw of raws.slice(0, 50)) summarizeArticle(cleanArticle(raw, NOW), GLOSSARY);
+
+  const cleanTimes: number[] = [];
+  const cleans = raws.map((raw) => timed(cleanTimes, () => cleanArticle(raw, NOW)));
+  line(print, 'clean (src/ingest)', cleanTimes);
+
+  const sumTimes: number[] = [];
+  const drafts = cleans.map((c, i) => timed(sumTimes, () => toRecord(c, i)));
+  line(print, 'summarise', sumTimes);
+  summariseStages(print, cleans.slice(0, 1000));
+
+  const stored: ArticleRecord[] = [];
+  const index = new StoryIndex([]);
+  assignAll(index, drafts.slice(0, 1000), stored);
+  line(print, 'story assign+add @1,000', assignAll(index, drafts.slice(1000, 1000 + SAMPLE), stored));
+  assignAll(index, drafts.slice(1000 + SAMPLE, 10_000 + SAMPLE), stored);
+  line(print, 'story assign+add @10,000', assignAll(index, drafts.slice(10_000 + SAMPLE), stored));
+  const stories = new Set(stored.map((r) => r.storyId)).size;
+  print(`  ${stored.length} articles in ${stories} stories`);
+
+  const rebuild: number[] = [];
+  for (let k = 0; k < 3; k++) timed(rebuild, () => new StoryIndex(stored));
+  print(`story index rebuild from ${stored.length} stored records: best ${ms(Math.min(...rebuild))} (cold-start share; budget 2 s total)`);
+  await Promise.resolve();
+}
