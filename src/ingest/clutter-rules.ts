@@ -26,7 +26,7 @@ const SECTION_HEADER = new RegExp(
 
 const CLUTTER_LINE_SOURCES = [
   // Ads and scroll prompts.
-  'advertisement|iklan|advertorial|sponsored(?: content)?|scroll (?:to|untuk|ke bawah untuk) (?:continue|melanjutkan|lanjut)(?: (?:with content|membaca|reading))?|loading\\.*|memuat\\.*',
+  '(?:(?:advertisement|iklan|advertorial|sponsored(?: content)?|scroll (?:to|untuk|ke bawah untuk) (?:continue|melanjutkan|lanjut)(?: (?:with content|membaca|reading))?|loading\\.*|memuat\\.*)[\\s|·•\\-–—]*)+',
   // Reading-time badges.
   '(?:estimated )?read(?:ing)? time:? ?\\d+ ?min(?:ute)?s?(?: read)?|\\d+ ?min(?:ute)?s? read|waktu baca:? ?\\d+ ?menit|\\d+ menit (?:membaca|baca)',
   // Comment and trackback widgets.
@@ -69,7 +69,7 @@ const CALL_TO_ACTION = /\b(?:ikuti|follow|gabung|bergabung|join|klik|click|subsc
 const CLUTTER_OPENING =
   /^(?:baca (?:juga|pula)|ikuti update|dapatkan update|estimated read time|you may also like|more from author|there are no comments|add yours|trackback|comment\(s\)|advertisement\b)/iu;
 
-const INLINE_AD = /(^|[.!?"”]\s+)(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT|Scroll to continue with content)(?=\s|$)\s*/gu;
+const INLINE_AD = /(^|[.!?"”]\s+)(?:(?:ADVERTISEMENT|Advertisement|SCROLL TO CONTINUE WITH CONTENT|Scroll to continue with content)(?=\s|$)\s*)+/gu;
 const INLINE_READ_ALSO = /\s*\b(?:Baca|Lihat|Simak|BACA|LIHAT|SIMAK) (?:[Jj]uga|[Pp]ula|JUGA|PULA)\s*:\s*(.*)$/u;
 const TRAILING_DESK_CODE = /\s*\((?:[a-z*]{2,8})(?:\s*\/\s*[a-z*]{2,8})*\)$/u;
 const INLINE_CREDIT = /\s*\((?:Foto|Photo|Dok|Ilustrasi|Image|Gambar)\s*[.:][^()]{1,80}\)/gu;

@@ -10,10 +10,25 @@ const LINE_BREAK = /\r\n?|[\u2028\u2029\u0085\u000B\u000C]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000E-\u001F\u007F]/g;
 const SPACE_RUN = / {2,}/g;
+// Text copied out of page source keeps a few HTML entities; they stand for real characters.
+const ENTITY = /&(?:#(\d{1,6})|#x([\da-f]{1,5})|(nbsp|amp|quot|apos|lt|gt|ndash|mdash|lsquo|rsquo|ldquo|rdquo|hellip));/giu;
+const NAMED: Record<string, string> = {
+  nbsp: ' ', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', ndash: '–', mdash: '—',
+  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…',
+};
+
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (whole, dec?: string, hex?: string, name?: string) => {
+    if (name) return NAMED[name.toLowerCase()] ?? whole;
+    const code = dec ? Number(dec) : parseInt(hex ?? '', 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
 
 /** One cleaned line per source line; blank lines are kept as '' so paragraph breaks survive. */
 export function normaliseLines(text: string): string[] {
-  const flat = text
+  const flat = decodeEntities(text)
     .normalize('NFC')
     .replace(LINE_BREAK, '\n')
     .replace(INVISIBLE, '')

@@ -19,7 +19,7 @@ describe('cleanParagraphs', () => {
     'Halaman 2 dari 3', 'Halaman selanjutnya', '1 2 3 4', 'Lihat Foto', 'Klik di sini untuk berlangganan',
     '[Gambas:Video 20detik]', 'Artikel ini telah tayang di Kabar.com dengan judul "Harga Naik"',
     'This article was originally published on Example News.', 'Listen to this article', 'Tutup Iklan',
-    'Cek Berita dan Artikel yang lain di Google News',
+    'Cek Berita dan Artikel yang lain di Google News', 'ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT',
   ])('drops "%s"', (line) => {
     expect(clean(`${real}\n${line}\n${real}`)).toEqual([real, real]);
   });
@@ -42,6 +42,7 @@ describe('cleanParagraphs', () => {
 
   it('removes clutter embedded in a real paragraph', () => {
     expect(clean(`${real} ADVERTISEMENT Harga naik.`)).toEqual([`${real} Harga naik.`]);
+    expect(clean(`${real} ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT Harga naik.`)).toEqual([`${real} Harga naik.`]);
     expect(clean(`${real} Baca juga: Harga Emas Naik Lagi`)).toEqual([real]);
     expect(clean(`${real}\nHarga naik lagi. (ant/rdn)`)).toEqual([real, 'Harga naik lagi.']);
     expect(clean(`Menteri meninjau pabrik (Foto: Dok. Kemenperin) di Cikarang.`)).toEqual(['Menteri meninjau pabrik di Cikarang.']);
@@ -70,5 +71,9 @@ describe('cleanParagraphs', () => {
 describe('normaliseLines', () => {
   it('folds odd spaces and invisible characters but keeps words, numbers and quotes', () => {
     expect(normaliseLines('A\u00a0B\u200b C\u00ad\r\n  “Rp1.000,5”\u2003 x\t y ')).toEqual(['A B C', '“Rp1.000,5” x y']);
+  });
+
+  it('decodes the HTML entities left in copied page text', () => {
+    expect(normaliseLines('Harga&nbsp;naik &amp; turun &#8220;kata&#x201D; dia&hellip; &foo;')).toEqual(['Harga naik & turun “kata” dia… &foo;']);
   });
 });
