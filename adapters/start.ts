@@ -9,8 +9,10 @@ import { isRingkasError } from '../src/errors.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import type { Deliverer } from '../src/model/delivery.js';
 import { startRoundupScheduler } from '../src/roundup/engine-roundups.js';
+import { startDiscord } from './discord/create-discord-client.js';
 import { ShellDeliverer } from './shell/shell-deliverer.js';
 import { runShell } from './shell/shell-session.js';
+import { startSlack } from './slack/start-slack.js';
 
 interface Running {
   name: string;
@@ -28,7 +30,8 @@ function makeLogger(config: Config, shellOnly: boolean): Logger {
   if (!shellOnly) return createLogger({ level: config.logLevel });
   // In the shell, logs would garble the conversation: they go to a file.
   mkdirSync(config.dataDir, { recursive: true });
-  return createLogger({ level: config.logLevel, destination: pino.destination({ dest: path.join(config.dataDir, 'ringkas.log'), sync: true }) });
+  const file = pino.destination({ dest: path.join(config.dataDir, 'ringkas.log'), sync: true });
+  return createLogger({ level: config.logLevel, destination: file as unknown as NodeJS.WritableStream });
 }
 
 async function main(): Promise<void> {
@@ -65,7 +68,24 @@ async function main(): Promise<void> {
   }
 
   const running: Running[] = [];
-  // Platform adapters are added here as they land (Slack, Discord).
+  const stopAll = async () => {
+    for (const r of [...running].reverse()) await r.stop().catch((err: unknown) => logger.error({ event: 'stop_failed', adapter: r.name, err }, 'stop failed'));
+  };
+  try {
+    if (config.slack) {
+      const slack = await startSlack({ config, engine, logger });
+      running.push({ name: 'slack', stop: slack.stop, deliverer: slack.deliverer });
+    }
+    if (config.discord) {
+      const discord = await startDiscord({ config, engine, logger });
+      running.push({ name: 'discord', stop: discord.stop, deliverer: discord.deliverer });
+    }
+  } catch (e) {
+    logger.error({ event: 'start_failed', err: e }, 'a platform failed to start');
+    await stopAll();
+    await engine.close();
+    fail(e instanceof Error ? e.message : String(e));
+  }
 
   // Keep this after every adapter: roundups start once the adapters are up, posting
   // through the running ones' deliverers, and are stopped first on shutdown.
@@ -73,7 +93,7 @@ async function main(): Promise<void> {
   running.push({ name: 'roundups', stop: () => roundups.stop() });
   const shutdown = async (signal: string) => {
     logger.info({ event: 'shutdown', signal }, 'shutting down');
-    for (const r of running.reverse()) await r.stop().catch((err: unknown) => logger.error({ event: 'stop_failed', adapter: r.name, err }, 'stop failed'));
+    await stopAll();
     await engine.close();
     process.exit(0);
   };

@@ -29,7 +29,7 @@ export function refineHints(s: EngineServices, plan: QueryPlan, rest: readonly A
   const counts = new Map<string, number>();
   const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
   const names = new Map(s.briefs.map((b) => [b.id, b.name]));
-  for (const a of rest) {
+  for (const a of rest.slice(0, 200)) {
     for (const t of a.topics) if (!plan.briefIds.includes(t)) bump(names.get(t) ?? t);
     for (const e of a.entities.slice(0, 5)) if (!plan.words.includes(foldText(e.name))) bump(e.name);
   }

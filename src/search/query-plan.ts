@@ -44,10 +44,14 @@ export function planQuery(query: string, briefs: readonly Brief[], lexicon: Lexi
 
   const briefIds = matchBriefs(all, briefs);
   for (const b of briefs.filter((x) => briefIds.includes(x.id))) {
-    for (const alias of [b.name, ...b.aliases.en, ...b.aliases.id, ...Object.keys(b.acronyms)]) {
-      const tokens = foldTokens(alias);
-      for (const t of tokens) add(t, ALIAS_WEIGHT);
-      if (tokens.length > 1) addPhrase(tokens.join(' '), ALIAS_WEIGHT / 2);
+    // The brief's own name and acronyms become terms (that is how "ijpea" finds
+    // IJEPA); its other aliases only count as phrases, and articles tagged with
+    // the brief get a bonus: expanding every alias into terms would drown the
+    // user's own words and slow every look-up down.
+    for (const name of [b.name, ...Object.keys(b.acronyms)]) for (const t of foldTokens(name)) add(t, ALIAS_WEIGHT);
+    for (const alias of [...b.aliases.en, ...b.aliases.id]) {
+      const folded = foldText(alias);
+      if (folded.includes(' ')) addPhrase(folded, ALIAS_WEIGHT / 2);
     }
   }
   return { terms, phrases: [...phrases].map(([text, weight]) => ({ text, weight })), briefIds, words };

@@ -17,7 +17,9 @@ export interface SearchHit {
 const TOPIC_BONUS = 0.5;
 const PHRASE_BONUS = 0.4;
 const MIN_RELATIVE_SCORE = 0.12;
-const RESCORE_DEPTH = 200;
+/** Raw matches weaker than this share of the best cannot climb into the results. */
+const CANDIDATE_FLOOR = 0.04;
+const RESCORE_DEPTH = 40;
 
 export class SearchIndex {
   private readonly mini: MiniSearch<SearchDocument>;
@@ -58,8 +60,9 @@ export class SearchIndex {
     const raw = this.mini.search([...weights.keys()].join(' '), {
       combineWith: 'OR',
       boostTerm: (term) => weights.get(term) ?? 0.5,
-      prefix: (term) => term.length >= 5,
-      fuzzy: (term) => (term.length >= 5 ? 0.2 : false),
+      // Typos and word-forms only for the user's own words; expansions match exactly.
+      prefix: (term) => term.length >= 5 && weights.get(term) === 1,
+      fuzzy: (term) => (term.length >= 5 && weights.get(term) === 1 ? 0.2 : false),
       maxFuzzy: 2,
       weights: { fuzzy: 0.45, prefix: 0.6 },
     });
@@ -67,6 +70,7 @@ export class SearchIndex {
     const top = raw[0]!.score;
     const hits: (SearchHit & { date: string })[] = [];
     for (const [rank, r] of raw.entries()) {
+      if (r.score < top * CANDIDATE_FLOOR) break;
       const article = this.getArticle(String(r.id));
       if (!article) continue;
       let score = r.score / top;

@@ -1,0 +1,79 @@
+// Engine figures: look-up latency at 1k and 10k, ingest rate, cold start,
+// persisting one article at 10k, resident memory at 10k.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config.js';
+import { Engine } from '../../src/engine.js';
+import type { CommandContext } from '../../src/model/actor.js';
+import { generateCorpus, generateArticle } from './synthetic-corpus.js';
+import { ms, percentile } from './stats.js';
+
+const admin: CommandContext = { actor: { platform: 'shell', id: 'bench', isAdmin: true } };
+const QUERIES = ['ijepa', 'ijpea', 'biofuel', 'electric motorcycle', 'kendaraan listrik', 'bioetanol', 'net zero', 'car ownership', 'Toyota hydrogen', 'pelatihan tenaga kerja', 'battery recyling', 'midec', 'Kenji Watanabe', 'supply chain Karawang'];
+
+async function openAt(dir: string): Promise<Engine> {
+  const config = loadConfig({ env: { RINGKAS_DATA_DIR: dir, RINGKAS_SEED_ON_EMPTY: 'false' }, envFile: null });
+  return Engine.open({ config });
+}
+
+async function fill(engine: Engine, n: number, offset: number): Promise<number> {
+  const started = performance.now();
+  const batch = 50;
+  for (let i = 0; i < n; i += batch) {
+    const raws = generateCorpus(Math.min(batch, n - i), offset + i);
+    await Promise.all(raws.map((raw) => engine.execute({ name: 'add', input: { kind: 'text', text: raw.text } }, admin)));
+  }
+  return performance.now() - started;
+}
+
+async function lookups(engine: Engine, rounds: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of QUERIES) {
+      const t0 = performance.now();
+      await engine.execute({ name: 'brief', query: q }, admin);
+      times.push(performance.now() - t0);
+    }
+  }
+  return times;
+}
+
+export default async function engineBench(print: (line: string) => void): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'ringkas-bench-'));
+  try {
+    let engine = await openAt(dir);
+    const t1k = await fill(engine, 1000, 0);
+    print(`ingest: 1,000 articles in ${ms(t1k)} = ${(1000 / (t1k / 1000)).toFixed(0)} articles/s (clean + summarise + tag + story + index + persist; target >= 200)`);
+    await lookups(engine, 2); // warm-up
+    const l1k = await lookups(engine, 20);
+    print(`look-up @1,000: median ${ms(percentile(l1k, 50))}, p95 ${ms(percentile(l1k, 95))} (${l1k.length} queries)`);
+
+    const t9k = await fill(engine, 9000, 1000);
+    print(`ingest: 9,000 more in ${ms(t9k)} = ${(9000 / (t9k / 1000)).toFixed(0)} articles/s`);
+    const l10k = await lookups(engine, 20);
+    print(`look-up @10,000: median ${ms(percentile(l10k, 50))}, p95 ${ms(percentile(l10k, 95))} (${l10k.length} queries; target p95 <= 10 ms)`);
+
+    const persist: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      await engine.execute({ name: 'add', input: { kind: 'text', text: generateArticle(50_000 + i).text } }, admin);
+      persist.push(performance.now() - t0);
+    }
+    print(`add + persist one article @10,000: median ${ms(percentile(persist, 50))}, p95 ${ms(percentile(persist, 95))} (target <= 100 ms)`);
+    await engine.close();
+
+    global.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    const c0 = performance.now();
+    engine = await openAt(dir);
+    const cold = performance.now() - c0;
+    global.gc?.();
+    const rss = process.memoryUsage().rss;
+    print(`cold start @10,020 (load store + build index): ${ms(cold)} (target <= 2000 ms)`);
+    print(`resident memory @10,020: ${(rss / 2 ** 20).toFixed(0)} MB rss (process, incl. the previous engine's garbage; before re-open ${(rssBefore / 2 ** 20).toFixed(0)} MB; heap ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MB; target <= 300 MB)`);
+    await engine.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
