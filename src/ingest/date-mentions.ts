@@ -22,7 +22,7 @@ const MONTHS: Record<string, number> = {
   desember: 12, december: 12, des: 12, dec: 12,
 };
 
-const WEEKDAYS: Record<string, number> = {
+export const WEEKDAYS: Readonly<Record<string, number>> = {
   minggu: 0, ahad: 0, sunday: 0, senin: 1, monday: 1, selasa: 2, tuesday: 2, rabu: 3, wednesday: 3,
   kamis: 4, thursday: 4, jumat: 5, "jum'at": 5, 'jum’at': 5, friday: 5, sabtu: 6, saturday: 6,
 };

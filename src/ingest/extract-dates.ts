@@ -2,10 +2,12 @@
 // it. The event is the date tied to an event cue, else the dateline's date,
 // else the first date not tied to a statement; the publication date is the
 // caller's, else a date-only line at the top, else the dateline's, else the
-// latest statement date. Nothing after `now` is ever returned.
+// latest statement date, else a statement's bare weekday in the week after the
+// event. Nothing after `now` is ever returned.
 import { cueFor, type DateCue } from './date-cues.js';
 import { findDateMentions, type DateMention } from './date-mentions.js';
 import { endOfDay, resolveYears, type ResolvedDate } from './infer-year.js';
+import { statementWeekdayDate } from './statement-weekday.js';
 
 export interface DateInputs {
   body: string;
@@ -44,7 +46,12 @@ export function extractDates(input: DateInputs): ArticleDates {
     statements[0]?.iso ??
     null;
   const latestStatement = statements.reduce<Located | null>((a, d) => (a && a.time >= d.time ? a : d), null);
-  const publishedDate = published ?? firstOf('stamp') ?? firstOf('dateline') ?? latestStatement?.iso ?? null;
+  const publishedDate =
+    published ??
+    firstOf('stamp') ??
+    firstOf('dateline') ??
+    latestStatement?.iso ??
+    (eventDate ? statementWeekdayDate(input.body, body.map((d) => d.mention), eventDate, limit) : null);
   return { eventDate, publishedDate };
 }
 

@@ -114,6 +114,14 @@ describe('event versus publication date', () => {
     expect(dates('Rapat digelar 1 Juni 2024.', { stamps: ['3 Juni 2024'], published: '2024-06-04' }).publishedDate).toBe('2024-06-04');
   });
 
+  it('a statement dated only by its weekday gives the publication date in the week after the event', () => {
+    const text = 'Menteri bertemu mitra di Tokyo, Jumat (21/6). Mengutip siaran pers kementerian, Minggu, menteri memuji mitra.';
+    expect(dates(text)).toEqual({ eventDate: '2024-06-21', publishedDate: '2024-06-23' });
+    expect(dates('The ministers met on June 21, 2024, the ministry said on Sunday.').publishedDate).toBe('2024-06-23');
+    // Lower-case "minggu" means "week".
+    expect(dates('Rapat digelar 21 Juni 2024, kata dia dua minggu, lalu.').publishedDate).toBeNull();
+  });
+
   it('never returns a date after now', () => {
     expect(dates('Pameran akan digelar pada 1 Januari 2030.')).toEqual({ eventDate: null, publishedDate: null });
     expect(dates('Rapat digelar 1 Juni 2024.', { published: '2031-01-01' }).publishedDate).toBeNull();
