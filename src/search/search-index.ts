@@ -28,15 +28,26 @@ export class SearchIndex {
   constructor(
     briefs: readonly Brief[],
     private readonly getArticle: (id: string) => ArticleRecord | undefined,
+    snapshot?: string,
   ) {
     this.briefsById = new Map(briefs.map((b) => [b.id, b]));
-    this.mini = new MiniSearch<SearchDocument>({
+    const options = {
       fields: [...SEARCH_FIELDS],
       idField: 'id',
-      tokenize: (text) => foldTokens(text),
-      processTerm: (term) => (STOPWORDS.has(term) ? null : term),
+      tokenize: (text: string) => foldTokens(text),
+      processTerm: (term: string) => (STOPWORDS.has(term) ? null : term),
       searchOptions: { boost: FIELD_BOOST },
-    });
+    };
+    this.mini = snapshot ? MiniSearch.loadJSON<SearchDocument>(snapshot, options) : new MiniSearch<SearchDocument>(options);
+  }
+
+  get size(): number {
+    return this.mini.documentCount;
+  }
+
+  /** The index as JSON, to skip re-indexing on the next start (see index-snapshot.ts). */
+  toSnapshot(): string {
+    return JSON.stringify(this.mini);
   }
 
   addAll(articles: Iterable<ArticleRecord>): void {
@@ -60,8 +71,9 @@ export class SearchIndex {
     const raw = this.mini.search([...weights.keys()].join(' '), {
       combineWith: 'OR',
       boostTerm: (term) => weights.get(term) ?? 0.5,
-      // Typos and word-forms only for the user's own words; expansions match exactly.
-      prefix: (term) => term.length >= 5 && weights.get(term) === 1,
+      // Typos only for the user's own words; expansions match exactly. No prefix
+      // matching: each extra word-form found is another posting list to score.
+      prefix: false,
       fuzzy: (term) => (term.length >= 5 && weights.get(term) === 1 ? 0.2 : false),
       maxFuzzy: 2,
       weights: { fuzzy: 0.45, prefix: 0.6 },
@@ -77,10 +89,12 @@ export class SearchIndex {
       if (rank < RESCORE_DEPTH) score += this.bonus(article, plan);
       hits.push({ id: article.id, score, date: article.eventDate ?? article.publishedDate ?? article.addedAt.slice(0, 10) });
     }
-    const best = Math.max(...hits.map((h) => h.score));
+    let best = 0;
+    for (const h of hits) if (h.score > best) best = h.score;
+    const tie = 0.02 * best;
     return hits
       .filter((h) => h.score >= best * MIN_RELATIVE_SCORE)
-      .sort((a, b) => (Math.abs(a.score - b.score) > 0.02 * best ? b.score - a.score : b.date.localeCompare(a.date)))
+      .sort((a, b) => (Math.abs(a.score - b.score) > tie ? b.score - a.score : a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
       .map(({ id, score }) => ({ id, score }));
   }
 
