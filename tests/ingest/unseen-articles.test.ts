@@ -2,7 +2,7 @@
 // in Indonesian and English.
 import { describe, expect, it } from 'vitest';
 import { cleanArticle } from '../../src/ingest/clean-article.js';
-import { antaraStyle, blogStyle, cnbcStyle, kompasStyle, reutersStyle } from './unseen-articles.js';
+import { antaraStyle, blogStyle, cnbcStyle, detikStyle, englishDailyStyle, kompasStyle, reutersStyle } from './unseen-articles.js';
 
 const now = new Date('2026-03-01T09:00:00Z');
 const clutter = [
@@ -10,7 +10,8 @@ const clutter = [
   'Bagikan', 'Facebook', 'Copy Link', 'Read more', 'Nissan', 'Reporting by', 'Share this', 'newsletter',
   'Related', 'Honda', 'Tags', 'Berita Terkait', 'IHSG', 'Emas', '(haa/haa)', 'Pewarta', 'COPYRIGHT', 'Google News',
   'Estimated read time', 'There are no comments', 'Leave a Reply', 'Trackback', 'Harga Nikel', 'Rupiah Melemah',
-  'PLTS', 'By Jane Doe', '\u00a0', '\u200b',
+  'PLTS', 'By Jane Doe', '\u00a0', '\u200b', 'Simak Video', 'Gambas', '(rdp/imk)', 'Rupiah weakens', 'Topics',
+  'Tweet', 'originally published',
 ];
 
 function expectNoClutter(body: string): void {
@@ -79,6 +80,23 @@ describe('unseen articles', () => {
     expect(a.title).toMatch(/^Kendaraan hidrogen akan hadir di jalan raya kita dalam lima tahun\b/);
     expect(a.title).not.toMatch(/["“”]/);
     expect(a.title.length).toBeLessThanOrEqual(101);
+    expect(a.paragraphs).toHaveLength(2);
+  });
+
+  it('Detik-style article: place-only dateline, video embed and desk code removed', () => {
+    const a = cleanArticle({ text: detikStyle }, now);
+    expectNoClutter(a.body);
+    expect(a).toMatchObject({ source: null, language: 'id', eventDate: '2024-09-05', titleDerived: true });
+    expect(a.paragraphs).toEqual([
+      'Menteri Perhubungan meresmikan terminal baru di Bandara Soekarno-Hatta pada Kamis (5/9/2024). Terminal itu mampu menampung 20 juta penumpang per tahun.',
+      '"Ini bagian dari transformasi layanan bandara," ujarnya.',
+    ]);
+  });
+
+  it('English daily: bracketed outlet, abbreviated month, syndication note removed', () => {
+    const a = cleanArticle({ text: englishDailyStyle }, now);
+    expectNoClutter(a.body);
+    expect(a).toMatchObject({ source: 'The Jakarta Post', language: 'en', eventDate: '2024-09-18' });
     expect(a.paragraphs).toHaveLength(2);
   });
 

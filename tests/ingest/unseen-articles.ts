@@ -69,3 +69,19 @@ Diskusi itu digelar oleh sebuah komunitas otomotif dan dihadiri sekitar 80 orang
 There are no comments
 Leave a Reply
 Trackback (You need to login.)`;
+
+export const detikStyle = `Jakarta - Menteri Perhubungan meresmikan terminal baru di Bandara Soekarno-Hatta pada Kamis (5/9/2024). Terminal itu mampu menampung 20 juta penumpang per tahun.
+ADVERTISEMENT
+SCROLL TO CONTINUE WITH CONTENT
+"Ini bagian dari transformasi layanan bandara," ujarnya.
+Simak Video "Antrean Imigrasi Makin Singkat"
+[Gambas:Video 20detik]
+(rdp/imk)`;
+
+export const englishDailyStyle = `JAKARTA (The Jakarta Post) — Indonesia's central bank kept its benchmark rate unchanged at 6 percent, as policymakers met in Jakarta on Sept. 18, 2024.
+Read also: Rupiah weakens past 16,000
+The decision was widely expected by economists polled last week.
+Topics : Bank Indonesia, interest rates
+Share
+Tweet
+This article was originally published on The Jakarta Post.`;
