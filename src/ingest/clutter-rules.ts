@@ -20,6 +20,8 @@ const SECTION_HEADER = new RegExp(
     '|most\\s+(?:read|popular|viewed)|trending(?:\\s+now)?|latest\\s+(?:news|posts?|stories)|editor.?s\\s+picks?' +
     '|(?:berita|artikel)\\s+(?:terkait|lainnya|terkini|terpopuler|populer|pilihan|rekomendasi)' +
     '|terpopuler|terkini|rekomendasi|pilihan\\s+(?:editor|redaksi)|topik\\s+terkait|tag\\s+terkait' +
+    '|(?:untuk\\s+)?informasi\\s+lebih\\s+lanjut(?:\\s+[\\p{L}]+){0,3}|for\\s+(?:more|further)\\s+information(?:\\s+[\\p{L}]+){0,3}' +
+    '|media\\s+contacts?|kontak\\s+media|narahubung|contact\\s+person' +
     '|baca\\s+berita\\s+lainnya|video\\s+(?:pilihan|terkait|terpopuler|lainnya)|(?:more|related|recommended)\\s+videos?|komentar|comments?|leave\\s+a\\s+(?:reply|comment))\\s*:?$',
   'iu',
 );
@@ -49,6 +51,8 @@ const CLUTTER_LINE_SOURCES = [
   '(?:halaman|page) ?\\d+(?: ?(?:dari|of) ?\\d+)?|(?:halaman )?(?:selanjutnya|berikutnya|sebelumnya)|(?:next|previous|prev)(?: page| article| post)?|\\d+(?: \\d+){1,}|lihat (?:foto|video|semua|selengkapnya)|(?:klik|click) (?:di ?sini|here)\\b.{0,80}',
   // Category and tag rows.
   '(?:category|categories|kategori|tags?|topik|topics?|labels?|rubrik|kanal)\\s*:.{0,150}',
+  // Press-release headers.
+  '(?:siaran pers|press release|rilis pers|for immediate release)(?:\\s+(?:no|nomor)\\.?\\s*:?\\s*\\S+)?',
   // Bare links, and embed placeholders such as "[Gambas:Video]".
   '(?:https?://|www\\.)\\S+[.,;]?|\\[[^\\]]{1,80}\\]',
   // Syndication notes, audio players, ad controls, "see more news" prompts.

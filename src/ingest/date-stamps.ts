@@ -4,8 +4,10 @@
 import { findDateMentions } from './date-mentions.js';
 
 const MAX_STAMP = 90;
+// Press releases open with "Jakarta, 12 November 2025": a place may precede the date.
+const PLACE_PREFIX = '(?:\\p{Lu}[\\p{L}.-]*(?:\\s+\\p{Lu}[\\p{L}.-]*){0,2}\\s*,\\s*)?';
 const LEFTOVER = new RegExp(
-  '^[\\s,|•·\\-–—:]*(?:(?:published|updated|posted|diterbitkan|diperbarui|dipublikasikan|tanggal|date|pukul|last updated)\\s*:?)?' +
+  '^' + PLACE_PREFIX + '[\\s,|•·\\-–—:]*(?:(?:published|updated|posted|diterbitkan|diperbarui|dipublikasikan|tanggal|date|pukul|last updated)\\s*:?)?' +
     '[\\s,|•·\\-–—:]*(?:(?:pukul\\s*)?\\d{1,2}[.:]\\d{2}(?:[.:]\\d{2})?\\s*(?:WIB|WITA|WIT|GMT|UTC|AM|PM|JST)?(?:\\s*[+-]\\d{1,4})?)?[\\s,|•·\\-–—]*$',
   'iu',
 );

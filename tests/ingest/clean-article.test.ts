@@ -13,6 +13,12 @@ describe('cleanArticle', () => {
     expect(a).toMatchObject({ title: 'Target Mobil Listrik Naik', eventDate: '2024-06-03', publishedDate: '2024-06-04', paragraphs: [body] });
   });
 
+  it('reads a press release: header, "Place, date" line, contact footer', () => {
+    const text = `SIARAN PERS\nJakarta, 12 November 2025\nKemenperin Dorong Ekspor Komponen\n${body}\nInformasi lebih lanjut hubungi:\nBiro Hubungan Masyarakat\nKementerian Perindustrian\nTelp: 021-5255509`;
+    const a = cleanArticle({ text }, now);
+    expect(a).toMatchObject({ title: 'Kemenperin Dorong Ekspor Komponen', titleDerived: false, publishedDate: '2025-11-12', paragraphs: [body] });
+  });
+
   it('drops the first line when it repeats the caller\'s title, even with a site suffix', () => {
     const a = cleanArticle({ text: `Target Mobil Listrik Naik - Kabarotomotif.co.id\n${body}`, title: 'Target Mobil Listrik Naik' }, now);
     expect(a).toMatchObject({ title: 'Target Mobil Listrik Naik', titleDerived: false, paragraphs: [body] });

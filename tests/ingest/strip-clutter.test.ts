@@ -19,7 +19,7 @@ describe('cleanParagraphs', () => {
     'Halaman 2 dari 3', 'Halaman selanjutnya', '1 2 3 4', 'Lihat Foto', 'Klik di sini untuk berlangganan',
     '[Gambas:Video 20detik]', 'Artikel ini telah tayang di Kabar.com dengan judul "Harga Naik"',
     'This article was originally published on Example News.', 'Listen to this article', 'Tutup Iklan',
-    'Cek Berita dan Artikel yang lain di Google News', 'ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT',
+    'Cek Berita dan Artikel yang lain di Google News', 'SIARAN PERS', 'Press Release No. 123/2025', 'ADVERTISEMENT SCROLL TO CONTINUE WITH CONTENT',
   ])('drops "%s"', (line) => {
     expect(clean(`${real}\n${line}\n${real}`)).toEqual([real, real]);
   });
