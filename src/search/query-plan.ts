@@ -19,7 +19,7 @@ export interface QueryPlan {
 }
 
 const TRANSLATION_WEIGHT = 0.7;
-const ALIAS_WEIGHT = 0.5;
+const ALIAS_WEIGHT = 0.4;
 
 export function planQuery(query: string, briefs: readonly Brief[], lexicon: Lexicon): QueryPlan {
   const all = foldTokens(query);
@@ -37,7 +37,10 @@ export function planQuery(query: string, briefs: readonly Brief[], lexicon: Lexi
 
   for (const gram of ngrams(all, 3)) {
     for (const translation of lexicon.get(gram) ?? []) {
-      for (const t of translation.split(' ')) add(t, TRANSLATION_WEIGHT);
+      // A phrase translation weighs as much in total as one word: "pemilik kendaraan
+      // roda empat" must not outweigh the two words the user typed.
+      const parts = translation.split(' ');
+      for (const t of parts) add(t, TRANSLATION_WEIGHT / parts.length);
       if (translation.includes(' ')) addPhrase(translation, TRANSLATION_WEIGHT);
     }
   }

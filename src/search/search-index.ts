@@ -15,7 +15,7 @@ export interface SearchHit {
 }
 
 const TOPIC_BONUS = 0.5;
-const PHRASE_BONUS = 0.4;
+const PHRASE_BONUS = 0.6;
 const MIN_RELATIVE_SCORE = 0.12;
 /** Raw matches weaker than this share of the best cannot climb into the results. */
 const CANDIDATE_FLOOR = 0.04;
