@@ -23,6 +23,13 @@ function acronymKind(acronym: string, longForm: string | undefined, text: string
   return /\b(program|programme|project|proyek)\b/i.test(around) ? 'programme' : 'organisation';
 }
 
+const SERIES_NAME = /^(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth)\s/u;
+
+/** True for a name `findSeriesEvents` returns ("5th Automotive Dialogue ..."). */
+export function isSeriesEventName(name: string): boolean {
+  return SERIES_NAME.test(name);
+}
+
 /** Event names of a numbered series: "5th Automotive Dialogue Indonesia-Japan". */
 export function findSeriesEvents(text: string): string[] {
   const out = new Set<string>();
@@ -48,13 +55,30 @@ function findPlaces(text: string): string[] {
   return [...out];
 }
 
-/** The word before each mention of every capitalised short form, from one pass over the text. */
+const SHORT_FORM = /(?<![\p{L}\d.])\p{Lu}[\p{Lu}\d]{1,9}(?![\p{L}\d])/gu;
+
+/** The word just before `at` on the same line (separated by spaces), or "". */
+function wordBefore(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && text[end - 1] !== '\n' && /\s/.test(text[end - 1]!)) end--;
+  if (end === at) return '';
+  let start = end;
+  while (start > 0 && !/\s/.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
+}
+
+/**
+ * The word before each mention of every capitalised short form, from one pass
+ * over the text. Walking back from each match is cheaper than a pattern with an
+ * optional leading word, which the engine retries at every position.
+ */
 function wordsBeforeMentions(text: string): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const m of text.matchAll(/(?:(\S+)[^\S\n]+)?(?<![\p{L}\d.])(\p{Lu}[\p{Lu}\d]{1,9})(?![\p{L}\d])/gu)) {
-    const list = out.get(m[2]!) ?? [];
-    list.push(m[1] ?? '');
-    out.set(m[2]!, list);
+  for (const m of text.matchAll(SHORT_FORM)) {
+    const list = out.get(m[0]);
+    const word = wordBefore(text, m.index);
+    if (list) list.push(word);
+    else out.set(m[0], [word]);
   }
   return out;
 }

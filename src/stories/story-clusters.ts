@@ -18,10 +18,17 @@ const MIN_SHARED = 3;
 /** Signals carried by more articles than this are too common to find candidates with. */
 const MAX_POSTINGS = 500;
 
+interface Entry {
+  record: ArticleRecord;
+  signals: StorySignals;
+}
+
 export class StoryIndex {
   private readonly byStory = new Map<string, ArticleRecord[]>();
-  private readonly articles = new Map<string, { record: ArticleRecord; signals: StorySignals }>();
+  private readonly articles = new Map<string, Entry>();
   private readonly postings = new Map<string, Set<string>>();
+  /** Signals computed by the last `assign`, reused by the `add` that follows it. */
+  private lastAssigned: { article: NewArticle; signals: StorySignals } | null = null;
 
   constructor(articles: readonly ArticleRecord[]) {
     for (const a of articles) this.add(a);
@@ -30,11 +37,21 @@ export class StoryIndex {
   /** The story a new article belongs to: an existing story id, or its own id for a new story. */
   assign(article: NewArticle): string {
     const signals = storySignals(article);
+    this.lastAssigned = { article, signals };
+    // Rarity depends only on the corpus, which does not change during one assignment.
+    const rarities = new Map<string, number>();
+    const rarity = (key: string): number => {
+      let r = rarities.get(key);
+      if (r === undefined) rarities.set(key, (r = this.rarity(key)));
+      return r;
+    };
+    let ownTotal: number | null = null;
     let best: { storyId: string; score: number } | null = null;
     for (const id of this.candidates(signals)) {
       const other = this.articles.get(id);
-      if (!other || id === article.id) continue;
-      const score = this.match(signals, other.signals);
+      if (!other || id === article.id || !compatible(signals, other.signals)) continue;
+      ownTotal ??= total(signals, rarity);
+      const score = this.overlap(signals, ownTotal, other.signals, rarity);
       if (score > 0 && (!best || score > best.score)) best = { storyId: other.record.storyId, score };
     }
     return best?.storyId ?? article.id;
@@ -42,16 +59,17 @@ export class StoryIndex {
 
   add(article: ArticleRecord): void {
     if (this.articles.has(article.id)) this.remove(this.articles.get(article.id)!.record);
-    const signals = storySignals(article);
+    const signals = this.reusableSignals(article) ?? storySignals(article);
+    this.lastAssigned = null;
     this.articles.set(article.id, { record: article, signals });
     for (const key of signals.weights.keys()) {
-      const set = this.postings.get(key) ?? new Set<string>();
-      set.add(article.id);
-      this.postings.set(key, set);
+      const set = this.postings.get(key);
+      if (set) set.add(article.id);
+      else this.postings.set(key, new Set([article.id]));
     }
-    const list = this.byStory.get(article.storyId) ?? [];
-    list.push(article);
-    this.byStory.set(article.storyId, list);
+    const list = this.byStory.get(article.storyId);
+    if (list) list.push(article);
+    else this.byStory.set(article.storyId, [article]);
   }
 
   remove(article: ArticleRecord): void {
@@ -74,6 +92,16 @@ export class StoryIndex {
     return this.byStory.get(storyId) ?? [];
   }
 
+  /** The signals `assign` computed, when `article` is that same draft with its story id added. */
+  private reusableSignals(article: ArticleRecord): StorySignals | null {
+    const last = this.lastAssigned;
+    if (!last || last.article.id !== article.id) return null;
+    const a = last.article;
+    const same = a.entities === article.entities && a.keyFigures === article.keyFigures && a.paragraphs === article.paragraphs
+      && a.eventDate === article.eventDate && a.publishedDate === article.publishedDate && a.language === article.language;
+    return same ? last.signals : null;
+  }
+
   private candidates(signals: StorySignals): Set<string> {
     const out = new Set<string>();
     for (const key of signals.weights.keys()) {
@@ -91,23 +119,38 @@ export class StoryIndex {
     return Math.log(1 + n / (df + 1)) / Math.log(1 + n);
   }
 
-  /** Weighted overlap of two articles' signals, or 0 when they cannot be one event. */
-  private match(a: StorySignals, b: StorySignals): number {
-    if (differentSeriesEditions(a.series, b.series)) return 0;
-    const dated = a.date !== null && b.date !== null;
-    if (dated && dayDistance(a.date!, b.date!) > DATE_WINDOW_DAYS) return 0;
-    // Without dates, a named series edition on one side only is too weak a link.
-    if (!dated && (a.series.length === 0) !== (b.series.length === 0)) return 0;
+  /** Weighted overlap of two compatible articles' signals, or 0 when too little is shared. */
+  private overlap(a: StorySignals, totalA: number, b: StorySignals, rarity: (key: string) => number): number {
     let shared = 0;
     let count = 0;
-    const total = (s: StorySignals) => [...s.weights].reduce((sum, [k, w]) => sum + w * this.rarity(k), 0);
     for (const [key, w] of a.weights) {
       const o = b.weights.get(key);
       if (o === undefined) continue;
-      shared += Math.min(w, o) * this.rarity(key);
+      shared += Math.min(w, o) * rarity(key);
       count += key.startsWith('l:') ? 0 : 1;
     }
-    const overlap = shared / Math.max(1e-9, Math.min(total(a), total(b)));
-    return count >= MIN_SHARED && overlap >= (dated ? MIN_OVERLAP : MIN_OVERLAP_UNDATED) ? overlap : 0;
+    if (count < MIN_SHARED) return 0;
+    const overlap = shared / Math.max(1e-9, Math.min(totalA, total(b, rarity)));
+    const dated = a.date !== null && b.date !== null;
+    return overlap >= (dated ? MIN_OVERLAP : MIN_OVERLAP_UNDATED) ? overlap : 0;
   }
+}
+
+function total(s: StorySignals, rarity: (key: string) => number): number {
+  let sum = 0;
+  for (const [k, w] of s.weights) sum += w * rarity(k);
+  return sum;
+}
+
+/** False when two articles cannot report one event: other series edition, dates apart. */
+function compatible(a: StorySignals, b: StorySignals): boolean {
+  if (a.day !== null && b.day !== null) {
+    if (Math.abs(a.day - b.day) > DATE_WINDOW_DAYS) return false;
+  } else if (a.date !== null && b.date !== null) {
+    if (dayDistance(a.date, b.date) > DATE_WINDOW_DAYS) return false;
+  } else if ((a.series.length === 0) !== (b.series.length === 0)) {
+    // Without dates, a named series edition on one side only is too weak a link.
+    return false;
+  }
+  return !differentSeriesEditions(a.series, b.series);
 }

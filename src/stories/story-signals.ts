@@ -1,10 +1,12 @@
 // What survives translation of a news report: people's names, acronyms, numbers,
 // places, numbered series events and the date of the event. Two reports of one
 // event share many of these; two events of one series (5th vs 6th dialogue)
-// differ in date or ordinal, which vetoes the match.
+// differ in date or ordinal, which vetoes the match. Everything is read from
+// fields already on the record (entities, key figures, dates), never the body,
+// so rebuilding the index at start-up stays cheap.
 import type { ArticleRecord } from '../model/article.js';
 import { findDates, fromIso, type FoundDate } from '../nlp/find-dates.js';
-import { findSeriesEvents } from '../nlp/find-entities.js';
+import { isSeriesEventName } from '../nlp/find-entities.js';
 import { numberKey } from '../nlp/read-number.js';
 
 export type StoryInput = Omit<ArticleRecord, 'storyId'>;
@@ -19,6 +21,8 @@ export interface StorySignals {
   /** Signal key -> weight before rarity ("p:saito" 3, "a:IJEPA" 2.5, "n:99" 2, "l:tokyo" 0.5). */
   weights: Map<string, number>;
   date: EventDate | null;
+  /** Days since 1970 when the date has a year, for a quick window check. */
+  day: number | null;
   series: SeriesEvent[];
 }
 
@@ -38,7 +42,12 @@ function eventDateOf(a: StoryInput): EventDate | null {
   if (iso) return iso;
   const lead = [a.title, ...a.paragraphs.slice(0, 3)].join('\n');
   const dates = findDates(lead);
-  return dates.find((d) => d.year !== null) ?? dates[0] ?? null;
+  const found = dates.find((d) => d.year !== null) ?? dates[0];
+  return found ? { year: found.year, month: found.month, day: found.day } : null;
+}
+
+function epochDay(d: EventDate | null): number | null {
+  return d && d.year !== null ? Date.UTC(d.year, d.month - 1, d.day) / 86_400_000 : null;
 }
 
 export function storySignals(a: StoryInput): StorySignals {
@@ -60,9 +69,13 @@ export function storySignals(a: StoryInput): StorySignals {
     const key = m ? numberKey(m[1]!, a.language, m[2]) : null;
     if (key && !/^(19|20)\d\d$/.test(key)) put(`n:${key}${/%|persen|percent/i.test(f.value) ? '%' : ''}`, KIND_WEIGHT.number);
   }
-  const text = [a.title, ...a.paragraphs].join('\n');
-  const series = findSeriesEvents(text).map(seriesOf).filter((s): s is SeriesEvent => s !== null);
-  return { weights, date: eventDateOf(a), series };
+  // Series events ("5th Automotive Dialogue") are among the entities the summary found.
+  const series = a.entities
+    .filter((e) => e.kind === 'programme' && isSeriesEventName(e.name))
+    .map((e) => seriesOf(e.name))
+    .filter((s): s is SeriesEvent => s !== null);
+  const date = eventDateOf(a);
+  return { weights, date, day: epochDay(date), series };
 }
 
 /** True when both mention the same numbered series with different numbers (the 5th vs the 6th dialogue). */

@@ -6,7 +6,7 @@ import type { Language } from '../model/article.js';
 import { findDates } from '../nlp/find-dates.js';
 import type { Sentence } from '../nlp/split-sentences.js';
 import { fitsOnCard } from './shorten-point.js';
-import { buildSpace, centroid, cosine, type Vector } from './term-vectors.js';
+import { buildSpace, centroid, cosine, cosineWithRest, type Vector } from './term-vectors.js';
 
 export interface KeyPointOptions {
   /** Stem terms before comparing sentences (Indonesian confix stripping, light English stemming). */
@@ -34,16 +34,14 @@ function entityDensity(s: string): number {
   return Math.min(1, Math.max(0, hits) / 5);
 }
 
-function factSignal(s: string): number {
-  const hasDate = findDates(s).length > 0;
-  const hasNumber = /\d/.test(s.replace(/\(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)/g, ''));
-  return (hasDate ? 0.5 : 0) + (hasNumber ? 0.5 : 0);
-}
+const DAY_MONTH = /\(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)/g;
 
-function subtract(a: Vector, b: Vector): Vector {
-  const out: Vector = new Map(a);
-  for (const [t, w] of b) out.set(t, (out.get(t) ?? 0) - w);
-  return out;
+function factSignal(s: string): number {
+  // Every date form has a digit: most sentences need no date search at all.
+  if (!/\d/.test(s)) return 0;
+  const hasDate = findDates(s).length > 0;
+  const hasNumber = /\d/.test(s.replace(DAY_MONTH, ''));
+  return (hasDate ? 0.5 : 0) + (hasNumber ? 0.5 : 0);
 }
 
 function scoreSentences(sentences: readonly Sentence[], title: string | null, language: Language, stem: boolean): { scores: number[]; vectors: Vector[] } {
@@ -53,7 +51,7 @@ function scoreSentences(sentences: readonly Sentence[], title: string | null, la
   const n = sentences.length;
   const scores = sentences.map((s, i) => {
     const position = 1 - i / Math.max(1, n) * 0.8 - (s.paragraph === 0 ? 0 : 0.1);
-    const centrality = cosine(space.vectors[i]!, subtract(whole, space.vectors[i]!));
+    const centrality = cosineWithRest(space.vectors[i]!, whole);
     const titleSim = titleVector ? cosine(space.vectors[i]!, titleVector) : 0;
     // A sentence that must be cut to fit loses its end, often the fact that made it score.
     const cutPenalty = fitsOnCard(s.text) ? 0 : 0.1;

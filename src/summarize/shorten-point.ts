@@ -53,6 +53,8 @@ function tidy(sentence: string): string {
 
 /** True when the sentence fits a card once attribution and quotes are dropped. */
 export function fitsOnCard(sentence: string): boolean {
+  // Tidying only removes words, so a short sentence fits without running the attribution pattern.
+  if (sentence.trim().length < MAX) return true; // < not <=: upper-casing may add a letter (ß)
   return tidy(sentence).length <= MAX;
 }
 
