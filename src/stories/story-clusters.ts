@@ -26,7 +26,8 @@ interface Entry {
 export class StoryIndex {
   private readonly byStory = new Map<string, ArticleRecord[]>();
   private readonly articles = new Map<string, Entry>();
-  private readonly postings = new Map<string, Set<string>>();
+  /** Signal -> ids of the articles carrying it, in the order they were added (arrays build faster than sets at start-up). */
+  private readonly postings = new Map<string, string[]>();
   /** Signals computed by the last `assign`, reused by the `add` that follows it. */
   private lastAssigned: { article: NewArticle; signals: StorySignals } | null = null;
 
@@ -63,9 +64,9 @@ export class StoryIndex {
     this.lastAssigned = null;
     this.articles.set(article.id, { record: article, signals });
     for (const key of signals.weights.keys()) {
-      const set = this.postings.get(key);
-      if (set) set.add(article.id);
-      else this.postings.set(key, new Set([article.id]));
+      const ids = this.postings.get(key);
+      if (ids) ids.push(article.id);
+      else this.postings.set(key, [article.id]);
     }
     const list = this.byStory.get(article.storyId);
     if (list) list.push(article);
@@ -76,9 +77,10 @@ export class StoryIndex {
     const entry = this.articles.get(article.id);
     if (entry) {
       for (const key of entry.signals.weights.keys()) {
-        const set = this.postings.get(key);
-        set?.delete(article.id);
-        if (set && set.size === 0) this.postings.delete(key);
+        const ids = this.postings.get(key);
+        const at = ids ? ids.indexOf(article.id) : -1;
+        if (at !== -1) ids!.splice(at, 1);
+        if (ids && ids.length === 0) this.postings.delete(key);
       }
       this.articles.delete(article.id);
     }
@@ -106,15 +108,15 @@ export class StoryIndex {
     const out = new Set<string>();
     for (const key of signals.weights.keys()) {
       if (key.startsWith('l:')) continue; // places alone never make a story
-      const set = this.postings.get(key);
-      if (set && set.size <= MAX_POSTINGS) for (const id of set) out.add(id);
+      const ids = this.postings.get(key);
+      if (ids && ids.length <= MAX_POSTINGS) for (const id of ids) out.add(id);
     }
     return out;
   }
 
   /** Rarity of a signal in the current corpus (1 for a signal no other article has). */
   private rarity(key: string): number {
-    const df = this.postings.get(key)?.size ?? 0;
+    const df = this.postings.get(key)?.length ?? 0;
     const n = this.articles.size + 1;
     return Math.log(1 + n / (df + 1)) / Math.log(1 + n);
   }

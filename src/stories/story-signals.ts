@@ -4,7 +4,7 @@
 // differ in date or ordinal, which vetoes the match. Everything is read from
 // fields already on the record (entities, key figures, dates), never the body,
 // so rebuilding the index at start-up stays cheap.
-import type { ArticleRecord } from '../model/article.js';
+import type { ArticleRecord, Entity, Language } from '../model/article.js';
 import { findDates, fromIso, type FoundDate } from '../nlp/find-dates.js';
 import { isSeriesEventName } from '../nlp/find-entities.js';
 import { numberKey } from '../nlp/read-number.js';
@@ -50,24 +50,55 @@ function epochDay(d: EventDate | null): number | null {
   return d && d.year !== null ? Date.UTC(d.year, d.month - 1, d.day) / 86_400_000 : null;
 }
 
+type Pairs = readonly (readonly [string, number])[];
+
+// Entity names and figures repeat across thousands of stored articles; their
+// keys are derived once and shared, which keeps the start-up rebuild cheap.
+const CACHE_LIMIT = 50_000;
+const entityCache = new Map<string, Map<string, Pairs>>();
+const figureCache: Record<Language, Map<string, string | null>> = { id: new Map(), en: new Map() };
+
+function remember<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = make();
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, v);
+  }
+  return v;
+}
+
+function entityPairs(e: Entity): Pairs {
+  let byName = entityCache.get(e.kind);
+  if (!byName) entityCache.set(e.kind, (byName = new Map()));
+  return remember(byName, e.name, (): Pairs => {
+    if (e.kind === 'person') {
+      return e.name.toLowerCase().split(/\s+/).filter((part) => part.length >= 3 && !part.includes('.')).map((part) => [`p:${part}`, KIND_WEIGHT.person] as const);
+    }
+    if (e.kind === 'place') return [[`l:${e.name.toLowerCase()}`, KIND_WEIGHT.place]];
+    if (/^\p{Lu}[\p{Lu}\d-]+$/u.test(e.name)) return [[`a:${e.name}`, KIND_WEIGHT.acronym]];
+    return [[`o:${e.name.toLowerCase()}`, e.kind === 'programme' ? KIND_WEIGHT.programme : KIND_WEIGHT.organisation]];
+  });
+}
+
+function figureKey(value: string, language: Language): string | null {
+  return remember(figureCache[language], value, () => {
+    const m = /(\d[\d.,]*)\s*(ribu|juta|miliar|triliun|thousand|million|billion|trillion)?/i.exec(value);
+    const key = m ? numberKey(m[1]!, language, m[2]) : null;
+    return key && !/^(19|20)\d\d$/.test(key) ? `n:${key}${/%|persen|percent/i.test(value) ? '%' : ''}` : null;
+  });
+}
+
 export function storySignals(a: StoryInput): StorySignals {
   const weights = new Map<string, number>();
-  const put = (key: string, w: number) => weights.set(key, Math.max(weights.get(key) ?? 0, w));
-  for (const e of a.entities) {
-    if (e.kind === 'person') {
-      for (const part of e.name.toLowerCase().split(/\s+/)) if (part.length >= 3 && !part.includes('.')) put(`p:${part}`, KIND_WEIGHT.person);
-    } else if (e.kind === 'place') {
-      put(`l:${e.name.toLowerCase()}`, KIND_WEIGHT.place);
-    } else if (/^\p{Lu}[\p{Lu}\d-]+$/u.test(e.name)) {
-      put(`a:${e.name}`, KIND_WEIGHT.acronym);
-    } else {
-      put(`o:${e.name.toLowerCase()}`, e.kind === 'programme' ? KIND_WEIGHT.programme : KIND_WEIGHT.organisation);
-    }
-  }
+  const put = (key: string, w: number) => {
+    const had = weights.get(key);
+    if (had === undefined || had < w) weights.set(key, w);
+  };
+  for (const e of a.entities) for (const [key, w] of entityPairs(e)) put(key, w);
   for (const f of a.keyFigures) {
-    const m = /(\d[\d.,]*)\s*(ribu|juta|miliar|triliun|thousand|million|billion|trillion)?/i.exec(f.value);
-    const key = m ? numberKey(m[1]!, a.language, m[2]) : null;
-    if (key && !/^(19|20)\d\d$/.test(key)) put(`n:${key}${/%|persen|percent/i.test(f.value) ? '%' : ''}`, KIND_WEIGHT.number);
+    const key = figureKey(f.value, a.language);
+    if (key) put(key, KIND_WEIGHT.number);
   }
   // Series events ("5th Automotive Dialogue") are among the entities the summary found.
   const series = a.entities
