@@ -69,10 +69,14 @@ async function handle(body: SlashCommandPayload, deps: SlackDeps, ack: AckFn, re
     await ack(ephemeral(parsed.reply, deps));
     return;
   }
-  const ctx = await slackContext(deps, user, channel, deps.adminCommands.has(parsed.command.name));
-  const running = deps.engine.execute(parsed.command, ctx);
+  const admin = deps.adminCommands.has(parsed.command.name);
+  const ctx = await slackContext(deps, user, channel, admin);
+  const slow = deps.engine.isSlow(parsed.command);
+  const expectedMs = deps.lane.estimatedMs();
+  // Slow and admin commands wait on I/O (fetch, store writes), so they skip the lane.
+  const running = slow || admin ? deps.engine.execute(parsed.command, ctx) : deps.lane.run(() => deps.engine.execute(parsed.command, ctx));
 
-  if (deps.engine.isSlow(parsed.command)) {
+  if (slow || expectedMs > deps.inAckBudgetMs) {
     await ack({ response_type: 'ephemeral', text: WORKING });
     await respond({ ...ephemeral(await running, deps, parsed.command, text), replace_original: true });
     return;

@@ -7,6 +7,7 @@ import type { SlackConfig, Config } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { registerAddArticleModal } from './add-article-modal.js';
 import { boltLogger } from './bolt-logger.js';
+import { EngineLane } from './engine-lane.js';
 import { registerCommand } from './command-handler.js';
 import { RecentDeliveries } from './recent-deliveries.js';
 import { registerShareAction } from './share-action.js';
@@ -23,6 +24,7 @@ export interface CreateSlackAppOptions {
   /** Web API retry policy; the default gives up after about five minutes. */
   retryConfig?: RetryOptions;
   ackDeadlineMs?: number;
+  inAckBudgetMs?: number;
   adminCacheMs?: number;
 }
 
@@ -59,6 +61,8 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppParts {
     logger: options.logger,
     command: slack.command,
     ackDeadlineMs: options.ackDeadlineMs ?? 2000,
+    inAckBudgetMs: options.inAckBudgetMs ?? 1000,
+    lane: new EngineLane(),
     adminCommands: new Set(options.engine.helpEntries().filter((h) => h.adminOnly).map((h) => h.name)),
   };
   registerCommand(app, deps);

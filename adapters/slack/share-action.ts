@@ -55,7 +55,8 @@ export function registerShareAction(app: App, deps: SlackDeps): void {
     }
     const channel = slackChannel(p.team?.id, p.channel.id);
     const ctx = await slackContext(deps, { id: p.user.id, name: p.user.name }, channel, false);
-    const reply = await deps.engine.execute(command.command, ctx);
+    const parsedCommand = command.command;
+    const reply = await deps.lane.run(() => deps.engine.execute(parsedCommand, ctx));
     const message = renderReply(reply, { command: deps.command, reserveBlocks: 1 });
     const sharedBy = context(`Shared by <@${p.user.id}>`);
     try {

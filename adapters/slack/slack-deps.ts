@@ -3,6 +3,7 @@ import type { Engine } from '../../src/engine.js';
 import type { Logger } from '../../src/logger.js';
 import type { ChannelRef, CommandContext } from '../../src/model/actor.js';
 import type { CommandName } from '../../src/model/command.js';
+import type { EngineLane } from './engine-lane.js';
 import type { RecentDeliveries } from './recent-deliveries.js';
 import type { SlackAdmins } from './slack-admin.js';
 
@@ -18,6 +19,9 @@ export interface SlackDeps {
   command: string;
   /** Past this, a fast command is acknowledged first and answered through respond(). */
   ackDeadlineMs: number;
+  /** When the lane's wait estimate exceeds this, ack first instead of answering in the ack. */
+  inAckBudgetMs: number;
+  lane: EngineLane;
   /** Commands the engine marks admin-only: only these need a users.info look-up. */
   adminCommands: ReadonlySet<CommandName | string>;
 }

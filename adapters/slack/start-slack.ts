@@ -22,6 +22,7 @@ export interface StartSlackOptions {
   listen?: { port?: number; host?: string };
   retryConfig?: CreateSlackAppOptions['retryConfig'];
   ackDeadlineMs?: number;
+  inAckBudgetMs?: number;
 }
 
 export interface SlackHandle {
@@ -43,6 +44,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     clock,
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
     ...(options.ackDeadlineMs ? { ackDeadlineMs: options.ackDeadlineMs } : {}),
+    ...(options.inAckBudgetMs ? { inAckBudgetMs: options.inAckBudgetMs } : {}),
   });
   try {
     await app.init();
