@@ -68,6 +68,43 @@ describe('StoryIndex', () => {
     expect(index.assign(HARBOUR_EN)).toBe('h-en');
   });
 
+  it('reads stored records without their bodies: entities, figures and dates are enough', () => {
+    const first = new StoryIndex([]);
+    const records = addAll(first, [HARBOUR_ID, FORUM_3]);
+    const bodiless = records.map((r) => ({ ...r, body: '', paragraphs: [] }));
+    const index = new StoryIndex(bodiless);
+    expect(index.assign(HARBOUR_EN)).toBe('h-id');
+    // The series edition still vetoes: it comes from the entities, not the text.
+    expect(index.assign({ ...FORUM_4, eventDate: '2024-05-02' })).toBe('f4');
+  });
+
+  it('uses the entities of the record it is given, even right after assigning its draft', () => {
+    const index = new StoryIndex([]);
+    const draft = { ...HARBOUR_ID, id: 'other' };
+    const storyId = index.assign(draft);
+    // The caller changed its mind about the entities before adding: the index must follow the record.
+    index.add({ ...draft, storyId, entities: [], keyFigures: [] });
+    expect(index.assign(HARBOUR_EN)).toBe('h-en');
+  });
+
+  it('rebuilds 10,000 stored records quickly (start-up budget)', () => {
+    const stored: ArticleRecord[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      stored.push({
+        ...HARBOUR_EN,
+        id: `s${i}`,
+        storyId: `s${i}`,
+        eventDate: `20${10 + (i % 10)}-0${1 + (i % 9)}-1${i % 9}`,
+        entities: [{ name: `Person${i % 500} Name${i}`, kind: 'person' }, { name: `AC${i % 300}`, kind: 'organisation' }, { name: 'Indonesia', kind: 'place' }],
+        keyFigures: [{ value: String(1000 + (i % 700)), context: 'units' }],
+      });
+    }
+    const start = performance.now();
+    const index = new StoryIndex(stored);
+    expect(performance.now() - start).toBeLessThan(1500);
+    expect(index.members('s9999').map((a) => a.id)).toEqual(['s9999']);
+  });
+
   it('assigns quickly in a large corpus', () => {
     const filler: ArticleRecord[] = [];
     for (let i = 0; i < 10_000; i++) {
