@@ -2,11 +2,11 @@
 // with a Share button for look-ups. Fast commands are answered in the ack; slow ones
 // (engine.isSlow) and anything that overruns the deadline are acked first, then
 // answered through respond(), so Slack always gets its ack within 3 seconds.
-import type { App, RespondFn, SlashCommand } from '@slack/bolt';
+import type { App, RespondFn } from '@slack/bolt';
 import type { Command } from '../../src/model/command.js';
 import type { Reply } from '../../src/model/reply.js';
 import type { SlackMessage } from './block-kit.js';
-import { openAddArticleModal } from './add-article-modal.js';
+import { openAddArticleModal, type ModalClient } from './add-article-modal.js';
 import { withShareButton, isShareable } from './share-action.js';
 import { renderReply } from './slack-blocks.js';
 import { slackChannel, slackContext, type SlackDeps } from './slack-deps.js';
@@ -36,7 +36,7 @@ export function registerCommand(app: App, deps: SlackDeps): void {
       await (ack as AckFn)(response);
     };
     try {
-      await handle(body, deps, once, respond, client as never, command);
+      await handle(body, deps, once, respond, client as unknown as ModalClient);
     } catch (error) {
       // Whatever went wrong, the user gets one sentence; the log gets the detail.
       deps.logger.error({ event: 'slack_command_failed', err: error }, 'slash command failed');
@@ -46,7 +46,7 @@ export function registerCommand(app: App, deps: SlackDeps): void {
   });
 }
 
-async function handle(body: SlashCommandPayload, deps: SlackDeps, ack: AckFn, respond: RespondFn, client: Parameters<typeof openAddArticleModal>[0]['client'], raw: SlashCommand): Promise<void> {
+async function handle(body: SlashCommandPayload, deps: SlackDeps, ack: AckFn, respond: RespondFn, client: ModalClient): Promise<void> {
   const text = unescapeSlackText(body.text).trim();
   const channel = slackChannel(body.team_id, body.channel_id);
   const user = { id: body.user_id, name: body.user_name };
@@ -60,7 +60,7 @@ async function handle(body: SlashCommandPayload, deps: SlackDeps, ack: AckFn, re
       return;
     }
     await ack();
-    await openAddArticleModal({ client, triggerId: raw.trigger_id, channel, respond, logger: deps.logger });
+    await openAddArticleModal({ client, triggerId: body.trigger_id, channel, respond, logger: deps.logger });
     return;
   }
 

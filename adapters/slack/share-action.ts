@@ -6,6 +6,7 @@ import type { Command } from '../../src/model/command.js';
 import type { Reply } from '../../src/model/reply.js';
 import { LIMITS, context, type SlackBlock, type SlackMessage } from './block-kit.js';
 import { errorCode } from './slack-admin.js';
+import { truncate } from './slack-escape.js';
 import { renderReply } from './slack-blocks.js';
 import { slackChannel, slackContext, type SlackDeps } from './slack-deps.js';
 import { shareActionPayload } from './slack-payloads.js';
@@ -62,7 +63,7 @@ export function registerShareAction(app: App, deps: SlackDeps): void {
     try {
       await client.chat.postMessage({
         channel: p.channel.id,
-        text: `<@${p.user.id}> shared: ${message.text}`.slice(0, LIMITS.fallbackText),
+        text: truncate(`<@${p.user.id}> shared: ${message.text}`, LIMITS.fallbackText),
         blocks: [sharedBy, ...message.blocks],
         unfurl_links: false,
         unfurl_media: false,

@@ -39,17 +39,8 @@ const noMore = { hidden: 0, label: 'more', hint: null };
 
 function describe(reply: Reply, command: string): Described {
   switch (reply.kind) {
-    case 'cards': {
-      const n = reply.cards.length;
-      const refine = reply.refine.length > 0 ? `refine with ${reply.refine.map((r) => `${command} ${r}`).join(', ')}` : null;
-      return {
-        text: `${n} ${n === 1 ? 'card' : 'cards'} for "${reply.query}": ${reply.cards.map(cardFallback).join('; ')}`,
-        intro: [context(slackText(`Results for "${reply.query}"`, LIMITS.contextText))],
-        units: reply.cards.map((c, i) => [...(i > 0 ? [divider()] : []), ...cardBlocks(c, i)]),
-        more: { hidden: Math.max(0, reply.total - n), label: 'more results', hint: refine },
-        outro: [],
-      };
-    }
+    case 'cards':
+      return describeCards(reply, command);
     case 'empty': {
       const tries = reply.suggestions.map((s) => `${command} ${s}`).join(', ');
       const text = `Nothing found for "${reply.query}".${tries ? ` Try ${tries}.` : ''}`;
@@ -76,38 +67,58 @@ function describe(reply: Reply, command: string): Described {
       };
     }
     case 'topics':
-      return {
-        text: `Topics: ${reply.topics.map((t) => t.name).join(', ')}`,
-        intro: [header('Topics')],
-        units: reply.topics.map((t) => {
-          const aliases = t.aliases.length > 0 ? `\n_Also: ${escapeMrkdwn(t.aliases.join(', '))}_` : '';
-          const body = `*${escapeMrkdwn(t.name)}* · \`${command} ${escapeMrkdwn(t.id)}\` · ${t.articleCount} articles\n${escapeMrkdwn(t.description)}${aliases}`;
-          return [section(truncate(body, LIMITS.sectionText))];
-        }),
-        more: { hidden: 0, label: 'more topics', hint: null },
-        outro: [],
-      };
+      return describeTopics(reply, command);
     case 'articles':
       return describeArticles(reply, command);
     case 'help':
-      return {
-        text: `Commands: ${reply.commands.map((c) => c.name).join(', ')}`,
-        intro: [header('Ringkas commands')],
-        units: lineSections(
-          reply.commands.map((c) => {
-            const usage = c.usage.replace(/\/brief\b/g, command);
-            const admin = c.adminOnly ? ' _(admins)_' : '';
-            return `\`${escapeMrkdwn(usage.startsWith('/') ? usage : `${command} ${usage}`)}\` ${escapeMrkdwn(c.describe)}${admin}`;
-          }),
-        ),
-        more: { hidden: 0, label: 'more commands', hint: null },
-        outro: [],
-      };
+      return describeHelp(reply, command);
     case 'roundup':
       return describeRoundup(reply.roundup, reply.preview);
     case 'subscriptions':
       return describeSubscriptions(reply.items, command);
   }
+}
+
+function describeCards(reply: Extract<Reply, { kind: 'cards' }>, command: string): Described {
+  const n = reply.cards.length;
+  const refine = reply.refine.length > 0 ? `refine with ${reply.refine.map((r) => `${command} ${r}`).join(', ')}` : null;
+  return {
+    text: `${n} ${n === 1 ? 'card' : 'cards'} for "${reply.query}": ${reply.cards.map(cardFallback).join('; ')}`,
+    intro: [context(slackText(`Results for "${reply.query}"`, LIMITS.contextText))],
+    units: reply.cards.map((c, i) => [...(i > 0 ? [divider()] : []), ...cardBlocks(c, i)]),
+    more: { hidden: Math.max(0, reply.total - n), label: 'more results', hint: refine },
+    outro: [],
+  };
+}
+
+function describeTopics(reply: Extract<Reply, { kind: 'topics' }>, command: string): Described {
+  return {
+    text: `Topics: ${reply.topics.map((t) => t.name).join(', ')}`,
+    intro: [header('Topics')],
+    units: reply.topics.map((t) => {
+      const aliases = t.aliases.length > 0 ? `\n_Also: ${escapeMrkdwn(t.aliases.join(', '))}_` : '';
+      const body = `*${escapeMrkdwn(t.name)}* · \`${command} ${escapeMrkdwn(t.id)}\` · ${t.articleCount} articles\n${escapeMrkdwn(t.description)}${aliases}`;
+      return [section(truncate(body, LIMITS.sectionText))];
+    }),
+    more: { hidden: 0, label: 'more topics', hint: null },
+    outro: [],
+  };
+}
+
+function describeHelp(reply: Extract<Reply, { kind: 'help' }>, command: string): Described {
+  return {
+    text: `Commands: ${reply.commands.map((c) => c.name).join(', ')}`,
+    intro: [header('Ringkas commands')],
+    units: lineSections(
+      reply.commands.map((c) => {
+        const usage = c.usage.replace(/\/brief\b/g, command);
+        const admin = c.adminOnly ? ' _(admins)_' : '';
+        return `\`${escapeMrkdwn(usage.startsWith('/') ? usage : `${command} ${usage}`)}\` ${escapeMrkdwn(c.describe)}${admin}`;
+      }),
+    ),
+    more: { hidden: 0, label: 'more commands', hint: null },
+    outro: [],
+  };
 }
 
 function describeArticles(reply: Extract<Reply, { kind: 'articles' }>, command: string): Described {
