@@ -2,9 +2,12 @@
 // WebClient talk to it (clientOptions.slackApiUrl); tests assert on what arrived.
 // It can be told to fail a method once or always (429 + Retry-After, HTTP 5xx, or a
 // Slack error such as channel_not_found). response_url posts are recorded too.
+// It also speaks Socket Mode: apps.connections.open hands out a ws:// URL on the same
+// port, the fake says hello, and sendEnvelope() delivers a payload and returns the ack.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventEmitter } from 'node:events';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 export interface RecordedCall {
   method: string;
@@ -36,9 +39,18 @@ export class FakeSlackApi {
   private server: Server | null = null;
   private port = 0;
   private ts = 1_700_000_000;
+  private wss: WebSocketServer | null = null;
+  private socket: WebSocket | null = null;
+  private envelopes = 0;
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: '/socket' });
+    this.wss.on('connection', (socket) => {
+      this.socket = socket;
+      socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' }, debug_info: { host: 'fake' } }));
+      this.events.emit('socket');
+    });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
     return this;
@@ -48,6 +60,8 @@ export class FakeSlackApi {
     const server = this.server;
     this.server = null;
     if (!server) return;
+    for (const client of this.wss?.clients ?? []) client.terminate();
+    this.wss?.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -60,6 +74,37 @@ export class FakeSlackApi {
   /** A response_url for a slash command or an action; posts to it are recorded as `response_url:<id>`. */
   responseUrl(id: string): string {
     return `http://127.0.0.1:${this.port}/response/${encodeURIComponent(id)}`;
+  }
+
+  /** Resolves when a Socket Mode client has connected (and been greeted). */
+  waitForSocket(timeoutMs = 5000): Promise<void> {
+    if (this.socket) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no Socket Mode connection')), timeoutMs);
+      this.events.once('socket', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Sends a Socket Mode envelope; resolves with the payload of the app's ack. */
+  sendEnvelope(type: 'slash_commands' | 'interactive', payload: Record<string, unknown>, timeoutMs = 5000): Promise<Record<string, unknown>> {
+    const socket = this.socket;
+    if (!socket) return Promise.reject(new Error('no Socket Mode connection'));
+    const id = `env-${(this.envelopes += 1)}`;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ack for ${id}`)), timeoutMs);
+      const onMessage = (data: Buffer) => {
+        const message = JSON.parse(data.toString('utf8')) as { envelope_id?: string; payload?: Record<string, unknown> };
+        if (message.envelope_id !== id) return;
+        clearTimeout(timer);
+        socket.off('message', onMessage);
+        resolve(message.payload ?? {});
+      };
+      socket.on('message', onMessage);
+      socket.send(JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: true, retry_attempt: 0, retry_reason: '' }));
+    });
   }
 
   /** Fails the next `times` calls of `method` (Infinity: until cleared). */
@@ -131,6 +176,8 @@ export class FakeSlackApi {
   private answer(method: string, params: Record<string, unknown>): Record<string, unknown> {
     if (method.startsWith('response_url:')) return { ok: true };
     switch (method) {
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
       case 'auth.test':
         return { ok: true, url: 'https://fake.slack.test/', team: 'Fake', user: 'ringkas', team_id: 'TFAKE', user_id: 'UBOT', bot_id: 'BBOT' };
       case 'users.info': {
