@@ -247,6 +247,27 @@ describe('admin commands', () => {
 });
 
 describe('deadlines and errors', () => {
+  it('40 concurrent look-ups are all acknowledged well within 3 s, none lost', async () => {
+    const queries = ['ijepa', 'biofuel', 'jica', 'net zero', 'midec', 'car ownership', 'electric motorcycle', 'topics'];
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => slash(queries[i % queries.length]!)));
+    expect(results.map((r) => r.status)).toEqual(Array(40).fill(200));
+    expect(results.every((r) => typeof r.json?.text === 'string')).toBe(true);
+    expect(Math.max(...results.map((r) => r.ms))).toBeLessThan(3000);
+  });
+
+  it('when look-ups are queued past the budget, the ack comes first and the answer through respond()', async () => {
+    const busy = await startHarness({ inAckBudgetMs: 1 });
+    try {
+      const res = await sendToSlackApp(busy.slack.port!, commandBody({ text: 'biofuel', responseUrl: busy.fake.responseUrl('busy') }));
+      expect(res.json).toMatchObject({ response_type: 'ephemeral', text: 'Working on it…' });
+      const [answer] = await busy.fake.waitFor('response_url:busy');
+      expect(answer!.params).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+      expect(JSON.stringify(answer!.params.blocks)).toContain('share_in_channel');
+    } finally {
+      await busy.stop();
+    }
+  });
+
   it('a look-up that overruns the ack deadline is acked first and answered through respond()', async () => {
     const release = h.hold('ijepa');
     const pending = slash('ijepa');

@@ -34,7 +34,7 @@ const fakeFetcher: ArticleFetcher = async (url) => ({
   ].join('\n\n'),
 });
 
-export async function startHarness(options: { ackDeadlineMs?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { ackDeadlineMs?: number; inAckBudgetMs?: number } = {}): Promise<Harness> {
   const fake = await new FakeSlackApi().start();
   fake.users.set('UADMIN', { id: 'UADMIN', is_admin: true });
   fake.users.set('UMEMBER', { id: 'UMEMBER' });
@@ -69,6 +69,7 @@ export async function startHarness(options: { ackDeadlineMs?: number } = {}): Pr
     listen: { port: 0, host: '127.0.0.1' },
     retryConfig: { retries: 3, minTimeout: 0, maxTimeout: 5 },
     ...(options.ackDeadlineMs ? { ackDeadlineMs: options.ackDeadlineMs } : {}),
+    ...(options.inAckBudgetMs ? { inAckBudgetMs: options.inAckBudgetMs } : {}),
   });
   return {
     fake,
