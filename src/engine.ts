@@ -62,7 +62,7 @@ export class Engine {
         stories,
         cards,
         tagger: new TopicTagger(briefs),
-        glossary: { acronyms: briefAcronyms(briefs) },
+        glossary: { acronyms: briefAcronyms(briefs), topicTerms: briefs.flatMap((b) => [...b.aliases.en, ...b.aliases.id]) },
         clock,
         logger,
         fetcher: options.fetcher ?? createSafeFetcher(config.fetch, logger),

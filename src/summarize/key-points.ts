@@ -1,21 +1,28 @@
 // Extractive key points: each sentence is scored on what marks a news fact
 // (position, centrality against the article's TF-IDF centroid, similarity to the
-// title, named entities, numbers and dates), then 2-3 are picked with maximal
-// marginal relevance so they do not repeat each other, and shown in article order.
+// title, named entities, numbers and dates, the briefs' topic phrases), then 2-3
+// are picked with maximal marginal relevance so they do not repeat each other,
+// and shown in article order.
 import type { Language } from '../model/article.js';
 import { findDates } from '../nlp/find-dates.js';
 import type { Sentence } from '../nlp/split-sentences.js';
 import { fitsOnCard } from './shorten-point.js';
+import { countTopicPhrases, topicMatcher } from './topic-terms.js';
 import { buildSpace, centroid, cosine, cosineWithRest, type Vector } from './term-vectors.js';
 
 export interface KeyPointOptions {
   /** Stem terms before comparing sentences (Indonesian confix stripping, light English stemming). */
   stem: boolean;
   count: number;
+  /** Topic phrases from the briefs; a sentence naming them is more useful to readers. */
+  topicTerms?: readonly string[];
 }
 
-const WEIGHTS = { position: 0.15, centrality: 0.4, title: 0.1, entities: 0.2, facts: 0.15 };
+const WEIGHTS = { position: 0.15, centrality: 0.4, title: 0.1, entities: 0.2, facts: 0.15, topics: 0.15 };
+/** Topic phrases in a sentence that earn the full topic weight. */
+const TOPIC_SATURATION = 2;
 const LAMBDA = 0.7;
+const NO_TOPICS: readonly string[] = [];
 const ENTITY_WORD = /(?<![\p{L}])(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+)(?![\p{L}])/gu;
 
 function wordCount(s: string): number {
@@ -44,7 +51,14 @@ function factSignal(s: string): number {
   return (hasDate ? 0.5 : 0) + (hasNumber ? 0.5 : 0);
 }
 
-function scoreSentences(sentences: readonly Sentence[], title: string | null, language: Language, stem: boolean): { scores: number[]; vectors: Vector[] } {
+function scoreSentences(
+  sentences: readonly Sentence[],
+  title: string | null,
+  language: Language,
+  options: KeyPointOptions,
+): { scores: number[]; vectors: Vector[] } {
+  const { stem } = options;
+  const topics = topicMatcher(options.topicTerms ?? NO_TOPICS);
   const space = buildSpace(sentences.map((s) => s.text), language, { stem });
   const whole = centroid(space.vectors);
   const titleVector = title ? space.embed(title) : null;
@@ -61,7 +75,8 @@ function scoreSentences(sentences: readonly Sentence[], title: string | null, la
       WEIGHTS.centrality * centrality +
       WEIGHTS.title * titleSim +
       WEIGHTS.entities * entityDensity(s.text) +
-      WEIGHTS.facts * factSignal(s.text)
+      WEIGHTS.facts * factSignal(s.text) +
+      WEIGHTS.topics * Math.min(1, countTopicPhrases(topics, s.text) / TOPIC_SATURATION)
     );
   });
   return { scores, vectors: space.vectors };
@@ -77,7 +92,7 @@ export function selectKeySentences(
   const pool = sentences.filter((s) => isCandidate(s.text));
   const candidates = pool.length >= options.count ? pool : sentences.filter((s) => wordCount(s.text) >= 3);
   if (candidates.length === 0) return [];
-  const { scores, vectors } = scoreSentences(candidates, title, language, options.stem);
+  const { scores, vectors } = scoreSentences(candidates, title, language, options);
   const chosen: number[] = [];
   while (chosen.length < Math.min(options.count, candidates.length)) {
     let best = -1;

@@ -11,6 +11,8 @@ import { shortenPoint, stripDateline } from './shorten-point.js';
 export interface Glossary {
   /** Acronym (upper case) -> long form, from briefs. */
   acronyms: Map<string, string>;
+  /** Topic phrases (the briefs' aliases in both languages); key points that name them score higher. */
+  topicTerms?: readonly string[];
 }
 
 export interface SummaryOptions {
@@ -33,6 +35,7 @@ export function summarizeArticle(article: CleanArticle, glossary: Glossary, opti
   const chosen = selectKeySentences(sentences, article.titleDerived ? null : article.title, article.language, {
     stem: options.stem ?? true,
     count,
+    topicTerms: glossary.topicTerms,
   });
   const text = [article.title, ...paragraphs].join('\n');
   return {
