@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Logger } from '../../src/logger.js';
 import type { ChannelRef } from '../../src/model/actor.js';
 import type { AddInput } from '../../src/model/command.js';
+import type { Reply } from '../../src/model/reply.js';
 import type { SlackBlock } from './block-kit.js';
 import { errorCode } from './slack-admin.js';
 import { renderReply } from './slack-blocks.js';
@@ -117,7 +118,10 @@ export function registerAddArticleModal(app: App, deps: SlackDeps): void {
     const channel = meta.success ? slackChannel(meta.data.team, meta.data.channel) : null;
     // Admin is checked again here: the form could be submitted by anyone who got a view id.
     const ctx = await slackContext(deps, { id: p.user.id, name: p.user.name }, channel ?? slackChannel(p.team?.id, p.user.id), true);
-    const reply = await deps.engine.execute({ name: 'add', input: fields.input }, ctx);
+    const reply = await deps.engine.execute({ name: 'add', input: fields.input }, ctx).catch((error: unknown): Reply => {
+      deps.logger.error({ event: 'slack_modal_add_failed', err: error }, 'add from the form failed');
+      return { kind: 'message', tone: 'error', text: 'Sorry, the article could not be added. Please try again in a moment.' };
+    });
     const message = renderReply(reply, { command: deps.command });
     try {
       if (!channel) throw new Error('no channel');

@@ -9,7 +9,8 @@ import { errorCode } from './slack-admin.js';
 import { truncate } from './slack-escape.js';
 import { renderReply } from './slack-blocks.js';
 import { slackChannel, slackContext, type SlackDeps } from './slack-deps.js';
-import { shareActionPayload } from './slack-payloads.js';
+import { shareActionPayload, type ShareActionPayload } from './slack-payloads.js';
+import type { PostMessageClient } from './slack-deliverer.js';
 
 export const SHARE_ACTION_ID = 'share_in_channel';
 
@@ -54,29 +55,30 @@ export function registerShareAction(app: App, deps: SlackDeps): void {
       await respond({ response_type: 'ephemeral', replace_original: false, text: 'Sorry, that cannot be shared.' });
       return;
     }
-    const channel = slackChannel(p.team?.id, p.channel.id);
-    const ctx = await slackContext(deps, { id: p.user.id, name: p.user.name }, channel, false);
-    const parsedCommand = command.command;
-    const reply = await deps.lane.run(() => deps.engine.execute(parsedCommand, ctx));
-    const message = renderReply(reply, { command: deps.command, reserveBlocks: 1 });
-    const sharedBy = context(`Shared by <@${p.user.id}>`);
     try {
-      await client.chat.postMessage({
-        channel: p.channel.id,
-        text: truncate(`<@${p.user.id}> shared: ${message.text}`, LIMITS.fallbackText),
-        blocks: [sharedBy, ...message.blocks],
-        unfurl_links: false,
-        unfurl_media: false,
-      });
-      deps.logger.info({ event: 'slack_shared', channel: p.channel.id, command: command.command.name }, 'shared in channel');
+      await postShare(deps, client as unknown as PostMessageClient, p, command.command);
       await respond({ delete_original: true });
     } catch (error) {
       const code = errorCode(error);
-      deps.logger.warn({ event: 'slack_share_failed', channel: p.channel.id, code }, 'share failed');
+      deps.logger.warn({ event: 'slack_share_failed', channel: p.channel.id, code, err: error }, 'share failed');
       const text = NOT_MEMBER.has(code)
         ? 'I cannot post in this channel yet: invite me with /invite, then press Share again.'
         : 'Sorry, sharing failed. Please try again in a moment.';
-      await respond({ response_type: 'ephemeral', replace_original: false, text });
+      await respond({ response_type: 'ephemeral', replace_original: false, text }).catch(() => undefined);
     }
   });
+}
+
+/** Re-runs the look-up as the clicking user and posts it to the channel. */
+async function postShare(deps: SlackDeps, client: PostMessageClient, p: ShareActionPayload, command: Command): Promise<void> {
+  const ctx = await slackContext(deps, { id: p.user.id, name: p.user.name }, slackChannel(p.team?.id, p.channel.id), false);
+  const reply = await deps.lane.run(() => deps.engine.execute(command, ctx));
+  const message = renderReply(reply, { command: deps.command, reserveBlocks: 1 });
+  await client.chat.postMessage({
+    channel: p.channel.id,
+    text: truncate(`<@${p.user.id}> shared: ${message.text}`, LIMITS.fallbackText),
+    blocks: [context(`Shared by <@${p.user.id}>`), ...message.blocks],
+    unfurl_links: false,
+  });
+  deps.logger.info({ event: 'slack_shared', channel: p.channel.id, command: command.name }, 'shared in channel');
 }

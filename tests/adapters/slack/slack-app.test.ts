@@ -279,6 +279,21 @@ describe('deadlines and errors', () => {
     expect(JSON.stringify(answer!.params)).toContain('share_in_channel');
   });
 
+  it('a Share whose look-up fails tells the clicker in one sentence and posts nothing', async () => {
+    h.explode.add('kaboom share');
+    await send(shareClick({ value: 'kaboom share', responseUrl: responseUrl() }));
+    const [answer] = await h.fake.waitFor(`response_url:r${n}`);
+    expect(answer!.params.text).toBe('Sorry, sharing failed. Please try again in a moment.');
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('Share in a channel the bot is not in says how to fix it', async () => {
+    h.fake.fail('chat.postMessage', { error: 'not_in_channel' });
+    await send(shareClick({ value: 'jica', responseUrl: responseUrl() }));
+    const [answer] = await h.fake.waitFor(`response_url:r${n}`);
+    expect(answer!.params.text).toMatch(/^I cannot post in this channel yet: invite me with \/invite/);
+  });
+
   it('an engine failure gives the user one clear sentence, never a stack trace', async () => {
     h.explode.add('kaboom');
     const res = await slash('kaboom');
