@@ -24,6 +24,14 @@ export const briefCommand = {
 } satisfies CommandModule<'brief'>;
 
 export function search(s: EngineServices, query: string): Reply {
+  const cached = s.index.answers.get(query) as Reply | undefined;
+  if (cached) return cached;
+  const reply = searchUncached(s, query);
+  s.index.answers.set(query, reply);
+  return reply;
+}
+
+function searchUncached(s: EngineServices, query: string): Reply {
   const plan = planQuery(query, s.briefs, s.lexicon);
   const hits = s.index.search(plan);
   const seenStories = new Set<string>();

@@ -7,6 +7,7 @@ import type { Brief } from '../briefs/brief-schema.js';
 import { foldText, foldTokens } from '../text/normalize.js';
 import type { QueryPlan } from './query-plan.js';
 import { FIELD_BOOST, SEARCH_FIELDS, toSearchDocument, type SearchDocument } from './search-document.js';
+import { ResultCache } from './result-cache.js';
 import { STOPWORDS } from './stopwords.js';
 
 export interface SearchHit {
@@ -56,11 +57,16 @@ export class SearchIndex {
     this.mini.addAll(docs);
   }
 
+  /** Look-up answers, valid until the next add or remove. */
+  readonly answers = new ResultCache<unknown>();
+
   add(article: ArticleRecord): void {
+    this.answers.invalidate();
     this.mini.add(toSearchDocument(article, this.briefsById));
   }
 
   remove(id: string): void {
+    this.answers.invalidate();
     if (this.mini.has(id)) this.mini.discard(id);
   }
 
