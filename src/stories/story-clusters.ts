@@ -21,13 +21,16 @@ const MAX_POSTINGS = 500;
 interface Entry {
   record: ArticleRecord;
   signals: StorySignals;
+  /** The assignment that last looked at this entry: dedupes candidates without building a set. */
+  visit: number;
 }
 
 export class StoryIndex {
   private readonly byStory = new Map<string, ArticleRecord[]>();
   private readonly articles = new Map<string, Entry>();
-  /** Signal -> ids of the articles carrying it, in the order they were added (arrays build faster than sets at start-up). */
-  private readonly postings = new Map<string, string[]>();
+  /** Signal -> the articles carrying it, in the order they were added (arrays build faster than sets at start-up). */
+  private readonly postings = new Map<string, Entry[]>();
+  private visits = 0;
   /** Signals computed by the last `assign`, reused by the `add` that follows it. */
   private lastAssigned: { article: NewArticle; signals: StorySignals } | null = null;
 
@@ -48,12 +51,16 @@ export class StoryIndex {
     };
     let ownTotal: number | null = null;
     let best: { storyId: string; score: number } | null = null;
-    for (const id of this.candidates(signals)) {
-      const other = this.articles.get(id);
-      if (!other || id === article.id || !compatible(signals, other.signals)) continue;
-      ownTotal ??= total(signals, rarity);
-      const score = this.overlap(signals, ownTotal, other.signals, rarity);
-      if (score > 0 && (!best || score > best.score)) best = { storyId: other.record.storyId, score };
+    const visit = ++this.visits;
+    for (const entries of this.candidatePostings(signals)) {
+      for (const other of entries) {
+        if (other.visit === visit) continue;
+        other.visit = visit;
+        if (other.record.id === article.id || !compatible(signals, other.signals)) continue;
+        ownTotal ??= total(signals, rarity);
+        const score = this.overlap(signals, ownTotal, other.signals, rarity);
+        if (score > 0 && (!best || score > best.score)) best = { storyId: other.record.storyId, score };
+      }
     }
     return best?.storyId ?? article.id;
   }
@@ -62,11 +69,12 @@ export class StoryIndex {
     if (this.articles.has(article.id)) this.remove(this.articles.get(article.id)!.record);
     const signals = this.reusableSignals(article) ?? storySignals(article);
     this.lastAssigned = null;
-    this.articles.set(article.id, { record: article, signals });
+    const entry: Entry = { record: article, signals, visit: 0 };
+    this.articles.set(article.id, entry);
     for (const key of signals.weights.keys()) {
-      const ids = this.postings.get(key);
-      if (ids) ids.push(article.id);
-      else this.postings.set(key, [article.id]);
+      const entries = this.postings.get(key);
+      if (entries) entries.push(entry);
+      else this.postings.set(key, [entry]);
     }
     const list = this.byStory.get(article.storyId);
     if (list) list.push(article);
@@ -77,10 +85,10 @@ export class StoryIndex {
     const entry = this.articles.get(article.id);
     if (entry) {
       for (const key of entry.signals.weights.keys()) {
-        const ids = this.postings.get(key);
-        const at = ids ? ids.indexOf(article.id) : -1;
-        if (at !== -1) ids!.splice(at, 1);
-        if (ids && ids.length === 0) this.postings.delete(key);
+        const entries = this.postings.get(key);
+        const at = entries ? entries.indexOf(entry) : -1;
+        if (at !== -1) entries!.splice(at, 1);
+        if (entries && entries.length === 0) this.postings.delete(key);
       }
       this.articles.delete(article.id);
     }
@@ -104,14 +112,13 @@ export class StoryIndex {
     return same ? last.signals : null;
   }
 
-  private candidates(signals: StorySignals): Set<string> {
-    const out = new Set<string>();
+  /** Postings that find candidates: not places (they alone never make a story), not too common. */
+  private *candidatePostings(signals: StorySignals): Generator<readonly Entry[]> {
     for (const key of signals.weights.keys()) {
-      if (key.startsWith('l:')) continue; // places alone never make a story
-      const ids = this.postings.get(key);
-      if (ids && ids.length <= MAX_POSTINGS) for (const id of ids) out.add(id);
+      if (key.startsWith('l:')) continue;
+      const entries = this.postings.get(key);
+      if (entries && entries.length <= MAX_POSTINGS) yield entries;
     }
-    return out;
   }
 
   /** Rarity of a signal in the current corpus (1 for a signal no other article has). */
