@@ -25,12 +25,12 @@ export async function openJsonDb<T extends { schemaVersion: number }>(
     await db.write();
     return db;
   }
-  const parsed = schema.safeParse(db.data);
-  if (!parsed.success) {
-    throw new StoreError(file, 'does not look like a Ringkas data file; it was left untouched. Move it aside and start again.');
+  const version = (db.data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version > SCHEMA_VERSION) {
+    throw new StoreError(file, `was written by a newer Ringkas (schema ${version}, this one reads ${SCHEMA_VERSION}); upgrade Ringkas.`);
   }
-  if (db.data.schemaVersion > SCHEMA_VERSION) {
-    throw new StoreError(file, `was written by a newer Ringkas (schema ${db.data.schemaVersion}, this one reads ${SCHEMA_VERSION}); upgrade Ringkas.`);
+  if (!schema.safeParse(db.data).success) {
+    throw new StoreError(file, 'does not look like a Ringkas data file; it was left untouched. Move it aside and start again.');
   }
   return db;
 }

@@ -19,8 +19,9 @@ export interface AuditEntry {
 export interface MainFile {
   schemaVersion: number;
   seededAt: string | null;
+  /** How many article shard files this store uses (fixed when the store is created). */
+  shardCount: number;
   subscriptions: SubscriptionRecord[];
-  audit: AuditEntry[];
 }
 
 export interface ShardFile {
@@ -33,8 +34,8 @@ export interface ShardFile {
 export const mainFileSchema = z.looseObject({
   schemaVersion: z.number().int().positive(),
   seededAt: z.string().nullable(),
+  shardCount: z.number().int().min(1).max(4096),
   subscriptions: z.array(z.looseObject({ id: z.string() })),
-  audit: z.array(z.looseObject({ at: z.string() })),
 });
 
 export const shardFileSchema = z.looseObject({
@@ -42,5 +43,6 @@ export const shardFileSchema = z.looseObject({
   articles: z.array(z.looseObject({ id: z.string(), fingerprint: z.string(), body: z.string() })),
 });
 
-export const emptyMain = (): MainFile => ({ schemaVersion: SCHEMA_VERSION, seededAt: null, subscriptions: [], audit: [] });
+export const DEFAULT_SHARD_COUNT = 128;
+export const emptyMain = (): MainFile => ({ schemaVersion: SCHEMA_VERSION, seededAt: null, shardCount: DEFAULT_SHARD_COUNT, subscriptions: [] });
 export const emptyShard = (): ShardFile => ({ schemaVersion: SCHEMA_VERSION, articles: [] });

@@ -1,11 +1,13 @@
-// The lowdb store: one small main file (subscriptions, audit, meta) and the
-// articles spread over shard files, so adding one article rewrites one small
-// shard instead of the whole corpus. One in-memory state, one writer per file.
+// The lowdb store: one small main file (subscriptions, meta), the articles
+// spread over shard files so adding one article rewrites one small shard
+// instead of the whole corpus, and an append-only audit log. One in-memory
+// state, one writer per file.
 import type { Low } from 'lowdb';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleRecord } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
+import { AuditLog } from './audit-log.js';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
 import { openJsonDb } from './json-file.js';
 import {
@@ -18,13 +20,10 @@ import {
   type ShardFile,
 } from './store-schema.js';
 
-export const SHARD_COUNT = 32;
-const AUDIT_KEEP = 5_000;
-
-function shardOf(id: string): number {
+function shardOf(id: string, count: number): number {
   let h = 0;
   for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
-  return h % SHARD_COUNT;
+  return h % count;
 }
 
 export class Store {
@@ -38,6 +37,7 @@ export class Store {
     private readonly main: Low<MainFile>,
     private readonly shards: Low<ShardFile>[],
     private readonly lock: DataDirLock,
+    private readonly audit: AuditLog,
   ) {
     for (const shard of shards) for (const a of shard.data.articles) this.index(a);
   }
@@ -48,11 +48,11 @@ export class Store {
     try {
       const main = await openJsonDb(path.join(dir, 'ringkas.json'), mainFileSchema, emptyMain);
       const shards = await Promise.all(
-        Array.from({ length: SHARD_COUNT }, (_, i) =>
+        Array.from({ length: main.data.shardCount }, (_, i) =>
           openJsonDb(path.join(dir, 'articles', `shard-${String(i).padStart(2, '0')}.json`), shardFileSchema, emptyShard),
         ),
       );
-      return new Store(dir, main, shards, lock);
+      return new Store(dir, main, shards, lock, new AuditLog(path.join(dir, 'audit.jsonl')));
     } catch (e) {
       lock.release();
       throw e;
@@ -89,7 +89,7 @@ export class Store {
 
   async addArticle(article: ArticleRecord): Promise<void> {
     if (this.byId.has(article.id)) throw new Error(`article id ${article.id} already stored`);
-    const shard = this.shards[shardOf(article.id)]!;
+    const shard = this.shards[shardOf(article.id, this.shards.length)]!;
     shard.data.articles.push(article);
     this.index(article);
     await this.persist(shard);
@@ -98,7 +98,7 @@ export class Store {
   async removeArticle(id: string): Promise<ArticleRecord | undefined> {
     const article = this.byId.get(id);
     if (!article) return undefined;
-    const shard = this.shards[shardOf(id)]!;
+    const shard = this.shards[shardOf(id, this.shards.length)]!;
     shard.data.articles = shard.data.articles.filter((a) => a.id !== id);
     this.byId.delete(id);
     if (this.byFingerprint.get(article.fingerprint) === id) this.byFingerprint.delete(article.fingerprint);
@@ -110,7 +110,7 @@ export class Store {
   /** Persists changes made in place to stored articles (e.g. a story id after a removal). */
   async saveArticles(ids: Iterable<string>): Promise<void> {
     const touched = new Set<number>();
-    for (const id of ids) touched.add(shardOf(id));
+    for (const id of ids) touched.add(shardOf(id, this.shards.length));
     await Promise.all([...touched].map((i) => this.persist(this.shards[i]!)));
   }
 
@@ -144,19 +144,16 @@ export class Store {
   }
 
   listAudit(): readonly AuditEntry[] {
-    return this.main.data.audit;
+    return this.audit.list();
   }
 
-  async recordAudit(entry: AuditEntry): Promise<void> {
-    const audit = this.main.data.audit;
-    audit.push(entry);
-    if (audit.length > AUDIT_KEEP) audit.splice(0, audit.length - AUDIT_KEEP);
-    await this.persist(this.main);
+  recordAudit(entry: AuditEntry): Promise<void> {
+    return this.audit.record(entry);
   }
 
   /** Waits for pending writes, then lets another process open the directory. */
   async close(): Promise<void> {
-    await Promise.allSettled([...this.pending]);
+    await Promise.allSettled([...this.pending, this.audit.flush()]);
     this.lock.release();
   }
 

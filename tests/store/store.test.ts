@@ -110,3 +110,21 @@ describe('engine persistence', () => {
     rmSync(t.dir, { recursive: true, force: true });
   });
 });
+
+describe('audit log', () => {
+  it('survives a restart, and a line cut short by a crash loses only that line', async () => {
+    const dir = tmp();
+    const s = await Store.open(dir);
+    await s.recordAudit({ at: '2026-01-01T00:00:00Z', platform: 'shell', actor: 'a', command: 'add', detail: 'x', outcome: 'ok' });
+    await s.recordAudit({ at: '2026-01-01T00:01:00Z', platform: 'shell', actor: 'b', command: 'remove', detail: 'y', outcome: 'refused' });
+    await s.close();
+    writeFileSync(path.join(dir, 'audit.jsonl'), `${readFileSync(path.join(dir, 'audit.jsonl'), 'utf8')}{"at":"2026-01-01T00:02`);
+    const again = await Store.open(dir);
+    expect(again.listAudit().map((e) => e.actor)).toEqual(['a', 'b']);
+    await again.recordAudit({ at: '2026-01-01T00:03:00Z', platform: 'shell', actor: 'c', command: 'add', detail: 'z', outcome: 'ok' });
+    await again.close();
+    const third = await Store.open(dir);
+    expect(third.listAudit().map((e) => e.actor)).toEqual(['a', 'b', 'c']);
+    await third.close();
+  });
+});
