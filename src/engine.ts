@@ -17,7 +17,7 @@ import type { Command } from './model/command.js';
 import type { HelpEntry, Reply } from './model/reply.js';
 import { completions } from './search/completions.js';
 import { loadLexicon } from './search/lexicon.js';
-import { indexStamp, openSearchIndex, saveSearchIndex } from './search/index-snapshot.js';
+import { SearchIndex } from './search/search-index.js';
 import { seedIfEmpty } from './seed-store.js';
 import type { EngineServices } from './services.js';
 import { Store } from './store/store.js';
@@ -47,14 +47,8 @@ export class Engine {
     const store = await Store.open(config.dataDir);
     try {
       const stories = new StoryIndex([...store.listArticles()]);
-      const index = openSearchIndex(
-        config.dataDir,
-        indexStamp(store.listArticles(), briefs),
-        briefs,
-        (id) => store.getArticle(id),
-        () => store.listArticles(),
-        logger,
-      );
+      const index = new SearchIndex(briefs, (id) => store.getArticle(id));
+      index.addAll(store.listArticles());
       const cards = new CardBuilder(briefs, stories);
       const articles = new ArticleService({
         store,
@@ -147,16 +141,10 @@ export class Engine {
     });
   }
 
-  /** Saves the search index and releases the data directory. Safe to call twice. */
+  /** Waits for pending writes and releases the data directory. Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    const { store, briefs, index, config, logger } = this.services;
-    try {
-      saveSearchIndex(config.dataDir, indexStamp(store.listArticles(), briefs), index);
-    } catch (err) {
-      logger.warn({ event: 'index_snapshot_failed', err }, 'could not save the search index; the next start rebuilds it');
-    }
-    await store.close();
+    await this.services.store.close();
   }
 }

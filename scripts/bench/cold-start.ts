@@ -14,5 +14,4 @@ const firstQueryMs = performance.now() - q0;
 (globalThis as { gc?: () => void }).gc?.();
 const m = process.memoryUsage();
 process.stdout.write(`${JSON.stringify({ coldMs, firstQueryMs, rssMB: m.rss / 2 ** 20, heapMB: m.heapUsed / 2 ** 20, articles: engine.services.store.articleCount })}\n`);
-// Leave the snapshot as it was found: do not save on exit.
 process.exit(0);

@@ -52,7 +52,7 @@ function coldStart(dir: string): { coldMs: number; firstQueryMs: number; rssMB: 
 export default async function engineBench(print: (line: string) => void): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ringkas-bench-'));
   try {
-    let engine = await openAt(dir);
+    const engine = await openAt(dir);
     const t1k = await fill(engine, 1000, 0);
     print(`ingest: 1,000 articles in ${ms(t1k)} = ${(1000 / (t1k / 1000)).toFixed(0)} articles/s (clean + summarise + tag + story + index + persist; target >= 200)`);
     await lookups(engine, 2); // warm-up
@@ -73,14 +73,11 @@ export default async function engineBench(print: (line: string) => void): Promis
       persist.push(performance.now() - t0);
     }
     print(`add + persist one article @10,000: median ${ms(percentile(persist, 50))}, p95 ${ms(percentile(persist, 95))} (target <= 100 ms)`);
-    await engine.close(); // saves the search-index snapshot
+    await engine.close();
 
-    const warm = coldStart(dir);
-    print(`cold start @${warm.articles.toLocaleString('en')} (fresh process: load store + index snapshot): ${ms(warm.coldMs)}; first look-up ${ms(warm.firstQueryMs)} (target <= 2000 ms)`);
-    print(`resident memory @${warm.articles.toLocaleString('en')}: ${warm.rssMB.toFixed(0)} MB rss, ${warm.heapMB.toFixed(0)} MB heap after GC (target <= 300 MB)`);
-    rmSync(path.join(dir, 'search-index.json'));
-    const rebuild = coldStart(dir);
-    print(`cold start without a snapshot (rebuild the index): ${ms(rebuild.coldMs)}; ${rebuild.rssMB.toFixed(0)} MB rss`);
+    const cold = coldStart(dir);
+    print(`cold start @${cold.articles.toLocaleString('en')} (fresh process: load store, build stories and index): ${ms(cold.coldMs)}; first look-up ${ms(cold.firstQueryMs)} (target <= 2000 ms)`);
+    print(`resident memory @${cold.articles.toLocaleString('en')}: ${cold.rssMB.toFixed(0)} MB rss, ${cold.heapMB.toFixed(0)} MB heap after GC (target <= 300 MB)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

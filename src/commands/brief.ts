@@ -33,17 +33,22 @@ export function search(s: EngineServices, query: string): Reply {
 
 function searchUncached(s: EngineServices, query: string): Reply {
   const plan = planQuery(query, s.briefs, s.lexicon);
-  const hits = s.index.search(plan);
+  const { ranked, matched } = s.index.search(plan);
   const seenStories = new Set<string>();
   const lead: string[] = [];
-  for (const hit of hits) {
+  for (const hit of ranked) {
     const article = s.store.getArticle(hit.id);
     if (!article || seenStories.has(article.storyId)) continue;
     seenStories.add(article.storyId);
     lead.push(article.id);
   }
   if (lead.length === 0) return { kind: 'empty', query, suggestions: suggestionsFor(s, query) };
+  // Stories among the matches that did not make the ranked head still count.
+  for (const id of matched) {
+    const storyId = s.store.getArticle(id)?.storyId;
+    if (storyId) seenStories.add(storyId);
+  }
   const cards = lead.slice(0, MAX_CARDS).map((id) => s.cards.build(s.store.getArticle(id)!));
   const rest = lead.slice(MAX_CARDS).map((id) => s.store.getArticle(id)!);
-  return { kind: 'cards', query, cards, total: lead.length, refine: refineHints(s, plan, rest) };
+  return { kind: 'cards', query, cards, total: seenStories.size, refine: refineHints(s, plan, rest) };
 }

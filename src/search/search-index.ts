@@ -1,19 +1,30 @@
-// Full-text index over articles (MiniSearch), searched with a query plan.
-// Ranking: BM25 from MiniSearch, a bonus for articles tagged with a brief the
-// query names and for verbatim phrases, recency as the tie-breaker.
-import MiniSearch from 'minisearch';
+// Full-text index over articles, searched with a query plan. Ranking: BM25F
+// (inverted-index.ts), a bonus for articles tagged with a brief the query names
+// and for verbatim phrases, recency as the tie-breaker.
 import type { ArticleRecord } from '../model/article.js';
 import type { Brief } from '../briefs/brief-schema.js';
 import { foldText, foldTokens } from '../text/normalize.js';
+import { InvertedIndex } from './inverted-index.js';
 import type { QueryPlan } from './query-plan.js';
-import { FIELD_BOOST, SEARCH_FIELDS, toSearchDocument, type SearchDocument } from './search-document.js';
+import { FIELD_BOOST, toSearchDocument } from './search-document.js';
 import { ResultCache } from './result-cache.js';
 import { STOPWORDS } from './stopwords.js';
+import { TypoNeighbours } from './typo-neighbours.js';
 
 export interface SearchHit {
   id: string;
   score: number;
 }
+
+export interface SearchResult {
+  /** The best hits, ranked, at most RANKED_DEPTH. */
+  ranked: SearchHit[];
+  /** Every document that passed the relevance cut, in no order (for counting). */
+  matched: string[];
+}
+
+/** How many hits are ranked in full; the rest are only counted. */
+const RANKED_DEPTH = 200;
 
 const TOPIC_BONUS = 0.5;
 const PHRASE_BONUS = 0.6;
@@ -21,87 +32,85 @@ const MIN_RELATIVE_SCORE = 0.12;
 /** Raw matches weaker than this share of the best cannot climb into the results. */
 const CANDIDATE_FLOOR = 0.04;
 const RESCORE_DEPTH = 40;
+/** A word found through a typo counts for less than the word as typed. */
+const TYPO_WEIGHT = 0.45;
+
+const terms = (text: string) => foldTokens(text).filter((t) => !STOPWORDS.has(t));
 
 export class SearchIndex {
-  private readonly mini: MiniSearch<SearchDocument>;
+  private readonly index = new InvertedIndex(FIELD_BOOST.head / FIELD_BOOST.body);
+  private readonly typos = new TypoNeighbours();
   private readonly briefsById: ReadonlyMap<string, Brief>;
+  /** Look-up answers, valid until the next add or remove. */
+  readonly answers = new ResultCache<unknown>();
 
   constructor(
     briefs: readonly Brief[],
     private readonly getArticle: (id: string) => ArticleRecord | undefined,
-    snapshot?: string,
   ) {
     this.briefsById = new Map(briefs.map((b) => [b.id, b]));
-    const options = {
-      fields: [...SEARCH_FIELDS],
-      idField: 'id',
-      tokenize: (text: string) => foldTokens(text),
-      processTerm: (term: string) => (STOPWORDS.has(term) ? null : term),
-      searchOptions: { boost: FIELD_BOOST },
-    };
-    this.mini = snapshot ? MiniSearch.loadJSON<SearchDocument>(snapshot, options) : new MiniSearch<SearchDocument>(options);
   }
 
   get size(): number {
-    return this.mini.documentCount;
-  }
-
-  /** The index as JSON, to skip re-indexing on the next start (see index-snapshot.ts). */
-  toSnapshot(): string {
-    return JSON.stringify(this.mini);
+    return this.index.size;
   }
 
   addAll(articles: Iterable<ArticleRecord>): void {
-    const docs: SearchDocument[] = [];
-    for (const a of articles) docs.push(toSearchDocument(a, this.briefsById));
-    this.mini.addAll(docs);
+    for (const a of articles) this.add(a);
   }
-
-  /** Look-up answers, valid until the next add or remove. */
-  readonly answers = new ResultCache<unknown>();
 
   add(article: ArticleRecord): void {
     this.answers.invalidate();
-    this.mini.add(toSearchDocument(article, this.briefsById));
+    const doc = toSearchDocument(article, this.briefsById);
+    this.index.add({ id: doc.id, head: terms(doc.head), body: terms(doc.body) }, (t) => this.typos.add(t));
   }
 
   remove(id: string): void {
     this.answers.invalidate();
-    if (this.mini.has(id)) this.mini.discard(id);
+    this.index.remove(id);
+  }
+
+  /** The plan's terms plus indexed words a typo away from the user's own words. */
+  private weightedTerms(plan: QueryPlan): Map<string, number> {
+    const weights = new Map(plan.terms);
+    for (const [term, w] of plan.terms) {
+      if (w !== 1 || term.length < 5) continue;
+      for (const near of this.typos.near(term)) if (!weights.has(near)) weights.set(near, w * TYPO_WEIGHT);
+    }
+    return weights;
   }
 
   /** Ranked article hits, best first; weak tail cut relative to the best. */
-  search(plan: QueryPlan): SearchHit[] {
-    if (plan.terms.size === 0 && plan.briefIds.length === 0) return [];
-    const weights = plan.terms;
-    const raw = this.mini.search([...weights.keys()].join(' '), {
-      combineWith: 'OR',
-      boostTerm: (term) => weights.get(term) ?? 0.5,
-      // Typos only for the user's own words; expansions match exactly. No prefix
-      // matching: each extra word-form found is another posting list to score.
-      prefix: false,
-      fuzzy: (term) => (term.length >= 5 && weights.get(term) === 1 ? 0.2 : false),
-      maxFuzzy: 2,
-      weights: { fuzzy: 0.45, prefix: 0.6 },
-    });
-    if (raw.length === 0) return this.byTopicOnly(plan);
-    const top = raw[0]!.score;
+  search(plan: QueryPlan): SearchResult {
+    if (plan.terms.size === 0 && plan.briefIds.length === 0) return { ranked: [], matched: [] };
+    const scores = this.index.score(this.weightedTerms(plan));
+    if (scores.size === 0) return this.byTopicOnly(plan);
+    // Only the head of the list needs sorting: find the score of the
+    // RANKED_DEPTH-th hit with one numeric sort, then rank those above it.
+    const values = Float64Array.from(scores.values()).sort();
+    const top = values[values.length - 1]!;
+    const cutoff = Math.max(top * CANDIDATE_FLOOR, values[Math.max(0, values.length - RANKED_DEPTH)]!);
+    const head = [...scores].filter(([, v]) => v >= cutoff).sort((a, b) => b[1] - a[1]);
     const hits: (SearchHit & { date: string })[] = [];
-    for (const [rank, r] of raw.entries()) {
-      if (r.score < top * CANDIDATE_FLOOR) break;
-      const article = this.getArticle(String(r.id));
+    for (const [rank, [id, raw]] of head.entries()) {
+      const article = this.getArticle(id);
       if (!article) continue;
-      let score = r.score / top;
+      let score = raw / top;
       if (rank < RESCORE_DEPTH) score += this.bonus(article, plan);
-      hits.push({ id: article.id, score, date: article.eventDate ?? article.publishedDate ?? article.addedAt.slice(0, 10) });
+      hits.push({ id, score, date: article.eventDate ?? article.publishedDate ?? article.addedAt.slice(0, 10) });
     }
     let best = 0;
     for (const h of hits) if (h.score > best) best = h.score;
     const tie = 0.02 * best;
-    return hits
-      .filter((h) => h.score >= best * MIN_RELATIVE_SCORE)
+    const floor = best * MIN_RELATIVE_SCORE;
+    const ranked = hits
+      .filter((h) => h.score >= floor)
       .sort((a, b) => (Math.abs(a.score - b.score) > tie ? b.score - a.score : a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
       .map(({ id, score }) => ({ id, score }));
+    // Below the ranked head no bonus applies, so the raw share decides the cut.
+    const matched: string[] = [];
+    for (const [id, raw] of scores) if (raw / top >= floor) matched.push(id);
+    return { ranked, matched };
   }
 
   private bonus(article: ArticleRecord, plan: QueryPlan): number {
@@ -117,26 +126,24 @@ export class SearchIndex {
   }
 
   /** A query that names a brief but shares no word with any article still lists that topic. */
-  private byTopicOnly(plan: QueryPlan): SearchHit[] {
-    if (plan.briefIds.length === 0) return [];
-    const out: SearchHit[] = [];
-    for (const id of this.allIds()) {
+  private byTopicOnly(plan: QueryPlan): SearchResult {
+    const matched: string[] = [];
+    if (plan.briefIds.length === 0) return { ranked: [], matched };
+    for (const id of this.index.liveIds()) {
       const a = this.getArticle(id);
-      if (a && plan.briefIds.some((b) => a.topics.includes(b))) out.push({ id, score: TOPIC_BONUS });
+      if (a && plan.briefIds.some((b) => a.topics.includes(b))) matched.push(id);
     }
-    return out;
+    return { ranked: matched.slice(0, RANKED_DEPTH).map((id) => ({ id, score: TOPIC_BONUS })), matched };
   }
 
-  private *allIds(): Generator<string> {
-    // MiniSearch does not expose its ids; the stored articles are the source of truth.
-    for (const r of this.mini.search(MiniSearch.wildcard)) yield String(r.id);
-  }
-
-  /** Indexed terms close to a word, for "did you mean". */
+  /** Indexed words close to a word, most common first, for "did you mean". */
   suggest(word: string, limit = 5): string[] {
-    return this.mini
-      .autoSuggest(word, { fuzzy: 0.3, prefix: true, combineWith: 'OR' })
+    const w = foldText(word);
+    return this.typos
+      .near(w)
+      .map((t) => [t, this.index.documentFrequency(t)] as const)
+      .sort((a, b) => b[1] - a[1])
       .slice(0, limit)
-      .map((s) => s.suggestion);
+      .map(([t]) => t);
   }
 }
