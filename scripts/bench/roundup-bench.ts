@@ -25,7 +25,7 @@ function records(n: number): ArticleRecord[] {
       title,
       titleDerived: false,
       body: paragraphs.join('\n'),
-      paragraphs,
+
       language: i % 2 === 0 ? 'id' : 'en',
       source: `Source ${i % 17}`,
       eventDate: null,

@@ -74,8 +74,9 @@ export class ArticleService {
     if (known) return { card: this.d.cards.build(known), duplicate: true };
 
     const summary = summarizeArticle(clean, this.d.glossary);
+    const { paragraphs: _paragraphs, ...stored } = clean;
     const draft = {
-      ...clean,
+      ...stored,
       ...summary,
       id: this.newId(clean.fingerprint),
       link: raw.link ?? null,

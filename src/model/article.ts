@@ -52,7 +52,8 @@ export interface ArticleSummary {
   entities: Entity[];
 }
 
-export interface ArticleRecord extends CleanArticle, ArticleSummary {
+/** Stored article. Paragraphs are not stored twice: `body` holds them, separated by blank lines. */
+export interface ArticleRecord extends Omit<CleanArticle, 'paragraphs'>, ArticleSummary {
   id: string;
   link: string | null;
   canonicalUrl: string | null;

@@ -89,8 +89,8 @@ export class InvertedIndex {
     return this.postings.get(term)?.docs.length ?? 0;
   }
 
-  /** BM25F scores for weighted terms: document id -> score (only documents that match). */
-  score(terms: ReadonlyMap<string, number>): Map<string, number> {
+  /** BM25F scores for weighted terms, for the documents that match (parallel arrays). */
+  score(terms: ReadonlyMap<string, number>): { ids: string[]; scores: Float64Array } {
     const n = this.ids.length;
     if (this.acc.length < n) this.acc = new Float64Array(Math.max(n, this.acc.length * 2));
     const acc = this.acc;
@@ -113,12 +113,15 @@ export class InvertedIndex {
         acc[d]! += (w * tf * (K1 + 1)) / (tf + K1);
       }
     }
-    const out = new Map<string, number>();
-    for (const d of touched) {
-      out.set(this.ids[d]!, acc[d]!);
+    const ids = new Array<string>(touched.length);
+    const scores = new Float64Array(touched.length);
+    for (let i = 0; i < touched.length; i++) {
+      const d = touched[i]!;
+      ids[i] = this.ids[d]!;
+      scores[i] = acc[d]!;
       acc[d] = 0;
     }
-    return out;
+    return { ids, scores };
   }
 
   *liveIds(): Generator<string> {

@@ -83,14 +83,16 @@ export class SearchIndex {
   /** Ranked article hits, best first; weak tail cut relative to the best. */
   search(plan: QueryPlan): SearchResult {
     if (plan.terms.size === 0 && plan.briefIds.length === 0) return { ranked: [], matched: [] };
-    const scores = this.index.score(this.weightedTerms(plan));
-    if (scores.size === 0) return this.byTopicOnly(plan);
+    const { ids, scores } = this.index.score(this.weightedTerms(plan));
+    if (ids.length === 0) return this.byTopicOnly(plan);
     // Only the head of the list needs sorting: find the score of the
     // RANKED_DEPTH-th hit with one numeric sort, then rank those above it.
-    const values = Float64Array.from(scores.values()).sort();
-    const top = values[values.length - 1]!;
-    const cutoff = Math.max(top * CANDIDATE_FLOOR, values[Math.max(0, values.length - RANKED_DEPTH)]!);
-    const head = [...scores].filter(([, v]) => v >= cutoff).sort((a, b) => b[1] - a[1]);
+    const sorted = scores.slice().sort();
+    const top = sorted[sorted.length - 1]!;
+    const cutoff = Math.max(top * CANDIDATE_FLOOR, sorted[Math.max(0, sorted.length - RANKED_DEPTH)]!);
+    const head: [string, number][] = [];
+    for (let i = 0; i < ids.length; i++) if (scores[i]! >= cutoff) head.push([ids[i]!, scores[i]!]);
+    head.sort((a, b) => b[1] - a[1]);
     const hits: (SearchHit & { date: string })[] = [];
     for (const [rank, [id, raw]] of head.entries()) {
       const article = this.getArticle(id);
@@ -109,7 +111,7 @@ export class SearchIndex {
       .map(({ id, score }) => ({ id, score }));
     // Below the ranked head no bonus applies, so the raw share decides the cut.
     const matched: string[] = [];
-    for (const [id, raw] of scores) if (raw / top >= floor) matched.push(id);
+    for (let i = 0; i < ids.length; i++) if (scores[i]! / top >= floor) matched.push(ids[i]!);
     return { ranked, matched };
   }
 

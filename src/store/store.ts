@@ -47,11 +47,12 @@ export class Store {
     const lock = lockDataDir(dir);
     try {
       const main = await openJsonDb(path.join(dir, 'ringkas.json'), mainFileSchema, emptyMain);
-      const shards = await Promise.all(
-        Array.from({ length: main.data.shardCount }, (_, i) =>
-          openJsonDb(path.join(dir, 'articles', `shard-${String(i).padStart(2, '0')}.json`), shardFileSchema, emptyShard),
-        ),
-      );
+      // One shard at a time: reading all at once would hold every file's text
+      // in memory together, and V8 keeps that peak as resident memory.
+      const shards: Low<ShardFile>[] = [];
+      for (let i = 0; i < main.data.shardCount; i++) {
+        shards.push(await openJsonDb(path.join(dir, 'articles', `shard-${String(i).padStart(2, '0')}.json`), shardFileSchema, emptyShard));
+      }
       return new Store(dir, main, shards, lock, new AuditLog(path.join(dir, 'audit.jsonl')));
     } catch (e) {
       lock.release();

@@ -107,7 +107,7 @@ export class StoryIndex {
     const last = this.lastAssigned;
     if (!last || last.article.id !== article.id) return null;
     const a = last.article;
-    const same = a.entities === article.entities && a.keyFigures === article.keyFigures && a.paragraphs === article.paragraphs
+    const same = a.entities === article.entities && a.keyFigures === article.keyFigures && a.body === article.body
       && a.eventDate === article.eventDate && a.publishedDate === article.publishedDate && a.language === article.language;
     return same ? last.signals : null;
   }

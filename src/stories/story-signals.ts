@@ -40,7 +40,7 @@ function seriesOf(name: string): SeriesEvent | null {
 function eventDateOf(a: StoryInput): EventDate | null {
   const iso = fromIso(a.eventDate) ?? fromIso(a.publishedDate);
   if (iso) return iso;
-  const lead = [a.title, ...a.paragraphs.slice(0, 3)].join('\n');
+  const lead = [a.title, ...a.body.split(/\n{2,}/, 3)].join('\n');
   const dates = findDates(lead);
   const found = dates.find((d) => d.year !== null) ?? dates[0];
   return found ? { year: found.year, month: found.month, day: found.day } : null;

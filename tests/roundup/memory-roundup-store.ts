@@ -37,7 +37,6 @@ export function article(over: Partial<ArticleRecord> & { addedAt: string }): Art
     title: `Headline ${id}`,
     titleDerived: false,
     body: 'body',
-    paragraphs: ['body'],
     language: 'en',
     source: 'Source',
     eventDate: null,
