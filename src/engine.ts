@@ -1,7 +1,7 @@
 // The engine facade adapters talk to: open once, then parse/execute commands.
 // It never knows which platform asked; replies are neutral (src/model/reply.ts).
 import { ArticleService } from './articles/article-service.js';
-import { briefAcronyms, loadBriefs } from './briefs/load-briefs.js';
+import { briefGlossary, loadBriefs } from './briefs/load-briefs.js';
 import { TopicTagger } from './briefs/topic-tagger.js';
 import { CardBuilder } from './cards/build-card.js';
 import { systemClock, type Clock } from './clock.js';
@@ -56,7 +56,7 @@ export class Engine {
         stories,
         cards,
         tagger: new TopicTagger(briefs),
-        glossary: { acronyms: briefAcronyms(briefs), topicTerms: briefs.flatMap((b) => [...b.aliases.en, ...b.aliases.id]) },
+        glossary: briefGlossary(briefs),
         clock,
         logger,
         fetcher: options.fetcher ?? createSafeFetcher(config.fetch, logger),

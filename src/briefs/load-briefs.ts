@@ -44,3 +44,8 @@ export function briefAcronyms(briefs: readonly Brief[]): Map<string, string> {
   for (const b of briefs) for (const [k, v] of Object.entries(b.acronyms)) map.set(k.toUpperCase(), v);
   return map;
 }
+
+/** What the summariser learns from the briefs: acronym long forms and topic phrases. */
+export function briefGlossary(briefs: readonly Brief[]): { acronyms: Map<string, string>; topicTerms: string[] } {
+  return { acronyms: briefAcronyms(briefs), topicTerms: briefs.flatMap((b) => [...b.aliases.en, ...b.aliases.id]) };
+}
