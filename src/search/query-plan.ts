@@ -45,13 +45,16 @@ export function planQuery(query: string, briefs: readonly Brief[], lexicon: Lexi
     }
   }
 
-  const briefIds = matchBriefs(all, briefs);
-  for (const b of briefs.filter((x) => briefIds.includes(x.id))) {
-    // The brief's own name and acronyms become terms (that is how "ijpea" finds
-    // IJEPA); its other aliases only count as phrases, and articles tagged with
-    // the brief get a bonus: expanding every alias into terms would drown the
-    // user's own words and slow every look-up down.
-    for (const name of [b.name, ...Object.keys(b.acronyms)]) for (const t of foldTokens(name)) add(t, ALIAS_WEIGHT);
+  const matches = matchBriefs(all, briefs);
+  const briefIds = matches.map((m) => m.id);
+  for (const { id, named } of matches) {
+    const b = briefs.find((x) => x.id === id)!;
+    // A query that names the brief itself ("ijpea" for IJEPA) searches its name
+    // and acronyms too. One that only hits an alias ("hybrid") does not: the
+    // brief's other acronyms would outrank articles with the user's own words.
+    // Aliases only count as phrases, and articles tagged with the brief get a
+    // bonus: expanding every alias into terms would drown the user's words.
+    if (named) for (const name of [b.name, ...Object.keys(b.acronyms)]) for (const t of foldTokens(name)) add(t, ALIAS_WEIGHT);
     for (const alias of [...b.aliases.en, ...b.aliases.id]) {
       const folded = foldText(alias);
       if (folded.includes(' ')) addPhrase(folded, ALIAS_WEIGHT / 2);
@@ -70,20 +73,17 @@ function ngrams(tokens: readonly string[], max: number): string[] {
 
 /**
  * Briefs whose name or an alias matches the whole query or one of its n-grams,
- * within a typo budget ("ijpea" names IJEPA; "electric motorcycle" names EVs).
+ * within a typo budget ("ijpea" names IJEPA; "electric motorcycle" hits an EV
+ * alias). `named`: the match was the brief's name or one of its acronyms.
  */
-export function matchBriefs(tokens: readonly string[], briefs: readonly Brief[]): string[] {
-  const grams = ngrams(tokens, 4).filter((g) => g.replace(/ /g, '').length >= 2);
-  const out: string[] = [];
+export function matchBriefs(tokens: readonly string[], briefs: readonly Brief[]): { id: string; named: boolean }[] {
+  const grams = ngrams(tokens, 4).filter((g) => g.replace(/ /g, '').length >= 2 && !(g.indexOf(' ') < 0 && STOPWORDS.has(g)));
+  const close = (alias: string) =>
+    grams.some((g) => editDistance(g, alias, typoBudget(alias.length)) <= typoBudget(Math.min(alias.length, g.length)));
+  const out: { id: string; named: boolean }[] = [];
   for (const b of briefs) {
-    const aliases = [b.name, ...b.aliases.en, ...b.aliases.id, ...Object.keys(b.acronyms)].map(foldText);
-    const hit = aliases.some((alias) =>
-      grams.some((g) => {
-        if (g.split(' ').length === 1 && STOPWORDS.has(g)) return false;
-        return editDistance(g, alias, typoBudget(alias.length)) <= typoBudget(Math.min(alias.length, g.length));
-      }),
-    );
-    if (hit) out.push(b.id);
+    const named = [b.name, ...Object.keys(b.acronyms)].map(foldText).some(close);
+    if (named || [...b.aliases.en, ...b.aliases.id].map(foldText).some(close)) out.push({ id: b.id, named });
   }
   return out;
 }

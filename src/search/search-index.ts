@@ -40,6 +40,8 @@ const terms = (text: string) => foldTokens(text).filter((t) => !STOPWORDS.has(t)
 export class SearchIndex {
   private readonly index = new InvertedIndex(FIELD_BOOST.head / FIELD_BOOST.body);
   private readonly typos = new TypoNeighbours();
+  /** Brief id -> ids of the articles tagged with it. */
+  private readonly tagged = new Map<string, Set<string>>();
   private readonly briefsById: ReadonlyMap<string, Brief>;
   /** Look-up answers, valid until the next add or remove. */
   readonly answers = new ResultCache<unknown>();
@@ -63,11 +65,13 @@ export class SearchIndex {
     this.answers.invalidate();
     const doc = toSearchDocument(article, this.briefsById);
     this.index.add({ id: doc.id, head: terms(doc.head), body: terms(doc.body) }, (t) => this.typos.add(t));
+    for (const t of article.topics) (this.tagged.get(t) ?? this.tagged.set(t, new Set()).get(t)!).add(article.id);
   }
 
   remove(id: string): void {
     this.answers.invalidate();
     this.index.remove(id);
+    for (const ids of this.tagged.values()) ids.delete(id);
   }
 
   /** The plan's terms plus indexed words a typo away from the user's own words. */
@@ -83,8 +87,9 @@ export class SearchIndex {
   /** Ranked article hits, best first; weak tail cut relative to the best. */
   search(plan: QueryPlan): SearchResult {
     if (plan.terms.size === 0 && plan.briefIds.length === 0) return { ranked: [], matched: [] };
-    const { ids, scores } = this.index.score(this.weightedTerms(plan));
-    if (ids.length === 0) return this.byTopicOnly(plan);
+    const scored = this.index.score(this.weightedTerms(plan));
+    if (scored.ids.length === 0) return this.byTopicOnly(plan);
+    const { ids, scores } = this.withTaggedArticles(scored, plan);
     // Only the head of the list needs sorting: find the score of the
     // RANKED_DEPTH-th hit with one numeric sort, then rank those above it.
     const sorted = scores.slice().sort();
@@ -127,14 +132,36 @@ export class SearchIndex {
     return bonus;
   }
 
+  /**
+   * Articles tagged with a brief the query names count as matches even when
+   * they share no word with it ("ev" lists the articles about kendaraan
+   * listrik); they rank on the topic bonus alone.
+   */
+  private withTaggedArticles(scored: { ids: string[]; scores: Float64Array }, plan: QueryPlan): { ids: string[]; scores: Float64Array } {
+    if (plan.briefIds.length === 0) return scored;
+    let top = 0;
+    for (const v of scored.scores) if (v > top) top = v;
+    // The lowest raw score that still counts: the topic bonus does the rest.
+    const least = top * CANDIDATE_FLOOR;
+    const position = new Map(scored.ids.map((id, i) => [id, i]));
+    const ids = [...scored.ids];
+    const values = [...scored.scores];
+    for (const b of plan.briefIds) {
+      for (const id of this.tagged.get(b) ?? []) {
+        const i = position.get(id);
+        if (i === undefined) {
+          position.set(id, ids.length);
+          ids.push(id);
+          values.push(least);
+        } else if (values[i]! < least) values[i] = least;
+      }
+    }
+    return { ids, scores: Float64Array.from(values) };
+  }
+
   /** A query that names a brief but shares no word with any article still lists that topic. */
   private byTopicOnly(plan: QueryPlan): SearchResult {
-    const matched: string[] = [];
-    if (plan.briefIds.length === 0) return { ranked: [], matched };
-    for (const id of this.index.liveIds()) {
-      const a = this.getArticle(id);
-      if (a && plan.briefIds.some((b) => a.topics.includes(b))) matched.push(id);
-    }
+    const matched = [...new Set(plan.briefIds.flatMap((b) => [...(this.tagged.get(b) ?? [])]))];
     return { ranked: matched.slice(0, RANKED_DEPTH).map((id) => ({ id, score: TOPIC_BONUS })), matched };
   }
 
