@@ -4,14 +4,19 @@ import { foldText } from '../text/normalize.js';
 
 export class ResultCache<T> {
   private readonly entries = new Map<string, T>();
-  private generation = 0;
+  private gen = 0;
   private cachedAt = 0;
 
   constructor(private readonly capacity = 256) {}
 
   /** Call on every change to the searchable articles. */
   invalidate(): void {
-    this.generation++;
+    this.gen++;
+  }
+
+  /** Changes whenever the article set does: lets other caches follow this one. */
+  get generation(): number {
+    return this.gen;
   }
 
   get(query: string): T | undefined {
@@ -33,9 +38,9 @@ export class ResultCache<T> {
   }
 
   private dropIfStale(): void {
-    if (this.cachedAt !== this.generation) {
+    if (this.cachedAt !== this.gen) {
       this.entries.clear();
-      this.cachedAt = this.generation;
+      this.cachedAt = this.gen;
     }
   }
 }
