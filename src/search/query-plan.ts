@@ -71,6 +71,22 @@ function ngrams(tokens: readonly string[], max: number): string[] {
   return out;
 }
 
+// Folded once per set of briefs, not on every look-up.
+const folded = new WeakMap<readonly Brief[], { id: string; names: string[]; aliases: string[] }[]>();
+
+function foldedBriefs(briefs: readonly Brief[]): { id: string; names: string[]; aliases: string[] }[] {
+  let f = folded.get(briefs);
+  if (!f) {
+    f = briefs.map((x) => ({
+      id: x.id,
+      names: [x.name, ...Object.keys(x.acronyms)].map(foldText),
+      aliases: [...x.aliases.en, ...x.aliases.id].map(foldText),
+    }));
+    folded.set(briefs, f);
+  }
+  return f;
+}
+
 /**
  * Briefs whose name or an alias matches the whole query or one of its n-grams,
  * within a typo budget ("ijpea" names IJEPA; "electric motorcycle" hits an EV
@@ -81,9 +97,9 @@ export function matchBriefs(tokens: readonly string[], briefs: readonly Brief[])
   const close = (alias: string) =>
     grams.some((g) => editDistance(g, alias, typoBudget(alias.length)) <= typoBudget(Math.min(alias.length, g.length)));
   const out: { id: string; named: boolean }[] = [];
-  for (const b of briefs) {
-    const named = [b.name, ...Object.keys(b.acronyms)].map(foldText).some(close);
-    if (named || [...b.aliases.en, ...b.aliases.id].map(foldText).some(close)) out.push({ id: b.id, named });
+  for (const b of foldedBriefs(briefs)) {
+    const named = b.names.some(close);
+    if (named || b.aliases.some(close)) out.push({ id: b.id, named });
   }
   return out;
 }
