@@ -1,5 +1,7 @@
 // /brief <words>: the best-matching cards, one per story.
+import type { ArticleRecord } from '../model/article.js';
 import { planQuery } from '../search/query-plan.js';
+import { foldText } from '../text/normalize.js';
 import type { Reply } from '../model/reply.js';
 import type { EngineServices } from '../services.js';
 import { fail, ok, type CommandModule } from './command-module.js';
@@ -48,7 +50,29 @@ function searchUncached(s: EngineServices, query: string): Reply {
     const storyId = s.store.getArticle(id)?.storyId;
     if (storyId) seenStories.add(storyId);
   }
-  const cards = lead.slice(0, MAX_CARDS).map((id) => s.cards.build(s.store.getArticle(id)!));
+  const cards = lead.slice(0, MAX_CARDS).map((id) => s.cards.build(storyLead(s, s.store.getArticle(id)!, plan.words)));
   const rest = lead.slice(MAX_CARDS).map((id) => s.store.getArticle(id)!);
   return { kind: 'cards', query, cards, total: seenStories.size, refine: refineHints(s, plan, rest) };
+}
+
+/**
+ * Which article of a story leads its card: the one that uses the most of the
+ * user's own words in its headline and key points, so an English look-up shows
+ * the English report and an Indonesian one the Indonesian report; ties keep
+ * the best-ranked article.
+ */
+function storyLead(s: EngineServices, best: ArticleRecord, words: readonly string[]): ArticleRecord {
+  const members = s.stories.members(best.storyId);
+  if (members.length < 2 || words.length === 0) return best;
+  const uses = (a: ArticleRecord) => {
+    const text = ` ${foldText(`${a.title} ${a.keyPoints.join(' ')}`)} `;
+    return words.filter((w) => text.includes(` ${w} `)).length;
+  };
+  let lead = best;
+  let leadUses = uses(best);
+  for (const m of members) {
+    const u = uses(m);
+    if (u > leadUses) [lead, leadUses] = [m, u];
+  }
+  return lead;
 }

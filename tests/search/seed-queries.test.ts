@@ -59,3 +59,20 @@ describe('seed queries', () => {
     expect(new Set(stories).size).toBe(stories.length);
   });
 });
+
+describe('the article that leads a bilingual story', () => {
+  it("is the one using the user's own words: English words, the English report", async () => {
+    const reply = await t.engine.execute({ name: 'brief', query: 'car ownership' }, userCtx);
+    if (reply.kind !== 'cards') throw new Error(JSON.stringify(reply));
+    const card = reply.cards.find((c) => c.alsoReportedBy.length > 0)!;
+    expect(card.language).toBe('en');
+    expect(card.alsoReportedBy.map((s) => s.language)).toContain('id');
+  });
+
+  it('and Indonesian words, the Indonesian report', async () => {
+    const reply = await t.engine.execute({ name: 'brief', query: 'menteri perindustrian jepang' }, userCtx);
+    if (reply.kind !== 'cards') throw new Error(JSON.stringify(reply));
+    const card = reply.cards.find((c) => c.alsoReportedBy.length > 0)!;
+    expect(card.language).toBe('id');
+  });
+});
