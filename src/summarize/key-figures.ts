@@ -5,6 +5,7 @@
 import type { KeyFigure, Language } from '../model/article.js';
 import { findDates } from '../nlp/find-dates.js';
 import { numberKey } from '../nlp/read-number.js';
+import { conversionAfter, headBefore, tailAfter } from './figure-context.js';
 
 const SCALE = String.raw`(?:ribu|juta|miliar|milyar|triliun|thousand|million|billion|trillion)`;
 const NUMBER = new RegExp(
@@ -13,31 +14,25 @@ const NUMBER = new RegExp(
 );
 const TARGET = /\b(target\w*|menargetkan|sasaran|goals?|aims?|pledg\w*|komitmen|commit\w*|by)\b/i;
 const MONTH_OR_DAY_BEFORE = /(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|january|february|march|may|june|july|august|october|december|jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec|des|okt)\.?\s*$/i;
-const CLAUSE_STOP = /[,;:()“”"]|\s[-–—]\s/;
 const MAX_FIGURES = 6;
+// A lone word that ties a figure to the one before it in the same clause.
+const LINK = /^(?:to|into|ke|menjadi|hingga|sampai|sebesar|mencapai)$/i;
 
 interface Hit {
   figure: KeyFigure;
-  key: string;
+  /** The figure's value, plus that of a conversion given with it, so neither repeats. */
+  keys: string[];
   informative: boolean;
 }
 
-/** Up to `max` words following the number: the unit or noun it counts, plus a "per N unit" rate. */
-function after(sentence: string, end: number): string {
-  const rest = sentence.slice(end);
-  const rate = /^\s+(?:\p{L}+\s+){0,3}?per\s+\d[\d.,]*\s*(?:\(?[\p{L}]+\)?)?/u.exec(rest);
-  if (rate) return rate[0].trimEnd();
-  const stop = rest.search(/[,;:!?()“”"]|\.(?!\d)|\s[-–—]\s|\s(?:Rp|US\$|\$)?\d/);
-  const clause = stop === -1 ? rest : rest.slice(0, stop);
-  return clause.split(/\s+/).slice(0, 4).join(' ').replace(/(\s+(pada|di|ke|dari|untuk|dan|yang|to|in|at|on|of|for|and|by))+$/i, '');
-}
+// The whole date at a findDates index: "March 4, 2025", "27 Juni 2024", "(21/6)", "2024-06-21".
+const DATE_AT = /^(?:\d{1,2}\s+\p{L}+\.?(?:\s+\d{4}\b)?|\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?|\([\d/]+\)|\d{4}-\d{2}-\d{2})/u;
 
-/** Up to six words before the number, within its clause. */
-function before(sentence: string, start: number): string {
-  const head = sentence.slice(0, start);
-  const parts = head.split(CLAUSE_STOP);
-  const clause = parts[parts.length - 1] ?? '';
-  return clause.trim().split(/\s+/).filter(Boolean).slice(-6).join(' ');
+function dateSpansOf(sentence: string): [number, number][] {
+  return findDates(sentence).map((d) => {
+    const m = DATE_AT.exec(sentence.slice(d.index));
+    return [d.index, d.index + (m?.[0].length ?? 0)] as [number, number];
+  });
 }
 
 function isDatePart(sentence: string, index: number, end: number, dateSpans: [number, number][]): boolean {
@@ -45,13 +40,20 @@ function isDatePart(sentence: string, index: number, end: number, dateSpans: [nu
   return MONTH_OR_DAY_BEFORE.test(sentence.slice(0, index)) || /^(st|nd|rd|th)\b/i.test(sentence.slice(end));
 }
 
+function keyOf(digits: string, scale: string | undefined, percent: string | undefined, language: Language): string {
+  return `${numberKey(digits, language, scale) ?? digits}${percent ? '%' : ''}`;
+}
+
+function conversionKeys(conversion: string, language: Language): string[] {
+  return [...conversion.matchAll(NUMBER)].map((m) => keyOf(m[2]!, m[5], m[3], language));
+}
+
 function figuresIn(sentence: string, language: Language): Hit[] {
-  const dateSpans = findDates(sentence).map((d) => {
-    const m = /^[^\s]+(?:\s+[^\s]+){0,2}/.exec(sentence.slice(d.index));
-    return [d.index, d.index + (m?.[0].length ?? 0)] as [number, number];
-  });
+  const dateSpans = dateSpansOf(sentence);
+  const dateEnds = dateSpans.map(([, e]) => e);
   const hits: Hit[] = [];
   let consumedUntil = -1;
+  let lastHead = '';
   for (const m of sentence.matchAll(NUMBER)) {
     const index = m.index;
     const end = index + m[0].length;
@@ -60,14 +62,20 @@ function figuresIn(sentence: string, language: Language): Hit[] {
     const isYear = /^(19|20)\d{2}$/.test(digits!) && !currency && !percent && !scale;
     if (isYear && !TARGET.test(sentence)) continue;
     if (/^\s*(min|menit)\s+read/i.test(sentence.slice(end))) continue;
-    const tail = isYear ? '' : after(sentence, end);
-    const head = before(sentence, index);
+    const money = Boolean(currency);
+    const conversion = money ? conversionAfter(sentence, end) : '';
+    const afterValue = end + conversion.length;
+    const tail = isYear ? '' : tailAfter(sentence, afterValue, money, Boolean(percent));
+    // "Sales rose 12% … to 48,000 units": the second figure borrows the first one's verb.
+    const own = headBefore(sentence, index, [...dateEnds, consumedUntil]);
+    const head = hits.length > 0 && LINK.test(own) ? `${lastHead} ${own}` : own;
     if (!isYear && !tail && !currency && !percent && !scale) continue; // a bare number says nothing
-    consumedUntil = end + tail.length;
+    lastHead = head;
+    consumedUntil = tail ? sentence.indexOf(tail.trim(), afterValue) + tail.trim().length : afterValue;
     const value = m[0].trim();
-    const context = `${head} ${value}${tail ? (/^\s/.test(tail) ? tail : ` ${tail}`) : ''}`.replace(/\s+/g, ' ').trim();
-    const key = `${numberKey(digits!, language, scale) ?? digits}${percent ? '%' : ''}`;
-    hits.push({ figure: { value, context: trimContext(context) }, key, informative: isYear || Boolean(currency || percent || scale || tail) });
+    const context = [head, value + conversion, tail].join(' ').replace(/\s+/g, ' ').trim();
+    const keys = [keyOf(digits!, scale, percent, language), ...conversionKeys(conversion, language)];
+    hits.push({ figure: { value, context: trimContext(context) }, keys, informative: isYear || Boolean(currency || percent || scale || tail) });
   }
   return hits;
 }
@@ -82,8 +90,8 @@ export function extractKeyFigures(sentences: readonly string[], language: Langua
   const out: KeyFigure[] = [];
   for (const sentence of sentences) {
     for (const hit of figuresIn(sentence, language)) {
-      if (seen.has(hit.key) || !hit.informative) continue;
-      seen.add(hit.key);
+      if (seen.has(hit.keys[0]!) || !hit.informative) continue;
+      for (const key of hit.keys) seen.add(key);
       out.push(hit.figure);
       if (out.length >= MAX_FIGURES) return out;
     }
