@@ -88,6 +88,12 @@ const envSchema = z.object({
   DEFAULT_TIMEZONE: timezone,
 });
 
+/** Every variable Ringkas reads, without the prefix (the .env.example test checks them all). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape).map((k) => PREFIX + k);
+
+/** Variables meant only for tests and self-hosted gateways, left out of .env.example on purpose. */
+export const TEST_ONLY_VARIABLES: readonly string[] = ['SLACK_API_URL', 'DISCORD_API_URL'].map((k) => PREFIX + k);
+
 export interface SlackConfig {
   botToken: string;
   signingSecret?: string;

@@ -39,3 +39,15 @@ describe('config', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('.env.example', () => {
+  it('lists every variable Ringkas reads (test-only ones aside), with empty values', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { CONFIG_VARIABLES, TEST_ONLY_VARIABLES } = await import('../../src/config.js');
+    const { PROJECT_ROOT } = await import('../support/temp-engine.js');
+    const lines = readFileSync(path.join(PROJECT_ROOT, '.env.example'), 'utf8').split('\n').filter((l) => /^RINGKAS_/.test(l));
+    const listed = lines.map((l) => l.split('=')[0]);
+    expect([...listed].sort()).toEqual(CONFIG_VARIABLES.filter((v) => !TEST_ONLY_VARIABLES.includes(v)).sort());
+    expect(lines.every((l) => l.endsWith('='))).toBe(true);
+  });
+});
