@@ -9,7 +9,14 @@ const LEAD_WORDS = new Set([
   'would', 'will', 'could', 'can', 'may', 'might', 'should', 'shall', 'has', 'have', 'had',
   'ia', 'dia', 'mereka', 'kami', 'kita', 'beliau', 'yang', 'bahwa', 'dan', 'serta', 'tetapi', 'namun', 'atau', 'juga',
   'akan', 'telah', 'sudah', 'pun', 'on', 'pada', 'tanggal', 'of', 'in', 'at', 'di',
+  // Auxiliaries and stance words that open a clause but say nothing about the figure.
+  'be', 'been', 'being', 'is', 'are', 'was', 'were', 'must', 'believe', 'think', 'expect', 'hope',
+  'saya', 'aku', 'yakin', 'bisa', 'dapat', 'harus', 'mungkin', 'berharap', 'percaya',
 ]);
+// A time adverb opening a clause ("Saat ini", "Currently") is not part of what the figure measures.
+const OPENING_ADVERB = /^(?:saat\s+ini|kini|sekarang|currently|now|today)\s+/i;
+/** A clause this short is kept whole, so the figure reads from its subject. */
+const WHOLE_CLAUSE_WORDS = 10;
 // Words a tail must not end on: prepositions, articles, conjunctions, relatives.
 const DANGLING = /(\s+(pada|di|ke|dari|untuk|dan|atau|yang|dengan|oleh|sebagai|para|se|to|in|at|on|of|for|from|with|and|or|by|a|an|the|its|their|his|her|that|which|who|as|than))+$/i;
 // A tail clause ends before these: a new clause, a reporting verb, a place or time adjunct.
@@ -66,13 +73,15 @@ export function tailAfter(sentence: string, end: number, money: boolean, percent
 }
 
 /**
- * Up to six words before the number, starting after any date or earlier figure (`bounds`)
- * and past leading pronouns and auxiliaries.
+ * The words before the number: the whole clause when it is short, else the last six, starting
+ * after any date or earlier figure (`bounds`) and past leading pronouns and auxiliaries.
  */
 export function headBefore(sentence: string, start: number, bounds: readonly number[]): string {
   const from = Math.max(0, ...bounds.filter((e) => e <= start));
   const parts = sentence.slice(from, start).split(CLAUSE_STOP);
-  const words = (parts[parts.length - 1] ?? '').trim().split(/\s+/).filter(Boolean).slice(-6);
+  const clause = (parts[parts.length - 1] ?? '').trim().replace(OPENING_ADVERB, '');
+  const all = clause.split(/\s+/).filter(Boolean);
+  const words = all.length <= WHOLE_CLAUSE_WORDS ? all : all.slice(-6);
   while (words.length > 1 && LEAD_WORDS.has(words[0]!.toLowerCase())) words.shift();
   if (words.length === 1 && LEAD_WORDS.has(words[0]!.toLowerCase())) return '';
   return words.join(' ');

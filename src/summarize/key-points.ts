@@ -5,9 +5,10 @@
 // and shown in article order.
 import type { Language } from '../model/article.js';
 import { findDates } from '../nlp/find-dates.js';
+import { hasPredicate } from '../nlp/has-predicate.js';
 import type { Sentence } from '../nlp/split-sentences.js';
 import { fitsOnCard } from './shorten-point.js';
-import { countTopicPhrases, topicMatcher } from './topic-terms.js';
+import { topicMatcher, topicPhrasesIn } from './topic-terms.js';
 import { buildSpace, centroid, cosine, cosineWithRest, type Vector } from './term-vectors.js';
 
 export interface KeyPointOptions {
@@ -22,6 +23,10 @@ const WEIGHTS = { position: 0.15, centrality: 0.4, title: 0.1, entities: 0.2, fa
 /** Topic phrases in a sentence that earn the full topic weight. */
 const TOPIC_SATURATION = 2;
 const LAMBDA = 0.7;
+/** Weight of the topic phrases a pick adds to those already chosen: the card should cover the topics, not repeat one. */
+const COVERAGE = 0.2;
+/** A sentence that must be cut loses its end, often the fact that made it score. */
+const CUT_PENALTY = 0.2;
 const NO_TOPICS: readonly string[] = [];
 const ENTITY_WORD = /(?<![\p{L}])(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+)(?![\p{L}])/gu;
 
@@ -29,10 +34,10 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
-/** Sentences fit to be a key point: real sentences, not headings or fragments. */
-export function isCandidate(s: string): boolean {
+/** Sentences fit to be a key point: real sentences with a verb, not headings or fragments. */
+export function isCandidate(s: string, language: Language): boolean {
   const n = wordCount(s);
-  return n >= 6 && n <= 90 && /\p{Ll}{3,}/u.test(s) && /[.!?"”)]$/u.test(s.trim());
+  return n >= 6 && n <= 90 && /\p{Ll}{3,}/u.test(s) && /[.!?"”)]$/u.test(s.trim()) && hasPredicate(s, language);
 }
 
 function entityDensity(s: string): number {
@@ -56,9 +61,10 @@ function scoreSentences(
   title: string | null,
   language: Language,
   options: KeyPointOptions,
-): { scores: number[]; vectors: Vector[] } {
+): { scores: number[]; vectors: Vector[]; topics: ReadonlySet<string[]>[] } {
   const { stem } = options;
-  const topics = topicMatcher(options.topicTerms ?? NO_TOPICS);
+  const matcher = topicMatcher(options.topicTerms ?? NO_TOPICS);
+  const topics = sentences.map((s) => topicPhrasesIn(matcher, s.text));
   const space = buildSpace(sentences.map((s) => s.text), language, { stem });
   const whole = centroid(space.vectors);
   const titleVector = title ? space.embed(title) : null;
@@ -67,8 +73,7 @@ function scoreSentences(
     const position = 1 - i / Math.max(1, n) * 0.8 - (s.paragraph === 0 ? 0 : 0.1);
     const centrality = cosineWithRest(space.vectors[i]!, whole);
     const titleSim = titleVector ? cosine(space.vectors[i]!, titleVector) : 0;
-    // A sentence that must be cut to fit loses its end, often the fact that made it score.
-    const cutPenalty = fitsOnCard(s.text) ? 0 : 0.1;
+    const cutPenalty = fitsOnCard(s.text) ? 0 : CUT_PENALTY;
     return (
       -cutPenalty +
       WEIGHTS.position * position +
@@ -76,10 +81,10 @@ function scoreSentences(
       WEIGHTS.title * titleSim +
       WEIGHTS.entities * entityDensity(s.text) +
       WEIGHTS.facts * factSignal(s.text) +
-      WEIGHTS.topics * Math.min(1, countTopicPhrases(topics, s.text) / TOPIC_SATURATION)
+      WEIGHTS.topics * Math.min(1, topics[i]!.size / TOPIC_SATURATION)
     );
   });
-  return { scores, vectors: space.vectors };
+  return { scores, vectors: space.vectors, topics };
 }
 
 /** Picks key sentences (by index into `sentences`), in article order. */
@@ -89,24 +94,30 @@ export function selectKeySentences(
   language: Language,
   options: KeyPointOptions,
 ): Sentence[] {
-  const pool = sentences.filter((s) => isCandidate(s.text));
+  const pool = sentences.filter((s) => isCandidate(s.text, language));
+  // A short text may have too few proper sentences; then verbless lines are all there is.
   const candidates = pool.length >= options.count ? pool : sentences.filter((s) => wordCount(s.text) >= 3);
   if (candidates.length === 0) return [];
-  const { scores, vectors } = scoreSentences(candidates, title, language, options);
+  const { scores, vectors, topics } = scoreSentences(candidates, title, language, options);
   const chosen: number[] = [];
+  const covered = new Set<string[]>();
   while (chosen.length < Math.min(options.count, candidates.length)) {
     let best = -1;
     let bestValue = -Infinity;
     candidates.forEach((_, i) => {
       if (chosen.includes(i)) return;
       const redundancy = Math.max(0, ...chosen.map((j) => cosine(vectors[i]!, vectors[j]!)));
-      const value = LAMBDA * scores[i]! - (1 - LAMBDA) * redundancy;
+      let fresh = 0;
+      for (const t of topics[i]!) if (!covered.has(t)) fresh++;
+      const coverage = chosen.length > 0 ? Math.min(1, fresh / TOPIC_SATURATION) : 0;
+      const value = LAMBDA * scores[i]! - (1 - LAMBDA) * redundancy + COVERAGE * coverage;
       if (value > bestValue) {
         bestValue = value;
         best = i;
       }
     });
     chosen.push(best);
+    for (const t of topics[best]!) covered.add(t);
   }
   return chosen.sort((a, b) => a - b).map((i) => candidates[i]!);
 }

@@ -8,7 +8,7 @@ const MAX = 300;
 const DATELINE = /^(?:[\p{Lu}][\p{L}\d.]*(?:\s[\p{Lu}][\p{L}\d.]*){0,3})(?:,\s*[\p{Lu}][\p{L}]+)?\s*(?:\([^)]{2,30}\))?\s*(?:--|-|–|—)\s+/u;
 const ATTRIBUTION_VERBS = 'kata|ujar|ungkap|jelas|tambah|pungkas|tutur|terang|sebut|imbuh|said|says|added|explained|stated|noted';
 const TRAILING_ATTRIBUTION = new RegExp(
-  String.raw`(?:,\s*["”’]?|["”’]\s*,?)\s*(?:\b(?:${ATTRIBUTION_VERBS})(?:nya)?|\b(?:he|she|they)\s+(?:said|says|added|explained|stated|noted))\b(?:\s+[^."”]{0,120})?\.?$`,
+  String.raw`(?:,\s*["”’]?|["”’]\s*,?)\s*(?:\b(?:${ATTRIBUTION_VERBS})(?:nya)?|\b(?:he|she|they)\s+(?:said|says|added|explained|stated|noted))\b(?:\s+(?:[^."”]|(?<=\p{Lu})\.){0,120})?\.?$`,
   'iu',
 );
 
@@ -32,12 +32,24 @@ export function stripAttribution(sentence: string): string {
   return /[.!?]$/.test(kept) ? kept : `${kept}.`;
 }
 
+// Where a clause may end: before a relative, purpose or reason clause, not inside a noun phrase.
+const CLAUSE_START = /\s(?=(?:yang|untuk|agar|supaya|sehingga|karena|guna|dalam rangka|dalam (?:me|ber)\p{Ll}+|which|who|because|so that|in order to|while|whereas)\s)/giu;
+
+/** The last clause boundary in `window` past `min`, or -1. */
+function lastBoundary(window: string, min: number): number {
+  const punct = Math.max(window.lastIndexOf(', '), window.lastIndexOf('; '));
+  if (punct > MAX * 0.5) return punct;
+  let at = -1;
+  for (const m of window.matchAll(CLAUSE_START)) if (m.index > min) at = m.index;
+  return at !== -1 ? at : punct > min ? punct : -1;
+}
+
 function cutToLength(s: string): string {
   if (s.length <= MAX) return s;
   const window = s.slice(0, MAX - 1);
-  const at = Math.max(window.lastIndexOf(', '), window.lastIndexOf('; '));
-  const cut = at > MAX * 0.5 ? window.slice(0, at) : window.replace(/\s+\S*$/, '');
-  return `${cut}…`;
+  const at = lastBoundary(window, 60);
+  const cut = at !== -1 ? window.slice(0, at) : window.replace(/\s+\S*$/, '');
+  return `${dropLoneQuote(cut.replace(/[\s,;:(]+$/, ''))}…`;
 }
 
 /** A quote split across sentences leaves one unmatched mark; drop it. */

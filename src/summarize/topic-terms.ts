@@ -36,7 +36,14 @@ export function topicMatcher(phrases: readonly string[]): TopicMatcher {
 
 /** How many distinct topic phrases the sentence contains. */
 export function countTopicPhrases(matcher: TopicMatcher, sentence: string): number {
-  if (matcher.byFirst.size === 0) return 0;
+  return topicPhrasesIn(matcher, sentence).size;
+}
+
+const NONE: ReadonlySet<string[]> = new Set();
+
+/** The distinct topic phrases the sentence contains (the matcher's own word lists, so sets compare by identity). */
+export function topicPhrasesIn(matcher: TopicMatcher, sentence: string): ReadonlySet<string[]> {
+  if (matcher.byFirst.size === 0) return NONE;
   const ws = wordsOf(sentence);
   const found = new Set<string[]>();
   for (let i = 0; i < ws.length; i++) {
@@ -48,5 +55,5 @@ export function countTopicPhrases(matcher: TopicMatcher, sentence: string): numb
       if (k === p.length) found.add(p);
     }
   }
-  return found.size;
+  return found;
 }

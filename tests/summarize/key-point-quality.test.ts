@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { CleanArticle } from '../../src/model/article.js';
+import { headBefore } from '../../src/summarize/figure-context.js';
+import { extractKeyFigures } from '../../src/summarize/key-figures.js';
+import { shortenPoint } from '../../src/summarize/shorten-point.js';
+import { summarizeArticle } from '../../src/summarize/summarize-article.js';
+
+function article(title: string, paragraphs: string[], language: 'id' | 'en'): CleanArticle {
+  return { title, titleDerived: false, body: paragraphs.join('\n\n'), paragraphs, language, source: null, eventDate: null, publishedDate: null, fingerprint: 'x' };
+}
+
+const contexts = (sentences: string[], language: 'en' | 'id') => extractKeyFigures(sentences, language).map((f) => f.context);
+
+describe('key points read as whole sentences', () => {
+  it('never picks a verbless fragment, even one full of names, dates and topic words (id)', () => {
+    const a = article('Sulawesi Utara Perluas Pelabuhan Perikanan Bitung', [
+      'Pemerintah Provinsi Sulawesi Utara meresmikan perluasan Pelabuhan Perikanan Bitung pada Senin (4/3).',
+      'Gubernur mengatakan dermaga baru mampu melayani 120 kapal per hari.',
+      'Sebelumnya Menteri Kelautan dan Perikanan bertemu dengan pengusaha ikan tuna di Manado.',
+      'Forum Perikanan Tuna Nasional (FPTN) di Bitung pada Maret 2024.',
+      'Perluasan pelabuhan dibiayai dari APBD sebesar Rp450 miliar.',
+      'Nelayan setempat menyambut baik pembangunan dermaga tersebut.',
+    ], 'id');
+    const s = summarizeArticle(a, { acronyms: new Map(), topicTerms: ['pelabuhan perikanan', 'tuna', 'perikanan tuna'] });
+    expect(s.keyPoints.length).toBe(3);
+    expect(s.keyPoints.join(' ')).not.toContain('FPTN');
+  });
+
+  it('never picks a verbless fragment (en)', () => {
+    const a = article('Osaka Opens New Ferry Terminal', [
+      'Osaka opened a new ferry terminal on Monday, March 4, 2024, to serve routes to Busan and Shanghai.',
+      'The terminal can handle 40 ships a day, the port authority said.',
+      'Earlier, port officials met shipping companies from Korea and China.',
+      'Asia Pacific Ferry Forum (APFF) in Osaka in March 2024.',
+      'The terminal cost $300 million to build.',
+      'Local residents welcomed the project.',
+    ], 'en');
+    const s = summarizeArticle(a, { acronyms: new Map(), topicTerms: ['ferry', 'ferry terminal', 'Asia Pacific Ferry Forum'] });
+    expect(s.keyPoints.join(' ')).not.toContain('APFF');
+  });
+
+  it('cuts an over-long quote at a clause boundary, not mid-phrase, and leaves no lone quote mark', () => {
+    const quote = '"Program ini merupakan kerja sama strategis antara pemerintah daerah dan para nelayan dalam rangka memberikan pelatihan kepada para pengelola koperasi perikanan di seluruh provinsi mengenai rencana pemerintah dalam melaksanakan pendataan kapal dan studi tentang pengembangan industri pengolahan serta penguatan rantai pasok ikan tuna segar di kawasan timur Indonesia," jelas Dr. A.B. Santoso, Kepala Dinas Perikanan, di Manado (4/3/2024).';
+    const point = shortenPoint(quote);
+    expect(point.length).toBeLessThanOrEqual(300);
+    expect(point).toMatch(/^Program ini/);
+    expect(point).not.toContain('"');
+    expect(point).toMatch(/(?:rencana pemerintah|para nelayan)…$/);
+    expect(point).not.toContain('Santoso');
+  });
+
+  it('cuts an English sentence before a relative clause rather than mid-phrase', () => {
+    const s = 'The agency will fund a two-year programme of training courses for the managers of fishing cooperatives across all the eastern provinces and a survey of cold storage capacity at the main landing ports which officials expect to shape the next five-year plan for the fishing industry and its export markets in Asia and Europe and beyond that region.';
+    expect(shortenPoint(s)).toMatch(/landing ports…$/);
+  });
+});
+
+describe('figure openings start at the subject or the verb', () => {
+  it('keeps a short clause whole, from its subject', () => {
+    expect(contexts(['Currently, the bicycle ownership ratio in Vietnam is 320 bicycles per 1,000 people.'], 'en'))
+      .toEqual(['the bicycle ownership ratio in Vietnam is 320 bicycles per 1,000 people']);
+    expect(contexts(['Saat ini rasio kepemilikan sepeda di Vietnam adalah 320 sepeda per 1.000 penduduk.'], 'id'))
+      .toEqual(['rasio kepemilikan sepeda di Vietnam adalah 320 sepeda per 1.000 penduduk']);
+  });
+
+  it('drops dangling pronouns, modals and stance words before the verb', () => {
+    expect(contexts(['I believe that soon, it can be raised to reach 400 bicycles per 1,000 (people), he said.'], 'en'))
+      .toEqual(['raised to reach 400 bicycles per 1,000 (people)']);
+    expect(contexts(['Saya yakin kita bisa menaikkannya menjadi 400 sepeda per 1.000 penduduk.'], 'id'))
+      .toEqual(['menaikkannya menjadi 400 sepeda per 1.000 penduduk']);
+  });
+
+  it('still takes only the last words of a long clause', () => {
+    const sentence = 'The regional government of the eastern province and its partners from three private banks plan to lend $20 million to fishers';
+    expect(headBefore(sentence, sentence.indexOf('$20'), [])).toBe('three private banks plan to lend');
+  });
+});
