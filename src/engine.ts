@@ -98,7 +98,7 @@ export class Engine {
     }
     const started = performance.now();
     try {
-      const reply = command.name === 'help' ? this.helpReply() : await module.run(this.services, command as never, { ...ctx, actor });
+      const reply = await module.run(this.services, command as never, { ...ctx, actor });
       if (module.adminOnly) await this.audit(command.name, actor, detail, 'ok');
       logger.info({ event: 'command', command: command.name, platform: actor.platform, reply: reply.kind, ms: Math.round(performance.now() - started) }, 'command handled');
       return reply;
@@ -124,10 +124,6 @@ export class Engine {
 
   helpEntries(): HelpEntry[] {
     return helpEntries();
-  }
-
-  private helpReply(): Reply {
-    return { kind: 'help', commands: helpEntries() };
   }
 
   private async audit(command: string, actor: CommandContext['actor'], detail: string, outcome: 'ok' | 'refused' | 'failed'): Promise<void> {

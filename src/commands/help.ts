@@ -8,6 +8,6 @@ export const helpCommand = {
   describe: 'What Ringkas can do.',
   adminOnly: false,
   parse: () => ok({ name: 'help' }),
-  // The registry fills the entries in (it imports this module, so it cannot be imported here).
-  run: async () => ({ kind: 'help', commands: [] }),
+  // Imported when run: the registry imports this module, so a static import would be a cycle.
+  run: async () => ({ kind: 'help', commands: (await import('./registry.js')).helpEntries() }),
 } satisfies CommandModule<'help'>;
