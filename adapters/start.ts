@@ -9,10 +9,8 @@ import { isRingkasError } from '../src/errors.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import type { Deliverer } from '../src/model/delivery.js';
 import { startRoundupScheduler } from '../src/roundup/engine-roundups.js';
-import { startDiscord } from './discord/create-discord-client.js';
 import { ShellDeliverer } from './shell/shell-deliverer.js';
 import { runShell } from './shell/shell-session.js';
-import { startSlack } from './slack/start-slack.js';
 
 interface Running {
   name: string;
@@ -72,11 +70,14 @@ async function main(): Promise<void> {
     for (const r of [...running].reverse()) await r.stop().catch((err: unknown) => logger.error({ event: 'stop_failed', adapter: r.name, err }, 'stop failed'));
   };
   try {
+    // Platform SDKs are loaded only when configured: the shell needs neither.
     if (config.slack) {
+      const { startSlack } = await import('./slack/start-slack.js');
       const slack = await startSlack({ config, engine, logger });
       running.push({ name: 'slack', stop: slack.stop, deliverer: slack.deliverer });
     }
     if (config.discord) {
+      const { startDiscord } = await import('./discord/create-discord-client.js');
       const discord = await startDiscord({ config, engine, logger });
       running.push({ name: 'discord', stop: discord.stop, deliverer: discord.deliverer });
     }

@@ -1,8 +1,9 @@
 // HTML page -> article text and metadata. Metadata is read first (JSON-LD, og:),
 // obvious page furniture is removed, then @mozilla/readability on a linkedom DOM
 // picks the article body, which is flattened to one paragraph per line.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type * as ReadabilityModule from '@mozilla/readability';
+import type * as Linkedom from 'linkedom';
 import { readPageMetadata, type PageMetadata } from './page-metadata.js';
 import { isClutterLine, removePageFurniture } from './page-clutter.js';
 import type { DomNode } from './dom-shape.js';
@@ -18,7 +19,21 @@ const BLOCK = new Set([
 ]);
 const SKIP = new Set(['FIGCAPTION', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'BUTTON', 'svg', 'SVG', 'IMG', 'PICTURE', 'VIDEO', 'IFRAME']);
 
+// The DOM and Readability weigh ~17 MB resident: loaded on the first page or
+// HTML file, not at start, since most sessions never add by URL.
+const load = createRequire(import.meta.url);
+let libs: { parseHTML: typeof Linkedom.parseHTML; Readability: typeof ReadabilityModule.Readability } | null = null;
+
+function domLibs(): NonNullable<typeof libs> {
+  libs ??= {
+    parseHTML: (load('linkedom') as typeof Linkedom).parseHTML,
+    Readability: (load('@mozilla/readability') as typeof ReadabilityModule).Readability,
+  };
+  return libs;
+}
+
 export function extractArticle(html: string, pageUrl?: string): ExtractedArticle {
+  const { parseHTML, Readability } = domLibs();
   const { document } = parseHTML(html);
   const meta = readPageMetadata(document as never, pageUrl);
   removePageFurniture(document as never);
