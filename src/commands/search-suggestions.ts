@@ -31,7 +31,8 @@ export function refineHints(s: EngineServices, plan: QueryPlan, rest: readonly A
   const names = new Map(s.briefs.map((b) => [b.id, b.name]));
   for (const a of rest.slice(0, 200)) {
     for (const t of a.topics) if (!plan.briefIds.includes(t)) bump(names.get(t) ?? t);
-    for (const e of a.entities.slice(0, 5)) if (!plan.words.includes(foldText(e.name))) bump(e.name);
+    // Only a one-word entity can repeat one of the user's words.
+    for (const e of a.entities.slice(0, 5)) if (e.name.includes(' ') || !plan.words.includes(foldText(e.name))) bump(e.name);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k);
 }

@@ -90,7 +90,11 @@ export class InvertedIndex {
   }
 
   /** BM25F scores for weighted terms, for the documents that match (parallel arrays). */
-  score(terms: ReadonlyMap<string, number>): { ids: string[]; scores: Float64Array } {
+  /**
+   * `floorIds` (optional) are documents that count as matches whatever their
+   * words: they get at least `floorShare` of the best score.
+   */
+  score(terms: ReadonlyMap<string, number>, floorIds?: Iterable<string>, floorShare = 0): { ids: string[]; scores: Float64Array } {
     const n = this.ids.length;
     if (this.acc.length < n) this.acc = new Float64Array(Math.max(n, this.acc.length * 2));
     const acc = this.acc;
@@ -113,6 +117,7 @@ export class InvertedIndex {
         acc[d]! += (w * tf * (K1 + 1)) / (tf + K1);
       }
     }
+    if (floorIds) this.raiseToFloor(acc, touched, floorIds, floorShare);
     const ids = new Array<string>(touched.length);
     const scores = new Float64Array(touched.length);
     for (let i = 0; i < touched.length; i++) {
@@ -122,6 +127,18 @@ export class InvertedIndex {
       acc[d] = 0;
     }
     return { ids, scores };
+  }
+
+  private raiseToFloor(acc: Float64Array, touched: number[], floorIds: Iterable<string>, share: number): void {
+    let top = 0;
+    for (const d of touched) if (acc[d]! > top) top = acc[d]!;
+    const floor = top > 0 ? top * share : 1;
+    for (const id of floorIds) {
+      const d = this.slotOf.get(id);
+      if (d === undefined) continue;
+      if (acc[d] === 0) touched.push(d);
+      if (acc[d]! < floor) acc[d] = floor;
+    }
   }
 
   *liveIds(): Generator<string> {

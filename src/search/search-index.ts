@@ -34,6 +34,8 @@ const CANDIDATE_FLOOR = 0.04;
 const RESCORE_DEPTH = 40;
 /** A word found through a typo counts for less than the word as typed. */
 const TYPO_WEIGHT = 0.45;
+/** Articles whose folded text is kept for phrase checks (~1.5 KB each). */
+const FOLDED_CACHE = 2_000;
 
 const terms = (text: string) => foldTokens(text).filter((t) => !STOPWORDS.has(t));
 
@@ -71,6 +73,7 @@ export class SearchIndex {
   remove(id: string): void {
     this.answers.invalidate();
     this.index.remove(id);
+    this.folded.delete(id);
     for (const ids of this.tagged.values()) ids.delete(id);
   }
 
@@ -87,9 +90,11 @@ export class SearchIndex {
   /** Ranked article hits, best first; weak tail cut relative to the best. */
   search(plan: QueryPlan): SearchResult {
     if (plan.terms.size === 0 && plan.briefIds.length === 0) return { ranked: [], matched: [] };
-    const scored = this.index.score(this.weightedTerms(plan));
-    if (scored.ids.length === 0) return this.byTopicOnly(plan);
-    const { ids, scores } = this.withTaggedArticles(scored, plan);
+    // Articles tagged with a brief the query names count as matches even when
+    // they share no word with it ("ev" lists the articles about kendaraan
+    // listrik); they rank on the topic bonus.
+    const { ids, scores } = this.index.score(this.weightedTerms(plan), this.taggedWith(plan.briefIds), CANDIDATE_FLOOR);
+    if (ids.length === 0) return { ranked: [], matched: [] };
     // Only the head of the list needs sorting: find the score of the
     // RANKED_DEPTH-th hit with one numeric sort, then rank those above it.
     const sorted = scores.slice().sort();
@@ -124,7 +129,7 @@ export class SearchIndex {
     let bonus = 0;
     if (plan.briefIds.some((id) => article.topics.includes(id))) bonus += TOPIC_BONUS;
     if (plan.phrases.length) {
-      const text = foldText(`${article.title} ${article.keyPoints.join(' ')} ${article.body}`);
+      const text = this.foldedText(article);
       let best = 0;
       for (const p of plan.phrases) if (p.weight > best && text.includes(p.text)) best = p.weight;
       bonus += best * PHRASE_BONUS;
@@ -132,37 +137,21 @@ export class SearchIndex {
     return bonus;
   }
 
-  /**
-   * Articles tagged with a brief the query names count as matches even when
-   * they share no word with it ("ev" lists the articles about kendaraan
-   * listrik); they rank on the topic bonus alone.
-   */
-  private withTaggedArticles(scored: { ids: string[]; scores: Float64Array }, plan: QueryPlan): { ids: string[]; scores: Float64Array } {
-    if (plan.briefIds.length === 0) return scored;
-    let top = 0;
-    for (const v of scored.scores) if (v > top) top = v;
-    // The lowest raw score that still counts: the topic bonus does the rest.
-    const least = top * CANDIDATE_FLOOR;
-    const position = new Map(scored.ids.map((id, i) => [id, i]));
-    const ids = [...scored.ids];
-    const values = [...scored.scores];
-    for (const b of plan.briefIds) {
-      for (const id of this.tagged.get(b) ?? []) {
-        const i = position.get(id);
-        if (i === undefined) {
-          position.set(id, ids.length);
-          ids.push(id);
-          values.push(least);
-        } else if (values[i]! < least) values[i] = least;
-      }
+  /** Folded text of the articles that keep coming back near the top, for phrase checks. */
+  private readonly folded = new Map<string, string>();
+
+  private foldedText(article: ArticleRecord): string {
+    let text = this.folded.get(article.id);
+    if (text === undefined) {
+      text = foldText(`${article.title} ${article.keyPoints.join(' ')} ${article.body}`);
+      if (this.folded.size >= FOLDED_CACHE) this.folded.delete(this.folded.keys().next().value!);
+      this.folded.set(article.id, text);
     }
-    return { ids, scores: Float64Array.from(values) };
+    return text;
   }
 
-  /** A query that names a brief but shares no word with any article still lists that topic. */
-  private byTopicOnly(plan: QueryPlan): SearchResult {
-    const matched = [...new Set(plan.briefIds.flatMap((b) => [...(this.tagged.get(b) ?? [])]))];
-    return { ranked: matched.slice(0, RANKED_DEPTH).map((id) => ({ id, score: TOPIC_BONUS })), matched };
+  private *taggedWith(briefIds: readonly string[]): Generator<string> {
+    for (const b of briefIds) yield* this.tagged.get(b) ?? [];
   }
 
   /** Indexed words close to a word, most common first, for "did you mean". */
