@@ -1,5 +1,6 @@
 // A fake Discord (REST + gateway) on 127.0.0.1 that a real discord.js Client can log in to.
 // It records every request and gateway payload so tests assert on what the bot actually sent.
+import { botMessage } from './discord-message.js';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -247,24 +248,17 @@ export class FakeDiscord {
 
   private message(channelId: string, body: unknown): unknown {
     const b = (body ?? {}) as Record<string, unknown>;
-    return {
+    return botMessage({
       id: String(910000000000000000n + BigInt(++this.messageCounter)),
-      channel_id: channelId,
-      author: { id: this.botId, username: 'ringkas', discriminator: '0', avatar: null, bot: true },
-      content: b.content ?? '',
+      channelId,
+      botId: this.botId,
       timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: b.embeds ?? [],
-      components: b.components ?? [],
-      pinned: false,
+      content: b.content,
+      embeds: b.embeds,
+      components: b.components,
       type: 0,
       flags: b.flags ?? 0,
-    };
+    });
   }
 
   private serveAttachment(url: URL, res: ServerResponse): void {

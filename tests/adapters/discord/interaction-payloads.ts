@@ -1,3 +1,4 @@
+import { botMessage } from '../../platform/discord-message.js';
 // INTERACTION_CREATE payloads shaped like Discord's (API v10), for the fake gateway to dispatch.
 export const GUILD_ID = '700000000000000001';
 export const CHANNEL_ID = '700000000000000002';
@@ -75,23 +76,13 @@ export function buttonClick(customId: string, o: PayloadOptions) {
   return {
     ...b,
     data: { custom_id: customId, component_type: 2 },
-    message: {
+    message: botMessage({
       id: nextId(),
-      channel_id: o.channelId ?? CHANNEL_ID,
-      author: { id: o.appId, username: 'ringkas', discriminator: '0', avatar: null, bot: true },
-      content: '',
+      channelId: o.channelId ?? CHANNEL_ID,
+      botId: o.appId,
       timestamp: '2026-01-01T00:00:00.000Z',
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      components: [],
-      pinned: false,
       type: 20,
       flags: 64,
-    },
+    }),
   };
 }
