@@ -1,6 +1,6 @@
 // What to offer when a look-up finds nothing, or finds more than fits.
 import type { ArticleRecord } from '../model/article.js';
-import type { QueryPlan } from '../search/query-plan.js';
+import { foldedBriefs, type QueryPlan } from '../search/query-plan.js';
 import type { EngineServices } from '../services.js';
 import { editDistance } from '../text/edit-distance.js';
 import { foldText, foldTokens } from '../text/normalize.js';
@@ -9,9 +9,9 @@ import { foldText, foldTokens } from '../text/normalize.js';
 export function suggestionsFor(s: EngineServices, query: string): string[] {
   const q = foldText(query);
   const scored: { text: string; d: number }[] = [];
-  for (const b of s.briefs) {
-    const names = [b.name, ...b.aliases.en, ...b.aliases.id];
-    const d = Math.min(...names.map((n) => editDistance(q, foldText(n), 6)));
+  for (const b of foldedBriefs(s.briefs)) {
+    // Names and aliases, not acronyms: a short query is close to every acronym.
+    const d = Math.min(...[foldText(b.name), ...b.aliases].map((n) => editDistance(q, n, 6)));
     scored.push({ text: b.name, d });
   }
   const terms = foldTokens(query).flatMap((w) => s.index.suggest(w, 3));

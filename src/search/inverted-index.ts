@@ -39,15 +39,6 @@ export class InvertedIndex {
     return this.liveCount;
   }
 
-  has(id: string): boolean {
-    return this.slotOf.has(id);
-  }
-
-  /** Every term of the index with its document frequency (dead documents included until a rebuild). */
-  vocabulary(): IterableIterator<[string, Postings]> {
-    return this.postings.entries();
-  }
-
   add(doc: IndexedDocument, onNewTerm?: (term: string) => void): void {
     if (this.slotOf.has(doc.id)) this.remove(doc.id);
     const slot = this.ids.length;

@@ -72,13 +72,24 @@ function ngrams(tokens: readonly string[], max: number): string[] {
 }
 
 // Folded once per set of briefs, not on every look-up.
-const folded = new WeakMap<readonly Brief[], { id: string; names: string[]; aliases: string[] }[]>();
+export interface FoldedBrief {
+  id: string;
+  /** The brief's display name, as written. */
+  name: string;
+  /** Folded name and acronyms. */
+  names: string[];
+  /** Folded aliases in both languages. */
+  aliases: string[];
+}
 
-function foldedBriefs(briefs: readonly Brief[]): { id: string; names: string[]; aliases: string[] }[] {
+const folded = new WeakMap<readonly Brief[], FoldedBrief[]>();
+
+export function foldedBriefs(briefs: readonly Brief[]): FoldedBrief[] {
   let f = folded.get(briefs);
   if (!f) {
     f = briefs.map((x) => ({
       id: x.id,
+      name: x.name,
       names: [x.name, ...Object.keys(x.acronyms)].map(foldText),
       aliases: [...x.aliases.en, ...x.aliases.id].map(foldText),
     }));

@@ -55,10 +55,6 @@ export class SearchIndex {
     this.briefsById = new Map(briefs.map((b) => [b.id, b]));
   }
 
-  get size(): number {
-    return this.index.size;
-  }
-
   addAll(articles: Iterable<ArticleRecord>): void {
     for (const a of articles) this.add(a);
   }
