@@ -27,7 +27,11 @@ function slotOnDay(spec: WeeklySpec, now: Date, daysFromToday: number): Date {
   const { hour, minute } = hourMinute(spec.time);
   // A wall time that does not exist (spring-forward gap) is moved forward by luxon.
   const slot = DateTime.fromObject({ year: day.year, month: day.month, day: day.day, hour, minute }, { zone: spec.timezone });
-  return slot.toJSDate();
+  // A wall time that happens twice (clocks going back): luxon picks by the offset at
+  // Date.now(), so the choice could change during the night and the slot fire twice.
+  // The rule (docs/decisions/014) is fixed: the earlier occurrence.
+  const earliest = Math.min(...slot.getPossibleOffsets().map((d) => d.toMillis()));
+  return new Date(earliest);
 }
 
 function localWeekday(spec: WeeklySpec, now: Date): number {
@@ -54,6 +58,17 @@ export function nextSlot(spec: WeeklySpec, now: Date): Date {
     slot = slotOnDay(spec, now, ahead);
   }
   return slot;
+}
+
+/**
+ * The first slot on a later local date than `delivered`'s: a slot is done by its
+ * local date, so a date already delivered is never owed again, even when the
+ * instant recorded for it differs (e.g. the later of a repeated hour, stored by an
+ * older version).
+ */
+export function firstSlotAfterDate(spec: WeeklySpec, delivered: Date): Date {
+  const endOfDay = DateTime.fromJSDate(delivered, { zone: spec.timezone }).endOf('day');
+  return nextSlot(spec, endOfDay.toJSDate());
 }
 
 /** An instant as the subscription's local time, e.g. "Mon 25 Nov 2026, 09:00" (renderers add the zone). */

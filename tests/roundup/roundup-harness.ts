@@ -1,5 +1,6 @@
 // Test wiring: a fixed clock, the in-memory store, recording deliverers and a
 // sleep that moves the clock instead of waiting. `restart()` models a new process.
+import { vi } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { silentLogger } from '../../src/logger.js';
 import type { ChannelRef } from '../../src/model/actor.js';
@@ -16,8 +17,28 @@ export function channel(id = 'C1', platform: ChannelRef['platform'] = 'slack'): 
   return { platform, workspace: 'T1', channel: id };
 }
 
-export function harness(start: string, deliverers?: Deliverer[]) {
-  const clock = fixedClock(start);
+export interface HarnessOptions {
+  /** Also move Date.now() with the fake clock (vi.setSystemTime), as it moves in production. */
+  driveSystemTime?: boolean;
+}
+
+export function harness(start: string, deliverers?: Deliverer[], options: HarnessOptions = {}) {
+  const fake = fixedClock(start);
+  const follow = () => {
+    if (options.driveSystemTime) vi.setSystemTime(fake.now());
+  };
+  follow();
+  const clock = {
+    now: fake.now,
+    set: (d: Date | string) => {
+      fake.set(d);
+      follow();
+    },
+    advance: (ms: number) => {
+      fake.advance(ms);
+      follow();
+    },
+  };
   const store = new MemoryRoundupStore();
   const slack = new RecordingDeliverer('slack');
   const sleeps: number[] = [];
