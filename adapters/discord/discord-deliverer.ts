@@ -2,7 +2,7 @@
 // Failures are sorted so the scheduler knows whether trying again later can help.
 import { DiscordAPIError, HTTPError, RateLimitError, Routes, type REST } from 'discord.js';
 import type { ChannelRef } from '../../src/model/actor.js';
-import type { Deliverer, DeliveryFailure, DeliveryResult } from '../../src/model/delivery.js';
+import type { Deliverer, DeliveryFailure, DeliveryOptions, DeliveryResult } from '../../src/model/delivery.js';
 import type { Reply } from '../../src/model/reply.js';
 import type { Logger } from '../../src/logger.js';
 import { renderReply } from './discord-embeds.js';
@@ -34,12 +34,26 @@ export function classifyDiscordError(error: unknown): DeliveryFailure {
   return { kind: 'transient', reason: 'network error' };
 }
 
+/** Discord's limit for a message nonce. */
+const NONCE_MAX = 25;
+
+/**
+ * The nonce of the i-th message of a keyed delivery. With enforce_nonce Discord
+ * returns the earlier message for a nonce it saw in the last few minutes instead of
+ * posting again; a key that does not fit gets no nonce rather than a 400.
+ */
+function nonceFor(key: string | undefined, index: number): { nonce: string; enforce_nonce: true } | Record<string, never> {
+  if (key === undefined) return {};
+  const nonce = index === 0 ? key : `${key}.${index}`;
+  return nonce.length <= NONCE_MAX ? { nonce, enforce_nonce: true } : {};
+}
+
 /** Posts messages in order; stops at the first failure (the rest would fail the same way). */
-export async function postMessages(rest: REST, channelId: string, messages: DiscordMessage[]): Promise<DeliveryResult> {
+export async function postMessages(rest: REST, channelId: string, messages: DiscordMessage[], key?: string): Promise<DeliveryResult> {
   let firstId: string | undefined;
-  for (const m of messages) {
+  for (const [i, m] of messages.entries()) {
     try {
-      const body = { ...(m.content ? { content: m.content } : {}), embeds: m.embeds, allowed_mentions: { parse: [] } };
+      const body = { ...(m.content ? { content: m.content } : {}), embeds: m.embeds, allowed_mentions: { parse: [] }, ...nonceFor(key, i) };
       const sent = (await rest.post(Routes.channelMessages(channelId), { body })) as { id?: string };
       firstId ??= sent.id;
     } catch (error) {
@@ -52,11 +66,11 @@ export async function postMessages(rest: REST, channelId: string, messages: Disc
 export function createDiscordDeliverer(rest: REST, logger: Logger): Deliverer {
   return {
     platform: 'discord',
-    async deliver(target: ChannelRef, reply: Reply): Promise<DeliveryResult> {
+    async deliver(target: ChannelRef, reply: Reply, options?: DeliveryOptions): Promise<DeliveryResult> {
       if (target.platform !== 'discord') {
         return { ok: false, failure: { kind: 'permanent', reason: `not a Discord channel (${target.platform})` } };
       }
-      const result = await postMessages(rest, target.channel, renderReply(reply));
+      const result = await postMessages(rest, target.channel, renderReply(reply), options?.key);
       if (result.ok) logger.info({ event: 'discord_delivered', channel: target.channel, kind: reply.kind }, 'delivered');
       else logger.warn({ event: 'discord_delivery_failed', channel: target.channel, failure: result.failure }, 'delivery failed');
       return result;

@@ -10,7 +10,16 @@ export type DeliveryFailure =
 
 export type DeliveryResult = { ok: true; messageId?: string } | { ok: false; failure: DeliveryFailure };
 
+export interface DeliveryOptions {
+  /**
+   * Names this delivery (a roundup: subscription id + slot, at most 25 characters).
+   * A re-send after a crash carries the same key, so a platform that can
+   * de-duplicate (Discord's nonce) keeps one message.
+   */
+  key?: string;
+}
+
 export interface Deliverer {
   platform: ChannelRef['platform'];
-  deliver(target: ChannelRef, reply: Reply): Promise<DeliveryResult>;
+  deliver(target: ChannelRef, reply: Reply, options?: DeliveryOptions): Promise<DeliveryResult>;
 }

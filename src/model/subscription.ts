@@ -18,5 +18,7 @@ export interface SubscriptionRecord {
   lastSlot: string | null;
   /** ISO instant up to which articles were covered by the last delivered roundup. */
   coveredUntil: string | null;
+  /** Idempotency key of the last accepted delivery (subscription id + slot); absent in older records. */
+  lastDeliveryKey?: string | null;
   paused: { reason: string; at: string } | null;
 }

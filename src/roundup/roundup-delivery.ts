@@ -3,7 +3,9 @@
 // a permanent failure pauses it with the reason; transient failures that outlast
 // the retries are deferred in memory (growing back-off) and tried on a later pass.
 // A crash between the platform's acceptance and the state write re-sends that one
-// roundup on restart: at least once, never silently lost.
+// roundup on restart: at least once, never silently lost. The re-send is the same
+// message (composed from the slot, not the send time) with the same key, so a
+// platform that de-duplicates (Discord's nonce) keeps one copy; see decision 014.
 import type { Clock } from '../clock.js';
 import type { Logger } from '../logger.js';
 import type { Deliverer } from '../model/delivery.js';
@@ -33,6 +35,11 @@ interface Deps {
   retry: RetryPolicy;
   concurrency: number;
   compose: (sub: SubscriptionRecord, articles: ArticleWindow, until: Date) => Roundup;
+}
+
+/** "<subscription id>-<slot as UTC yyyyMMddHHmm>": 23 characters, within Discord's 25 for a nonce. */
+export function deliveryKey(subscriptionId: string, slot: Date): string {
+  return `${subscriptionId}-${slot.toISOString().slice(0, 16).replace(/[-:T]/g, '')}`;
 }
 
 type Outcome = Exclude<keyof DeliveryReport, 'due'>;
@@ -91,17 +98,19 @@ export class RoundupDelivery {
     }
     const now = this.deps.clock.now();
     const slot = latestSlot(sub, now);
-    const roundup = this.deps.compose(sub, articles, now);
-    const done = { lastSlot: slot.toISOString(), coveredUntil: roundup.until };
+    // The period ends at the slot, so a re-send of this slot is the same message.
+    const roundup = this.deps.compose(sub, articles, slot);
+    const key = deliveryKey(sub.id, slot);
+    const done = { lastSlot: slot.toISOString(), coveredUntil: roundup.until, lastDeliveryKey: key };
     if (roundup.lines.length === 0 && sub.quietWeeks === 'skip') {
       await this.update(sub.id, done);
       return 'skippedQuiet';
     }
-    const { result, attempts } = await deliverWithRetry(deliverer, sub.channel, roundupReply(roundup, false), this.deps.retry, this.deps.sleep);
+    const { result, attempts } = await deliverWithRetry(deliverer, sub.channel, roundupReply(roundup, false), this.deps.retry, this.deps.sleep, { key });
     if (result.ok) {
       await this.update(sub.id, done);
       this.deferred.delete(sub.id);
-      log.info({ event: 'roundup.delivered', subscription: sub.id, slot: done.lastSlot, lines: roundup.lines.length, attempts });
+      log.info({ event: 'roundup.delivered', subscription: sub.id, slot: done.lastSlot, key, lines: roundup.lines.length, attempts });
       return 'delivered';
     }
     if (result.failure.kind === 'permanent') {

@@ -171,7 +171,9 @@ export class RoundupService {
   }
 
   composeFor(sub: SubscriptionRecord, articles: ArticleWindow, until: Date): Roundup {
-    const since = sub.coveredUntil ? new Date(sub.coveredUntil) : new Date(until.getTime() - WEEK_MS);
+    // Never delivered: at least the week before the slot, and everything since the
+    // subscription began when that is longer (paused before its first roundup).
+    const since = sub.coveredUntil ? new Date(sub.coveredUntil) : new Date(Math.min(Date.parse(sub.createdAt), until.getTime() - WEEK_MS));
     return composeRoundup(articles.between(since, until), {
       since,
       until,

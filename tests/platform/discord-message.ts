@@ -10,6 +10,7 @@ export interface BotMessageFields {
   components?: unknown;
   type: number;
   flags: unknown;
+  nonce?: unknown;
 }
 
 export function botMessage(f: BotMessageFields): Record<string, unknown> {
@@ -30,5 +31,6 @@ export function botMessage(f: BotMessageFields): Record<string, unknown> {
     pinned: false,
     type: f.type,
     flags: f.flags,
+    ...(f.nonce !== undefined ? { nonce: f.nonce } : {}),
   };
 }

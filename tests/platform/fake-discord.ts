@@ -29,6 +29,19 @@ export interface ChannelFailure {
   message: string;
 }
 
+/** A channel post as Discord saw it: its nonce, and whether it created a message. */
+export interface ChannelPost {
+  channelId: string;
+  nonce: string | number | null;
+  enforceNonce: boolean;
+  messageId: string;
+  /** false when Discord returned an earlier message for the same nonce instead of creating one. */
+  created: boolean;
+}
+
+/** How long Discord remembers an enforced nonce ("the past few minutes"). */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+
 const API_PREFIX = '/api/v10';
 
 export class FakeDiscord {
@@ -45,6 +58,9 @@ export class FakeDiscord {
   private rateLimitNext = new Set<string>();
   private channelFailures = new Map<string, ChannelFailure>();
   private messageCounter = 0;
+  /** Every successful channel post, in order. */
+  readonly posts: ChannelPost[] = [];
+  private nonces = new Map<string, { message: unknown; messageId: string; at: number }>();
   private waiters: (() => void)[] = [];
 
   private constructor() {
@@ -97,6 +113,11 @@ export class FakeDiscord {
 
   channelMessages(channelId: string): RecordedRequest[] {
     return this.find('POST', new RegExp(`^/channels/${channelId}/messages$`)).filter((r) => r.status === 200);
+  }
+
+  /** Messages that exist in the channel: posts Discord de-duplicated by nonce are not counted. */
+  createdMessages(channelId: string): ChannelPost[] {
+    return this.posts.filter((p) => p.channelId === channelId && p.created);
   }
 
   callbacks(interactionId: string): RecordedRequest[] {
@@ -243,7 +264,23 @@ export class FakeDiscord {
     }
     const failure = this.channelFailures.get(channelId);
     if (failure) return [failure.status, { message: failure.message, code: failure.code }];
-    return [200, this.message(channelId, body)];
+    const b = (body ?? {}) as { nonce?: unknown; enforce_nonce?: unknown };
+    const nonce = typeof b.nonce === 'string' || typeof b.nonce === 'number' ? b.nonce : null;
+    const enforceNonce = b.enforce_nonce === true;
+    if (nonce !== null && String(nonce).length > 25) {
+      return [400, { message: 'Invalid Form Body', code: 50035, errors: { nonce: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }] } } }];
+    }
+    // As Discord does: with enforce_nonce, a nonce already used by this author recently returns that message.
+    const nonceKey = `${this.botId}|${String(nonce)}`;
+    const earlier = nonce !== null && enforceNonce ? this.nonces.get(nonceKey) : undefined;
+    if (earlier && Date.now() - earlier.at <= NONCE_WINDOW_MS) {
+      this.posts.push({ channelId, nonce, enforceNonce, messageId: earlier.messageId, created: false });
+      return [200, earlier.message];
+    }
+    const message = this.message(channelId, body) as { id: string };
+    if (nonce !== null && enforceNonce) this.nonces.set(nonceKey, { message, messageId: message.id, at: Date.now() });
+    this.posts.push({ channelId, nonce, enforceNonce, messageId: message.id, created: true });
+    return [200, message];
   }
 
   private message(channelId: string, body: unknown): unknown {
@@ -258,6 +295,7 @@ export class FakeDiscord {
       components: b.components,
       type: 0,
       flags: b.flags ?? 0,
+      ...(b.nonce !== undefined ? { nonce: b.nonce } : {}),
     });
   }
 
