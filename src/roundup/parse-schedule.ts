@@ -53,15 +53,43 @@ export function parseTime(word: string): string | null {
   return `${String(hour).padStart(2, '0')}:${m[2]}`;
 }
 
-/** The canonical IANA name for a zone the runtime knows, or null. */
+/** The runtime's zone names by lower case, for giving a typed name its usual capitals. */
+let knownZones: Map<string, string> | null = null;
+
+function zoneCapitals(name: string): string {
+  knownZones ??= new Map(Intl.supportedValuesOf('timeZone').map((z) => [z.toLowerCase(), z]));
+  const known = knownZones.get(name.toLowerCase());
+  if (known) return known;
+  // Typed with capitals: keep them. All lower case and not in the runtime's list (a
+  // newer name such as asia/kolkata, which ICU lists as Asia/Calcutta): capitalise words.
+  if (name !== name.toLowerCase()) return name;
+  return name.replace(/(^|[/_-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+/** "Etc/GMT+7" is UTC−7 (POSIX inverts the sign); people who type it nearly always mean UTC+7. */
+function refuseInvertedOffset(word: string): void {
+  const m = /^etc\/gmt([+-])(\d{1,2})$/i.exec(word.trim());
+  if (!m || Number(m[2]) === 0) return;
+  const real = `UTC${m[1] === '+' ? '−' : '+'}${Number(m[2])}`;
+  const looks = `UTC${m[1] === '+' ? '+' : '−'}${Number(m[2])}`;
+  refuse(`"${word}" is ${real}, not ${looks}: "Etc/GMT" names invert the sign. Give the city zone you mean instead (e.g. Asia/Jakarta).`);
+}
+
+/**
+ * The IANA name for a zone the runtime knows, as the user typed it (or an alias's
+ * zone), or null. The runtime would answer an older alias (Asia/Kolkata →
+ * Asia/Calcutta, Asia/Kathmandu → Asia/Katmandu); users should see their own name.
+ */
 export function canonicalZone(word: string): string | null {
   const alias = ZONE_ALIASES[word.trim().toLowerCase()];
   const candidate = alias ?? word.trim();
   try {
-    return new Intl.DateTimeFormat('en', { timeZone: candidate }).resolvedOptions().timeZone;
+    new Intl.DateTimeFormat('en', { timeZone: candidate });
   } catch {
     return null;
   }
+  refuseInvertedOffset(candidate);
+  return zoneCapitals(candidate);
 }
 
 function looksLikeZone(word: string): boolean {
@@ -72,9 +100,13 @@ function looksLikeZone(word: string): boolean {
 export function parseScheduleArgs(args: readonly string[]): ScheduleInput {
   const input: ScheduleInput = {};
   const topics: string[] = [];
+  let dayWord: string | undefined;
+  let zoneWord: string | undefined;
   for (const raw of args.flatMap((a) => a.split(/[\s,]+/)).filter(Boolean)) {
     const day = parseDay(raw);
-    if (day !== null && input.weekday === undefined) {
+    if (day !== null) {
+      if (dayWord !== undefined) refuse(`Give one day only (you gave ${dayWord} and ${raw}).`);
+      dayWord = raw;
       input.weekday = day;
       continue;
     }
@@ -93,6 +125,8 @@ export function parseScheduleArgs(args: readonly string[]): ScheduleInput {
     if (looksLikeZone(raw)) {
       const zone = canonicalZone(raw);
       if (zone === null) refuse(`"${raw}" is not a timezone I know: use an IANA name.`);
+      if (zoneWord !== undefined) refuse(`Give one timezone only (you gave ${zoneWord} and ${raw}).`);
+      zoneWord = raw;
       input.timezone = zone;
       continue;
     }

@@ -51,3 +51,29 @@ describe('checkSchedule', () => {
     });
   });
 });
+
+describe('schedule input people get wrong', () => {
+  it('two timezones or two days: asks for one, naming both', () => {
+    expect(refusal(() => parseScheduleArgs(['monday', 'Asia/Jakarta', 'Europe/London']))).toMatch(/^Give one timezone only \(you gave Asia\/Jakarta and Europe\/London\)\. Example/);
+    expect(refusal(() => parseScheduleArgs(['monday', 'tuesday', '09:00']))).toMatch(/^Give one day only \(you gave monday and tuesday\)\. Example/);
+    expect(refusal(() => parseScheduleArgs(['senin', 'WIB', 'wita']))).toMatch(/^Give one timezone only/);
+  });
+
+  it('keeps the zone name the user typed (Kathmandu, Kolkata), not the runtime’s older alias', () => {
+    expect(parseScheduleArgs(['monday', 'Asia/Kathmandu'])).toEqual({ weekday: 1, timezone: 'Asia/Kathmandu' });
+    expect(parseScheduleArgs(['Asia/Kolkata'])).toEqual({ timezone: 'Asia/Kolkata' });
+    expect(parseScheduleArgs(['asia/kolkata'])).toEqual({ timezone: 'Asia/Kolkata' });
+    expect(parseScheduleArgs(['europe/kyiv'])).toEqual({ timezone: 'Europe/Kyiv' });
+    expect(parseScheduleArgs(['asia/tokyo'])).toEqual({ timezone: 'Asia/Tokyo' });
+    expect(checkSchedule({ timezone: 'Asia/Kathmandu' }, 'UTC').timezone).toBe('Asia/Kathmandu');
+    expect(checkSchedule({}, 'Asia/Kolkata').timezone).toBe('Asia/Kolkata');
+  });
+
+  it('refuses Etc/GMT+7 and the like, explaining the inverted sign and asking for a city zone', () => {
+    const msg = refusal(() => parseScheduleArgs(['monday', 'Etc/GMT+7']));
+    expect(msg).toMatch(/"Etc\/GMT\+7" is UTC−7, not UTC\+7/);
+    expect(msg).toMatch(/city zone/);
+    expect(refusal(() => checkSchedule({ timezone: 'etc/gmt-7' }, 'UTC'))).toMatch(/"etc\/gmt-7" is UTC\+7, not UTC−7/);
+    expect(parseScheduleArgs(['Etc/UTC'])).toEqual({ timezone: 'Etc/UTC' });
+  });
+});
