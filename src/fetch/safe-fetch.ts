@@ -11,6 +11,7 @@ import { canonicalizeUrl, cleanLink } from './canonical-url.js';
 import { extractArticle } from './extract-article.js';
 import { fetchPage, type FetchedPage } from './fetch-page.js';
 import { createGuardedAgent, systemResolver, type Resolver } from './guarded-agent.js';
+import { trustedCanonical } from './trusted-canonical.js';
 
 export { canonicalizeUrl } from './canonical-url.js';
 
@@ -56,26 +57,6 @@ function toFetchedArticle(page: FetchedPage): FetchedArticle {
     ...(extracted.source ? { source: extracted.source } : {}),
     ...(extracted.publishedDate ? { publishedDate: extracted.publishedDate } : {}),
   };
-}
-
-/**
- * A page's <link rel=canonical> is the best de-duplication key (AMP and mobile
- * copies point to the original), but some sites point every page at their home
- * page: such a canonical would merge unrelated articles, so it is ignored.
- */
-function trustedCanonical(canonical: string | undefined, pageUrl: string): string | undefined {
-  if (!canonical) return undefined;
-  const c = new URL(canonical);
-  if (c.pathname === '/' || c.pathname === '') return undefined;
-  const page = new URL(pageUrl);
-  return registrableDomain(c.hostname) === registrableDomain(page.hostname) || page.hostname.includes('amp') ? canonical : undefined;
-}
-
-/** Good enough for "same site": example.com, example.co.id, example.com.sg. */
-function registrableDomain(host: string): string {
-  const labels = host.replace(/^www\./, '').split('.');
-  const ccSecondLevel = labels.length >= 3 && labels.at(-1)!.length === 2 && labels.at(-2)!.length <= 3;
-  return labels.slice(ccSecondLevel ? -3 : -2).join('.');
 }
 
 function safeHost(url: string): string {
