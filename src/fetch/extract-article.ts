@@ -32,9 +32,20 @@ function domLibs(): NonNullable<typeof libs> {
   return libs;
 }
 
-export function extractArticle(html: string, pageUrl?: string): ExtractedArticle {
-  const { parseHTML, Readability } = domLibs();
+/**
+ * linkedom builds no <html> element for markup without one (an empty body, bare
+ * whitespace, a lone doctype or comment), and every DOM walk then throws a
+ * TypeError: give such markup a document shell so it reads as "no text".
+ */
+function parseDocument(html: string): ReturnType<typeof Linkedom.parseHTML>['document'] {
+  const { parseHTML } = domLibs();
   const { document } = parseHTML(html);
+  return document.documentElement ? document : parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`).document;
+}
+
+export function extractArticle(html: string, pageUrl?: string): ExtractedArticle {
+  const { Readability } = domLibs();
+  const document = parseDocument(html);
   const meta = readPageMetadata(document as never, pageUrl);
   removePageFurniture(document as never);
   const fallbackParagraphs = paragraphsOf(document.body as unknown as DomNode | null);
