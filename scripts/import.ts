@@ -6,10 +6,11 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig, ConfigError } from '../src/config.js';
 import { Engine } from '../src/engine.js';
 import { isRingkasError } from '../src/errors.js';
-import { planImport, type ImportItem, type ImportPlan } from '../src/fetch/import-sources.js';
+import { planImport, type ImportItem, type ImportPlan, type SkippedEntry } from '../src/fetch/import-sources.js';
 import { createLogger, silentLogger } from '../src/logger.js';
 import type { CommandContext } from '../src/model/actor.js';
 import type { Reply } from '../src/model/reply.js';
+import { terminalSafe, terminalSafeLine } from '../src/text/terminal-safe.js';
 
 export const IMPORT_CTX: CommandContext = { actor: { platform: 'shell', id: 'import', isAdmin: true } };
 
@@ -18,7 +19,7 @@ export interface ImportSummary {
   added: number;
   duplicates: number;
   failed: { label: string; reason: string }[];
-  skipped: string[];
+  skipped: SkippedEntry[];
   ms: number;
 }
 
@@ -101,19 +102,25 @@ export class ProgressBar {
   }
 }
 
+/** "reason: a, b, c" per reason, at most ten names each. */
+function skippedByReason(skipped: readonly SkippedEntry[]): string {
+  const groups = new Map<string, string[]>();
+  for (const s of skipped) groups.set(s.reason, [...(groups.get(s.reason) ?? []), s.label]);
+  return [...groups].map(([reason, labels]) => `${reason}: ${labels.slice(0, 10).map(terminalSafeLine).join(', ')}${labels.length > 10 ? ', ...' : ''}`).join('; ');
+}
+
+// Every name and reason printed here comes from outside (file names, links, messages
+// quoting them): shown with control characters escaped, never acted on by the terminal.
 export function formatSummary(target: string, plan: ImportPlan, s: ImportSummary): string {
   const kind = plan.kind === 'url-list' ? 'links' : plan.kind === 'folder' ? 'files' : 'file';
   const lines = [
-    `Import of ${target}: ${s.total} ${kind} in ${(s.ms / 1000).toFixed(1)} s`,
+    `Import of ${terminalSafeLine(target)}: ${s.total} ${kind} in ${(s.ms / 1000).toFixed(1)} s`,
     `  added       ${s.added}`,
     `  duplicates  ${s.duplicates} (already in the briefing)`,
     `  failed      ${s.failed.length}`,
-    ...s.failed.map((f) => `    - ${f.label}: ${f.reason}`),
+    ...s.failed.map((f) => `    - ${terminalSafeLine(f.label)}: ${terminalSafeLine(f.reason)}`),
   ];
-  if (s.skipped.length) {
-    const shown = s.skipped.slice(0, 10).join(', ');
-    lines.push(`  skipped     ${s.skipped.length} (not .txt/.md/.html: ${shown}${s.skipped.length > 10 ? ', ...' : ''})`);
-  }
+  if (s.skipped.length) lines.push(`  skipped     ${s.skipped.length} (${skippedByReason(s.skipped)})`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -130,7 +137,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   try {
     plan = await planImport(target);
   } catch (e) {
-    err.write(`${isRingkasError(e) ? e.userMessage : String(e)}\n${USAGE}`);
+    err.write(`${terminalSafe(isRingkasError(e) ? e.userMessage : String(e))}\n${USAGE}`);
     return 2;
   }
   let engine: Engine;
@@ -140,7 +147,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     engine = await Engine.open({ config, logger: verbose ? createLogger({ level: config.logLevel }) : silentLogger });
   } catch (e) {
     // e.g. the bot is running on the same data directory, or a config variable is wrong.
-    err.write(`Cannot open the briefing store: ${e instanceof ConfigError || isRingkasError(e) ? e.message : String(e)}\n`);
+    err.write(`Cannot open the briefing store: ${terminalSafe(e instanceof ConfigError || isRingkasError(e) ? e.message : String(e))}\n`);
     return 1;
   }
   try {
@@ -158,7 +165,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`Import stopped: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(`Import stopped: ${terminalSafe(e instanceof Error ? e.message : String(e))}\n`);
       process.exitCode = 1;
     },
   );

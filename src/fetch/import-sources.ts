@@ -13,11 +13,17 @@ export interface ImportItem {
   load(): Promise<AddInput>;
 }
 
+/** A folder entry left out, and why (the summary groups them by reason). */
+export interface SkippedEntry {
+  label: string;
+  reason: 'not .txt/.md/.html' | 'symbolic link, not followed' | 'not a regular file';
+}
+
 export interface ImportPlan {
   kind: 'folder' | 'file' | 'url-list';
   items: ImportItem[];
-  /** Files left out because Ringkas cannot read their type. */
-  skipped: string[];
+  /** Folder entries left out: unreadable types, symbolic links, devices and sockets. */
+  skipped: SkippedEntry[];
 }
 
 const MAX_FILE_BYTES = 5_000_000;
@@ -39,31 +45,48 @@ export async function planImport(target: string): Promise<ImportPlan> {
 }
 
 async function planFolder(folder: string): Promise<ImportPlan> {
-  const files = await listFiles(folder);
+  const { files, others } = await listFiles(folder);
   const items: ImportItem[] = [];
-  const skipped: string[] = [];
+  const skipped: SkippedEntry[] = [];
   for (const file of files) {
     const label = path.relative(folder, file);
     if (isSupportedArticleFile(file)) items.push(fileItem(file, label));
-    else skipped.push(label);
+    else skipped.push({ label, reason: 'not .txt/.md/.html' });
   }
+  for (const other of others) skipped.push({ ...other, label: path.relative(folder, other.label) });
+  skipped.sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }));
   if (items.length === 0) {
     throw new RingkasError('bad_input', `"${folder}" holds no .txt, .md or .html files to import.`);
   }
   return { kind: 'folder', items, skipped };
 }
 
-async function listFiles(folder: string): Promise<string[]> {
-  const out: string[] = [];
+interface Listing {
+  files: string[];
+  /** Entries that are neither folders nor regular files (label = full path). */
+  others: SkippedEntry[];
+}
+
+async function listFiles(folder: string): Promise<Listing> {
+  const out: Listing = { files: [], others: [] };
   const entries = await readdir(folder, { withFileTypes: true });
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full)));
-    else if (entry.isFile()) out.push(full);
+    if (entry.isDirectory()) {
+      const inner = await listFiles(full);
+      out.files.push(...inner.files);
+      out.others.push(...inner.others);
+    } else if (entry.isFile()) {
+      out.files.push(full);
+    } else {
+      // Links are not followed (they may leave the folder or loop), but the summary says so.
+      out.others.push({ label: full, reason: entry.isSymbolicLink() ? 'symbolic link, not followed' : 'not a regular file' });
+    }
   }
   // A stable order makes progress and summaries comparable between runs.
-  return out.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  out.files.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return out;
 }
 
 function fileItem(file: string, label: string): ImportItem {

@@ -42,7 +42,7 @@ describe('bulk import of a folder', () => {
     const plan = await planImport(folder);
     expect(plan.kind).toBe('folder');
     expect(plan.items).toHaveLength(200);
-    expect(plan.skipped).toEqual(['scan.pdf']);
+    expect(plan.skipped).toEqual([{ label: 'scan.pdf', reason: 'not .txt/.md/.html' }]);
 
     const progress = new Recorder();
     const first = await runImport(t.engine, plan, progress);
