@@ -45,6 +45,21 @@ describe('Discord deliverer', () => {
     expect(titles).toEqual([cards.slice(0, 10).map((c) => c.headline), cards.slice(10).map((c) => c.headline)]);
   });
 
+  it('a keyed delivery sends a nonce (at most 25 characters) per message with enforce_nonce, and a repeat creates nothing', async () => {
+    const cards = Array.from({ length: 12 }, (_, i) => makeCard({ id: `k${i}`, headline: `Keyed ${i}` }));
+    const reply: Reply = { kind: 'cards', query: 'q', cards, total: 12, refine: [] };
+    const key = '0123456789-202611160200';
+    for (let i = 0; i < 2; i++) expect((await deliverer().deliver(target('700000000000000012'), reply, { key })).ok).toBe(true);
+    const posts = fake.posts.filter((p) => p.channelId === '700000000000000012');
+    expect(posts.map((p) => [p.nonce, p.enforceNonce, p.created])).toEqual([
+      [key, true, true],
+      [`${key}.1`, true, true],
+      [key, true, false],
+      [`${key}.1`, true, false],
+    ]);
+    expect(fake.createdMessages('700000000000000012')).toHaveLength(2);
+  });
+
   it.each([
     [404, 10003, 'Unknown Channel', 'unknown channel'],
     [403, 50001, 'Missing Access', 'missing access'],
