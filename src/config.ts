@@ -147,7 +147,9 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
   const cwd = options.cwd ?? process.cwd();
   const envFile = options.envFile === undefined ? path.join(cwd, '.env') : options.envFile;
   const fromFile = envFile && existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
-  const merged: Record<string, string | undefined> = { ...fromFile, ...(options.env ?? process.env) };
+  // Empty means the default, for every variable: `.env.example` copied as it is, or passed to
+  // `docker run --env-file`, sets each one to "" (and Docker's "" replaces the image's own ENV).
+  const merged: Record<string, string | undefined> = { ...nonEmpty(fromFile), ...nonEmpty(options.env ?? process.env) };
   const raw: Record<string, string | undefined> = {};
   for (const key of Object.keys(envSchema.shape)) raw[key] = merged[PREFIX + key];
 
@@ -179,6 +181,10 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
 }
 
 type Env = z.infer<typeof envSchema>;
+
+function nonEmpty(vars: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(vars).flatMap(([k, v]) => (v === undefined || v.trim() === '' ? [] : [[k, v.trim()]])));
+}
 
 function slackConfig(e: Env): SlackConfig | null {
   const any = e.SLACK_BOT_TOKEN ?? e.SLACK_SIGNING_SECRET ?? e.SLACK_APP_TOKEN;

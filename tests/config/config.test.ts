@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/config.js';
 
 const load = (env: Record<string, string>) => loadConfig({ env, envFile: null, cwd: '/app' });
 
@@ -28,6 +28,20 @@ describe('config', () => {
     expect(load({ RINGKAS_SLACK_BOT_TOKEN: 'xoxb-1', RINGKAS_SLACK_SIGNING_SECRET: 's' }).slack?.signingSecret).toBe('s');
     expect(load({ RINGKAS_SLACK_BOT_TOKEN: 'xoxb-1', RINGKAS_SLACK_APP_TOKEN: 'xapp-1' }).slack?.appToken).toBe('xapp-1');
     expect(load({ RINGKAS_DISCORD_TOKEN: 't' }).discord?.token).toBe('t');
+  });
+
+  it('takes an empty value as the default, for every variable', () => {
+    const empty = Object.fromEntries(CONFIG_VARIABLES.map((v) => [v, '']));
+    expect(load(empty)).toEqual(load({}));
+    const blank = Object.fromEntries(CONFIG_VARIABLES.map((v) => [v, '  ']));
+    expect(load(blank)).toEqual(load({}));
+  });
+
+  it('lets a .env value fill a variable the environment sets empty', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ringkas-env-'));
+    writeFileSync(path.join(dir, '.env'), 'RINGKAS_LOG_LEVEL=debug\n');
+    expect(loadConfig({ env: { RINGKAS_LOG_LEVEL: '' }, cwd: dir }).logLevel).toBe('debug');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('reads a .env file, with the real environment winning', () => {

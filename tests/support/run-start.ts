@@ -1,0 +1,41 @@
+// Spawns the real entry point (adapters/start.ts through tsx), as `npm start` does, with only
+// the RINGKAS_* variables a test gives: a developer's own must not change what the test sees.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { PROJECT_ROOT } from './temp-engine.js';
+
+export interface StartResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunStartOptions {
+  env?: Record<string, string>;
+  /** Working directory (where `.env` and the default folders are looked for); the project by default. */
+  cwd?: string;
+  /** Piped to standard input, then closed. */
+  input?: string;
+  /** Variables to remove from the inherited environment besides RINGKAS_* (e.g. HTTPS_PROXY). */
+  drop?: RegExp;
+}
+
+export function runStart(options: RunStartOptions = {}): Promise<StartResult> {
+  const drop = options.drop;
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('RINGKAS_') && !(drop && drop.test(k))));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(PROJECT_ROOT, 'adapters/start.ts')], {
+      cwd: options.cwd ?? PROJECT_ROOT,
+      env: { ...base, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
+  });
+}
