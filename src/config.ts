@@ -115,6 +115,15 @@ export interface FetchConfig {
   maxBytes: number;
   maxRedirects: number;
   allowPrivateHosts: string[];
+  /** The outbound proxy, if any (the address checks still apply to the page's own host). */
+  proxy?: ProxyConfig;
+}
+
+/** The standard HTTP_PROXY / HTTPS_PROXY / NO_PROXY variables (lower-case wins, as curl does). */
+export interface ProxyConfig {
+  httpProxy?: string;
+  httpsProxy?: string;
+  noProxy?: string;
 }
 
 export interface Config {
@@ -129,6 +138,8 @@ export interface Config {
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
   fetch: FetchConfig;
+  /** For Slack, Discord and article fetches alike; empty when no proxy is set. */
+  proxy: ProxyConfig;
   defaultTimezone: string;
 }
 
@@ -159,6 +170,7 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
     throw new ConfigError(PREFIX + String(issue.path[0] ?? ''), issue.message);
   }
   const e = parsed.data;
+  const proxy = proxyConfig(merged);
   return {
     dataDir: path.resolve(cwd, e.DATA_DIR ?? 'data'),
     seedsDir: path.resolve(cwd, e.SEEDS_DIR ?? 'seeds'),
@@ -175,12 +187,27 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
       maxBytes: e.FETCH_MAX_BYTES,
       maxRedirects: e.FETCH_MAX_REDIRECTS,
       allowPrivateHosts: e.FETCH_ALLOW_PRIVATE_HOSTS,
+      ...(Object.keys(proxy).length > 0 ? { proxy } : {}),
     },
+    proxy,
     defaultTimezone: e.DEFAULT_TIMEZONE,
   };
 }
 
 type Env = z.infer<typeof envSchema>;
+
+function proxyConfig(vars: Record<string, string | undefined>): ProxyConfig {
+  const pick = (name: string) => vars[name.toLowerCase()] ?? vars[name];
+  const proxyUrl = (name: string) => {
+    const value = pick(name);
+    if (value !== undefined && !URL.canParse(value)) throw new ConfigError(name, 'is not a URL (e.g. http://proxy.example:3128)');
+    return value;
+  };
+  const httpProxy = proxyUrl('HTTP_PROXY');
+  const httpsProxy = proxyUrl('HTTPS_PROXY');
+  const noProxy = pick('NO_PROXY');
+  return { ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), ...(noProxy ? { noProxy } : {}) };
+}
 
 function nonEmpty(vars: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(vars).flatMap(([k, v]) => (v === undefined || v.trim() === '' ? [] : [[k, v.trim()]])));

@@ -44,6 +44,14 @@ describe('config', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('reads the standard proxy variables, lower-case first, and names a malformed one', () => {
+    const c = load({ HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:2', HTTP_PROXY: 'http://plain:3', NO_PROXY: 'localhost,.internal' });
+    expect(c.proxy).toEqual({ httpsProxy: 'http://lower:2', httpProxy: 'http://plain:3', noProxy: 'localhost,.internal' });
+    expect(c.fetch.proxy).toEqual(c.proxy);
+    expect(load({ HTTPS_PROXY: '' }).proxy).toEqual({});
+    expect(() => load({ HTTPS_PROXY: 'proxy host' })).toThrow(/HTTPS_PROXY/);
+  });
+
   it('reads a .env file, with the real environment winning', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'ringkas-env-'));
     writeFileSync(path.join(dir, '.env'), 'RINGKAS_LOG_LEVEL=debug\nRINGKAS_SHELL_USER=ani\n');
