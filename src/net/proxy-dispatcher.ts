@@ -2,7 +2,7 @@
 // dispatcher, shared by the Slack and Discord clients and the article fetcher. undici's
 // EnvHttpProxyAgent gives the usual rules (NO_PROXY host suffixes and ports, "*" for none);
 // passing every value explicitly keeps it from reading process.env itself.
-import { EnvHttpProxyAgent, type Agent, type Dispatcher } from 'undici';
+import { EnvHttpProxyAgent, fetch as undiciFetch, type Agent, type Dispatcher } from 'undici';
 import type { ProxyConfig } from '../config.js';
 
 export function hasProxy(proxy: ProxyConfig | undefined): proxy is ProxyConfig {
@@ -19,4 +19,9 @@ export function proxyDispatcher(proxy: ProxyConfig | undefined, direct: Agent.Op
     httpsProxy: proxy.httpsProxy ?? proxy.httpProxy ?? '',
     noProxy: proxy.noProxy ?? '',
   });
+}
+
+/** A fetch that sends through `dispatcher` (for clients that take a fetch, such as Slack's WebClient). */
+export function fetchThrough(dispatcher: Dispatcher): typeof globalThis.fetch {
+  return ((input: string | URL, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof globalThis.fetch;
 }
