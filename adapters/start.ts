@@ -78,7 +78,10 @@ async function main(): Promise<void> {
     }
     if (config.discord) {
       const { startDiscord } = await import('./discord/create-discord-client.js');
-      const discord = await startDiscord({ config, engine, logger });
+      // A gateway closed for good (token revoked, 4010–4014) leaves nothing to serve: stop, and exit
+      // non-zero with the reason so a supervisor restarts or alerts.
+      const onFatal = (error: Error) => void stopAll().then(() => engine.close()).finally(() => fail(error.message));
+      const discord = await startDiscord({ config, engine, logger, onFatal });
       running.push({ name: 'discord', stop: discord.stop, deliverer: discord.deliverer });
     }
   } catch (e) {

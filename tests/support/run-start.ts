@@ -2,6 +2,7 @@
 // the RINGKAS_* variables a test gives: a developer's own must not change what the test sees.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from './temp-engine.js';
 
 export interface StartResult {
@@ -18,13 +19,17 @@ export interface RunStartOptions {
   input?: string;
   /** Variables to remove from the inherited environment besides RINGKAS_* (e.g. HTTPS_PROXY). */
   drop?: RegExp;
+  /** A start that hangs (the bug some tests look for) is killed after this, so no process outlives its test. */
+  killAfterMs?: number;
 }
 
 export function runStart(options: RunStartOptions = {}): Promise<StartResult> {
   const drop = options.drop;
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('RINGKAS_') && !(drop && drop.test(k))));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(PROJECT_ROOT, 'adapters/start.ts')], {
+    // tsx as a loader in one process (its CLI would add a second one that a kill would orphan).
+    const loader = pathToFileURL(path.join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+    const child = spawn(process.execPath, ['--import', loader, path.join(PROJECT_ROOT, 'adapters/start.ts')], {
       cwd: options.cwd ?? PROJECT_ROOT,
       env: { ...base, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -33,8 +38,12 @@ export function runStart(options: RunStartOptions = {}): Promise<StartResult> {
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 50_000);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
     child.stdin.on('error', () => undefined);
     child.stdin.end(options.input ?? '');
   });
