@@ -146,7 +146,7 @@ export interface Config {
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`Configuration error: ${variable} ${detail}`);
     this.name = 'ConfigError';
@@ -171,6 +171,8 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
   }
   const e = parsed.data;
   const proxy = proxyConfig(merged);
+  const platforms = withDidYouMean(merged, () => ({ slack: slackConfig(e), discord: discordConfig(e) }));
+  if (!platforms.slack && !platforms.discord) refuseUnprefixedCredentials(merged);
   return {
     dataDir: path.resolve(cwd, e.DATA_DIR ?? 'data'),
     seedsDir: path.resolve(cwd, e.SEEDS_DIR ?? 'seeds'),
@@ -180,8 +182,8 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
     logLevel: e.LOG_LEVEL,
     admins: e.ADMINS,
     shell: { admin: e.SHELL_ADMIN, user: e.SHELL_USER ?? 'you' },
-    slack: slackConfig(e),
-    discord: discordConfig(e),
+    slack: platforms.slack,
+    discord: platforms.discord,
     fetch: {
       timeoutMs: e.FETCH_TIMEOUT_MS,
       maxBytes: e.FETCH_MAX_BYTES,
@@ -195,6 +197,32 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
 }
 
 type Env = z.infer<typeof envSchema>;
+
+/** Credentials people copy from Slack's and Discord's own guides, which use no prefix. */
+const UNPREFIXED_CREDENTIALS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'DISCORD_TOKEN', 'DISCORD_APP_ID', 'DISCORD_GUILD_ID'];
+
+const didYouMean = (name: string) => `${name} is set, but Ringkas reads only ${PREFIX}* variables: did you mean ${PREFIX}${name}?`;
+
+/**
+ * With no platform configured the shell would start and the token be silently ignored: a token
+ * set without the prefix (SLACK_BOT_TOKEN, DISCORD_TOKEN, ...) stops the start with the right name.
+ */
+function refuseUnprefixedCredentials(vars: Record<string, string | undefined>): void {
+  const found = UNPREFIXED_CREDENTIALS.find((name) => vars[name] !== undefined);
+  if (found) throw new ConfigError(PREFIX + found, `is not set. ${didYouMean(found)}`);
+}
+
+/** A missing RINGKAS_X whose unprefixed X is set gets the hint added to its error. */
+function withDidYouMean<T>(vars: Record<string, string | undefined>, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const bare = error.variable.slice(PREFIX.length);
+    if (vars[bare] === undefined || vars[error.variable] !== undefined) throw error;
+    throw new ConfigError(error.variable, `${error.detail} (${didYouMean(bare)})`);
+  }
+}
 
 function proxyConfig(vars: Record<string, string | undefined>): ProxyConfig {
   const pick = (name: string) => vars[name.toLowerCase()] ?? vars[name];

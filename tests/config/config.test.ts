@@ -44,6 +44,19 @@ describe('config', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('asks "did you mean RINGKAS_…" for credentials set without the prefix', () => {
+    expect(() => load({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(
+      'Configuration error: RINGKAS_SLACK_BOT_TOKEN is not set. SLACK_BOT_TOKEN is set, but Ringkas reads only RINGKAS_* variables: did you mean RINGKAS_SLACK_BOT_TOKEN?',
+    );
+    expect(() => load({ DISCORD_TOKEN: 't' })).toThrow(/did you mean RINGKAS_DISCORD_TOKEN\?/);
+    // One half prefixed, the other not: the missing one's error carries the hint.
+    expect(() => load({ RINGKAS_SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toThrow(
+      /RINGKAS_SLACK_SIGNING_SECRET is required for HTTP mode .*did you mean RINGKAS_SLACK_SIGNING_SECRET\?/,
+    );
+    // A configured platform is not blocked by another tool's unprefixed variable.
+    expect(load({ RINGKAS_DISCORD_TOKEN: 't', SLACK_BOT_TOKEN: 'xoxb-other' }).discord?.token).toBe('t');
+  });
+
   it('reads the standard proxy variables, lower-case first, and names a malformed one', () => {
     const c = load({ HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:2', HTTP_PROXY: 'http://plain:3', NO_PROXY: 'localhost,.internal' });
     expect(c.proxy).toEqual({ httpsProxy: 'http://lower:2', httpProxy: 'http://plain:3', noProxy: 'localhost,.internal' });

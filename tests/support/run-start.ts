@@ -1,9 +1,11 @@
-// Spawns the real entry point (adapters/start.ts through tsx), as `npm start` does, with only
-// the RINGKAS_* variables a test gives: a developer's own must not change what the test sees.
+// Spawns the real entry point (adapters/start.ts through tsx), as `npm start` does. The caller's
+// own RINGKAS_*, SLACK_*, DISCORD_* and proxy variables are left out; a test passes what it means.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from './temp-engine.js';
+
+const OWN_VARIABLES = /^(RINGKAS_|SLACK_|DISCORD_)|^(https?|no)_proxy$/i;
 
 export interface StartResult {
   code: number | null;
@@ -25,7 +27,8 @@ export interface RunStartOptions {
 
 export function runStart(options: RunStartOptions = {}): Promise<StartResult> {
   const drop = options.drop;
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('RINGKAS_') && !(drop && drop.test(k))));
+  // A developer's or CI's own tokens and proxy must not change what the test sees.
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !OWN_VARIABLES.test(k) && !(drop && drop.test(k))));
   return new Promise((resolve, reject) => {
     // tsx as a loader in one process (its CLI would add a second one that a kill would orphan).
     const loader = pathToFileURL(path.join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
