@@ -3,7 +3,6 @@
 // instead of leaving it running offline; a gateway that cannot be reached fails the start after a
 // bounded time; REST goes through HTTP(S)_PROXY; and the real entry point exits non-zero.
 import { mkdtempSync, rmSync } from 'node:fs';
-import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { silentLogger } from '../../../src/logger.js';
 import { ConnectProxy } from '../../platform/connect-proxy.js';
 import { FakeDiscord } from '../../platform/fake-discord.js';
 import { runStart } from '../../support/run-start.js';
+import { closedPort, rejectionMessage } from '../../support/failing-starts.js';
 import { createTempEngine, type TempEngine } from '../../support/temp-engine.js';
 
 let temp: TempEngine;
@@ -22,20 +22,6 @@ beforeAll(async () => {
 afterAll(() => temp.cleanup());
 
 const configFor = (apiUrl: string, proxy: ProxyConfig = {}): Config => ({ ...temp.config, proxy, discord: { token: 'fake-bot-token', apiUrl } });
-
-async function startError(promise: Promise<unknown>): Promise<string> {
-  const err = await promise.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(Error);
-  return (err as Error).message;
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('gateway closes Discord will not resume, after start-up', () => {
   it.each([
@@ -81,7 +67,7 @@ describe('failing starts', () => {
     const fake = await FakeDiscord.start();
     fake.closeOnIdentify(4004);
     try {
-      const message = await startError(startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger }));
+      const message = await rejectionMessage(startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger }));
       expect(message).toMatch(/^Discord start-up failed: Discord closed the gateway with code 4004 \(authentication failed.*RINGKAS_DISCORD_TOKEN/);
     } finally {
       await fake.stop();
@@ -92,7 +78,7 @@ describe('failing starts', () => {
     const fake = await FakeDiscord.start();
     fake.closeOnIdentify(4014);
     try {
-      const message = await startError(startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger }));
+      const message = await rejectionMessage(startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger }));
       expect(message).toMatch(/code 4014 \(disallowed intents/);
       expect(message).not.toMatch(/RINGKAS_DISCORD_TOKEN/);
     } finally {
@@ -104,7 +90,7 @@ describe('failing starts', () => {
     const fake = await FakeDiscord.start();
     fake.advertiseGateway(`ws://127.0.0.1:${await closedPort()}`);
     try {
-      const message = await startError(startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger, loginTimeoutMs: 500 }));
+      const message = await rejectionMessage(startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger, loginTimeoutMs: 500 }));
       expect(message).toBe('Discord start-up failed: could not connect to the Discord gateway within 1 s: network, firewall or proxy.');
     } finally {
       await fake.stop();

@@ -10,6 +10,7 @@ import type { Config, ProxyConfig, SlackConfig } from '../../../src/config.js';
 import { silentLogger } from '../../../src/logger.js';
 import { ConnectProxy } from '../../platform/connect-proxy.js';
 import { FakeSlackApi } from '../../platform/fake-slack-api.js';
+import { closedPort, rejectionMessage } from '../../support/failing-starts.js';
 import { createTempEngine, type TempEngine } from '../../support/temp-engine.js';
 
 /** Three quick tries: the shape of the real bound (STARTUP_RETRY), in milliseconds. */
@@ -28,25 +29,10 @@ function configWith(slack: Partial<SlackConfig>, proxy: ProxyConfig = {}): Confi
 const start = (config: Config, extra: { listen?: { port: number; host: string } } = {}) =>
   startSlack({ config, engine: temp.engine, logger: silentLogger, listen: extra.listen ?? { port: 0, host: '127.0.0.1' }, startupRetry: QUICK });
 
-async function startError(promise: Promise<unknown>): Promise<string> {
-  const err = await promise.then(() => null, (e: unknown) => e);
-  expect(err).toBeInstanceOf(Error);
-  return (err as Error).message;
-}
-
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 describe('Slack unreachable at start', () => {
   it('gives up after a few tries and blames the network or proxy, not the token', async () => {
     const port = await closedPort();
-    const message = await startError(start(configWith({ apiUrl: `http://127.0.0.1:${port}/api/` })));
+    const message = await rejectionMessage(start(configWith({ apiUrl: `http://127.0.0.1:${port}/api/` })));
     expect(message).toMatch(/could not reach Slack \(ECONNREFUSED\): network or proxy/);
     expect(message).toMatch(/HTTPS_PROXY/);
     expect(message).not.toMatch(/RINGKAS_SLACK_BOT_TOKEN/);
@@ -58,7 +44,7 @@ describe('Slack unreachable at start', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = silent.address() as AddressInfo;
-      const message = await startError(start(configWith({ apiUrl: `http://127.0.0.1:${port}/api/` })));
+      const message = await rejectionMessage(start(configWith({ apiUrl: `http://127.0.0.1:${port}/api/` })));
       expect(message).toMatch(/could not reach Slack \(\w+\): network or proxy/);
       expect(requests).toBe(3);
     } finally {
@@ -71,7 +57,7 @@ describe('Slack unreachable at start', () => {
     const fake = await new FakeSlackApi().start();
     fake.fail('auth.test', { status: 503 }, Infinity);
     try {
-      const message = await startError(start(configWith({ apiUrl: fake.apiUrl })));
+      const message = await rejectionMessage(start(configWith({ apiUrl: fake.apiUrl })));
       expect(message).toBe('Slack start-up failed: auth.test got HTTP 503: Slack or a proxy in between is failing; try again later.');
       expect(fake.callsTo('auth.test')).toHaveLength(3);
     } finally {
@@ -85,7 +71,7 @@ describe('clear start errors', () => {
     const fake = await new FakeSlackApi().start();
     fake.fail('apps.connections.open', { error: 'invalid_auth' }, Infinity);
     try {
-      const message = await startError(start(configWith({ apiUrl: fake.apiUrl, appToken: 'xapp-revoked', signingSecret: undefined })));
+      const message = await rejectionMessage(start(configWith({ apiUrl: fake.apiUrl, appToken: 'xapp-revoked', signingSecret: undefined })));
       expect(message).toMatch(/apps\.connections\.open said "invalid_auth"\. Check RINGKAS_SLACK_APP_TOKEN/);
       expect(message).not.toMatch(/BOT_TOKEN/);
     } finally {
@@ -99,7 +85,7 @@ describe('clear start errors', () => {
     await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
     const { port } = busy.address() as AddressInfo;
     try {
-      const message = await startError(start(configWith({ apiUrl: fake.apiUrl }), { listen: { port, host: '127.0.0.1' } }));
+      const message = await rejectionMessage(start(configWith({ apiUrl: fake.apiUrl }), { listen: { port, host: '127.0.0.1' } }));
       expect(message).toBe(`Slack HTTP mode: port ${port} is already in use. Stop what uses it, or set RINGKAS_SLACK_PORT to a free port.`);
     } finally {
       await new Promise<void>((resolve) => busy.close(() => resolve()));
