@@ -11,8 +11,9 @@ COPY scripts ./scripts
 RUN npm run build
 
 FROM node:20-bookworm-slim AS runtime
-ENV NODE_ENV=production \
-    RINGKAS_DATA_DIR=/data
+# No RINGKAS_* here: `docker run --env-file .env` with an empty RINGKAS_DATA_DIR would replace it.
+# The default data directory (./data under /app) is a link to the /data volume instead.
+ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
@@ -20,7 +21,7 @@ COPY --from=build /app/dist ./dist
 COPY briefs ./briefs
 COPY lexicon ./lexicon
 COPY seeds ./seeds
-RUN mkdir -p /data && chown node:node /data
+RUN mkdir -p /data && chown node:node /data && ln -s /data /app/data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000

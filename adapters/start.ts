@@ -19,6 +19,13 @@ interface Running {
   deliverer?: Deliverer;
 }
 
+const NOTHING_TO_DO = [
+  'no Slack or Discord credentials are set and standard input gave no commands, so there is nothing to do.',
+  '  To connect: set RINGKAS_SLACK_BOT_TOKEN with RINGKAS_SLACK_SIGNING_SECRET or RINGKAS_SLACK_APP_TOKEN, or RINGKAS_DISCORD_TOKEN',
+  '  (in .env, copied from .env.example; with Docker: docker run --env-file .env ...).',
+  "  For the shell: run it in a terminal (with Docker: docker run -it ...), or pipe commands: printf '/brief ijepa\\n' | npm start",
+].join('\n');
+
 function fail(message: string): never {
   process.stderr.write(`ringkas: ${message}\n`);
   process.exit(1);
@@ -53,7 +60,7 @@ async function main(): Promise<void> {
   if (shellOnly) {
     // Roundups for the terminal only in an interactive session: piped runs are one-shot scripts.
     const roundups = process.stdin.isTTY ? startRoundupScheduler(engine.services, [new ShellDeliverer(process.stdout)]) : null;
-    await runShell({
+    const lines = await runShell({
       engine,
       ctx: { actor: { platform: 'shell', id: config.shell.user, isAdmin: config.shell.admin }, channel: { platform: 'shell', workspace: 'local', channel: 'terminal' } },
       input: process.stdin,
@@ -62,6 +69,9 @@ async function main(): Promise<void> {
     });
     await roundups?.stop();
     await engine.close();
+    // No platform, no terminal and no commands (e.g. `docker run` without -it): exiting 0 in
+    // silence would look like a bot that started. Say what to do instead.
+    if (!process.stdin.isTTY && lines === 0) fail(NOTHING_TO_DO);
     return;
   }
 
@@ -78,7 +88,10 @@ async function main(): Promise<void> {
     }
     if (config.discord) {
       const { startDiscord } = await import('./discord/create-discord-client.js');
-      const discord = await startDiscord({ config, engine, logger });
+      // A gateway closed for good (token revoked, 4010–4014) leaves nothing to serve: stop, and exit
+      // non-zero with the reason so a supervisor restarts or alerts.
+      const onFatal = (error: Error) => void stopAll().then(() => engine.close()).finally(() => fail(error.message));
+      const discord = await startDiscord({ config, engine, logger, onFatal });
       running.push({ name: 'discord', stop: discord.stop, deliverer: discord.deliverer });
     }
   } catch (e) {

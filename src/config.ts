@@ -115,6 +115,15 @@ export interface FetchConfig {
   maxBytes: number;
   maxRedirects: number;
   allowPrivateHosts: string[];
+  /** The outbound proxy, if any (the address checks still apply to the page's own host). */
+  proxy?: ProxyConfig;
+}
+
+/** The standard HTTP_PROXY / HTTPS_PROXY / NO_PROXY variables (lower-case wins, as curl does). */
+export interface ProxyConfig {
+  httpProxy?: string;
+  httpsProxy?: string;
+  noProxy?: string;
 }
 
 export interface Config {
@@ -129,13 +138,15 @@ export interface Config {
   slack: SlackConfig | null;
   discord: DiscordConfig | null;
   fetch: FetchConfig;
+  /** For Slack, Discord and article fetches alike; empty when no proxy is set. */
+  proxy: ProxyConfig;
   defaultTimezone: string;
 }
 
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`Configuration error: ${variable} ${detail}`);
     this.name = 'ConfigError';
@@ -147,7 +158,9 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
   const cwd = options.cwd ?? process.cwd();
   const envFile = options.envFile === undefined ? path.join(cwd, '.env') : options.envFile;
   const fromFile = envFile && existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
-  const merged: Record<string, string | undefined> = { ...fromFile, ...(options.env ?? process.env) };
+  // Empty means the default, for every variable: `.env.example` copied as it is, or passed to
+  // `docker run --env-file`, sets each one to "" (and Docker's "" replaces the image's own ENV).
+  const merged: Record<string, string | undefined> = { ...nonEmpty(fromFile), ...nonEmpty(options.env ?? process.env) };
   const raw: Record<string, string | undefined> = {};
   for (const key of Object.keys(envSchema.shape)) raw[key] = merged[PREFIX + key];
 
@@ -157,6 +170,9 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
     throw new ConfigError(PREFIX + String(issue.path[0] ?? ''), issue.message);
   }
   const e = parsed.data;
+  const proxy = proxyConfig(merged);
+  const platforms = withDidYouMean(merged, () => ({ slack: slackConfig(e), discord: discordConfig(e) }));
+  if (!platforms.slack && !platforms.discord) refuseUnprefixedCredentials(merged);
   return {
     dataDir: path.resolve(cwd, e.DATA_DIR ?? 'data'),
     seedsDir: path.resolve(cwd, e.SEEDS_DIR ?? 'seeds'),
@@ -166,19 +182,64 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
     logLevel: e.LOG_LEVEL,
     admins: e.ADMINS,
     shell: { admin: e.SHELL_ADMIN, user: e.SHELL_USER ?? 'you' },
-    slack: slackConfig(e),
-    discord: discordConfig(e),
+    slack: platforms.slack,
+    discord: platforms.discord,
     fetch: {
       timeoutMs: e.FETCH_TIMEOUT_MS,
       maxBytes: e.FETCH_MAX_BYTES,
       maxRedirects: e.FETCH_MAX_REDIRECTS,
       allowPrivateHosts: e.FETCH_ALLOW_PRIVATE_HOSTS,
+      ...(Object.keys(proxy).length > 0 ? { proxy } : {}),
     },
+    proxy,
     defaultTimezone: e.DEFAULT_TIMEZONE,
   };
 }
 
 type Env = z.infer<typeof envSchema>;
+
+/** Credentials people copy from Slack's and Discord's own guides, which use no prefix. */
+const UNPREFIXED_CREDENTIALS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'DISCORD_TOKEN', 'DISCORD_APP_ID', 'DISCORD_GUILD_ID'];
+
+const didYouMean = (name: string) => `${name} is set, but Ringkas reads only ${PREFIX}* variables: did you mean ${PREFIX}${name}?`;
+
+/**
+ * With no platform configured the shell would start and the token be silently ignored: a token
+ * set without the prefix (SLACK_BOT_TOKEN, DISCORD_TOKEN, ...) stops the start with the right name.
+ */
+function refuseUnprefixedCredentials(vars: Record<string, string | undefined>): void {
+  const found = UNPREFIXED_CREDENTIALS.find((name) => vars[name] !== undefined);
+  if (found) throw new ConfigError(PREFIX + found, `is not set. ${didYouMean(found)}`);
+}
+
+/** A missing RINGKAS_X whose unprefixed X is set gets the hint added to its error. */
+function withDidYouMean<T>(vars: Record<string, string | undefined>, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const bare = error.variable.slice(PREFIX.length);
+    if (vars[bare] === undefined || vars[error.variable] !== undefined) throw error;
+    throw new ConfigError(error.variable, `${error.detail} (${didYouMean(bare)})`);
+  }
+}
+
+function proxyConfig(vars: Record<string, string | undefined>): ProxyConfig {
+  const pick = (name: string) => vars[name.toLowerCase()] ?? vars[name];
+  const proxyUrl = (name: string) => {
+    const value = pick(name);
+    if (value !== undefined && !URL.canParse(value)) throw new ConfigError(name, 'is not a URL (e.g. http://proxy.example:3128)');
+    return value;
+  };
+  const httpProxy = proxyUrl('HTTP_PROXY');
+  const httpsProxy = proxyUrl('HTTPS_PROXY');
+  const noProxy = pick('NO_PROXY');
+  return { ...(httpProxy ? { httpProxy } : {}), ...(httpsProxy ? { httpsProxy } : {}), ...(noProxy ? { noProxy } : {}) };
+}
+
+function nonEmpty(vars: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(Object.entries(vars).flatMap(([k, v]) => (v === undefined || v.trim() === '' ? [] : [[k, v.trim()]])));
+}
 
 function slackConfig(e: Env): SlackConfig | null {
   const any = e.SLACK_BOT_TOKEN ?? e.SLACK_SIGNING_SECRET ?? e.SLACK_APP_TOKEN;

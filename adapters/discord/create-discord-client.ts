@@ -1,11 +1,14 @@
 // Starts the Discord side of Ringkas: a discord.js Client with the least it needs (Guilds intent,
 // no mentions ever), the interaction handler, and the roundup deliverer.
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import type { Dispatcher } from 'undici';
 import type { Config, DiscordConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
+import { fetchThrough, proxyDispatcher } from '../../src/net/proxy-dispatcher.js';
 import type { Deliverer } from '../../src/model/delivery.js';
 import { createDiscordDeliverer } from './discord-deliverer.js';
 import { createInteractionHandler, type DiscordEngine } from './discord-interactions.js';
+import { fatalCloseMessage, isFatalClose } from './gateway-closes.js';
 import { errorForLog } from './log-error.js';
 
 export interface DiscordRuntime {
@@ -14,22 +17,41 @@ export interface DiscordRuntime {
   stop(): Promise<void>;
 }
 
-export function createDiscordClient(discord: DiscordConfig): Client {
+export function createDiscordClient(discord: DiscordConfig, dispatcher?: Dispatcher): Client {
   const options: ClientOptions = {
     // Slash commands arrive as interactions; no message content or member intents are needed.
     intents: [GatewayIntentBits.Guilds],
     // Article text must never ping @everyone, a role or a user.
     allowedMentions: { parse: [] },
-    ...(discord.apiUrl ? { rest: { api: discord.apiUrl } } : {}),
+    rest: {
+      ...(discord.apiUrl ? { api: discord.apiUrl } : {}),
+      // REST calls through HTTP(S)_PROXY. (The gateway WebSocket cannot: discord.js opens it with `ws` and no agent.)
+      ...(dispatcher ? { makeRequest: fetchThrough(dispatcher) } : {}),
+    },
   };
   return new Client(options);
 }
 
-export async function startDiscord(deps: { config: Config; engine: DiscordEngine; logger: Logger }): Promise<DiscordRuntime> {
+/** How long login may take before a gateway that cannot be reached counts as a failed start. */
+export const LOGIN_TIMEOUT_MS = 30_000;
+
+export interface StartDiscordOptions {
+  config: Config;
+  engine: DiscordEngine;
+  logger: Logger;
+  /**
+   * Called once if the gateway closes for good after start-up (token revoked, 4010–4014): the
+   * caller stops the process with the message. Without it the error is only logged.
+   */
+  onFatal?: (error: Error) => void;
+  loginTimeoutMs?: number;
+}
+
+export async function startDiscord(deps: StartDiscordOptions): Promise<DiscordRuntime> {
   const discord = deps.config.discord;
   if (!discord) throw new Error('Discord is not configured (set RINGKAS_DISCORD_TOKEN).');
   const logger = deps.logger.child({ platform: 'discord' });
-  const client = createDiscordClient(discord);
+  const client = createDiscordClient(discord, proxyDispatcher(deps.config.proxy));
   const handle = createInteractionHandler({
     engine: deps.engine,
     config: deps.config,
@@ -40,13 +62,26 @@ export async function startDiscord(deps: { config: Config; engine: DiscordEngine
   client.on(Events.InteractionCreate, (interaction) => void handle(interaction));
   watchConnection(client, logger);
 
+  let started = false;
+  let fatalCode: number | null = null;
+  client.on(Events.ShardDisconnect, (event) => {
+    if (!isFatalClose(event.code) || fatalCode !== null) return;
+    fatalCode = event.code;
+    if (!started) return; // login is failing: the catch below reports it
+    const error = new Error(fatalCloseMessage(event.code));
+    logger.fatal({ event: 'discord_gateway_fatal_close', code: event.code }, error.message);
+    deps.onFatal?.(error);
+  });
+
+  const timeoutMs = deps.loginTimeoutMs ?? LOGIN_TIMEOUT_MS;
   try {
-    await client.login(discord.token);
+    await withDeadline(client.login(discord.token), timeoutMs);
   } catch (error) {
-    logger.error({ event: 'discord_login_failed', err: errorForLog(error) }, 'login failed');
+    logger.error({ event: 'discord_login_failed', code: fatalCode, err: errorForLog(error) }, 'login failed');
     await client.destroy();
-    throw new Error('Discord login failed: check RINGKAS_DISCORD_TOKEN (the bot token from the Developer Portal).', { cause: error });
+    throw new Error(loginFailure(error, fatalCode, timeoutMs), { cause: error });
   }
+  started = true;
   logger.info({ event: 'discord_ready', user: client.user?.tag, appId: client.application?.id }, 'connected');
 
   return {
@@ -57,6 +92,35 @@ export async function startDiscord(deps: { config: Config; engine: DiscordEngine
       logger.info({ event: 'discord_stopped' }, 'stopped');
     },
   };
+}
+
+class LoginTimeout extends Error {}
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LoginTimeout()), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Says which part of the start failed: the gateway's close code, reaching Discord at all, or the token. */
+function loginFailure(error: unknown, fatalCode: number | null, timeoutMs: number): string {
+  if (fatalCode !== null) return `Discord start-up failed: ${fatalCloseMessage(fatalCode)}`;
+  if (error instanceof LoginTimeout) {
+    return `Discord start-up failed: could not connect to the Discord gateway within ${Math.round(timeoutMs / 1000)} s: network, firewall or proxy.`;
+  }
+  const network = networkCode(error);
+  if (network) return `Discord start-up failed: could not reach Discord (${network}): network or proxy. Check the connection, or HTTPS_PROXY / NO_PROXY.`;
+  return 'Discord login failed: check RINGKAS_DISCORD_TOKEN (the bot token from the Developer Portal).';
+}
+
+function networkCode(error: unknown): string | null {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(E[A-Z]+|UND_ERR_\w+)$/.test(code)) return code;
+  }
+  return null;
 }
 
 /** discord.js reconnects and resumes on its own; we only make it visible in the log. */

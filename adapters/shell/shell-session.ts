@@ -16,7 +16,8 @@ export interface ShellOptions {
 const PROMPT = 'ringkas> ';
 const END_OF_PASTE = '.';
 
-export async function runShell({ engine, ctx, input, output, interactive }: ShellOptions): Promise<void> {
+/** Runs until end of input or "exit"; resolves with how many non-empty lines it read. */
+export async function runShell({ engine, ctx, input, output, interactive }: ShellOptions): Promise<number> {
   const rl = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   const print = (text: string) => output.write(`${text}\n\n`);
   if (interactive) {
@@ -25,8 +26,10 @@ export async function runShell({ engine, ctx, input, output, interactive }: Shel
     rl.prompt();
   }
   let paste: string[] | null = null;
+  let lines = 0;
   for await (const rawLine of rl) {
     const line = rawLine.trim();
+    if (line !== '') lines += 1;
     if (paste) {
       if (line === END_OF_PASTE) {
         const text = paste.join('\n');
@@ -50,4 +53,5 @@ export async function runShell({ engine, ctx, input, output, interactive }: Shel
     if (interactive && !paste) rl.prompt();
   }
   rl.close();
+  return lines;
 }

@@ -1,10 +1,12 @@
 // Builds the Bolt App (HTTP receiver or Socket Mode) with every Ringkas handler
 // registered. Listening is separate (start-slack.ts) so the HTTP side can sit behind
 // the timestamp guard.
-import { App, HTTPReceiver, webApi } from '@slack/bolt';
+import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { Dispatcher } from 'undici';
 import type { Clock } from '../../src/clock.js';
 import type { SlackConfig, Config } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
+import { fetchThrough } from '../../src/net/proxy-dispatcher.js';
 import { registerAddArticleModal } from './add-article-modal.js';
 import { boltLogger } from './bolt-logger.js';
 import { EngineLane } from './engine-lane.js';
@@ -13,6 +15,7 @@ import { RecentDeliveries } from './recent-deliveries.js';
 import { registerShareAction } from './share-action.js';
 import { SlackAdmins } from './slack-admin.js';
 import type { SlackDeps, SlackEngine } from './slack-deps.js';
+import type { BotIdentity } from './slack-token-check.js';
 
 type RetryOptions = NonNullable<NonNullable<ConstructorParameters<typeof webApi.WebClient>[1]>['retryConfig']>;
 
@@ -26,6 +29,10 @@ export interface CreateSlackAppOptions {
   ackDeadlineMs?: number;
   inAckBudgetMs?: number;
   adminCacheMs?: number;
+  /** From the start-up auth.test (slack-token-check.ts): Bolt then skips its own, unbounded one. */
+  identity?: BotIdentity;
+  /** The outbound proxy, for Web API calls and the Socket Mode connection. */
+  dispatcher?: Dispatcher;
 }
 
 export interface SlackAppParts {
@@ -41,17 +48,27 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppParts {
   const clientOptions = {
     ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl.endsWith('/') ? slack.apiUrl : `${slack.apiUrl}/` } : {}),
     retryConfig: options.retryConfig ?? webApi.retryPolicies.fiveRetriesInFiveMinutes,
+    ...(options.dispatcher ? { fetch: fetchThrough(options.dispatcher) } : {}),
   };
   // HTTP mode wins when both are configured: it needs no outbound websocket.
   const receiver = slack.signingSecret
     ? new HTTPReceiver({ signingSecret: slack.signingSecret, logger, processBeforeResponse: false })
     : null;
+  const socket = receiver
+    ? null
+    : new SocketModeReceiver({
+        appToken: slack.appToken!,
+        logger,
+        installerOptions: { clientOptions: { ...clientOptions } },
+        ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+      });
   const app = new App({
     token: slack.botToken,
     logger,
     clientOptions,
     deferInitialization: true,
-    ...(receiver ? { receiver } : { socketMode: true, appToken: slack.appToken! }),
+    receiver: receiver ?? socket!,
+    ...(options.identity ? { botId: options.identity.botId, botUserId: options.identity.botUserId, tokenVerificationEnabled: false } : {}),
   });
 
   const deps: SlackDeps = {

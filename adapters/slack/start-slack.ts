@@ -7,10 +7,14 @@ import { systemClock, type Clock } from '../../src/clock.js';
 import type { Config } from '../../src/config.js';
 import { RingkasError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
+import { fetchThrough, proxyDispatcher } from '../../src/net/proxy-dispatcher.js';
+import { boltLogger } from './bolt-logger.js';
 import { createSlackApp, type CreateSlackAppOptions, type SlackAppParts } from './create-slack-app.js';
 import { guardedListener } from './request-guard.js';
 import { errorCode } from './slack-admin.js';
 import { SlackDeliverer } from './slack-deliverer.js';
+import { listenMessage, slackStartMessage } from './slack-start-errors.js';
+import { checkBotToken, type BotIdentity, type StartupRetry } from './slack-token-check.js';
 import type { SlackEngine } from './slack-deps.js';
 
 export interface StartSlackOptions {
@@ -23,6 +27,8 @@ export interface StartSlackOptions {
   retryConfig?: CreateSlackAppOptions['retryConfig'];
   ackDeadlineMs?: number;
   inAckBudgetMs?: number;
+  /** Bounds the start-up auth.test; tests shorten it. */
+  startupRetry?: StartupRetry;
 }
 
 export interface SlackHandle {
@@ -37,30 +43,51 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   const slack = options.config.slack;
   if (!slack) throw new RingkasError('bad_input', 'Slack is not configured (set RINGKAS_SLACK_BOT_TOKEN).');
   const clock = options.clock ?? systemClock;
+  const dispatcher = proxyDispatcher(options.config.proxy);
+  let identity: BotIdentity;
+  try {
+    identity = await checkBotToken(slack, {
+      ...(options.startupRetry ? { retry: options.startupRetry } : {}),
+      ...(dispatcher ? { fetch: fetchThrough(dispatcher) } : {}),
+      logger: boltLogger(options.logger),
+    });
+  } catch (error) {
+    options.logger.error({ event: 'slack_start_failed', call: 'auth.test', code: errorCode((error as Error).cause) }, 'Slack start-up check failed');
+    throw error;
+  }
   const { app, receiver } = createSlackApp({
     config: { admins: options.config.admins, slack },
     engine: options.engine,
     logger: options.logger,
     clock,
+    identity,
+    ...(dispatcher ? { dispatcher } : {}),
     ...(options.retryConfig ? { retryConfig: options.retryConfig } : {}),
     ...(options.ackDeadlineMs ? { ackDeadlineMs: options.ackDeadlineMs } : {}),
     ...(options.inAckBudgetMs ? { inAckBudgetMs: options.inAckBudgetMs } : {}),
   });
-  try {
-    await app.init();
-  } catch (error) {
-    options.logger.error({ event: 'slack_start_failed', code: errorCode(error) }, 'Slack rejected the bot token');
-    throw new Error(`Slack start-up failed: auth.test said "${errorCode(error)}". Check RINGKAS_SLACK_BOT_TOKEN.`, { cause: error });
-  }
+  await app.init();
   const deliverer = new SlackDeliverer(app.client as never, options.logger, slack.command);
 
   if (!receiver) {
-    await app.start();
+    try {
+      await app.start();
+    } catch (error) {
+      options.logger.error({ event: 'slack_start_failed', call: 'apps.connections.open', code: errorCode(error) }, 'Socket Mode failed to connect');
+      await app.stop().catch(() => undefined);
+      throw new Error(slackStartMessage(error, 'apps.connections.open', 'RINGKAS_SLACK_APP_TOKEN (an app-level token with connections:write)'), { cause: error });
+    }
     options.logger.info({ event: 'slack_started', mode: 'socket' }, 'Slack connected (Socket Mode)');
     return { app, deliverer, stop: () => app.stop().then(() => undefined) };
   }
   const server = createServer(guardedListener(receiver.requestListener, clock, options.logger));
-  const port = await listen(server, options.listen?.port ?? slack.port, options.listen?.host);
+  const wanted = options.listen?.port ?? slack.port;
+  let port: number;
+  try {
+    port = await listen(server, wanted, options.listen?.host);
+  } catch (error) {
+    throw new Error(listenMessage(error, wanted), { cause: error });
+  }
   options.logger.info({ event: 'slack_started', mode: 'http', port }, 'Slack listening (HTTP)');
   return {
     app,

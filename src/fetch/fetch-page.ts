@@ -25,13 +25,20 @@ const HEADERS = {
 
 export async function fetchPage(
   input: string,
-  deps: { dispatcher: Dispatcher; allow: PrivateHostAllowList; config: FetchConfig },
+  deps: {
+    dispatcher: Dispatcher;
+    allow: PrivateHostAllowList;
+    config: FetchConfig;
+    /** Runs before each request (first URL and every redirect), e.g. to vet a host a proxy will resolve. */
+    beforeEachHop?: (url: URL) => Promise<void>;
+  },
 ): Promise<FetchedPage> {
   const { config } = deps;
   let url = parseFetchableUrl(input, deps.allow);
   const signal = AbortSignal.timeout(config.timeoutMs);
   try {
     for (let hop = 0; ; hop++) {
+      await deps.beforeEachHop?.(url);
       const res = await request(url, { method: 'GET', headers: HEADERS, dispatcher: deps.dispatcher, signal });
       if (REDIRECTS.has(res.statusCode)) {
         await res.body.dump().catch(() => undefined);

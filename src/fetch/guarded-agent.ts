@@ -5,7 +5,9 @@
 // Node's own fetch ignores http.Agent, hence undici.
 import dns from 'node:dns';
 import net from 'node:net';
-import { Agent, buildConnector } from 'undici';
+import { Agent, buildConnector, type Dispatcher } from 'undici';
+import type { ProxyConfig } from '../config.js';
+import { proxyDispatcher } from '../net/proxy-dispatcher.js';
 import { checkConnectTarget, stripBrackets, type PrivateHostAllowList } from './address-policy.js';
 
 export interface ResolvedAddress {
@@ -43,7 +45,41 @@ export function guardedLookup(resolve: Resolver, allow: PrivateHostAllowList) {
   };
 }
 
-export function createGuardedAgent(options: { resolve: Resolver; allow: PrivateHostAllowList; connectTimeoutMs: number }): Agent {
+/**
+ * Through a proxy the connection goes to the proxy (an operator's own host, often on loopback or
+ * a private network, so it is not checked), and the proxy resolves the page's host. So the page's
+ * host is resolved and vetted here first, with the same rules. The proxy could still resolve it
+ * differently (DNS rebinding); dialling the vetted address instead would defeat proxies that
+ * allow-list names, so the name is kept.
+ */
+export async function vetHostBeforeProxy(url: URL, resolve: Resolver, allow: PrivateHostAllowList): Promise<void> {
+  const host = stripBrackets(url.hostname);
+  if (net.isIP(host)) {
+    const refused = checkConnectTarget(host, host, allow);
+    if (refused) throw refused;
+    return;
+  }
+  const found = await resolve(host);
+  for (const a of found) {
+    const refused = checkConnectTarget(host, a.address, allow);
+    if (refused) throw refused;
+  }
+}
+
+export interface GuardedAgentOptions {
+  resolve: Resolver;
+  allow: PrivateHostAllowList;
+  connectTimeoutMs: number;
+  /** When set, requests go through the proxy (NO_PROXY hosts directly, still guarded). */
+  proxy?: ProxyConfig;
+}
+
+export function createGuardedAgent(options: GuardedAgentOptions): Dispatcher {
+  const agentOptions = { connect: guardedConnector(options), keepAliveTimeout: 1_000, keepAliveMaxTimeout: 5_000 };
+  return proxyDispatcher(options.proxy, agentOptions) ?? new Agent(agentOptions);
+}
+
+function guardedConnector(options: GuardedAgentOptions): buildConnector.connector {
   const { resolve, allow } = options;
   const base = buildConnector({
     timeout: options.connectTimeoutMs,
@@ -67,5 +103,5 @@ export function createGuardedAgent(options: { resolve: Resolver; allow: PrivateH
       callback(null, socket);
     });
   };
-  return new Agent({ connect, keepAliveTimeout: 1_000, keepAliveMaxTimeout: 5_000 });
+  return connect;
 }

@@ -10,7 +10,8 @@ import { PrivateHostAllowList } from './address-policy.js';
 import { canonicalizeUrl, cleanLink } from './canonical-url.js';
 import { extractArticle } from './extract-article.js';
 import { fetchPage, type FetchedPage } from './fetch-page.js';
-import { createGuardedAgent, systemResolver, type Resolver } from './guarded-agent.js';
+import { hasProxy } from '../net/proxy-dispatcher.js';
+import { createGuardedAgent, systemResolver, vetHostBeforeProxy, type Resolver } from './guarded-agent.js';
 import { trustedCanonical } from './trusted-canonical.js';
 
 export { canonicalizeUrl } from './canonical-url.js';
@@ -23,12 +24,14 @@ export interface SafeFetchOptions {
 export function createSafeFetcher(config: FetchConfig, logger: Logger = silentLogger, options: SafeFetchOptions = {}): ArticleFetcher {
   const allow = new PrivateHostAllowList(config.allowPrivateHosts);
   if (!allow.isEmpty) logger.warn({ event: 'fetch_private_hosts_allowed', hosts: config.allowPrivateHosts }, 'private hosts allowed for fetching');
-  const dispatcher = createGuardedAgent({ resolve: options.resolve ?? systemResolver, allow, connectTimeoutMs: config.timeoutMs });
+  const resolve = options.resolve ?? systemResolver;
+  const dispatcher = createGuardedAgent({ resolve, allow, connectTimeoutMs: config.timeoutMs, ...(config.proxy ? { proxy: config.proxy } : {}) });
+  const beforeEachHop = hasProxy(config.proxy) ? (hop: URL) => vetHostBeforeProxy(hop, resolve, allow) : undefined;
   return async (url: string): Promise<FetchedArticle> => {
     const started = Date.now();
     const host = safeHost(url);
     try {
-      const page = await fetchPage(url, { dispatcher, allow, config });
+      const page = await fetchPage(url, { dispatcher, allow, config, ...(beforeEachHop ? { beforeEachHop } : {}) });
       const article = toFetchedArticle(page);
       logger.info({ event: 'fetch_ok', host, ms: Date.now() - started, chars: article.text.length }, 'page fetched');
       return article;

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/config.js';
 
 const load = (env: Record<string, string>) => loadConfig({ env, envFile: null, cwd: '/app' });
 
@@ -28,6 +28,41 @@ describe('config', () => {
     expect(load({ RINGKAS_SLACK_BOT_TOKEN: 'xoxb-1', RINGKAS_SLACK_SIGNING_SECRET: 's' }).slack?.signingSecret).toBe('s');
     expect(load({ RINGKAS_SLACK_BOT_TOKEN: 'xoxb-1', RINGKAS_SLACK_APP_TOKEN: 'xapp-1' }).slack?.appToken).toBe('xapp-1');
     expect(load({ RINGKAS_DISCORD_TOKEN: 't' }).discord?.token).toBe('t');
+  });
+
+  it('takes an empty value as the default, for every variable', () => {
+    const empty = Object.fromEntries(CONFIG_VARIABLES.map((v) => [v, '']));
+    expect(load(empty)).toEqual(load({}));
+    const blank = Object.fromEntries(CONFIG_VARIABLES.map((v) => [v, '  ']));
+    expect(load(blank)).toEqual(load({}));
+  });
+
+  it('lets a .env value fill a variable the environment sets empty', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ringkas-env-'));
+    writeFileSync(path.join(dir, '.env'), 'RINGKAS_LOG_LEVEL=debug\n');
+    expect(loadConfig({ env: { RINGKAS_LOG_LEVEL: '' }, cwd: dir }).logLevel).toBe('debug');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('asks "did you mean RINGKAS_…" for credentials set without the prefix', () => {
+    expect(() => load({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(
+      'Configuration error: RINGKAS_SLACK_BOT_TOKEN is not set. SLACK_BOT_TOKEN is set, but Ringkas reads only RINGKAS_* variables: did you mean RINGKAS_SLACK_BOT_TOKEN?',
+    );
+    expect(() => load({ DISCORD_TOKEN: 't' })).toThrow(/did you mean RINGKAS_DISCORD_TOKEN\?/);
+    // One half prefixed, the other not: the missing one's error carries the hint.
+    expect(() => load({ RINGKAS_SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' })).toThrow(
+      /RINGKAS_SLACK_SIGNING_SECRET is required for HTTP mode .*did you mean RINGKAS_SLACK_SIGNING_SECRET\?/,
+    );
+    // A configured platform is not blocked by another tool's unprefixed variable.
+    expect(load({ RINGKAS_DISCORD_TOKEN: 't', SLACK_BOT_TOKEN: 'xoxb-other' }).discord?.token).toBe('t');
+  });
+
+  it('reads the standard proxy variables, lower-case first, and names a malformed one', () => {
+    const c = load({ HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:2', HTTP_PROXY: 'http://plain:3', NO_PROXY: 'localhost,.internal' });
+    expect(c.proxy).toEqual({ httpsProxy: 'http://lower:2', httpProxy: 'http://plain:3', noProxy: 'localhost,.internal' });
+    expect(c.fetch.proxy).toEqual(c.proxy);
+    expect(load({ HTTPS_PROXY: '' }).proxy).toEqual({});
+    expect(() => load({ HTTPS_PROXY: 'proxy host' })).toThrow(/HTTPS_PROXY/);
   });
 
   it('reads a .env file, with the real environment winning', () => {

@@ -62,6 +62,8 @@ export class FakeDiscord {
   readonly posts: ChannelPost[] = [];
   private nonces = new Map<string, { message: unknown; messageId: string; at: number }>();
   private waiters: (() => void)[] = [];
+  private identifyCloseCode: number | null = null;
+  private advertisedGateway: string | null = null;
 
   private constructor() {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -163,6 +165,16 @@ export class FakeDiscord {
     this.socket = null;
   }
 
+  /** Answers the next IDENTIFY by closing with this code (4004: token revoked; 4010–4014: other fatal closes). */
+  closeOnIdentify(code: number | null): void {
+    this.identifyCloseCode = code;
+  }
+
+  /** Hands out this URL from GET /gateway/bot instead of the fake's own (e.g. a port nobody listens on). */
+  advertiseGateway(url: string | null): void {
+    this.advertisedGateway = url;
+  }
+
   get connected(): boolean {
     return this.socket !== null;
   }
@@ -198,6 +210,12 @@ export class FakeDiscord {
   private onGatewayPayload(ws: WebSocket, payload: GatewayPayload): void {
     if (ws !== this.socket) return;
     if (payload.op === 1) this.send({ op: 11, d: null });
+    if (payload.op === 2 && this.identifyCloseCode !== null) {
+      const code = this.identifyCloseCode;
+      this.identifyCloseCode = null;
+      this.dropGateway(code);
+      return;
+    }
     if (payload.op === 2) this.dispatch('READY', this.readyPayload());
     if (payload.op === 6) this.dispatch('RESUMED', {});
   }
@@ -242,7 +260,7 @@ export class FakeDiscord {
   private route(r: RecordedRequest): [number, unknown] {
     const m = r.method;
     if (m === 'GET' && r.path === '/gateway/bot') {
-      return [200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
+      return [200, { url: this.advertisedGateway ?? this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } }];
     }
     if (m === 'POST' && /^\/interactions\/\d+\/[^/]+\/callback$/.test(r.path)) return [204, undefined];
     const channel = /^\/channels\/(\d+)\/messages$/.exec(r.path);

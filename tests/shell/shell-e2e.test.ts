@@ -1,35 +1,19 @@
 // The real entry point, spawned with piped input: what a new user sees.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../support/temp-engine.js';
+import { runStart, type StartResult } from '../support/run-start.js';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function runShell(input: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runShell(input: string, env: Record<string, string> = {}): Promise<StartResult> {
   const dataDir = env.RINGKAS_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'ringkas-shell-'));
   if (!env.RINGKAS_DATA_DIR) dirs.push(dataDir);
-  // Only our variables: a developer's own RINGKAS_SLACK_* must not turn the shell into Slack.
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('RINGKAS_')));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'adapters/start.ts'], {
-      cwd: PROJECT_ROOT,
-      env: { ...base, RINGKAS_DATA_DIR: dataDir, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
-  });
+  return runStart({ input, env: { RINGKAS_DATA_DIR: dataDir, ...env } });
 }
 
 describe('shell (npm start without credentials)', () => {
