@@ -25,6 +25,11 @@ export class TopicTagger {
 
   /** Brief ids mentioned in the text, most mentioned first. */
   tag(text: string): string[] {
+    return [...this.mentions(text).entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  }
+
+  /** How often each brief is mentioned (name, alias or acronym), for callers that need a threshold. */
+  mentions(text: string): Map<string, number> {
     const tokens = foldTokens(text);
     const counts = new Map<string, number>();
     for (let i = 0; i < tokens.length; i++) {
@@ -34,6 +39,6 @@ export class TopicTagger {
         if (p.tokens.every((t, k) => tokens[i + k] === t)) counts.set(p.briefId, (counts.get(p.briefId) ?? 0) + 1);
       }
     }
-    return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    return counts;
   }
 }
