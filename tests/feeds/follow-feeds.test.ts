@@ -1,0 +1,82 @@
+// Following feeds through the real engine, store and safe fetcher, against a
+// loopback site (127.0.0.1 opened by the private-host switch, as in the fetch tests).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.js';
+import { feedsFor } from '../../src/feeds/engine-feeds.js';
+import type { Reply } from '../../src/model/reply.js';
+import { adminCtx, createTempEngine, userCtx, type TempEngine } from '../support/temp-engine.js';
+import { atom, jsonFeed, newsSitemap, rss } from './feed-fixtures.js';
+import { startFeedSite, type FeedSite } from './feed-server.js';
+
+let site: FeedSite;
+let t: TempEngine;
+const clock = fixedClock('2026-11-30T06:00:00Z');
+
+beforeAll(async () => {
+  site = await startFeedSite();
+  t = await createTempEngine({ RINGKAS_FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', RINGKAS_FETCH_TIMEOUT_MS: '5000', RINGKAS_SEED_ON_EMPTY: 'false' }, { clock });
+});
+afterAll(async () => {
+  await (await feedsFor(t.engine.services)).idle();
+  await t.cleanup();
+  await site.close();
+});
+
+const text = (r: Reply) => (r.kind === 'message' ? r.text : `<${r.kind}>`);
+const run = async (cmd: string, ctx = adminCtx) => text(await t.engine.run(cmd, ctx));
+const idOf = (reply: string) => /as (f[0-9a-f]+)/.exec(reply)?.[1] ?? '';
+const feedArticles = (id: string) => [...t.engine.services.store.listArticles()].filter((a) => a.addedBy === `feed:${id}`);
+
+describe('following an RSS feed', () => {
+  it('adds only the on-topic items, in both languages, and skips the rest with a count', async () => {
+    const items = site.articles('/rss', { en: 2, id: 2, off: 2 });
+    site.serveFeed('/rss.xml', () => rss(site.origin, items));
+    const added = await run(`feed add ${site.origin}/rss.xml every 6h`);
+    expect(added).toContain('Now following "Contoh Energi"');
+    expect(added).toContain('6 items in the feed');
+    const id = idOf(added);
+
+    const check = await run(`feed check ${id}`);
+    expect(check).toContain('6 new items, 4 added, 0 already known, 2 skipped as off-topic');
+    expect(check).toContain('Vietnam and Korea');
+    const stored = feedArticles(id);
+    expect(stored.map((a) => a.language).sort()).toEqual(['en', 'en', 'id', 'id']);
+
+    // Nothing changed: a conditional request, a 304, nothing re-added.
+    const again = await run(`feed check ${id}`);
+    expect(again).toContain('nothing changed');
+    expect(site.conditional).toContain('/rss.xml');
+    expect(feedArticles(id)).toHaveLength(4);
+
+    const list = await run('feeds');
+    expect(list).toContain(`${id} · Contoh Energi — ok; every 6h`);
+    expect(list).toContain('last 7 days: 4 added, 2 skipped as off-topic');
+  });
+
+  it('follows Atom, JSON Feed and a bilingual news sitemap the same way', async () => {
+    const a = site.articles('/atom', { en: 1, off: 1 });
+    site.serveFeed('/atom.xml', () => atom(site.origin, a), 'application/atom+xml');
+    const j = site.articles('/json', { id: 1, off: 1 });
+    site.serveFeed('/feed.json', () => jsonFeed(site.origin, j), 'application/feed+json');
+    const s = site.articles('/news', { en: 1, id: 1, off: 1 });
+    site.serveFeed('/news-sitemap.xml', () => newsSitemap(site.origin, s), 'application/xml');
+    for (const [path, expected] of [['/atom.xml', 1], ['/feed.json', 1], ['/news-sitemap.xml', 2]] as const) {
+      const id = idOf(await run(`feed add ${site.origin}${path}`));
+      expect(await run(`feed check ${id}`)).toContain(`${expected} added`);
+      expect(feedArticles(id)).toHaveLength(expected);
+    }
+  });
+
+  it('"all" takes the off-topic items too', async () => {
+    const items = site.articles('/all', { off: 2 });
+    site.serveFeed('/all.xml', () => rss(site.origin, items, 'Semua'));
+    const id = idOf(await run(`feed add ${site.origin}/all.xml all`));
+    expect(await run(`feed check ${id}`)).toContain('2 added');
+  });
+
+  it('lists sources for everyone, but feed commands are for admins', async () => {
+    expect(await run('sources', userCtx)).toContain('Contoh Energi');
+    expect(await run(`feed add ${site.origin}/rss.xml`, userCtx)).toContain('only admins');
+    expect(await run('feeds', userCtx)).toContain('only admins');
+  });
+});
