@@ -80,3 +80,4 @@ describe('following an RSS feed', () => {
     expect(await run('feeds', userCtx)).toContain('only admins');
   });
 });
+
