@@ -13,8 +13,10 @@ export class TopicTagger {
 
   constructor(briefs: readonly Brief[]) {
     for (const b of briefs) {
-      for (const text of [b.name, ...b.aliases.en, ...b.aliases.id, ...Object.keys(b.acronyms)]) {
-        const tokens = foldTokens(text);
+      // An acronym that is also an alias ("EV") is one phrase: a mention counts once.
+      const phrases = new Set([b.name, ...b.aliases.en, ...b.aliases.id, ...Object.keys(b.acronyms)].map((t) => foldTokens(t).join(' ')));
+      for (const text of phrases) {
+        const tokens = text === '' ? [] : text.split(' ');
         if (tokens.length === 0) continue;
         const list = this.byFirstToken.get(tokens[0]!) ?? [];
         list.push({ tokens, briefId: b.id });
