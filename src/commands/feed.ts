@@ -66,8 +66,11 @@ function parseAdd(words: string[]): ParseResult<CommandOf<'feed'>> {
   for (let i = 0; i < options.length; i++) {
     const w = options[i]!.toLowerCase();
     if (w === 'all') all = true;
-    else if (w === 'every' && EVERY[options[i + 1]?.toLowerCase() ?? ''] !== undefined) everyMinutes = EVERY[options[++i]!.toLowerCase()]!;
-    else if (EVERY[w] !== undefined) everyMinutes = EVERY[w];
+    else if (w === 'every') {
+      const every = EVERY[options[++i]?.toLowerCase() ?? ''];
+      if (every === undefined) return fail(`"every ${(options[i] ?? '').slice(0, 10)}" is not an interval Ringkas offers; use every 30m, 1h, 6h or 1d.`);
+      everyMinutes = every;
+    } else if (EVERY[w] !== undefined) everyMinutes = EVERY[w];
     else return fail(`"${w.slice(0, 30)}" is not an option here. ${USAGE}`);
   }
   return ok({ name: 'feed', action: 'add', url, everyMinutes, all });

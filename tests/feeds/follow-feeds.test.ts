@@ -81,3 +81,31 @@ describe('following an RSS feed', () => {
   });
 });
 
+
+describe('the same article from two feeds', () => {
+  it('is one entry; the second feed counts it as already known', async () => {
+    const items = site.articles('/shared', { en: 1 });
+    site.serveFeed('/one.xml', () => rss(site.origin, items, 'One'));
+    site.serveFeed('/two.json', () => jsonFeed(site.origin, items, 'Two'), 'application/feed+json');
+    const one = idOf(await run(`feed add ${site.origin}/one.xml`));
+    const two = idOf(await run(`feed add ${site.origin}/two.json`));
+    expect(await run(`feed check ${one}`)).toContain('1 added');
+    expect(await run(`feed check ${two}`)).toContain('0 added, 1 already known');
+    const all = [...t.engine.services.store.listArticles()].filter((a) => a.canonicalUrl?.endsWith(items[0]!.path));
+    expect(all).toHaveLength(1);
+  });
+});
+
+describe('bad input', () => {
+  it('gets one clear sentence and changes nothing', async () => {
+    const before = (await feedsFor(t.engine.services)).list().length;
+    expect(await run('feed')).toMatch(/^Use "\/brief feed add <url>/);
+    expect(await run('feed add')).toMatch(/^Give the feed's address/);
+    expect(await run('feed add ftp://x.example/feed')).toMatch(/full http\(s\) address/);
+    expect(await run(`feed add ${site.origin}/rss.xml every 2h`)).toBe('"every 2h" is not an interval Ringkas offers; use every 30m, 1h, 6h or 1d.');
+    expect(await run('feed check')).toMatch(/Give the feed's id/);
+    expect(await run('feed pause fdeadbeef')).toBe('No followed feed has the id "fdeadbeef". "/brief feeds" lists them.');
+    expect(await run(`feed add ${site.origin}/missing.xml`)).toBe('Ringkas could not read that address: HTTP 404: the feed is gone.');
+    expect((await feedsFor(t.engine.services)).list().length).toBe(before);
+  });
+});
