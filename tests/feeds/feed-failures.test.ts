@@ -7,29 +7,25 @@ import { fixedClock } from '../../src/clock.js';
 import { feedsFor } from '../../src/feeds/engine-feeds.js';
 import { FeedScheduler } from '../../src/feeds/feed-scheduler.js';
 import { silentLogger } from '../../src/logger.js';
-import type { Reply } from '../../src/model/reply.js';
-import { adminCtx, createTempEngine, type TempEngine } from '../support/temp-engine.js';
+import type { TempEngine } from '../support/temp-engine.js';
 import { redirect } from '../fetch/page-server.js';
 import { billionLaughs, rss } from './feed-fixtures.js';
-import { startFeedSite, type FeedSite } from './feed-server.js';
+import { feedIdOf, openFeedWorld, type FeedWorld } from './feed-engine.js';
+import type { FeedSite } from './feed-server.js';
 
+let w: FeedWorld;
 let site: FeedSite;
 let t: TempEngine;
 const clock = fixedClock('2026-11-30T06:00:00Z');
 
 beforeAll(async () => {
-  site = await startFeedSite();
-  t = await createTempEngine({ RINGKAS_FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', RINGKAS_FETCH_TIMEOUT_MS: '5000', RINGKAS_SEED_ON_EMPTY: 'false' }, { clock });
+  w = await openFeedWorld(clock);
+  ({ site, t } = w);
 });
-afterAll(async () => {
-  await (await feedsFor(t.engine.services)).idle();
-  await t.cleanup();
-  await site.close();
-});
+afterAll(() => w.close());
 
-const text = (r: Reply) => (r.kind === 'message' ? r.text : `<${r.kind}>`);
-const run = async (cmd: string) => text(await t.engine.run(cmd, adminCtx));
-const idOf = (reply: string) => /as (f[0-9a-f]+)/.exec(reply)?.[1] ?? '';
+const run = (cmd: string) => w.run(cmd);
+const idOf = feedIdOf;
 const feed = async (id: string) => (await feedsFor(t.engine.services)).get(id);
 
 /** A route whose answer the test switches. */

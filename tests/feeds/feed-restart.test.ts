@@ -7,13 +7,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { feedsFor } from '../../src/feeds/engine-feeds.js';
-import type { Reply } from '../../src/model/reply.js';
 import { adminCtx, createTempEngine, userCtx, type TempEngine } from '../support/temp-engine.js';
+import { FEED_TEST_ENV, feedIdOf, replyText } from './feed-engine.js';
 import { articlePage, onTopicEnglish, rss } from './feed-fixtures.js';
 import { startFeedSite, type FeedSite } from './feed-server.js';
 
 let site: FeedSite;
-const env = { RINGKAS_FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', RINGKAS_FETCH_TIMEOUT_MS: '5000', RINGKAS_SEED_ON_EMPTY: 'false' };
 const opened: TempEngine[] = [];
 const clock = fixedClock('2026-11-30T06:00:00Z');
 
@@ -28,11 +27,11 @@ afterAll(async () => {
   await site.close();
 });
 
-const text = (r: Reply) => (r.kind === 'message' ? r.text : `<${r.kind}>`);
-const idOf = (reply: string) => /as (f[0-9a-f]+)/.exec(reply)?.[1] ?? '';
+const text = replyText;
+const idOf = feedIdOf;
 
 async function open(dir?: string): Promise<TempEngine> {
-  const t = await createTempEngine(env, { clock, ...(dir ? { dir } : {}) });
+  const t = await createTempEngine(FEED_TEST_ENV, { clock, ...(dir ? { dir } : {}) });
   opened.push(t);
   return t;
 }

@@ -5,22 +5,21 @@ import { fixedClock } from '../../src/clock.js';
 import { feedsFor } from '../../src/feeds/engine-feeds.js';
 import { FeedScheduler } from '../../src/feeds/feed-scheduler.js';
 import { silentLogger } from '../../src/logger.js';
-import { adminCtx, createTempEngine, type TempEngine } from '../support/temp-engine.js';
+import { adminCtx, type TempEngine } from '../support/temp-engine.js';
 import { rss } from './feed-fixtures.js';
-import { startFeedSite, type FeedSite } from './feed-server.js';
+import { openFeedWorld, type FeedWorld } from './feed-engine.js';
+import type { FeedSite } from './feed-server.js';
 
+let w: FeedWorld;
 let site: FeedSite;
 let t: TempEngine;
 const clock = fixedClock('2026-11-30T06:00:00Z');
 
 beforeAll(async () => {
-  site = await startFeedSite();
-  t = await createTempEngine({ RINGKAS_FETCH_ALLOW_PRIVATE_HOSTS: '127.0.0.1', RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_FEED_FIRST_POLL_ITEMS: '2' }, { clock });
+  w = await openFeedWorld(clock, { RINGKAS_FEED_FIRST_POLL_ITEMS: '2' });
+  ({ site, t } = w);
 });
-afterAll(async () => {
-  await t.cleanup();
-  await site.close();
-});
+afterAll(() => w.close());
 
 describe('FeedScheduler', () => {
   it('polls due feeds only, by the injected clock, and the first poll takes the configured number of items', async () => {
