@@ -60,11 +60,21 @@ export function sourcesText(feeds: readonly FeedRecord[]): string {
 
 export function checkText(f: FeedRecord, r: PollReport): string {
   if (r.outcome === 'failed') return `${f.id} · ${f.title}: the check failed (${r.reason}). State: ${stateText(f)}.`;
-  if (r.outcome === 'not_modified') return `${f.id} · ${f.title}: nothing changed since the last check (the site answered "not modified").`;
+  if (r.outcome === 'not_modified') return `${f.id} · ${f.title}: nothing changed since the last check (the site answered "not modified").${lastSkips(f)}`;
   const parts = [`${r.fresh} new item${r.fresh === 1 ? '' : 's'}`, `${r.added} added`, `${r.duplicates} already known`, `${r.skipped} skipped as off-topic`];
   if (r.failed) parts.push(`${r.failed} could not be read`);
   let text = `${f.id} · ${f.title}: ${parts.join(', ')}.`;
-  if (r.skippedTitles.length) text += `\nSkipped: ${r.skippedTitles.slice(-5).map((t) => `"${t.slice(0, 120)}"`).join('; ')}`;
+  if (r.skippedTitles.length) text += `\nSkipped: ${quoted(r.skippedTitles.slice(-5))}`;
+  else text += lastSkips(f);
   if (r.itemFailures.length) text += `\nNot read: ${r.itemFailures.slice(0, 5).map((t) => t.slice(0, 200)).join('; ')}`;
   return text;
+}
+
+function quoted(titles: readonly string[]): string {
+  return titles.map((t) => `"${t.slice(0, 120)}"`).join('; ');
+}
+
+/** The last few items skipped as off-topic, so an admin can judge the filter even when nothing new came. */
+function lastSkips(f: FeedRecord): string {
+  return f.recentSkips.length ? `\nLast skipped as off-topic: ${quoted(f.recentSkips)}` : '';
 }

@@ -42,6 +42,7 @@ describe('following an RSS feed', () => {
     // Nothing changed: a conditional request, a 304, nothing re-added.
     const again = await run(`feed check ${id}`);
     expect(again).toContain('nothing changed');
+    expect(again).toContain('Last skipped as off-topic: "Vietnam and Korea');
     expect(site.conditional).toContain('/rss.xml');
     expect(feedArticles(id)).toHaveLength(4);
 
