@@ -45,6 +45,8 @@ const DAY = 24 * 60 * MINUTE;
 /** Seen keys kept beyond those still in the feed. */
 const SEEN_MEMORY = 1000;
 const BACKOFF_BASE = 5 * MINUTE;
+/** Polls that try an item's article before giving up on it. */
+const ITEM_ATTEMPTS = 3;
 
 export class FeedPoller {
   constructor(private readonly d: FeedPollerDeps) {}
@@ -64,8 +66,10 @@ export class FeedPoller {
         }
         feed.title = parsed.title;
         await this.take(feed, parsed.items, report);
-        feed.etag = res.validators.etag;
-        feed.lastModified = res.validators.lastModified;
+        // With articles still to retry, the next poll must read the feed again, not get a 304.
+        const retrying = Object.keys(feed.retries ?? {}).length > 0;
+        feed.etag = retrying ? null : res.validators.etag;
+        feed.lastModified = retrying ? null : res.validators.lastModified;
       }
       this.succeeded(feed, now);
     } catch (e) {
@@ -89,21 +93,28 @@ export class FeedPoller {
       await this.d.feeds.save();
     }
     report.fresh = fresh.length;
+    const retries = (feed.retries ??= {});
     for (const item of newestFirst(fresh).reverse()) {
-      await this.ingest(feed, item, report);
-      feed.seen.push(item.key);
+      if ((await this.ingest(feed, item, report)) === 'retry') {
+        retries[item.key] = (retries[item.key] ?? 0) + 1;
+      } else {
+        delete retries[item.key];
+        feed.seen.push(item.key);
+      }
       await this.d.feeds.save();
     }
     const current = new Set(items.map((i) => i.key));
+    for (const key of Object.keys(retries)) if (!current.has(key)) delete retries[key];
     const older = feed.seen.filter((k) => !current.has(k)).slice(-SEEN_MEMORY);
-    feed.seen = [...older, ...items.map((i) => i.key)];
+    feed.seen = [...older, ...items.map((i) => i.key).filter((k) => !(k in retries))];
   }
 
-  private async ingest(feed: FeedRecord, item: FeedItem, report: PollReport): Promise<void> {
+  /** 'retry' when the article could not be fetched this time and has attempts left. */
+  private async ingest(feed: FeedRecord, item: FeedItem, report: PollReport): Promise<'done' | 'retry'> {
     if (!item.link) {
       report.failed++;
       report.itemFailures.push(`${item.title || item.key}: no link`);
-      return;
+      return 'done';
     }
     const link = item.link;
     const admit = feed.takeAll ? () => true : (text: string) => this.d.relevance.judge(text).relevant;
@@ -115,13 +126,17 @@ export class FeedPoller {
         report.skippedTitles.push(item.title || link);
       } else if (result.duplicate) report.duplicates++;
       else report.added++;
+      return 'done';
     } catch (e) {
-      // One bad item (a private address, a page with no text) never stops the feed.
+      // One bad item (a private address, a page with no text) never stops the feed;
+      // a fetch that failed (timeout, 5xx) is tried again at the next polls, a few times.
       report.failed++;
+      const retry = isRingkasError(e) && e.code === 'fetch_failed' && (feed.retries?.[item.key] ?? 0) + 1 < ITEM_ATTEMPTS;
       const why = isRingkasError(e) ? e.userMessage : 'internal error';
-      report.itemFailures.push(`${item.title || link}: ${why}`);
+      report.itemFailures.push(`${item.title || link}: ${why}${retry ? ' (will retry)' : ''}`);
       const level = isRingkasError(e) ? 'warn' : 'error';
-      this.d.logger[level]({ event: 'feed.item_failed', feed: feed.id, code: isRingkasError(e) ? e.code : 'internal', err: isRingkasError(e) ? undefined : e }, 'feed item not added');
+      this.d.logger[level]({ event: 'feed.item_failed', feed: feed.id, code: isRingkasError(e) ? e.code : 'internal', retry, err: isRingkasError(e) ? undefined : e }, 'feed item not added');
+      return retry ? 'retry' : 'done';
     }
   }
 

@@ -40,6 +40,8 @@ export interface FeedRecord {
   seen: string[];
   /** One entry per poll that brought something, kept for a week. */
   log: FeedPollLog[];
+  /** Items whose article could not be fetched yet, by key: attempts so far (retried at the next polls). */
+  retries?: Record<string, number>;
   /** Titles of the last items skipped as off-topic, newest first. */
   recentSkips: string[];
 }

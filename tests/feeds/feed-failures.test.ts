@@ -161,6 +161,33 @@ describe('moves, compression and bad items', () => {
     expect(await run(`feed check ${id}`)).toContain('1 added');
   });
 
+  it('an article the site fails to serve is tried again at the next poll (the feed is re-read, not a 304), a few times at most', async () => {
+    const items = site.articles('/flaky', { en: 2 });
+    const flaky = items[0]!;
+    let answers = 0;
+    // The page as the site serves it once it recovers (fetched here on loopback).
+    const body = await (await fetch(`${site.origin}${flaky.path}`)).text();
+    site.route(flaky.path, (_q, res) => (answers++ === 0 ? res.writeHead(503).end() : res.writeHead(200, { 'content-type': 'text/html' }).end(body)));
+    site.serveFeed('/flaky.xml', () => rss(site.origin, items, 'Flaky'));
+    const id = idOf(await run(`feed add ${site.origin}/flaky.xml`));
+    const first = await run(`feed check ${id}`);
+    expect(first).toContain('2 new items, 1 added');
+    expect(first).toContain('(will retry)');
+    expect(await run(`feed check ${id}`)).toContain('1 new item, 1 added');
+    expect(await run(`feed check ${id}`)).toContain('nothing changed');
+
+    const gone = site.articles('/gone-article', { en: 1 });
+    site.route(gone[0]!.path, (_q, res) => res.writeHead(503).end());
+    site.serveFeed('/gone-article.xml', () => rss(site.origin, gone, 'Gone article'));
+    const g = idOf(await run(`feed add ${site.origin}/gone-article.xml`));
+    expect(await run(`feed check ${g}`)).toContain('(will retry)');
+    expect(await run(`feed check ${g}`)).toContain('(will retry)');
+    const last = await run(`feed check ${g}`);
+    expect(last).toContain('1 could not be read');
+    expect(last).not.toContain('(will retry)');
+    expect(await run(`feed check ${g}`)).toContain('nothing changed');
+  });
+
   it('an item pointing at a private address is refused and the feed keeps going', async () => {
     const good = site.articles('/mixed', { en: 1 });
     const items = [{ path: '/x', title: 'Internal', date: '2026-11-30T05:00:00Z' }, ...good];
