@@ -8,6 +8,7 @@ import { Engine } from '../src/engine.js';
 import { isRingkasError } from '../src/errors.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import type { Deliverer } from '../src/model/delivery.js';
+import { startFeedScheduler } from '../src/feeds/engine-feeds.js';
 import { startRoundupScheduler } from '../src/roundup/engine-roundups.js';
 import { ShellDeliverer } from './shell/shell-deliverer.js';
 import { runShell } from './shell/shell-session.js';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   if (shellOnly) {
     // Roundups for the terminal only in an interactive session: piped runs are one-shot scripts.
     const roundups = process.stdin.isTTY ? startRoundupScheduler(engine.services, [new ShellDeliverer(process.stdout)]) : null;
+    const feeds = process.stdin.isTTY ? startFeedScheduler(engine.services) : null;
     const lines = await runShell({
       engine,
       ctx: { actor: { platform: 'shell', id: config.shell.user, isAdmin: config.shell.admin }, channel: { platform: 'shell', workspace: 'local', channel: 'terminal' } },
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
       output: process.stdout,
       interactive: Boolean(process.stdin.isTTY),
     });
+    await feeds?.stop();
     await roundups?.stop();
     await engine.close();
     // No platform, no terminal and no commands (e.g. `docker run` without -it): exiting 0 in
@@ -105,6 +108,9 @@ async function main(): Promise<void> {
   // through the running ones' deliverers, and are stopped first on shutdown.
   const roundups = startRoundupScheduler(engine.services, running.flatMap((r) => (r.deliverer ? [r.deliverer] : [])));
   running.push({ name: 'roundups', stop: () => roundups.stop() });
+  // Followed feeds poll in the background; stopped before the engine closes so feed state is written.
+  const feeds = startFeedScheduler(engine.services);
+  running.push({ name: 'feeds', stop: () => feeds.stop() });
   const shutdown = async (signal: string) => {
     logger.info({ event: 'shutdown', signal }, 'shutting down');
     await stopAll();

@@ -86,6 +86,15 @@ const envSchema = z.object({
   /** Off by default. Comma list of hosts (names or IPs) allowed even though private: self-hosted sources, tests. */
   FETCH_ALLOW_PRIVATE_HOSTS: csv,
   DEFAULT_TIMEZONE: timezone,
+  /** Followed feeds: how many of the newest items a new feed's first poll takes (never the archive). */
+  FEED_FIRST_POLL_ITEMS: int(20, 1, 1000),
+  /** How often an article must name the briefs' topics, and each party in briefs/scope/parties.yaml, to be added. */
+  FEED_MIN_TOPIC_MENTIONS: int(0, 0, 50),
+  FEED_MIN_PARTY_MENTIONS: int(1, 0, 50),
+  /** Size cap of one feed document (feeds are larger than articles). */
+  FEED_MAX_BYTES: int(10_000_000, 1_000, 100_000_000),
+  /** Permanent failures in a row (404/410, not a feed) before a feed pauses itself. */
+  FEED_PAUSE_AFTER: int(3, 1, 100),
 });
 
 /** Every variable Ringkas reads, without the prefix (the .env.example test checks them all). */
@@ -126,6 +135,14 @@ export interface ProxyConfig {
   noProxy?: string;
 }
 
+export interface FeedConfig {
+  firstPollItems: number;
+  minTopicMentions: number;
+  minPartyMentions: number;
+  maxBytes: number;
+  pauseAfterFailures: number;
+}
+
 export interface Config {
   dataDir: string;
   seedsDir: string;
@@ -140,6 +157,7 @@ export interface Config {
   fetch: FetchConfig;
   /** For Slack, Discord and article fetches alike; empty when no proxy is set. */
   proxy: ProxyConfig;
+  feeds: FeedConfig;
   defaultTimezone: string;
 }
 
@@ -192,6 +210,13 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
       ...(Object.keys(proxy).length > 0 ? { proxy } : {}),
     },
     proxy,
+    feeds: {
+      firstPollItems: e.FEED_FIRST_POLL_ITEMS,
+      minTopicMentions: e.FEED_MIN_TOPIC_MENTIONS,
+      minPartyMentions: e.FEED_MIN_PARTY_MENTIONS,
+      maxBytes: e.FEED_MAX_BYTES,
+      pauseAfterFailures: e.FEED_PAUSE_AFTER,
+    },
     defaultTimezone: e.DEFAULT_TIMEZONE,
   };
 }

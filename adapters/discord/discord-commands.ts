@@ -13,8 +13,14 @@ import { RingkasError } from '../../src/errors.js';
 export const BRIEF = 'brief';
 export const BRIEF_ADMIN = 'brief-admin';
 export const TOPIC_OPTION = 'topic';
-export const ADMIN_SUBCOMMANDS = ['add', 'remove', 'subscribe', 'unsubscribe', 'subscriptions', 'resume', 'roundup'] as const;
+export const ADMIN_SUBCOMMANDS = [
+  'add', 'remove', 'subscribe', 'unsubscribe', 'subscriptions', 'resume', 'roundup',
+  'feed-add', 'feeds', 'feed-remove', 'feed-pause', 'feed-resume', 'feed-check',
+] as const;
 export type AdminSubcommand = (typeof ADMIN_SUBCOMMANDS)[number];
+
+const FEED_EVERY: Record<string, number> = { '30m': 30, '1h': 60, '6h': 360, '1d': 1440 };
+const FEED_ID_ACTIONS = { 'feed-remove': 'remove', 'feed-pause': 'pause', 'feed-resume': 'resume', 'feed-check': 'check' } as const;
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -61,7 +67,31 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
     .addSubcommand((s) => s.setName('unsubscribe').setDescription("Stop this channel's weekly roundup"))
     .addSubcommand((s) => s.setName('subscriptions').setDescription('List the weekly roundups of this server'))
     .addSubcommand((s) => s.setName('resume').setDescription("Resume this channel's paused roundup"))
-    .addSubcommand((s) => s.setName('roundup').setDescription('Preview the roundup this channel would get now'));
+    .addSubcommand((s) => s.setName('roundup').setDescription('Preview the roundup this channel would get now'))
+    .addSubcommand((s) =>
+      s
+        .setName('feed-add')
+        .setDescription('Follow an RSS, Atom or JSON feed, a sitemap, or a site page that names its feed')
+        .addStringOption((o) => o.setName('url').setDescription('Feed, sitemap or site page address').setRequired(true).setMaxLength(2000))
+        .addStringOption((o) =>
+          o.setName('every').setDescription('How often to check (default 1h)').addChoices(...Object.keys(FEED_EVERY).map((k) => ({ name: k, value: k }))),
+        )
+        .addStringOption((o) =>
+          o
+            .setName('take')
+            .setDescription('Which items to add (default: those matching the briefs)')
+            .addChoices({ name: 'matching the briefs', value: 'matching' }, { name: 'all items', value: 'all' }),
+        ),
+    )
+    .addSubcommand((s) => s.setName('feeds').setDescription('Followed feeds: state, last check, added and skipped this week'));
+  for (const [name, verb] of Object.entries(FEED_ID_ACTIONS)) {
+    admin.addSubcommand((s) =>
+      s
+        .setName(name)
+        .setDescription(`${verb[0]!.toUpperCase()}${verb.slice(1)} a followed feed`)
+        .addStringOption((o) => o.setName('id').setDescription('Feed id, shown by /brief-admin feeds').setRequired(true).setMaxLength(40)),
+    );
+  }
 
   return [brief.toJSON(), admin.toJSON()];
 }
@@ -96,6 +126,15 @@ export function adminCommand(o: AdminOptions): Command {
       return { name: 'remove', id: (o.string('id') ?? '').trim() };
     case 'subscribe':
       return { name: 'subscribe', schedule: schedule(o) };
+    case 'feed-add':
+      return feedAdd(o);
+    case 'feed-remove':
+    case 'feed-pause':
+    case 'feed-resume':
+    case 'feed-check':
+      return { name: 'feed', action: FEED_ID_ACTIONS[o.subcommand], id: (o.string('id') ?? '').trim().toLowerCase() };
+    case 'feeds':
+      return { name: 'feeds' };
     case 'unsubscribe':
     case 'subscriptions':
     case 'resume':
@@ -104,6 +143,12 @@ export function adminCommand(o: AdminOptions): Command {
     default:
       throw new RingkasError('bad_input', 'I do not know that command; try /brief topic:help.');
   }
+}
+
+function feedAdd(o: AdminOptions): Command {
+  const url = (o.string('url') ?? '').trim();
+  if (!/^https?:\/\/\S+$/i.test(url)) throw new RingkasError('bad_input', 'Give a full http(s) address of a feed, a sitemap or a site page that names its feed.');
+  return { name: 'feed', action: 'add', url, everyMinutes: FEED_EVERY[o.string('every') ?? '1h'] ?? 60, all: o.string('take') === 'all' };
 }
 
 function addCommand(o: AdminOptions): Command {

@@ -36,7 +36,7 @@ export interface InteractionDeps {
 const AUTOCOMPLETE_MAX = 25;
 const CHOICE_MAX = 100;
 /** Words after /brief topic: that mean a listing rather than a search. */
-const LISTING_COMMANDS = new Set<Command['name']>(['help', 'topics', 'list']);
+const LISTING_COMMANDS = new Set<Command['name']>(['help', 'topics', 'list', 'sources']);
 
 export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {

@@ -58,6 +58,20 @@ export class ArticleService {
     return this.ingest(raw, canonicalUrl, addedBy);
   }
 
+  /**
+   * A followed feed's item: the same fetch and ingest as `/brief add <url>`, except
+   * that an article `admit` turns down (judged on its cleaned title and body) is
+   * not stored; null then.
+   */
+  async addIfAdmitted(url: string, addedBy: string, admit: (text: string) => boolean): Promise<AddResult | null> {
+    const known = this.d.store.findByCanonicalUrl(this.canonical(url));
+    if (known) return { card: this.d.cards.build(known), duplicate: true };
+    const fetched = await rawFromUrl(url, this.d.fetcher);
+    const knownAfterRedirect = this.d.store.findByCanonicalUrl(fetched.canonicalUrl);
+    if (knownAfterRedirect) return { card: this.d.cards.build(knownAfterRedirect), duplicate: true };
+    return this.ingest(fetched, fetched.canonicalUrl, addedBy, admit);
+  }
+
   private canonical(url: string): string {
     try {
       return canonicalizeUrl(url);
@@ -66,12 +80,15 @@ export class ArticleService {
     }
   }
 
-  private async ingest(raw: RawArticle, canonicalUrl: string | null, addedBy: string): Promise<AddResult> {
+  private async ingest(raw: RawArticle, canonicalUrl: string | null, addedBy: string): Promise<AddResult>;
+  private async ingest(raw: RawArticle, canonicalUrl: string | null, addedBy: string, admit: (text: string) => boolean): Promise<AddResult | null>;
+  private async ingest(raw: RawArticle, canonicalUrl: string | null, addedBy: string, admit?: (text: string) => boolean): Promise<AddResult | null> {
     const now = this.d.clock.now();
     const clean = cleanArticle(raw, now);
     if (clean.body.trim().length === 0) throw new RingkasError('bad_input', 'Nothing readable was left after removing page clutter.');
     const known = this.d.store.findByFingerprint(clean.fingerprint);
     if (known) return { card: this.d.cards.build(known), duplicate: true };
+    if (admit && !admit(`${clean.title}\n${clean.body}`)) return null;
 
     const summary = summarizeArticle(clean, this.d.glossary);
     const { paragraphs: _paragraphs, ...stored } = clean;

@@ -13,8 +13,10 @@ export class TopicTagger {
 
   constructor(briefs: readonly Brief[]) {
     for (const b of briefs) {
-      for (const text of [b.name, ...b.aliases.en, ...b.aliases.id, ...Object.keys(b.acronyms)]) {
-        const tokens = foldTokens(text);
+      // An acronym that is also an alias ("EV") is one phrase: a mention counts once.
+      const phrases = new Set([b.name, ...b.aliases.en, ...b.aliases.id, ...Object.keys(b.acronyms)].map((t) => foldTokens(t).join(' ')));
+      for (const text of phrases) {
+        const tokens = text === '' ? [] : text.split(' ');
         if (tokens.length === 0) continue;
         const list = this.byFirstToken.get(tokens[0]!) ?? [];
         list.push({ tokens, briefId: b.id });
@@ -25,6 +27,11 @@ export class TopicTagger {
 
   /** Brief ids mentioned in the text, most mentioned first. */
   tag(text: string): string[] {
+    return [...this.mentions(text).entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  }
+
+  /** How often each brief is mentioned (name, alias or acronym), for callers that need a threshold. */
+  mentions(text: string): Map<string, number> {
     const tokens = foldTokens(text);
     const counts = new Map<string, number>();
     for (let i = 0; i < tokens.length; i++) {
@@ -34,6 +41,6 @@ export class TopicTagger {
         if (p.tokens.every((t, k) => tokens[i + k] === t)) counts.set(p.briefId, (counts.get(p.briefId) ?? 0) + 1);
       }
     }
-    return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    return counts;
   }
 }

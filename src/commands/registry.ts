@@ -4,11 +4,14 @@ import type { HelpEntry } from '../model/reply.js';
 import { addCommand } from './add.js';
 import { briefCommand } from './brief.js';
 import type { CommandModule } from './command-module.js';
+import { feedCommand } from './feed.js';
+import { feedsCommand } from './feeds.js';
 import { helpCommand } from './help.js';
 import { listCommand } from './list.js';
 import { removeCommand } from './remove.js';
 import { resumeCommand } from './resume.js';
 import { roundupCommand } from './roundup.js';
+import { sourcesCommand } from './sources.js';
 import { subscribeCommand } from './subscribe.js';
 import { subscriptionsCommand } from './subscriptions.js';
 import { topicsCommand } from './topics.js';
@@ -25,6 +28,9 @@ const MODULES = [
   subscriptionsCommand,
   resumeCommand,
   roundupCommand,
+  feedCommand,
+  feedsCommand,
+  sourcesCommand,
   helpCommand,
 ] as const;
 

@@ -103,7 +103,7 @@ function nextHop(current: URL, location: string | string[] | undefined, allow: P
   return parseFetchableUrl(next, allow);
 }
 
-async function readCapped(res: Dispatcher.ResponseData, maxBytes: number): Promise<Buffer> {
+export async function readCapped(res: Dispatcher.ResponseData, maxBytes: number): Promise<Buffer> {
   const tooBig = () =>
     new RingkasError('fetch_refused', `That page is larger than ${formatBytes(maxBytes)}, so Ringkas stopped reading it.`);
   const declaredLength = Number(header(res.headers['content-length']) ?? NaN);
@@ -159,7 +159,7 @@ function httpError(status: number): RingkasError {
   return new RingkasError('fetch_failed', `The site answered with an error (HTTP ${status}), so Ringkas could not read the page.`);
 }
 
-function toFetchError(err: unknown, signal: AbortSignal, timeoutMs: number): RingkasError {
+export function toFetchError(err: unknown, signal: AbortSignal, timeoutMs: number): RingkasError {
   const found = findRingkasError(err);
   if (found) return found;
   if (signal.aborted) {

@@ -30,7 +30,11 @@ export type Command =
   | { name: 'unsubscribe' }
   | { name: 'subscriptions' }
   | { name: 'resume' }
-  | { name: 'roundup' };
+  | { name: 'roundup' }
+  | { name: 'feed'; action: 'add'; url: string; everyMinutes: number; all: boolean }
+  | { name: 'feed'; action: 'remove' | 'pause' | 'resume' | 'check'; id: string }
+  | { name: 'feeds' }
+  | { name: 'sources' };
 
 export type CommandName = Command['name'];
 export type CommandOf<N extends CommandName> = Extract<Command, { name: N }>;

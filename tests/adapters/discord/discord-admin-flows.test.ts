@@ -75,6 +75,18 @@ describe('/brief-admin flows', () => {
     expect(cb.data.flags).toBe(64);
   });
 
+  it('feeds and feed-check reach the engine from Discord; /brief topic:sources works for everyone', async () => {
+    const list = adminCommand('feeds', [], admin());
+    await h.interact(list);
+    expect(answers(list).texts.join(' ')).toContain('No feeds are followed yet');
+    const check = adminCommand('feed-check', [{ name: 'id', type: 3, value: 'fabc123' }], admin());
+    await h.interact(check);
+    expect(answers(check).texts.join(' ')).toContain('No followed feed has the id "fabc123"');
+    const sources = briefCommand('sources', opts);
+    await h.interact(sources);
+    expect(answers(sources).texts.join(' ')).toContain('Ringkas follows no sources yet');
+  });
+
   it('Share in a channel the bot cannot post in: one sentence back, nothing retried', async () => {
     const channelId = '700000000000000099';
     const brief = briefCommand('ijepa', { ...opts, channelId });

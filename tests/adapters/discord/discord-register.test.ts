@@ -31,7 +31,12 @@ describe('command definitions', () => {
     expect(admin.default_member_permissions).toBe('32');
     expect(admin.contexts).toEqual([0]);
     const subs = Object.fromEntries(admin.options.map((o) => [o.name, o]));
-    expect(Object.keys(subs).sort()).toEqual(['add', 'remove', 'resume', 'roundup', 'subscribe', 'subscriptions', 'unsubscribe']);
+    expect(Object.keys(subs).sort()).toEqual([
+      'add', 'feed-add', 'feed-check', 'feed-pause', 'feed-remove', 'feed-resume', 'feeds',
+      'remove', 'resume', 'roundup', 'subscribe', 'subscriptions', 'unsubscribe',
+    ]);
+    expect(subs['feed-add']!.options!.map((o) => o.name)).toEqual(['url', 'every', 'take']);
+    expect(subs['feed-check']!.options!.map((o) => o.name)).toEqual(['id']);
     expect(subs.add!.options!.map((o) => [o.name, o.type])).toEqual(
       expect.arrayContaining([['url', 3], ['text', 3], ['file', 11]]),
     );
@@ -57,6 +62,17 @@ describe('adminCommand mapping', () => {
       schedule: { weekday: 1, time: '08:30', timezone: 'Asia/Tokyo', topics: ['ijepa', 'ev'] },
     });
     expect(adminCommand(opts('roundup'))).toEqual({ name: 'roundup' });
+  });
+
+  it('maps the feed subcommands', () => {
+    expect(adminCommand(opts('feed-add', { url: ' https://site.example/feed.xml ', every: '6h', take: 'all' }))).toEqual({
+      name: 'feed', action: 'add', url: 'https://site.example/feed.xml', everyMinutes: 360, all: true,
+    });
+    expect(adminCommand(opts('feed-add', { url: 'https://site.example/' }))).toEqual({ name: 'feed', action: 'add', url: 'https://site.example/', everyMinutes: 60, all: false });
+    expect(() => adminCommand(opts('feed-add', { url: 'ftp://x' }))).toThrow(/http\(s\) address/);
+    expect(adminCommand(opts('feed-check', { id: ' F1A2B3 ' }))).toEqual({ name: 'feed', action: 'check', id: 'f1a2b3' });
+    expect(adminCommand(opts('feed-pause', { id: 'f1' }))).toMatchObject({ action: 'pause' });
+    expect(adminCommand(opts('feeds'))).toEqual({ name: 'feeds' });
   });
 
   it('refuses ambiguous or invalid input with one sentence', () => {

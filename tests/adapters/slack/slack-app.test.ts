@@ -176,6 +176,12 @@ describe('request verification', () => {
 });
 
 describe('admin commands', () => {
+  it('feed commands reach the engine from Slack: admins get the list, members are refused, sources is for everyone', async () => {
+    expect(allTexts(asMessage((await slash('feeds', 'UADMIN')).json)).join(' ')).toContain('No feeds are followed yet');
+    expect(allTexts(asMessage((await slash('feed pause fabc123', 'UMEMBER')).json)).join(' ')).toMatch(/only admins/i);
+    expect(allTexts(asMessage((await slash('sources', 'UMEMBER')).json)).join(' ')).toContain('Ringkas follows no sources yet');
+  });
+
   it('non-admin /brief add (form or text) is refused politely and the store is unchanged', async () => {
     const store = h.temp.engine.services.store;
     const before = store.articleCount;
