@@ -43,14 +43,18 @@ export class Store {
     private readonly audit: AuditLog,
   ) {
     const failure = (file: string) => (e: unknown) => (e instanceof StoreWriteError ? e : storeWriteError(dir, file, e));
-    this.main = new CommittedFile(mainPath(dir), files.main, { describeFailure: failure(mainPath(dir)) });
-    this.manifest = new CommittedFile(manifestPath(dir), files.manifest, { describeFailure: failure(manifestPath(dir)) });
+    const lockHeld = () => this.assertLockHeld();
+    this.main = new CommittedFile(mainPath(dir), files.main, { describeFailure: failure(mainPath(dir)), beforeWrite: lockHeld });
+    this.manifest = new CommittedFile(manifestPath(dir), files.manifest, { describeFailure: failure(manifestPath(dir)), beforeWrite: lockHeld });
     this.shards = files.shards.map(
       (db, i) =>
         new CommittedFile(shardPath(dir, i), db, {
           describeFailure: failure(shardPath(dir, i)),
           // The manifest may lag its shard by at most one write (decision 002).
-          beforeWrite: (committed) => this.manifestCaughtUp(i, committed),
+          beforeWrite: async (committed) => {
+            await this.assertLockHeld();
+            await this.manifestCaughtUp(i, committed);
+          },
           stamp: (next, committed) => ({ ...next, generation: generationOf(committed) + 1 }),
         }),
     );
@@ -221,6 +225,13 @@ export class Store {
       .change((m) => ({ ...m, shards: this.shards.map((s) => manifestEntry(s.data)) }))
       .catch(() => undefined); // a lagging manifest is within the rule; the next start settles it
     await this.lock.release();
+  }
+
+  /** Another process took the folder over (we stalled past the stale time): writing now would clobber its files. */
+  private async assertLockHeld(): Promise<void> {
+    if (this.lock.lost) {
+      throw new StoreWriteError(this.dir, undefined, 'Could not save: another Ringkas has taken over the data folder; restart this one.', { cause: this.lock.lost });
+    }
   }
 
   /** The manifest entry for shard `i` brought to what the disk holds; failures wait for the next write. */

@@ -18,7 +18,7 @@ const logs: ReturnType<typeof pino.destination>[] = [];
 afterEach(async () => {
   for (const e of engines.splice(0)) await e.close();
   // The log's file must be closed before the disk can be unmounted.
-  for (const l of logs.splice(0)) await new Promise((resolve) => l.once('close', resolve).destroy());
+  for (const l of logs.splice(0)) await new Promise<void>((resolve) => l.once('close', () => resolve()).destroy());
   for (const d of disks.splice(0)) d.unmount();
 });
 
@@ -144,7 +144,7 @@ describe('logging on a full disk', () => {
     disk.fill();
     for (let i = 0; i < 50; i++) logger.error({ event: 'command_failed', i, detail: 'x'.repeat(200) }, 'command failed');
     // A failed fs stream destroys itself: 'close' follows the 'error'; an unhandled 'error' fails this run.
-    await new Promise((resolve) => stream.once('close', resolve));
+    await new Promise<void>((resolve) => stream.once('close', () => resolve()));
     expect(() => logger.info({ event: 'after' }, 'after')).not.toThrow();
   });
 });
