@@ -69,7 +69,14 @@ export class Store {
     const lock = await lockDataDir(dir, lockOptions);
     try {
       const files = await openDataFiles(dir);
-      return new Store(dir, files, lock, new AuditLog(path.join(dir, 'audit.jsonl')));
+      const auditFile = path.join(dir, 'audit.jsonl');
+      let audit: AuditLog;
+      try {
+        audit = new AuditLog(auditFile); // may end a line a crash cut short, or rotate the file
+      } catch (cause) {
+        throw new StoreError(auditFile, `could not be written: ${writeFailureReason(cause)}.`, { cause });
+      }
+      return new Store(dir, files, lock, audit);
     } catch (e) {
       await lock.release();
       throw e;
