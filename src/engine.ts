@@ -127,13 +127,11 @@ export class Engine {
   }
 
   private async audit(command: string, actor: CommandContext['actor'], detail: string, outcome: 'ok' | 'refused' | 'failed'): Promise<void> {
-    await this.services.store.recordAudit({
-      at: this.services.clock.now().toISOString(),
-      platform: actor.platform,
-      actor: actor.id,
-      command,
-      detail,
-      outcome,
+    const entry = { at: this.services.clock.now().toISOString(), platform: actor.platform, actor: actor.id, command, detail, outcome };
+    // The action itself already happened (or was refused): an audit line that cannot be
+    // written (full disk) is logged, not turned into a failure of the command.
+    await this.services.store.recordAudit(entry).catch((err: unknown) => {
+      this.services.logger.error({ event: 'audit_write_failed', command, outcome, err }, 'audit line not written');
     });
   }
 

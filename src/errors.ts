@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'fetch_failed'
   | 'unsupported'
   | 'store_corrupt'
+  | 'store_unwritable'
   | 'internal';
 
 export class RingkasError extends Error {

@@ -86,6 +86,8 @@ export class ArticleService {
     const now = this.d.clock.now();
     const clean = cleanArticle(raw, now);
     if (clean.body.trim().length === 0) throw new RingkasError('bad_input', 'Nothing readable was left after removing page clutter.');
+    // The same article being written right now: wait for that write, then look again.
+    for (let inFlight = this.d.store.addInFlight(clean.fingerprint); inFlight; inFlight = this.d.store.addInFlight(clean.fingerprint)) await inFlight;
     const known = this.d.store.findByFingerprint(clean.fingerprint);
     if (known) return { card: this.d.cards.build(known), duplicate: true };
     if (admit && !admit(`${clean.title}\n${clean.body}`)) return null;
@@ -103,6 +105,8 @@ export class ArticleService {
       addedBy,
     };
     const record: ArticleRecord = { ...draft, storyId: this.d.stories.assign(draft) };
+    // Stories and search learn of the article only once it is on disk: a failed
+    // write (disk full, no permission) leaves no trace anywhere.
     await this.d.store.addArticle(record);
     this.d.stories.add(record);
     this.d.index.add(record);
@@ -115,7 +119,7 @@ export class ArticleService {
     const hex = createHash('sha256').update(fingerprint).digest('hex');
     for (let len = 8; len <= hex.length; len += 2) {
       const id = hex.slice(0, len);
-      if (!this.d.store.getArticle(id)) return id;
+      if (!this.d.store.hasId(id)) return id;
     }
     throw new Error('id space exhausted');
   }

@@ -41,8 +41,10 @@ export class AuditLog {
     this.recent.push(entry);
     if (this.recent.length > KEEP_IN_MEMORY) this.recent.splice(0, this.recent.length - KEEP_IN_MEMORY);
     const line = `${JSON.stringify(entry)}\n`;
-    this.tail = this.tail.then(() => appendFile(this.file, line));
-    return this.tail;
+    // One failed append (a full disk) must not fail every later one: chain on the settled tail.
+    const appended = this.tail.catch(() => undefined).then(() => appendFile(this.file, line));
+    this.tail = appended;
+    return appended;
   }
 
   flush(): Promise<void> {

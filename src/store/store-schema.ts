@@ -19,6 +19,8 @@ export interface AuditEntry {
 export interface MainFile {
   schemaVersion: number;
   seededAt: string | null;
+  /** Set before the first seed is added, so a start cut short finishes seeding next time. */
+  seedingStartedAt?: string | null;
   /** How many article shard files this store uses (fixed when the store is created). */
   shardCount: number;
   subscriptions: SubscriptionRecord[];
@@ -26,7 +28,15 @@ export interface MainFile {
 
 export interface ShardFile {
   schemaVersion: number;
+  /** Bumped on every write; the manifest records the last one it saw (absent in stores before the manifest). */
+  generation?: number;
   articles: ArticleRecord[];
+}
+
+/** What each shard should hold, so a deleted or older shard is noticed at start (decision 002). */
+export interface ManifestFile {
+  schemaVersion: number;
+  shards: { generation: number; count: number }[];
 }
 
 // Light structural checks: enough to refuse a file that is not ours, without
@@ -34,15 +44,23 @@ export interface ShardFile {
 export const mainFileSchema = z.looseObject({
   schemaVersion: z.number().int().positive(),
   seededAt: z.string().nullable(),
+  seedingStartedAt: z.string().nullable().optional(),
   shardCount: z.number().int().min(1).max(4096),
   subscriptions: z.array(z.looseObject({ id: z.string() })),
 });
 
 export const shardFileSchema = z.looseObject({
   schemaVersion: z.number().int().positive(),
+  generation: z.number().int().min(0).optional(),
   articles: z.array(z.looseObject({ id: z.string(), fingerprint: z.string(), body: z.string() })),
+});
+
+export const manifestFileSchema = z.looseObject({
+  schemaVersion: z.number().int().positive(),
+  shards: z.array(z.looseObject({ generation: z.number().int().min(0), count: z.number().int().min(0) })),
 });
 
 export const DEFAULT_SHARD_COUNT = 128;
 export const emptyMain = (): MainFile => ({ schemaVersion: SCHEMA_VERSION, seededAt: null, shardCount: DEFAULT_SHARD_COUNT, subscriptions: [] });
 export const emptyShard = (): ShardFile => ({ schemaVersion: SCHEMA_VERSION, articles: [] });
+export const emptyManifest = (): ManifestFile => ({ schemaVersion: SCHEMA_VERSION, shards: [] });

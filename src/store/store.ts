@@ -1,24 +1,19 @@
 // The lowdb store: one small main file (subscriptions, meta), the articles
 // spread over shard files so adding one article rewrites one small shard
-// instead of the whole corpus, and an append-only audit log. One in-memory
-// state, one writer per file.
-import type { Low } from 'lowdb';
+// instead of the whole corpus, a manifest of what each shard holds, and an
+// append-only audit log. One in-memory state, one writer per file; memory
+// changes only after the disk took the change (committed-file.ts).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { ArticleRecord } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
 import { AuditLog } from './audit-log.js';
-import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
-import { openJsonDb } from './json-file.js';
-import {
-  emptyMain,
-  emptyShard,
-  mainFileSchema,
-  shardFileSchema,
-  type AuditEntry,
-  type MainFile,
-  type ShardFile,
-} from './store-schema.js';
+import { CommittedFile } from './committed-file.js';
+import { lockDataDir, type DataDirLock, type LockOptions } from './data-dir-lock.js';
+import { mainPath, manifestEntry, manifestPath, openDataFiles, shardPath, generationOf } from './open-files.js';
+import type { AuditEntry, MainFile, ManifestFile, ShardFile } from './store-schema.js';
+import { StoreError } from './store-errors.js';
+import { StoreWriteError, storeWriteError, writeFailureReason } from './write-failure.js';
 
 function shardOf(id: string, count: number): number {
   let h = 0;
@@ -26,36 +21,64 @@ function shardOf(id: string, count: number): number {
   return h % count;
 }
 
+export type SeedingState = 'not-started' | 'in-progress' | 'done';
+
 export class Store {
   private readonly byId = new Map<string, ArticleRecord>();
   private readonly byFingerprint = new Map<string, string>();
   private readonly byCanonicalUrl = new Map<string, string>();
-  private readonly pending = new Set<Promise<void>>();
+  /** Adds and removals written but not yet confirmed, so a second caller waits instead of racing. */
+  private readonly addsInFlight = new Map<string, Promise<void>>();
+  private readonly idsInFlight = new Set<string>();
+  private readonly removalsInFlight = new Map<string, Promise<ArticleRecord | undefined>>();
+  private readonly main: CommittedFile<MainFile>;
+  private readonly manifest: CommittedFile<ManifestFile>;
+  private readonly shards: CommittedFile<ShardFile>[];
 
   private constructor(
     readonly dir: string,
-    private readonly main: Low<MainFile>,
-    private readonly shards: Low<ShardFile>[],
+    files: Awaited<ReturnType<typeof openDataFiles>>,
     private readonly lock: DataDirLock,
     private readonly audit: AuditLog,
   ) {
-    for (const shard of shards) for (const a of shard.data.articles) this.index(a);
+    const failure = (file: string) => (e: unknown) => (e instanceof StoreWriteError ? e : storeWriteError(dir, file, e));
+    const lockHeld = () => this.assertLockHeld();
+    this.main = new CommittedFile(mainPath(dir), files.main, { describeFailure: failure(mainPath(dir)), beforeWrite: lockHeld });
+    this.manifest = new CommittedFile(manifestPath(dir), files.manifest, { describeFailure: failure(manifestPath(dir)), beforeWrite: lockHeld });
+    this.shards = files.shards.map(
+      (db, i) =>
+        new CommittedFile(shardPath(dir, i), db, {
+          describeFailure: failure(shardPath(dir, i)),
+          // The manifest may lag its shard by at most one write (decision 002).
+          beforeWrite: async (committed) => {
+            await this.assertLockHeld();
+            await this.manifestCaughtUp(i, committed);
+          },
+          stamp: (next, committed) => ({ ...next, generation: generationOf(committed) + 1 }),
+        }),
+    );
+    for (const shard of files.shards) for (const a of shard.data.articles) this.index(a);
   }
 
-  static async open(dir: string): Promise<Store> {
-    mkdirSync(path.join(dir, 'articles'), { recursive: true });
-    const lock = lockDataDir(dir);
+  static async open(dir: string, lockOptions: LockOptions = {}): Promise<Store> {
     try {
-      const main = await openJsonDb(path.join(dir, 'ringkas.json'), mainFileSchema, emptyMain);
-      // One shard at a time: reading all at once would hold every file's text
-      // in memory together, and V8 keeps that peak as resident memory.
-      const shards: Low<ShardFile>[] = [];
-      for (let i = 0; i < main.data.shardCount; i++) {
-        shards.push(await openJsonDb(path.join(dir, 'articles', `shard-${String(i).padStart(2, '0')}.json`), shardFileSchema, emptyShard));
+      mkdirSync(path.join(dir, 'articles'), { recursive: true });
+    } catch (cause) {
+      throw new StoreError(path.join(dir, 'articles'), `could not be created: ${writeFailureReason(cause)}.`, { cause });
+    }
+    const lock = await lockDataDir(dir, lockOptions);
+    try {
+      const files = await openDataFiles(dir);
+      const auditFile = path.join(dir, 'audit.jsonl');
+      let audit: AuditLog;
+      try {
+        audit = new AuditLog(auditFile); // may end a line a crash cut short, or rotate the file
+      } catch (cause) {
+        throw new StoreError(auditFile, `could not be written: ${writeFailureReason(cause)}.`, { cause });
       }
-      return new Store(dir, main, shards, lock, new AuditLog(path.join(dir, 'audit.jsonl')));
+      return new Store(dir, files, lock, audit);
     } catch (e) {
-      lock.release();
+      await lock.release();
       throw e;
     }
   }
@@ -64,6 +87,13 @@ export class Store {
     this.byId.set(a.id, a);
     this.byFingerprint.set(a.fingerprint, a.id);
     if (a.canonicalUrl) this.byCanonicalUrl.set(a.canonicalUrl, a.id);
+  }
+
+  private unindex(article: ArticleRecord): void {
+    const id = article.id;
+    this.byId.delete(id);
+    if (this.byFingerprint.get(article.fingerprint) === id) this.byFingerprint.delete(article.fingerprint);
+    if (article.canonicalUrl && this.byCanonicalUrl.get(article.canonicalUrl) === id) this.byCanonicalUrl.delete(article.canonicalUrl);
   }
 
   get articleCount(): number {
@@ -78,9 +108,19 @@ export class Store {
     return this.byId.get(id);
   }
 
+  /** True for a stored id and for one being written now. */
+  hasId(id: string): boolean {
+    return this.byId.has(id) || this.idsInFlight.has(id);
+  }
+
   findByFingerprint(fingerprint: string): ArticleRecord | undefined {
     const id = this.byFingerprint.get(fingerprint);
     return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  /** Settles when an add of this fingerprint now being written is done (either way). */
+  addInFlight(fingerprint: string): Promise<void> | undefined {
+    return this.addsInFlight.get(fingerprint);
   }
 
   findByCanonicalUrl(url: string): ArticleRecord | undefined {
@@ -88,60 +128,88 @@ export class Store {
     return id === undefined ? undefined : this.byId.get(id);
   }
 
+  /** Resolves once the article is on disk, then (only then) it is listed and found. */
   async addArticle(article: ArticleRecord): Promise<void> {
-    if (this.byId.has(article.id)) throw new Error(`article id ${article.id} already stored`);
-    const shard = this.shards[shardOf(article.id, this.shards.length)]!;
-    shard.data.articles.push(article);
-    this.index(article);
-    await this.persist(shard);
+    if (this.hasId(article.id)) throw new Error(`article id ${article.id} already stored`);
+    const i = shardOf(article.id, this.shards.length);
+    const written = this.shards[i]!.change((d) => ({ ...d, articles: [...d.articles, article] })).then(() => this.index(article));
+    const settled = written.catch(() => undefined);
+    this.addsInFlight.set(article.fingerprint, settled);
+    this.idsInFlight.add(article.id);
+    try {
+      await written;
+    } finally {
+      if (this.addsInFlight.get(article.fingerprint) === settled) this.addsInFlight.delete(article.fingerprint);
+      this.idsInFlight.delete(article.id);
+    }
   }
 
+  /** Resolves once the removal is on disk; until then (and if it fails) the article stays. */
   async removeArticle(id: string): Promise<ArticleRecord | undefined> {
+    const inFlight = this.removalsInFlight.get(id);
+    if (inFlight) {
+      await inFlight.catch(() => undefined);
+      return this.removeArticle(id);
+    }
     const article = this.byId.get(id);
     if (!article) return undefined;
-    const shard = this.shards[shardOf(id, this.shards.length)]!;
-    shard.data.articles = shard.data.articles.filter((a) => a.id !== id);
-    this.byId.delete(id);
-    if (this.byFingerprint.get(article.fingerprint) === id) this.byFingerprint.delete(article.fingerprint);
-    if (article.canonicalUrl && this.byCanonicalUrl.get(article.canonicalUrl) === id) this.byCanonicalUrl.delete(article.canonicalUrl);
-    await this.persist(shard);
-    return article;
+    const i = shardOf(id, this.shards.length);
+    const removal = this.shards[i]!.change((d) => ({ ...d, articles: d.articles.filter((a) => a.id !== id) })).then(() => {
+      this.unindex(article);
+      return article;
+    });
+    this.removalsInFlight.set(id, removal);
+    try {
+      return await removal;
+    } finally {
+      this.removalsInFlight.delete(id);
+    }
   }
 
   /** Persists changes made in place to stored articles (e.g. a story id after a removal). */
   async saveArticles(ids: Iterable<string>): Promise<void> {
     const touched = new Set<number>();
     for (const id of ids) touched.add(shardOf(id, this.shards.length));
-    await Promise.all([...touched].map((i) => this.persist(this.shards[i]!)));
+    await Promise.all([...touched].map((i) => this.shards[i]!.change((d) => ({ ...d, articles: [...d.articles] }))));
   }
 
   get seededAt(): string | null {
     return this.main.data.seededAt;
   }
 
-  async markSeeded(at: Date): Promise<void> {
-    this.main.data.seededAt = at.toISOString();
-    await this.persist(this.main);
+  get seeding(): SeedingState {
+    if (this.main.data.seededAt !== null) return 'done';
+    return this.main.data.seedingStartedAt ? 'in-progress' : 'not-started';
+  }
+
+  /** Recorded before the first seed goes in, so a start cut short finishes seeding next time. */
+  markSeedingStarted(at: Date): Promise<void> {
+    return this.main.change((d) => ({ ...d, seedingStartedAt: at.toISOString() }));
+  }
+
+  markSeeded(at: Date): Promise<void> {
+    return this.main.change((d) => ({ ...d, seededAt: at.toISOString() }));
   }
 
   listSubscriptions(): readonly SubscriptionRecord[] {
     return this.main.data.subscriptions;
   }
 
-  async putSubscription(sub: SubscriptionRecord): Promise<void> {
-    const list = this.main.data.subscriptions;
-    const i = list.findIndex((s) => s.id === sub.id);
-    if (i >= 0) list[i] = sub;
-    else list.push(sub);
-    await this.persist(this.main);
+  putSubscription(sub: SubscriptionRecord): Promise<void> {
+    return this.main.change((d) => {
+      const i = d.subscriptions.findIndex((s) => s.id === sub.id);
+      return { ...d, subscriptions: i >= 0 ? d.subscriptions.map((s, j) => (j === i ? sub : s)) : [...d.subscriptions, sub] };
+    });
   }
 
   async deleteSubscription(id: string): Promise<boolean> {
-    const before = this.main.data.subscriptions.length;
-    this.main.data.subscriptions = this.main.data.subscriptions.filter((s) => s.id !== id);
-    if (this.main.data.subscriptions.length === before) return false;
-    await this.persist(this.main);
-    return true;
+    let found = false;
+    await this.main.change((d) => {
+      const subscriptions = d.subscriptions.filter((s) => s.id !== id);
+      found = subscriptions.length !== d.subscriptions.length;
+      return { ...d, subscriptions };
+    });
+    return found;
   }
 
   listAudit(): readonly AuditEntry[] {
@@ -152,16 +220,32 @@ export class Store {
     return this.audit.record(entry);
   }
 
-  /** Waits for pending writes, then lets another process open the directory. */
+  /** Waits for pending writes, settles the manifest, then lets another process open the directory. */
   async close(): Promise<void> {
-    await Promise.allSettled([...this.pending, this.audit.flush()]);
-    this.lock.release();
+    await Promise.allSettled([...this.shards.map((s) => s.idle()), this.main.idle(), this.audit.flush()]);
+    // A lagging manifest is within the rule (the next start settles it), so a failure here is no loss.
+    for (let i = 0; i < this.shards.length; i++) {
+      if (await this.manifestCaughtUp(i, this.shards[i]!.data).then(() => false, () => true)) break;
+    }
+    await this.lock.release();
   }
 
-  private persist(db: Low<MainFile> | Low<ShardFile>): Promise<void> {
-    const p = db.write();
-    this.pending.add(p);
-    void p.finally(() => this.pending.delete(p)).catch(() => undefined);
-    return p;
+  /** Another process took the folder over (we stalled past the stale time): writing now would clobber its files. */
+  private async assertLockHeld(): Promise<void> {
+    if (this.lock.lost) {
+      throw new StoreWriteError(this.dir, undefined, 'Could not save: another Ringkas has taken over the data folder; restart this one.', { cause: this.lock.lost });
+    }
+  }
+
+  /**
+   * Before shard `i` is written again, the manifest must record its last write
+   * (decision 002). Catching up brings every shard's entry up to date in one
+   * write, so the manifest is written about once per dozen adds, not per add.
+   */
+  private async manifestCaughtUp(i: number, shard: ShardFile): Promise<void> {
+    const entry = manifestEntry(shard);
+    const recorded = this.manifest.data.shards[i];
+    if (recorded && recorded.generation === entry.generation && recorded.count === entry.count) return;
+    await this.manifest.change((m) => ({ ...m, shards: this.shards.map((s) => manifestEntry(s.data)) }));
   }
 }

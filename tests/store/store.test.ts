@@ -51,12 +51,6 @@ describe('store files', () => {
     await expect(Store.open(dir)).rejects.toThrow(/newer Ringkas/);
   });
 
-  it('refuses a second process on the same directory while the first runs', async () => {
-    const dir = tmp();
-    writeFileSync(path.join(dir, 'ringkas.lock'), String(process.ppid));
-    await expect(Store.open(dir)).rejects.toThrow(/another running Ringkas/);
-  });
-
   it('leaves no temporary files after writes (atomic rename)', async () => {
     const t = await createTempEngine();
     engines.push(t);

@@ -1,0 +1,87 @@
+// Reading the data folder at start: the main file, the shard manifest and every
+// shard, refusing (by name) a shard that is missing or does not hold what the
+// manifest says, so lost articles are never silently replaced by an empty file.
+// The rule for what counts as "what the manifest says" is in decision 002.
+import type { Low } from 'lowdb';
+import path from 'node:path';
+import { openJsonDb, writeAtStart } from './json-file.js';
+import { StoreError } from './store-errors.js';
+import {
+  emptyMain,
+  emptyManifest,
+  emptyShard,
+  mainFileSchema,
+  manifestFileSchema,
+  shardFileSchema,
+  type MainFile,
+  type ManifestFile,
+  type ShardFile,
+} from './store-schema.js';
+
+export interface DataFiles {
+  main: Low<MainFile>;
+  manifest: Low<ManifestFile>;
+  shards: Low<ShardFile>[];
+}
+
+export const mainPath = (dir: string) => path.join(dir, 'ringkas.json');
+export const manifestPath = (dir: string) => path.join(dir, 'manifest.json');
+export const shardPath = (dir: string, i: number) => path.join(dir, 'articles', `shard-${String(i).padStart(2, '0')}.json`);
+
+export const generationOf = (shard: ShardFile): number => shard.generation ?? 0;
+export const manifestEntry = (shard: ShardFile) => ({ generation: generationOf(shard), count: shard.articles.length });
+
+/**
+ * A shard matches its manifest entry when it is the write the manifest recorded,
+ * or the one write after it (the shard is written first, the manifest after: a
+ * crash between the two leaves the shard exactly one generation ahead).
+ */
+function checkShard(file: string, shard: ShardFile, expected: { generation: number; count: number }, manifestFile: string): boolean {
+  const generation = generationOf(shard);
+  if (generation === expected.generation + 1) return true;
+  if (generation === expected.generation && shard.articles.length === expected.count) return false;
+  throw new StoreError(
+    file,
+    `holds ${shard.articles.length} articles (write ${generation}) where the manifest expects ${expected.count} (write ${expected.generation}): it may be an older copy or was cut short. Restore it from a backup; to go on with it as it is, delete ${manifestFile} and start again.`,
+  );
+}
+
+export async function openDataFiles(dir: string): Promise<DataFiles> {
+  const { db: main, existed: mainExisted } = await openJsonDb(mainPath(dir), mainFileSchema, emptyMain);
+  const manifestFile = manifestPath(dir);
+  const { db: manifest, existed: manifestExisted } = await openJsonDb(manifestFile, manifestFileSchema, emptyManifest);
+  const count = main.data.shardCount;
+  if (manifestExisted && manifest.data.shards.length !== count) {
+    throw new StoreError(manifestFile, `lists ${manifest.data.shards.length} shards where ${mainPath(dir)} says ${count}; restore the two from one backup.`);
+  }
+  // One shard at a time: reading all at once would hold every file's text
+  // in memory together, and V8 keeps that peak as resident memory.
+  const shards: Low<ShardFile>[] = [];
+  const created: number[] = [];
+  let manifestBehind = !manifestExisted;
+  for (let i = 0; i < count; i++) {
+    const file = shardPath(dir, i);
+    const { db, existed } = await openJsonDb(file, shardFileSchema, emptyShard);
+    shards.push(db);
+    if (!manifestExisted) {
+      // A store from before the manifest (or one whose operator deleted it to accept
+      // a loss): the shards as they are become the truth.
+      if (!existed) created.push(i);
+      continue;
+    }
+    const expected = manifest.data.shards[i]!;
+    if (!existed) {
+      throw new StoreError(file, `is missing; the manifest says it held ${expected.count} articles. Restore it from a backup; to go on without them, delete ${manifestFile} and start again.`);
+    }
+    if (checkShard(file, db.data, expected, manifestFile)) manifestBehind = true;
+  }
+  // Shards before the manifest before the main file: a start cut short leaves a
+  // folder the next start reads as new or as a store to migrate, never as damaged.
+  for (const i of created) await writeAtStart(shardPath(dir, i), shards[i] as Low<unknown>);
+  if (manifestBehind) {
+    manifest.data = { ...manifest.data, shards: shards.map((s) => manifestEntry(s.data)) };
+    await writeAtStart(manifestFile, manifest as Low<unknown>);
+  }
+  if (!mainExisted) await writeAtStart(mainPath(dir), main as Low<unknown>);
+  return { main, manifest, shards };
+}
