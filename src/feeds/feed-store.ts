@@ -24,7 +24,7 @@ export class FeedStore {
   private constructor(private readonly db: Low<FeedsFile>) {}
 
   static async open(dataDir: string): Promise<FeedStore> {
-    const db = await openJsonDb<FeedsFile>(path.join(dataDir, 'feeds.json'), feedsFileSchema, () => ({ schemaVersion: SCHEMA_VERSION, feeds: [] }));
+    const { db } = await openJsonDb<FeedsFile>(path.join(dataDir, 'feeds.json'), feedsFileSchema, () => ({ schemaVersion: SCHEMA_VERSION, feeds: [] }));
     return new FeedStore(db);
   }
 
