@@ -1,7 +1,7 @@
 // Lines that hold nothing but a date (a publication stamp such as
 // "Jumat, 21 Juni 2024 | 10:15 WIB" or "Published: June 21, 2024"). They are
 // metadata, not text: taken out of the body and kept for the publication date.
-import { findDateMentions } from './date-mentions.js';
+import { findDateMentions } from '../nlp/find-dates.js';
 
 const MAX_STAMP = 90;
 // Press releases open with "Jakarta, 12 November 2025": a place may precede the date.

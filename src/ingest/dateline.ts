@@ -2,7 +2,7 @@
 // "WahanaNews.co, Jakarta -", "JAKARTA, KOMPAS.com -", "Jakarta (Antara) –",
 // "TOKYO (Reuters) -", "Jakarta, CNBC Indonesia -", "Jakarta, Kamis (13/11/2025) -".
 import { isKnownCity, isKnownPlace } from './dateline-places.js';
-import { findDateMentions } from './date-mentions.js';
+import { findDateMentions } from '../nlp/find-dates.js';
 
 export interface Dateline {
   source: string | null;

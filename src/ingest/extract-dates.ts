@@ -5,7 +5,7 @@
 // latest statement date, else a statement's bare weekday in the week after the
 // event. Nothing after `now` is ever returned.
 import { cueFor, type DateCue } from './date-cues.js';
-import { findDateMentions, type DateMention } from './date-mentions.js';
+import { findDateMentions, type DateMention } from '../nlp/find-dates.js';
 import { endOfDay, resolveYears, type ResolvedDate } from './infer-year.js';
 import { statementWeekdayDate } from './statement-weekday.js';
 

@@ -2,7 +2,7 @@
 // full dates elsewhere in the same text; then the written weekday (the year,
 // not after now, closest to the reference date in which that day falls on it);
 // then the reference date itself (the caller's publication date, else now).
-import type { DateMention } from './date-mentions.js';
+import type { DateMention } from '../nlp/find-dates.js';
 
 export interface ResolvedDate {
   mention: DateMention;

@@ -2,7 +2,7 @@
 // memuji …", "the ministry said on Sunday") was made on that weekday within the
 // week after the event. Used only to fill in a missing publication date.
 import { cueFor } from './date-cues.js';
-import { WEEKDAYS, type DateMention } from './date-mentions.js';
+import { WEEKDAYS, type DateMention } from '../nlp/find-dates.js';
 import { toIso } from './infer-year.js';
 
 const DAY_MS = 86_400_000;

@@ -1,7 +1,7 @@
 // Date parsing in Indonesian and English forms, year inference, and the choice
 // between event and statement dates.
 import { describe, expect, it } from 'vitest';
-import { findDateMentions } from '../../src/ingest/date-mentions.js';
+import { findDateMentions } from '../../src/nlp/find-dates.js';
 import { extractDates } from '../../src/ingest/extract-dates.js';
 
 const now = new Date('2026-03-01T09:00:00Z');
