@@ -11,6 +11,11 @@ const PROGRAMME_WORDS = /\b(agreement|partnership|program|programme|project|vehi
 const ORGANISATION_WORDS = /\b(ministry|kementerian|agency|association|asosiasi|badan|lembaga|direktorat|directorate|organi[sz]ation|council|bank|institute|company|corporation|commission|komisi|dewan|authority|otoritas|perusahaan)\b/i;
 const VEHICLE_TECH = /^(?:P?HEV|BEV|FCEV|EV|ICE|LCEV|LCGC|CBU|CKD)$/;
 const ROMAN = /^(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})$/;
+// Capitals that name no organisation or programme: job titles, page furniture, company
+// suffixes, time zones and currency codes (units, not actors).
+const NOT_AN_ENTITY = new Set(`CEO CFO COO CTO CMO CIO PM VP GM MP DIRUT PLT PLH ARTICLE BOX POPULAR NEWS READ MORE LTD INC CO TBK PT
+VIDEO FOTO PHOTO BACA JUGA ADVERTISEMENT ADS HOME SHARE TAGS TAG EDITOR REPORTER COPYRIGHT LATEST TRENDING BERITA TERKAIT
+POPULER TERPOPULER LIHAT KLIK SPONSORED TOP WIB WITA WIT GMT UTC USD IDR JPY EUR SGD RMB CNY KRW VND THB RP`.split(/\s+/));
 const ORDINAL_EVENT = /\b[Tt]he\s+(\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth)\s+((?:[\p{Lu}\d][\p{L}\d–-]*|on|of|and|for|in)(?:\s+(?:[\p{Lu}\d][\p{L}\d–-]*|on|of|and|for|in))*)/gu;
 
 function acronymKind(acronym: string, longForm: string | undefined, text: string): EntityKind {
@@ -84,17 +89,36 @@ function wordsBeforeMentions(text: string): Map<string, string[]> {
 }
 
 /** "New MIDEC" when every mention of the acronym carries the same capitalised modifier. */
-function withFixedModifier(acronym: string, before: ReadonlyMap<string, string[]>): string {
+function withFixedModifier(acronym: string, before: ReadonlyMap<string, string[]>, text: string): string {
   const mentions = before.get(acronym) ?? [];
   const first = mentions[0];
   if (!first || !/^\p{Lu}\p{Ll}+$/u.test(first) || mentions.some((m) => m !== first)) return acronym;
+  // A word the text also writes in lower case ("50 Tahun ASEAN") is not part of a name.
+  if (new RegExp(`(?<![\\p{L}])${first.toLowerCase()}(?![\\p{L}])`, 'u').test(text)) return acronym;
   if (isAnyStopWord(first) || PLACE_BY_ALIAS.has(first.toLowerCase()) || NON_NAME_WORDS.has(first.toLowerCase())) return acronym;
   return `${first} ${acronym}`;
 }
 
-export function findEntities(text: string, glossary: ReadonlyMap<string, string>): Entity[] {
+/**
+ * A word in capitals that is a place or plain word written loud, not an acronym: a dateline
+ * ("BANGKOK -", "SUBANG -") or a word the text also writes in lower or title case.
+ */
+function isShoutedWord(word: string, text: string): boolean {
+  if (word.length < 4 || !/^\p{Lu}+$/u.test(word)) return false;
+  const title = word[0] + word.slice(1).toLowerCase();
+  if (new RegExp(`(?<![\\p{L}])(?:${title}|${word.toLowerCase()})(?![\\p{L}])`, 'u').test(text)) return true;
+  return new RegExp(`(?:^|\\n)[^\\S\\n]*(?:[\\p{L}.]+,?\\s+)?${word}(?:\\s*\\([^)]{0,30}\\))?\\s*[-–—]\\s`, 'u').test(text);
+}
+
+export interface EntityOptions {
+  /** The headline: its acronyms count, but Title Case makes every word look like a name, so no people come from it. */
+  headline?: string;
+}
+
+export function findEntities(body: string, glossary: ReadonlyMap<string, string>, options: EntityOptions = {}): Entity[] {
+  const text = options.headline ? `${options.headline}\n${body}` : body;
   const defined = findAcronymDefinitions(text);
-  const entities: Entity[] = findPeople(text).map((name) => ({ name, kind: 'person' as const }));
+  const entities: Entity[] = findPeople(body).map((name) => ({ name, kind: 'person' as const }));
   const seen = new Set(entities.map((e) => e.name.toLowerCase()));
   const push = (e: Entity) => {
     if (seen.has(e.name.toLowerCase())) return;
@@ -106,10 +130,11 @@ export function findEntities(text: string, glossary: ReadonlyMap<string, string>
   const shortForms = [...new Set([...findAcronyms(text), ...defined.keys(), ...(text.match(/\bKemen(?!terian)[a-z]+\b/g) ?? [])])];
   for (const acronym of shortForms) {
     if (ROMAN.test(acronym) || PLACE_BY_ALIAS.has(acronym.toLowerCase()) || acronym.length > 12) continue;
+    if (NOT_AN_ENTITY.has(acronym.toUpperCase()) || isShoutedWord(acronym, text)) continue;
     const expansion = glossary.get(acronym.toUpperCase()) ?? defined.get(acronym);
     // Two-letter capitals ("JP", "SDM" is three) are too often initials; keep them only when known.
     if (acronym.length < 3 && !expansion && !VEHICLE_TECH.test(acronym)) continue;
-    const entity: Entity = { name: withFixedModifier(acronym, before), kind: acronymKind(acronym, expansion, text) };
+    const entity: Entity = { name: withFixedModifier(acronym, before, text), kind: acronymKind(acronym, expansion, text) };
     if (expansion) entity.expansion = expansion;
     push(entity);
   }

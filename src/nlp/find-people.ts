@@ -1,9 +1,12 @@
 // People named in Indonesian or English news. A run of capitalised name-like words
 // counts as a person only with evidence around it: a title or portfolio before it
-// ("Menteri Perindustrian Agus ...", "Prime Minister Fumio Kishida"), an acronym
-// definition before it ("(ILMATE) Setia Diarta"), a reporting verb, or a role/affiliation
-// after it ("Eko S.A. Cahyanto, Direktur Jenderal", "Putu Juli Ardika dari Kemenperin").
-// Titles are never part of the name.
+// ("Menteri Perindustrian Agus ...", "Prime Minister Fumio Kishida"), a title then a
+// comma ("Vice Minister of Trade, Jerry Sambuaga"; "(TMMIN), Nandi Julyanto"), an
+// acronym definition before it ("(ILMATE) Setia Diarta"), a reporting verb, a
+// role/affiliation after it ("Eko S.A. Cahyanto, Direktur Jenderal"), or one of its
+// words coming back alone as the one who speaks ("ujar Nandi", "Jerry stressed").
+// Titles are never part of the name, and neither are words the text also writes in
+// lower case ("Transportation", "Perekonomian"): those are portfolios and headline words.
 import { NON_NAME_WORDS, PLACE_BY_ALIAS, TITLE_WORDS } from './name-lexicon.js';
 import { isAnyStopWord } from './stop-words.js';
 
@@ -16,41 +19,103 @@ const CONTEXT_BEFORE = new Set([
 const WORD = String.raw`(?:(?:\p{Lu}\.){1,3}|(?:Mr|Mrs|Ms|Dr|Prof|Ir)\.|\p{Lu}[\p{L}’'-]*)`;
 const RUN = new RegExp(`${WORD}(?:[^\\S\\n]+${WORD})*`, 'gu');
 const REPORTING = /(?:kata|ujar|jelas|ungkap|tambah|menurut|said|says|told|according to)\s*$/iu;
+// A lone name word right after a verb of saying, or right before one: "ujar Nandi", "Jerry stressed".
+// Only verbs whose subject speaks: "urged Mitsubishi" names an object, not a speaker.
+const SAY_BEFORE = String.raw`kata|ujar|ucap|jelas|ungkap|tambah|tutur|imbuh|pungkas|terang|menurut|said|says|according to`;
+const SAY_AFTER = String.raw`said|says|told|added|noted|stressed|explained|expressed|stated|underscored|highlighted|emphasi[sz]ed|revealed|mengatakan|menjelaskan|menyampaikan|menambahkan|menegaskan|menyebutkan|mengungkapkan|menuturkan|memaparkan`;
 
 function isInitials(w: string): boolean {
   return /^(\p{Lu}\.)+$/u.test(w);
 }
+
+/** Lower-case words of the text: a capitalised word also written in lower case is a common word, not a name. */
+function lowerCaseWords(text: string): Set<string> {
+  return new Set(text.match(/(?<![\p{L}-])\p{Ll}[\p{Ll}’'-]*/gu) ?? []);
+}
+
+// Indonesian ke-…-an / peN-…-an nouns ("Kehadiran", "Peningkatan") are never names.
+const CONFIX_NOUN = /^(?:ke|pe[nmr]?|per)\p{Ll}{4,}an$/u;
 
 function nameLike(w: string): boolean {
   if (isInitials(w)) return true;
   const bare = w.replace(/\.$/, '');
   if (!/^\p{Lu}\p{Ll}/u.test(bare)) return false; // acronyms and ALL CAPS are not names
   const lower = bare.toLowerCase();
+  // Confix nouns, and sentence adverbs in -nya ("Sebelumnya", "Selanjutnya").
+  if (CONFIX_NOUN.test(lower) || (lower.length >= 8 && lower.endsWith('nya'))) return false;
   return !NON_NAME_WORDS.has(lower) && !isAnyStopWord(lower) && !PLACE_BY_ALIAS.has(lower);
 }
 
-function evidence(text: string, runStart: number, words: string[], from: number, to: number, after: string): boolean {
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Where the name starts when one of its words speaks alone elsewhere ("kata Taufiek", "Masuko
+ * told"), or -1. A given name speaking alone starts the name: words before it were not part of it.
+ */
+function speakerStart(text: string, name: readonly string[]): number {
+  const full = name.join(' ');
+  for (const [k, w] of name.entries()) {
+    if (w.length < 3 || isInitials(w)) continue;
+    // Alone: not inside another capitalised run ("Mitsubishi Motors said" is not "Mitsubishi said").
+    const alone = String.raw`(?<!\p{Lu}[\p{L}’'-]*\s)(?<![\p{L}’'-])${escape(w)}(?![\p{L}’'-]|\s+\p{Lu})`;
+    const re = new RegExp(String.raw`(?:(?<![\p{L}])(?:${SAY_BEFORE})\s+${alone})|(?:${alone},?\s+(?:also\s+|juga\s+)?(?:${SAY_AFTER})(?![\p{L}]))`, 'u');
+    if (re.test(text.replaceAll(full, ' '))) return k === name.length - 1 ? 0 : k;
+  }
+  return -1;
+}
+
+/** A title a few words back, then a comma: "Direktur ... (Kemenperin), Taufiek Bawazier". */
+function titleThenComma(before: string): boolean {
+  if (!/,\s*$/.test(before)) return false;
+  const clause = before.split(/[.;:!?]\s|\n/).pop() ?? '';
+  return clause
+    .split(/\s+/)
+    .slice(-10)
+    .some((w) => TITLE_WORDS.has(w.replace(/[^\p{L}]/gu, '').toLowerCase()));
+}
+
+function evidence(text: string, runStart: number, words: string[], from: number, to: number, after: string, common: ReadonlySet<string>): boolean {
   const prev = words[from - 1]?.replace(/\.$/, '').toLowerCase();
   if (prev && TITLE_WORDS.has(prev)) return true;
-  if (prev && (CONTEXT_BEFORE.has(prev) || NON_NAME_WORDS.has(prev))) {
+  // A portfolio word ("Perindustrian", "Shipping") links the name to a title a few words back;
+  // a function word ("The") does not.
+  if (prev && !isAnyStopWord(prev) && (CONTEXT_BEFORE.has(prev) || NON_NAME_WORDS.has(prev) || common.has(prev))) {
     const lead = text.slice(Math.max(0, runStart - 80), runStart).split(/\s+/).concat(words.slice(0, from));
     if (lead.some((w) => TITLE_WORDS.has(w.replace(/[^\p{L}]/gu, '').toLowerCase()))) return true;
   }
   if (from === 0) {
-    const before = text.slice(Math.max(0, runStart - 30), runStart);
-    if (/\)\s*$/.test(before) || REPORTING.test(before)) return true;
+    const before = text.slice(Math.max(0, runStart - 80), runStart);
+    if (/\)\s*$/.test(before) || REPORTING.test(before) || titleThenComma(before)) return true;
     const prevWord = /([\p{L}]+)\.?\s*$/u.exec(before)?.[1]?.toLowerCase();
     if (prevWord && TITLE_WORDS.has(prevWord)) return true;
   }
   if (to < words.length) return false;
-  const role = /^\s*,\s*(\p{L}+)(?:\s+(\p{L}+))?/u.exec(after);
-  if (role) return [role[1], role[2]].some((w) => w !== undefined && TITLE_WORDS.has(w.toLowerCase()));
+  // "…, Direktur Jenderal", "…, the marketing director at …"
+  const role = /^\s*,\s*(\p{L}+)(?:\s+(\p{L}+))?(?:\s+(\p{L}+))?/u.exec(after);
+  if (role) return role.slice(1).some((w) => w !== undefined && TITLE_WORDS.has(w.toLowerCase()));
   return /^\s+(?:dari|from|of)\s+\p{Lu}/u.test(after);
+}
+
+function realWords(name: readonly string[]): number {
+  return name.filter((w) => !isInitials(w)).length;
+}
+
+/** Drops leading and trailing words the text also writes in lower case: portfolios and headline words. */
+function trimCommonWords(name: string[], common: ReadonlySet<string>): [number, number] {
+  let from = 0;
+  let to = name.length;
+  const isCommon = (w: string) => !isInitials(w) && common.has(w.replace(/\.$/, '').toLowerCase());
+  while (from < to && isCommon(name[from]!)) from++;
+  while (to > from && isCommon(name[to - 1]!)) to--;
+  return [from, to];
 }
 
 /** Full names of people, in order of first mention, titles stripped. */
 export function findPeople(text: string): string[] {
   const found: string[] = [];
+  const common = lowerCaseWords(text);
   for (const m of text.matchAll(RUN)) {
     const words = m[0].split(/\s+/);
     let i = 0;
@@ -61,12 +126,17 @@ export function findPeople(text: string): string[] {
       }
       let j = i;
       while (j < words.length && nameLike(words[j]!)) j++;
-      const name = words.slice(i, j);
-      const real = name.filter((w) => !isInitials(w)).length;
+      const [a, b] = trimCommonWords(words.slice(i, j), common);
+      let name = words.slice(i + a, i + b);
       const afterRun = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
-      if (real >= 2 && real <= 4 && evidence(text, m.index, words, i, j, afterRun)) {
-        found.push(name.join(' ').replace(/\.$/, (d) => (isInitials(name[name.length - 1]!) ? d : '')));
+      // Evidence is read around the trimmed name: a dropped portfolio word is the title's, not the name's.
+      let isPerson = evidence(text, m.index, words, i + a, i + b, afterRun, common) || evidence(text, m.index, words, i, j, afterRun, common);
+      if (!isPerson && realWords(name) >= 2) {
+        const start = speakerStart(text, name);
+        if (start !== -1) [isPerson, name] = [true, name.slice(start)];
       }
+      const real = realWords(name);
+      if (isPerson && real >= 2 && real <= 4) found.push(name.join(' ').replace(/\.$/, (d) => (isInitials(name[name.length - 1]!) ? d : '')));
       i = j;
     }
   }

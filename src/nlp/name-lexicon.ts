@@ -21,7 +21,11 @@ international national global south north east west asia asean japan japanese je
 senin selasa rabu kamis jumat sabtu minggu monday tuesday wednesday thursday friday saturday sunday
 januari februari maret april mei juni juli agustus september oktober november desember
 january february march may june july august october december the a an of and for on in at to by with
-baca juga advertisement`;
+baca juga advertisement
+perekonomian transportation coordinating koordinasi division divisi internasional secretariat sekretariat biro bureau
+board office export import ekspor impor plant factory pabrik port pelabuhan station stasiun terminal
+motors corporation corp industries holdings co ltd inc tbk persero karbon hijau
+tahun year bulan month jawa barat timur tengah utara selatan sumatera kalimantan sulawesi java`;
 
 export const TITLE_WORDS: ReadonlySet<string> = new Set(TITLES.split(/\s+/).filter(Boolean));
 export const NON_NAME_WORDS: ReadonlySet<string> = new Set([...TITLES.split(/\s+/), ...NON_NAMES.split(/\s+/)].filter(Boolean));

@@ -37,10 +37,10 @@ export function summarizeArticle(article: CleanArticle, glossary: Glossary, opti
     count,
     topicTerms: glossary.topicTerms,
   });
-  const text = [article.title, ...paragraphs].join('\n');
+  const body = paragraphs.join('\n');
   return {
     keyPoints: chosen.map((s) => shortenPoint(s.text)),
     keyFigures: extractKeyFigures(sentences.map((s) => s.text), article.language),
-    entities: findEntities(text, glossary.acronyms).slice(0, MAX_ENTITIES),
+    entities: findEntities(body, glossary.acronyms, { headline: article.title }).slice(0, MAX_ENTITIES),
   };
 }
