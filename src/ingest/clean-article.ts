@@ -25,7 +25,7 @@ export const rawArticleSchema = z.object({
 export function cleanArticle(raw: RawArticle, now: Date): CleanArticle {
   const input = rawArticleSchema.safeParse(raw);
   if (!input.success) throw new RingkasError('bad_input', 'The article could not be read: its text or date is malformed.');
-  const { lines, stamps } = takeDateStamps(normaliseLines(raw.text));
+  const { lines, stamps, month, domain } = takeDateStamps(normaliseLines(raw.text));
   const givenTitle = raw.title ? normaliseInline(raw.title) : '';
   const { title, rest } = splitTitle(cleanParagraphs(lines), givenTitle);
   const { dateline, paragraphs } = splitDateline(rest);
@@ -38,12 +38,13 @@ export function cleanArticle(raw: RawArticle, now: Date): CleanArticle {
     body,
     paragraphs,
     language: detectLanguage(body),
-    source: givenSource || dateline?.source || null,
+    source: givenSource || dateline?.source || domain || null,
     ...extractDates({
       body,
       dateline: dateline?.prefix ?? null,
       stamps,
       published: raw.publishedDate ?? null,
+      month,
       now,
     }),
     fingerprint: fingerprint(body),
