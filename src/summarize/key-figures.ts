@@ -3,6 +3,7 @@
 // Dates, ordinals ("5th") and bare years are skipped; a year stays when the
 // sentence sets a target for it.
 import type { KeyFigure, Language } from '../model/article.js';
+import { englishWordNumbers } from '../nlp/english-cardinals.js';
 import { findDates } from '../nlp/find-dates.js';
 import { numberKey } from '../nlp/read-number.js';
 import { conversionAfter, headBefore, tailAfter } from './figure-context.js';
@@ -120,6 +121,22 @@ function trimContext(context: string): string {
   return '…' + context.slice(context.length - 119).replace(/^\S*\s/, '');
 }
 
+/** English numbers written in words ("six sectors", "a four-year contract"), with what they count. */
+function wordFiguresIn(sentence: string): KeyFigure[] {
+  if (PAGE_COUNTER.test(sentence) || isHeadlineLike(sentence)) return [];
+  const out: KeyFigure[] = [];
+  for (const n of englishWordNumbers(sentence)) {
+    const end = n.index + n.value.length;
+    const tail = tailAfter(sentence, end, false, false);
+    if (!tail) continue; // "one of the two" counts nothing
+    const head = headBefore(sentence, n.index, []);
+    const glued = /^[-–]/.test(tail);
+    const context = [head, n.value + (glued ? tail : ''), glued ? '' : tail].join(' ').replace(/\s+/g, ' ').trim();
+    out.push({ value: n.value, context: trimContext(context) });
+  }
+  return out;
+}
+
 export function extractKeyFigures(sentences: readonly string[], language: Language): KeyFigure[] {
   const seen = new Set<string>();
   const out: KeyFigure[] = [];
@@ -129,6 +146,17 @@ export function extractKeyFigures(sentences: readonly string[], language: Langua
       for (const key of hit.keys) seen.add(key);
       out.push(hit.figure);
       if (out.length >= MAX_FIGURES) return out;
+    }
+  }
+  // Numbers in words come after those in digits: they fill free places, never push a digit out.
+  if (language === 'en') {
+    for (const sentence of sentences) {
+      for (const figure of wordFiguresIn(sentence)) {
+        if (out.length >= MAX_FIGURES) return out;
+        if (seen.has(`w:${figure.value.toLowerCase()}`)) continue;
+        seen.add(`w:${figure.value.toLowerCase()}`);
+        out.push(figure);
+      }
     }
   }
   return out;

@@ -89,3 +89,19 @@ describe('key points are whole sentences the card can stand on', () => {
     expect(summarizeArticle(a, { acronyms: new Map() }).keyPoints[0]).toMatch(/^Nusa Motors will invest/);
   });
 });
+
+describe('English numbers written in words (wink-nlp)', () => {
+  it('reads word numbers with what they count, after the digit figures', () => {
+    const figures = extractKeyFigures(
+      ['The plan covers six sectors and 40 firms.', 'Graduates get a three-year work contract in Osaka.', 'One of the officials spoke.'],
+      'en',
+    );
+    expect(figures.map((f) => f.value)).toEqual(['40', 'six', 'three']);
+    expect(figures[1]!.context).toContain('six sectors');
+    expect(figures[2]!.context).toContain('three-year work contract');
+  });
+
+  it('reads no word numbers in Indonesian text', () => {
+    expect(values(['Program ini mencakup six sectors menurut dokumen.'], 'id')).toEqual([]);
+  });
+});
