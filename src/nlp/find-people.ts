@@ -57,7 +57,8 @@ function escape(s: string): string {
 function speakerStart(text: string, name: readonly string[]): number {
   const full = name.join(' ');
   for (const [k, w] of name.entries()) {
-    if (w.length < 3 || isInitials(w)) continue;
+    // Cheap check first: a word that occurs once cannot speak alone elsewhere.
+    if (w.length < 3 || isInitials(w) || text.indexOf(w) === text.lastIndexOf(w)) continue;
     // Alone: not inside another capitalised run ("Mitsubishi Motors said" is not "Mitsubishi said").
     const alone = String.raw`(?<!\p{Lu}[\p{L}’'-]*\s)(?<![\p{L}’'-])${escape(w)}(?![\p{L}’'-]|\s+\p{Lu})`;
     const re = new RegExp(String.raw`(?:(?<![\p{L}])(?:${SAY_BEFORE})\s+${alone})|(?:${alone},?\s+(?:also\s+|juga\s+)?(?:${SAY_AFTER})(?![\p{L}]))`, 'u');
