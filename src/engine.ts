@@ -46,7 +46,7 @@ export class Engine {
     const lexicon = loadLexicon(config.lexiconFile);
     const store = await Store.open(config.dataDir);
     try {
-      const stories = new StoryIndex([...store.listArticles()]);
+      const stories = new StoryIndex([...store.listArticles()], lexicon);
       const index = new SearchIndex(briefs, (id) => store.getArticle(id));
       index.addAll(store.listArticles());
       const cards = new CardBuilder(briefs, stories);

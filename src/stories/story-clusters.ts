@@ -1,20 +1,27 @@
 // Incremental same-event grouping. Each article's translation-proof signals are
 // indexed (signal -> articles), so assigning a new article only scores articles
-// sharing a rare signal with it: no rescan of the corpus, fast at 10,000 articles.
-// A match needs weighted overlap of rare signals and a compatible event date;
-// editions of one series (different ordinal or a date days apart) stay apart.
+// sharing a rare name or number with it: no rescan of the corpus, fast at
+// 10,000 articles. The rule (docs/decisions/013-same-event-stories.md):
+// a date gate first (reports of one event give dates days apart, never years;
+// a missing date raises the bar instead of passing), then the rarity-weighted
+// overlap of the two reports' signals, normalised by both sizes, must clear a
+// threshold with at least two shared names or numbers.
 import type { ArticleRecord } from '../model/article.js';
 import { dayDistance } from '../nlp/find-dates.js';
+import type { Lexicon } from '../search/lexicon.js';
+import { conceptsOf, type Concepts } from './event-signals.js';
 import { differentSeriesEditions, storySignals, type StoryInput, type StorySignals } from './story-signals.js';
 
 export type NewArticle = StoryInput;
 
-/** Days two reports of one event may differ in the date they give. */
+/** Days two reports of one event may differ in the date they give (event vs publication day, time zones). */
 const DATE_WINDOW_DAYS = 3;
-/** Share of the smaller article's signal weight that must be shared. */
-const MIN_OVERLAP = 0.35;
-const MIN_OVERLAP_UNDATED = 0.5;
-const MIN_SHARED = 3;
+/** Weighted overlap two reports with compatible full dates must reach. */
+const MIN_SIMILARITY = 0.2;
+/** The bar when either date is missing: a missing date makes a merge harder, never easier. */
+const MIN_SIMILARITY_UNDATED = 0.4;
+/** Shared names or numbers (not just vocabulary and places) a match needs. */
+const MIN_SHARED_SPECIFIC = 2;
 /** Signals carried by more articles than this are too common to find candidates with. */
 const MAX_POSTINGS = 500;
 
@@ -34,13 +41,17 @@ export class StoryIndex {
   /** Signals computed by the last `assign`, reused by the `add` that follows it. */
   private lastAssigned: { article: NewArticle; signals: StorySignals } | null = null;
 
-  constructor(articles: readonly ArticleRecord[]) {
+  private readonly concepts: Concepts;
+
+  /** `lexicon` maps content words across languages ("hidrogen" = "hydrogen"). */
+  constructor(articles: readonly ArticleRecord[], lexicon: Lexicon) {
+    this.concepts = conceptsOf(lexicon);
     for (const a of articles) this.add(a);
   }
 
   /** The story a new article belongs to: an existing story id, or its own id for a new story. */
   assign(article: NewArticle): string {
-    const signals = storySignals(article);
+    const signals = storySignals(article, this.concepts);
     this.lastAssigned = { article, signals };
     // Rarity depends only on the corpus, which does not change during one assignment.
     const rarities = new Map<string, number>();
@@ -50,7 +61,7 @@ export class StoryIndex {
       return r;
     };
     let ownTotal: number | null = null;
-    let best: { storyId: string; score: number } | null = null;
+    const bestByStory = new Map<string, number>();
     const visit = ++this.visits;
     for (const entries of this.candidatePostings(signals)) {
       for (const other of entries) {
@@ -58,16 +69,27 @@ export class StoryIndex {
         other.visit = visit;
         if (other.record.id === article.id || !compatible(signals, other.signals)) continue;
         ownTotal ??= total(signals, rarity);
-        const score = this.overlap(signals, ownTotal, other.signals, rarity);
-        if (score > 0 && (!best || score > best.score)) best = { storyId: other.record.storyId, score };
+        const score = this.similarity(signals, ownTotal, other.signals, rarity);
+        const storyId = other.record.storyId;
+        if (score > (bestByStory.get(storyId) ?? 0)) bestByStory.set(storyId, score);
       }
     }
-    return best?.storyId ?? article.id;
+    // A story reports one event: the new article must fit the dates of all its reports, not only the closest.
+    const ranked = [...bestByStory].sort((x, y) => y[1] - x[1]);
+    for (const [storyId] of ranked) {
+      if (this.members(storyId).every((m) => m.id === article.id || this.fits(signals, m.id))) return storyId;
+    }
+    return article.id;
+  }
+
+  private fits(signals: StorySignals, id: string): boolean {
+    const entry = this.articles.get(id);
+    return entry === undefined || compatible(signals, entry.signals);
   }
 
   add(article: ArticleRecord): void {
     if (this.articles.has(article.id)) this.remove(this.articles.get(article.id)!.record);
-    const signals = this.reusableSignals(article) ?? storySignals(article);
+    const signals = this.reusableSignals(article) ?? storySignals(article, this.concepts);
     this.lastAssigned = null;
     const entry: Entry = { record: article, signals, visit: 0 };
     this.articles.set(article.id, entry);
@@ -107,15 +129,15 @@ export class StoryIndex {
     const last = this.lastAssigned;
     if (!last || last.article.id !== article.id) return null;
     const a = last.article;
-    const same = a.entities === article.entities && a.keyFigures === article.keyFigures && a.body === article.body
+    const same = a.title === article.title && a.body === article.body
       && a.eventDate === article.eventDate && a.publishedDate === article.publishedDate && a.language === article.language;
     return same ? last.signals : null;
   }
 
-  /** Postings that find candidates: not places (they alone never make a story), not too common. */
+  /** Postings that find candidates: names and numbers (vocabulary and places alone never make a story), not too common. */
   private *candidatePostings(signals: StorySignals): Generator<readonly Entry[]> {
     for (const key of signals.weights.keys()) {
-      if (key.startsWith('l:')) continue;
+      if (!isSpecific(key)) continue;
       const entries = this.postings.get(key);
       if (entries && entries.length <= MAX_POSTINGS) yield entries;
     }
@@ -128,22 +150,35 @@ export class StoryIndex {
     return Math.log(1 + n / (df + 1)) / Math.log(1 + n);
   }
 
-  /** Weighted overlap of two compatible articles' signals, or 0 when too little is shared. */
-  private overlap(a: StorySignals, totalA: number, b: StorySignals, rarity: (key: string) => number): number {
+  /**
+   * Rarity-weighted overlap of two compatible reports, normalised by the
+   * geometric mean of their sizes (so a long report with many side mentions
+   * does not swallow a short one), or 0 when it is below the bar.
+   */
+  private similarity(a: StorySignals, totalA: number, b: StorySignals, rarity: (key: string) => number): number {
     let shared = 0;
-    let count = 0;
+    let figures = 0;
+    const specific = new Set<string>();
     for (const [key, w] of a.weights) {
       const o = b.weights.get(key);
       if (o === undefined) continue;
       shared += Math.min(w, o) * rarity(key);
-      count += key.startsWith('l:') ? 0 : 1;
+      if (isSpecific(key)) specific.add(a.nameOf.get(key) ?? key);
+      if (key.startsWith('n:')) figures += 1;
     }
-    if (count < MIN_SHARED) return 0;
-    const overlap = shared / Math.max(1e-9, Math.min(totalA, total(b, rarity)));
-    const dated = a.date !== null && b.date !== null;
-    return overlap >= (dated ? MIN_OVERLAP : MIN_OVERLAP_UNDATED) ? overlap : 0;
+    // "Airlangga" and "Hartarto" are one shared person, not two signals.
+    if (specific.size < MIN_SHARED_SPECIFIC) return 0;
+    const score = shared / Math.max(1e-9, Math.sqrt(totalA * total(b, rarity)));
+    // Day and month agreeing is as good as full dates. Without a date the same
+    // people meet again and again: a shared figure (an amount, a count) must
+    // pin the event instead, and the overlap must be larger.
+    if (a.date !== null && b.date !== null) return score >= MIN_SIMILARITY ? score : 0;
+    return figures > 0 && score >= MIN_SIMILARITY_UNDATED ? score : 0;
   }
 }
+
+/** Names and numbers: the signals that single out one event (vocabulary and places only support them). */
+const isSpecific = (key: string) => key.startsWith('w:') || key.startsWith('n:');
 
 function total(s: StorySignals, rarity: (key: string) => number): number {
   let sum = 0;
@@ -151,11 +186,12 @@ function total(s: StorySignals, rarity: (key: string) => number): number {
   return sum;
 }
 
-/** False when two articles cannot report one event: other series edition, dates apart. */
+/** False when two reports cannot be of one event: dates apart (or years apart), other series edition. */
 function compatible(a: StorySignals, b: StorySignals): boolean {
   if (a.day !== null && b.day !== null) {
     if (Math.abs(a.day - b.day) > DATE_WINDOW_DAYS) return false;
   } else if (a.date !== null && b.date !== null) {
+    // A day and month without a year (in either) compare as if in the same year.
     if (dayDistance(a.date, b.date) > DATE_WINDOW_DAYS) return false;
   } else if ((a.series.length === 0) !== (b.series.length === 0)) {
     // Without dates, a named series edition on one side only is too weak a link.

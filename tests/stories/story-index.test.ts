@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord, CleanArticle, Language } from '../../src/model/article.js';
+import { buildLexicon } from '../../src/search/lexicon.js';
 import { StoryIndex } from '../../src/stories/story-clusters.js';
 import { summarizeArticle } from '../../src/summarize/summarize-article.js';
+
+const LEXICON = buildLexicon([['port', 'pelabuhan'], ['minister', 'menteri'], ['containers', 'kontainer']]);
 
 function record(id: string, language: Language, eventDate: string | null, paragraphs: string[]): Omit<ArticleRecord, 'storyId'> {
   const clean: CleanArticle = {
@@ -45,23 +48,23 @@ function addAll(index: StoryIndex, items: Omit<ArticleRecord, 'storyId'>[]): Art
 
 describe('StoryIndex', () => {
   it('groups one event reported in Indonesian and English; the story id is the first article', () => {
-    const index = new StoryIndex([]);
+    const index = new StoryIndex([], LEXICON);
     const [id, en] = addAll(index, [HARBOUR_ID, HARBOUR_EN]);
     expect(en!.storyId).toBe(id!.id);
     expect(index.members(id!.id).map((a) => a.id)).toEqual(['h-id', 'h-en']);
   });
 
   it('keeps events of one series apart, by date and by edition number', () => {
-    const index = new StoryIndex([]);
+    const index = new StoryIndex([], LEXICON);
     const [, , f3, f4] = addAll(index, [HARBOUR_ID, HARBOUR_EN, FORUM_3, FORUM_4]);
     expect(f3!.storyId).toBe('f3');
     expect(f4!.storyId).toBe('f4');
   });
 
   it('rebuilds from stored records and forgets removed articles', () => {
-    const first = new StoryIndex([]);
+    const first = new StoryIndex([], LEXICON);
     const records = addAll(first, [HARBOUR_ID, HARBOUR_EN]);
-    const index = new StoryIndex(records);
+    const index = new StoryIndex(records, LEXICON);
     index.remove(records[1]!);
     expect(index.members('h-id').map((a) => a.id)).toEqual(['h-id']);
     index.remove(records[0]!);
@@ -69,22 +72,23 @@ describe('StoryIndex', () => {
     expect(index.assign(HARBOUR_EN)).toBe('h-en');
   });
 
-  it('reads stored records without their bodies: entities, figures and dates are enough', () => {
-    const first = new StoryIndex([]);
+  it('reads the headline and body of stored records, not their summaries', () => {
+    const first = new StoryIndex([], LEXICON);
     const records = addAll(first, [HARBOUR_ID, FORUM_3]);
-    const bodiless = records.map((r) => ({ ...r, body: '' }));
-    const index = new StoryIndex(bodiless);
+    // Summaries change as the summariser improves; grouping must not move with them.
+    const unsummarised = records.map((r) => ({ ...r, entities: [], keyFigures: [], keyPoints: [] }));
+    const index = new StoryIndex(unsummarised, LEXICON);
     expect(index.assign(HARBOUR_EN)).toBe('h-id');
-    // The series edition still vetoes: it comes from the entities, not the text.
+    // The series edition still vetoes: it is read from the text.
     expect(index.assign({ ...FORUM_4, eventDate: '2024-05-02' })).toBe('f4');
   });
 
-  it('uses the entities of the record it is given, even right after assigning its draft', () => {
-    const index = new StoryIndex([]);
+  it('uses the text of the record it is given, even right after assigning its draft', () => {
+    const index = new StoryIndex([], LEXICON);
     const draft = { ...HARBOUR_ID, id: 'other' };
     const storyId = index.assign(draft);
-    // The caller changed its mind about the entities before adding: the index must follow the record.
-    index.add({ ...draft, storyId, entities: [], keyFigures: [] });
+    // The caller changed the text before adding: the index must follow the record.
+    index.add({ ...draft, storyId, title: 'Catatan lain', body: 'Tidak ada yang sama di sini.' });
     expect(index.assign(HARBOUR_EN)).toBe('h-en');
   });
 
@@ -101,7 +105,7 @@ describe('StoryIndex', () => {
         keyFigures: [{ value: String(1000 + (i % 700)), context: 'units' }],
       });
     }
-    const index = new StoryIndex(stored);
+    const index = new StoryIndex(stored, LEXICON);
     expect(index.members('s9999').map((a) => a.id)).toEqual(['s9999']);
   });
 
@@ -118,7 +122,7 @@ describe('StoryIndex', () => {
         keyFigures: [{ value: String(1000 + i), context: `${1000 + i} units` }],
       });
     }
-    const index = new StoryIndex(filler);
+    const index = new StoryIndex(filler, LEXICON);
     const unrelated = { ...HARBOUR_ID, id: 'n0', entities: [{ name: 'Nobody Else', kind: 'person' as const }], keyFigures: [], eventDate: '2031-01-01' };
     expect(index.assign(unrelated)).toBe('n0');
   });
