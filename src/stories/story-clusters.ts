@@ -124,6 +124,28 @@ export class StoryIndex {
     return this.byStory.get(storyId) ?? [];
   }
 
+  /**
+   * The other reports of an article's story, for "Also reported by": never the
+   * article itself nor a copy of it, and each report once. Copies share a link,
+   * or a headline from the same outlet in the same language (also through
+   * another copy).
+   */
+  otherReports(article: ArticleRecord): ArticleRecord[] {
+    const members = this.members(article.storyId);
+    const all = members.some((m) => m.id === article.id) ? members : [article, ...members];
+    const copyOf = copyGroups(all);
+    const own = copyOf.get(article.id);
+    const listed = new Set<number>();
+    const out: ArticleRecord[] = [];
+    for (const m of all) {
+      const group = copyOf.get(m.id)!;
+      if (group === own || listed.has(group)) continue;
+      listed.add(group);
+      out.push(m);
+    }
+    return out;
+  }
+
   /** The signals `assign` computed, when `article` is that same draft with its story id added. */
   private reusableSignals(article: ArticleRecord): StorySignals | null {
     const last = this.lastAssigned;
@@ -175,6 +197,21 @@ export class StoryIndex {
     if (a.date !== null && b.date !== null) return score >= MIN_SIMILARITY ? score : 0;
     return figures > 0 && score >= MIN_SIMILARITY_UNDATED ? score : 0;
   }
+}
+
+/** Article id -> its copy group: the index of the first report it is a copy of (directly or through another copy). */
+function copyGroups(reports: readonly ArticleRecord[]): Map<string, number> {
+  const group = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  reports.forEach((r, i) => {
+    const link = r.canonicalUrl ?? r.link;
+    const keys = [`h:${r.language}|${(r.source ?? '').trim().toLowerCase()}|${r.title.trim().toLowerCase()}`, ...(link ? [`u:${link}`] : [])];
+    const known = keys.map((k) => byKey.get(k)).find((g) => g !== undefined);
+    const g = known ?? i;
+    group.set(r.id, g);
+    for (const k of keys) if (!byKey.has(k)) byKey.set(k, g);
+  });
+  return group;
 }
 
 /** Names and numbers: the signals that single out one event (vocabulary and places only support them). */
