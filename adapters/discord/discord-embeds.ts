@@ -63,7 +63,7 @@ export function renderReply(reply: Reply): DiscordMessage[] {
     case 'message':
       return packMessages([], toneText(reply.tone, reply.text));
     case 'added':
-      return packMessages([cardEmbed(reply.card)], reply.duplicate ? 'Already stored: this article was added before.' : 'Added.');
+      return packMessages([cardEmbed(reply.card)], reply.duplicate ? 'Already in the briefing: this article was added before.' : 'Added.');
     case 'topics':
       return packMessages(topicEmbeds(reply.topics), reply.topics.length === 0 ? 'No topics are configured yet.' : undefined);
     case 'articles':

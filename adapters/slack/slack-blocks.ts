@@ -58,7 +58,7 @@ function describe(reply: Reply, command: string): Described {
       };
     }
     case 'added': {
-      const head = reply.duplicate ? 'Already in the store:' : 'Added:';
+      const head = reply.duplicate ? 'Already in the briefing:' : 'Added:';
       return {
         text: `${head} ${cardFallback(reply.card)}`,
         intro: [section(`:white_check_mark: ${head} \`${slackText(reply.card.id, 200)}\``)],
