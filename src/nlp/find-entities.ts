@@ -3,7 +3,7 @@
 // from the article's own definitions first, then from the briefs' glossary.
 import type { Entity, EntityKind } from '../model/article.js';
 import { findAcronymDefinitions, findAcronyms } from './acronyms.js';
-import { NON_NAME_WORDS, PLACE_BY_ALIAS } from './name-lexicon.js';
+import { NON_NAME_WORDS, PLACE_BY_ALIAS, TITLE_WORDS } from './name-lexicon.js';
 import { isAnyStopWord } from './stop-words.js';
 import { findPeople } from './find-people.js';
 
@@ -43,6 +43,47 @@ export function findSeriesEvents(text: string): string[] {
     if (name.split(/\s+/).length >= 2) out.add(name);
   }
   return [...out];
+}
+
+// Company and facility names carry their kind in their last word: "Morimitsu Industry",
+// "Honda Prospect Motor", "Okazaki Plant", "Politeknik ATI Makassar".
+const COMPANY = /(?<![\p{L}])((?:\p{Lu}[\p{L}&'’-]*\s+){1,3})(Motors?|Industry|Industries|Corporation|Corp\.|Group|Holdings)(?![\p{L}])/gu;
+const FACILITY_AFTER = /(?<![\p{L}])((?:\p{Lu}[\p{L}'’-]*\s+){1,2})(Plant|Port|Polytechnic|Factory|Airport|Center|Centre)(?![\p{L}])/gu;
+const FACILITY_BEFORE = /(?<![\p{L}])(Politeknik|Pelabuhan|Bandara)\s+((?:\p{Lu}[\p{L}'’-]*)(?:\s+\p{Lu}[\p{L}'’-]*){0,2})/gu;
+
+/**
+ * The proper-name words that end a run: walking back from the kind word, stop at a word the
+ * text also writes in lower case, a title, place, generic or function word, or a possessive
+ * ("Japan’s Mitsubishi Motors" is "Mitsubishi Motors", "Industri Sepeda Motor" is nothing).
+ */
+function properTail(words: string[], lower: ReadonlySet<string>): string[] {
+  let i = words.length;
+  while (i > 0) {
+    const w = words[i - 1]!;
+    const l = w.toLowerCase();
+    // Capitalised words and acronyms ("ATI"), but no plural acronyms ("EVs"), titles ("CEO") or possessives.
+    if (!/^\p{Lu}/u.test(w) || /^\p{Lu}+s$/u.test(w) || NOT_AN_ENTITY.has(w) || /['’]s$/.test(w) || lower.has(l) || NON_NAME_WORDS.has(l) || PLACE_BY_ALIAS.has(l) || isAnyStopWord(l)) break;
+    i--;
+  }
+  return words.slice(i);
+}
+
+function findNamedBodies(text: string): Entity[] {
+  const lower = new Set(text.match(/(?<![\p{L}-])\p{Ll}[\p{Ll}-]*/gu) ?? []);
+  const out: Entity[] = [];
+  for (const m of text.matchAll(COMPANY)) {
+    const words = properTail(m[1]!.trim().split(/\s+/), lower);
+    if (words.length > 0) out.push({ name: `${words.join(' ')} ${m[2]}`, kind: 'organisation' });
+  }
+  for (const m of text.matchAll(FACILITY_AFTER)) {
+    const words = properTail(m[1]!.trim().split(/\s+/), lower);
+    if (words.length > 0) out.push({ name: `${words.join(' ')} ${m[2]}`, kind: 'place' });
+  }
+  for (const m of text.matchAll(FACILITY_BEFORE)) {
+    const words = m[2]!.split(/\s+/);
+    if (properTail(words, lower).length === words.length) out.push({ name: `${m[1]} ${m[2]}`, kind: 'place' });
+  }
+  return out;
 }
 
 function findPlaces(text: string): string[] {
@@ -137,6 +178,14 @@ export function findEntities(body: string, glossary: ReadonlyMap<string, string>
     const entity: Entity = { name: withFixedModifier(acronym, before, text), kind: acronymKind(acronym, expansion, text) };
     if (expansion) entity.expansion = expansion;
     push(entity);
+  }
+  // One entry per body: "Mitsubishi Motors Corporation" after "Mitsubishi Motors", or inside an acronym's long form, adds nothing.
+  const bodies: string[] = [];
+  for (const body of findNamedBodies(text)) {
+    const named = entities.flatMap((e) => [e.name, e.expansion ?? '']).filter(Boolean);
+    if (named.some((n) => n.includes(body.name)) || bodies.some((n) => body.name.startsWith(`${n} `))) continue;
+    bodies.push(body.name);
+    push(body);
   }
   for (const place of findPlaces(text)) push({ name: place, kind: 'place' });
   return entities;

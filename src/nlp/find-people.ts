@@ -88,9 +88,17 @@ function evidence(text: string, runStart: number, words: string[], from: number,
   }
   if (from === 0) {
     const before = text.slice(Math.max(0, runStart - 80), runStart);
-    if (/\)\s*$/.test(before) || REPORTING.test(before) || titleThenComma(before)) return true;
+    // "(ILMATE) Setia Diarta", "(METI), Hiroshige Seko": a name right after a defined body.
+    if (/\)\s*,?\s*$/.test(before) || REPORTING.test(before) || titleThenComma(before)) return true;
     const prevWord = /([\p{L}]+)\.?\s*$/u.exec(before)?.[1]?.toLowerCase();
     if (prevWord && TITLE_WORDS.has(prevWord)) return true;
+    // "President Toyota Motor Corp. Akio Toyoda": a title, then only the capitalised name of its body.
+    const back = before.trim().split(/\s+/).slice(-6).reverse();
+    for (const w of back) {
+      const bare = w.replace(/[^\p{L}]/gu, '').toLowerCase();
+      if (TITLE_WORDS.has(bare)) return true;
+      if (!/^\p{Lu}/u.test(w) || /[,;:]$/.test(w)) break;
+    }
   }
   if (to < words.length) return false;
   // "…, Direktur Jenderal", "…, the marketing director at …"

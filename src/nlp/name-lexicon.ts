@@ -48,6 +48,15 @@ const PLACES: [string, string[]][] = [
   ['India', ['india']], ['Malaysia', ['malaysia']], ['Thailand', ['thailand']], ['Vietnam', ['vietnam']],
   ['Australia', ['australia']], ['Jakarta', ['jakarta']], ['Tokyo', ['tokyo']], ['Bali', ['bali']],
   ['Surabaya', ['surabaya']], ['Bandung', ['bandung']], ['Osaka', ['osaka']], ['Beijing', ['beijing']],
+  // Indonesian industrial towns and districts, and cities that host talks, as news names them.
+  ['Bekasi', ['bekasi']], ['Karawang', ['karawang']], ['Cikarang', ['cikarang']], ['Subang', ['subang']],
+  ['Batang', ['batang']], ['Semarang', ['semarang']], ['Medan', ['medan']], ['Makassar', ['makassar']],
+  ['Batam', ['batam']], ['Balikpapan', ['balikpapan']], ['Yogyakarta', ['yogyakarta']], ['Senayan', ['senayan']],
+  ['Tangerang', ['tangerang']], ['Bogor', ['bogor']], ['Cilegon', ['cilegon']], ['Morowali', ['morowali']],
+  ['West Java', ['west java', 'jawa barat']], ['Central Java', ['central java', 'jawa tengah']], ['East Java', ['east java', 'jawa timur']],
+  ['Nagoya', ['nagoya']], ['Kyoto', ['kyoto']], ['Hiroshima', ['hiroshima']], ['Nagasaki', ['nagasaki']], ['Yokohama', ['yokohama']],
+  ['Seoul', ['seoul']], ['Bangkok', ['bangkok']], ['Hanoi', ['hanoi']], ['Kuala Lumpur', ['kuala lumpur']],
+  ['Paris', ['paris']], ['London', ['london']], ['Washington', ['washington']], ['Brussels', ['brussels', 'brussel']],
 ];
 
 export const PLACE_BY_ALIAS: ReadonlyMap<string, string> = new Map(

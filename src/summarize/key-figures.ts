@@ -121,11 +121,23 @@ function trimContext(context: string): string {
   return '…' + context.slice(context.length - 119).replace(/^\S*\s/, '');
 }
 
-/** English numbers written in words ("six sectors", "a four-year contract"), with what they count. */
-function wordFiguresIn(sentence: string): KeyFigure[] {
+// Indonesian numbers in words: a short closed list, so a pattern does what a model would ("enam sektor").
+// "satu" and "dua" are left out: "salah satu", "kedua belah pihak" count nothing.
+const ID_WORD_NUMBER = /(?<![\p{L}])(?:tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+(?:belas|puluh))(?:\s+(?:ribu|juta|miliar|triliun))?(?![\p{L}])/giu;
+
+function indonesianWordNumbers(sentence: string): { value: string; index: number }[] {
+  return [...sentence.matchAll(ID_WORD_NUMBER)].map((m) => ({ value: m[0], index: m.index }));
+}
+
+// "the two countries", "kedua negara": a reference back, not a count.
+const DEFINITE_BEFORE = /(?:\b(?:the|these|those|both|its|their|his|her)|(?<![\p{L}])(?:ke|para))\s*$/iu;
+
+/** Numbers written in words ("six sectors", "a four-year contract", "enam sektor"), with what they count. */
+function wordFiguresIn(sentence: string, language: Language): KeyFigure[] {
   if (PAGE_COUNTER.test(sentence) || isHeadlineLike(sentence)) return [];
   const out: KeyFigure[] = [];
-  for (const n of englishWordNumbers(sentence)) {
+  for (const n of language === 'en' ? englishWordNumbers(sentence) : indonesianWordNumbers(sentence)) {
+    if (DEFINITE_BEFORE.test(sentence.slice(0, n.index))) continue;
     const end = n.index + n.value.length;
     const tail = tailAfter(sentence, end, false, false);
     if (!tail) continue; // "one of the two" counts nothing
@@ -149,9 +161,9 @@ export function extractKeyFigures(sentences: readonly string[], language: Langua
     }
   }
   // Numbers in words come after those in digits: they fill free places, never push a digit out.
-  if (language === 'en') {
+  {
     for (const sentence of sentences) {
-      for (const figure of wordFiguresIn(sentence)) {
+      for (const figure of wordFiguresIn(sentence, language)) {
         if (out.length >= MAX_FIGURES) return out;
         if (seen.has(`w:${figure.value.toLowerCase()}`)) continue;
         seen.add(`w:${figure.value.toLowerCase()}`);

@@ -75,3 +75,23 @@ The Asian Battery Alliance (ABA) welcomed it.`;
     expect(got).not.toContain('Tahun ASEAN');
   });
 });
+
+describe('named bodies and places', () => {
+  it('finds companies and facilities by their kind word, without possessives, places or plain words', () => {
+    const body = `Japan’s Kyushu Steel Industry and Nusa Prospect Motor will build the Kisarazu Plant near Bekasi.
+Students of Politeknik ATI Padang joined. The group wants to promote industri sepeda motor. CEO Kenji Mori of Kyushu Steel Industry said so.`;
+    const got = findEntities(body, new Map());
+    const byName = new Map(got.map((e) => [e.name, e.kind]));
+    expect(byName.get('Kyushu Steel Industry')).toBe('organisation');
+    expect(byName.get('Nusa Prospect Motor')).toBe('organisation');
+    expect(byName.get('Kisarazu Plant')).toBe('place');
+    expect(byName.get('Politeknik ATI Padang')).toBe('place');
+    expect(byName.get('Bekasi')).toBe('place');
+    expect([...byName.keys()].some((n) => /Japan’s|Sepeda/.test(n))).toBe(false);
+  });
+
+  it('finds a person after a defined body and a comma, or after a title and the body name', () => {
+    const text = 'The deal was signed with the Ministry of Trade of Japan (MOTJ), Haruto Sato, in Osaka. President Nusa Motor Corp. Kenji Mori spoke.';
+    expect(findPeople(text)).toEqual(expect.arrayContaining(['Haruto Sato', 'Kenji Mori']));
+  });
+});

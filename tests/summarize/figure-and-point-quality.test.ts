@@ -101,7 +101,8 @@ describe('English numbers written in words (wink-nlp)', () => {
     expect(figures[2]!.context).toContain('three-year work contract');
   });
 
-  it('reads no word numbers in Indonesian text', () => {
+  it('reads Indonesian word numbers by pattern, English ones only in English text', () => {
     expect(values(['Program ini mencakup six sectors menurut dokumen.'], 'id')).toEqual([]);
+    expect(contexts(['Program ini mencakup enam sektor strategis dan kedua negara setuju.'], 'id')).toEqual(['Program ini mencakup enam sektor strategis']);
   });
 });
