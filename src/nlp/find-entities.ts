@@ -3,7 +3,7 @@
 // from the article's own definitions first, then from the briefs' glossary.
 import type { Entity, EntityKind } from '../model/article.js';
 import { findAcronymDefinitions, findAcronyms } from './acronyms.js';
-import { NON_NAME_WORDS, PLACE_BY_ALIAS, TITLE_WORDS } from './name-lexicon.js';
+import { NON_NAME_WORDS, PLACE_BY_ALIAS } from './name-lexicon.js';
 import { isAnyStopWord } from './stop-words.js';
 import { findPeople } from './find-people.js';
 
