@@ -58,6 +58,8 @@ const CLUTTER_LINE_SOURCES = [
   '(?:siaran pers|press release|rilis pers|for immediate release)(?:\\s+(?:no|nomor)\\.?\\s*:?\\s*\\S+)?',
   // Bare links, and embed placeholders such as "[Gambas:Video]".
   '(?:https?://|www\\.)\\S+[.,;]?|\\[[^\\]]{1,80}\\]',
+  // Breaking-news prompts and trust-principle footers.
+  'simak (?:breaking news|berita|video|selengkapnya)\\b.{0,160}|our standards:.{0,160}|gulir (?:ke bawah )?untuk melanjutkan.{0,40}',
   // Ad slots, view counters, votes and ratings.
   '(?:article\\s+)?ad\\s+(?:box|slot|space|unit|container)|[\\d.,]+\\s+(?:total\\s+)?(?:views|reads|kali dibaca|dilihat|pembaca)',
   '\\(?\\d+\\s+votes?\\)?|rate this (?:item|article|post|story)|beri (?:nilai|rating)(?: artikel ini)?|(?:\\d+\\s*[—–-]\\s*)?\\d+\\s+votes?',
@@ -152,3 +154,13 @@ export function stripInlineClutter(paragraph: string, isLast: boolean): string {
   if (isLast) text = text.replace(TRAILING_DESK_CODE, '');
   return text.trim();
 }
+
+/**
+ * One line of page text that is furniture wherever it stands: used on a
+ * fetched page's lines before the text cleaner sees them, so both passes
+ * share one rule set.
+ */
+export function isFurnitureLine(line: string): boolean {
+  return isClutterLine(line) || isWidgetParagraph(line) || readAlsoTail(line) !== null || isSectionHeader(line);
+}
+

@@ -9,13 +9,13 @@ const MAX_STAMP = 90;
 // Press releases open with "Jakarta, 12 November 2025": a place may precede the date.
 const PLACE_PREFIX = '(?:\\p{Lu}[\\p{L}.-]*(?:\\s+\\p{Lu}[\\p{L}.-]*){0,2}\\s*,\\s*)?';
 // Or the outlet's domain: "Kompas.com - 11/12/2017, 19:02 WIB".
-const DOMAIN_PREFIX = '(?:[\\p{L}\\d-]+(?:\\.[a-z]{2,6}){1,2}\\s*[-–—|]\\s*)?';
+const DOMAIN_PREFIX = '(?:[\\p{L}\\d-]+(?:\\.[a-z]{2,10}){1,2}\\s*[-–—|]\\s*)?';
 const LEFTOVER = new RegExp(
   '^' + DOMAIN_PREFIX + PLACE_PREFIX + '[\\s,|•·\\-–—:]*(?:(?:published|updated|posted|diterbitkan|diperbarui|dipublikasikan|tanggal|date|pukul|last updated)\\s*:?)?' +
-    '[\\s,|•·\\-–—:]*(?:(?:pukul\\s*)?\\d{1,2}[.:]\\d{2}(?:[.:]\\d{2})?\\s*(?:WIB|WITA|WIT|GMT|UTC|AM|PM|JST)?(?:\\s*[+-]\\d{1,4})?)?[\\s,|•·\\-–—]*$',
+    '[\\s,|•·\\-–—:]*(?:(?:pukul\\s*)?\\d{1,2}[.:]\\d{2}(?:[.:]\\d{2})?(?:\\s*(?:AM|PM))?(?:\\s*(?:WIB|WITA|WIT|GMT|UTC|JST))?(?:\\s*[+-]\\d{1,4})?)?[\\s,|•·\\-–—]*$',
   'iu',
 );
-const STAMP_DOMAIN = /^([\p{L}\d-]+(?:\.[a-z]{2,6}){1,2})\s*[-–—|]/iu;
+const STAMP_DOMAIN = /^([\p{L}\d-]+(?:\.[a-z]{2,10}){1,2})\s*[-–—|]/iu;
 // " date 2019-06 jpnn.com, JAKARTA - ...": the marker, then the page's first line.
 const MARKER = /^date\s+(\d{4}-\d{2}(?:-\d{2})?)(?![\d-])\s*/u;
 
@@ -52,7 +52,7 @@ export function takeDateStamps(lines: string[]): Stamps {
   return { lines: kept, stamps, month, domain };
 }
 
-function isDateStamp(line: string): boolean {
+export function isDateStamp(line: string): boolean {
   if (!line || line.length > MAX_STAMP || !/\d/.test(line)) return false;
   const mentions = findDateMentions(line);
   if (mentions.length !== 1) return false;
