@@ -19,7 +19,7 @@ const DATELINE_REACH = 4;
 const MAX_HEADER_PARAGRAPH = 200;
 // A line naming the outlet alone ("The Jakarta Post"), or an agency's sign-off closing the text ("... — VNS", "VNA").
 const OUTLET_LINE = /^(?:The\s+)?(?:\p{Lu}[\p{L}&'’-]*\s+){0,3}(?:Post|Times|Daily|News|Herald|Globe|Tribune|Harian|Pos|Kabar|Berita|Online)(?:\s+\p{Lu}[\p{L}'’-]*)?$/u;
-const SIGN_OFF = /(?:^|\s[—–-]\s*)(\p{Lu}{2,6})$/u;
+const SIGN_OFF = /(?:^|\s[—–]\s*)(\p{Lu}{2,6})$/u;
 
 export const rawArticleSchema = z.object({
   text: z.string(),

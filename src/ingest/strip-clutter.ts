@@ -40,11 +40,16 @@ function joinDropCaps(lines: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i] ?? '';
-    const next = lines.slice(i + 1).findIndex((l) => l !== '');
-    const following = next >= 0 ? (lines[i + 1 + next] ?? '') : '';
-    if (/^\p{Lu}$/u.test(line) && /^\p{Ll}/u.test(following)) {
+    if (line.length !== 1 || !/^\p{Lu}$/u.test(line)) {
+      out.push(line);
+      continue;
+    }
+    let next = i + 1;
+    while (next < lines.length && lines[next] === '') next += 1;
+    const following = lines[next] ?? '';
+    if (/^\p{Ll}/u.test(following)) {
       out.push(line + following);
-      i += 1 + next;
+      i = next;
     } else {
       out.push(line);
     }
