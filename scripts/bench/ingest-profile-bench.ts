@@ -108,7 +108,13 @@ export default async function ingestProfileBench(print: (line: string) => void):
   print(`  ${stored.length} articles in ${stories} stories`);
 
   const rebuild: number[] = [];
-  for (let k = 0; k < 3; k++) timed(rebuild, () => new StoryIndex(stored, LEXICON));
+  const firstAssign: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const rebuilt = timed(rebuild, () => new StoryIndex(stored, LEXICON));
+    // Stored records' signals are indexed on the first assignment after start, not at start.
+    timed(firstAssign, () => rebuilt.assign(drafts[0]!));
+  }
   print(`story index rebuild from ${stored.length} stored records: best ${ms(Math.min(...rebuild))} (cold-start share; budget 2 s total)`);
+  print(`  first assignment after the rebuild (indexes the stored signals): best ${ms(Math.min(...firstAssign))}`);
   await Promise.resolve();
 }

@@ -26,8 +26,12 @@ export const LEAD_CHARS = 3_000;
 export interface Concepts {
   /** Folded term (one to three words) -> concept key. */
   byTerm: Map<string, string>;
+  /** First words of the terms longer than one word: only these start a phrase look-up. */
+  phraseStarts: Set<string>;
   /** Longest term, in words. */
   maxWords: number;
+  /** Inflected word -> concept key or null, per language (stemming is the costly part). */
+  inflected: Record<Language, Map<string, string | null>>;
 }
 
 const conceptCache = new WeakMap<Lexicon, Concepts>();
@@ -53,12 +57,15 @@ export function conceptsOf(lexicon: Lexicon): Concepts {
   };
   for (const [term, translations] of lexicon) for (const t of translations) join(term, t);
   const byTerm = new Map<string, string>();
+  const phraseStarts = new Set<string>();
   let maxWords = 1;
   for (const term of parent.keys()) {
     byTerm.set(term, find(term));
-    maxWords = Math.max(maxWords, term.split(' ').length);
+    const words = term.split(' ');
+    if (words.length > 1) phraseStarts.add(words[0]!);
+    maxWords = Math.max(maxWords, words.length);
   }
-  const concepts = { byTerm, maxWords: Math.min(maxWords, 4) };
+  const concepts: Concepts = { byTerm, phraseStarts, maxWords: Math.min(maxWords, 4), inflected: { id: new Map(), en: new Map() } };
   conceptCache.set(lexicon, concepts);
   return concepts;
 }
@@ -90,6 +97,19 @@ function titleCased(line: string): boolean {
   return long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.6 * long.length;
 }
 
+const foldCache = new Map<string, string>();
+
+/** foldText for one word, remembered: news vocabulary repeats across articles. */
+function fold(word: string): string {
+  let f = foldCache.get(word);
+  if (f === undefined) {
+    f = /^[A-Za-z0-9]+$/.test(word) ? word.toLowerCase() : foldText(word);
+    if (foldCache.size >= 50_000) foldCache.clear();
+    foldCache.set(word, f);
+  }
+  return f;
+}
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const line of text.split('\n')) {
@@ -101,7 +121,7 @@ function tokenize(text: string): Token[] {
       if (/[.!?:]\s/.test(between) || /["“(]\s*$/.test(between)) initial = true;
       // "Japan's" is Japan: the possessive is not part of the name.
       const text = m[0].replace(/['’]s$/i, '');
-      out.push({ text, folded: foldText(text), gap: /[^\s]/.test(between), initial: initial || headline });
+      out.push({ text, folded: fold(text), gap: /[^\s]/.test(between), initial: initial || headline });
       initial = false;
       last = m.index + m[0].length;
     }
@@ -172,18 +192,36 @@ function readAmount(tokens: readonly Token[], i: number, language: Language): { 
   return { key, weight, used };
 }
 
+const CACHE_LIMIT = 50_000;
+
 /** The concept the words at tokens[i] name, longest lexicon term first, with the number of words used. */
 function readConcept(tokens: readonly Token[], i: number, language: Language, concepts: Concepts): { key: string; used: number } | null {
-  for (let n = Math.min(concepts.maxWords, tokens.length - i); n >= 1; n--) {
-    const term = tokens.slice(i, i + n).map((t) => t.folded).join(' ');
-    const key = concepts.byTerm.get(term);
-    if (key) return { key, used: n };
-  }
   const word = tokens[i]!.folded;
-  // Inflected forms: Indonesian affixes ("pembangunan" -> "bangun"), English plurals.
-  const base = language === 'id' ? stemIndonesian(word) : word.replace(/(?<=\w{3})(?:es|s)$/, '');
-  const key = base !== word ? (concepts.byTerm.get(base) ?? (language === 'en' ? concepts.byTerm.get(word.replace(/s$/, '')) : undefined)) : undefined;
+  if (concepts.phraseStarts.has(word)) {
+    let term = word;
+    let best: { key: string; used: number } | null = null;
+    for (let n = 2; n <= concepts.maxWords && i + n <= tokens.length; n++) {
+      term += ` ${tokens[i + n - 1]!.folded}`;
+      const key = concepts.byTerm.get(term);
+      if (key) best = { key, used: n };
+    }
+    if (best) return best;
+  }
+  const key = concepts.byTerm.get(word) ?? inflectedConcept(word, language, concepts);
   return key ? { key, used: 1 } : null;
+}
+
+/** Inflected forms: Indonesian affixes ("pembangunan" -> "bangun"), English plurals. */
+function inflectedConcept(word: string, language: Language, concepts: Concepts): string | null {
+  const cache = concepts.inflected[language];
+  let key = cache.get(word);
+  if (key === undefined) {
+    const bases = language === 'id' ? [stemIndonesian(word)] : [word.replace(/(?<=\w{3})es$/, ''), word.replace(/(?<=\w{3})s$/, '')];
+    key = bases.map((b) => (b !== word ? concepts.byTerm.get(b) : undefined)).find((k) => k !== undefined) ?? null;
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, key);
+  }
+  return key;
 }
 
 export interface EventSignals {

@@ -43,14 +43,36 @@ export class StoryIndex {
 
   private readonly concepts: Concepts;
 
-  /** `lexicon` maps content words across languages ("hidrogen" = "hydrogen"). */
+  /** Stored records whose signals are not indexed yet (see the constructor). */
+  private pending: ArticleRecord[] = [];
+
+  /**
+   * `lexicon` maps content words across languages ("hidrogen" = "hydrogen").
+   * Stored records join their stories at once, but their signals (read from
+   * the text) are indexed on the first change after start: start-up stays
+   * cheap, and look-ups and cards need only the stories.
+   */
   constructor(articles: readonly ArticleRecord[], lexicon: Lexicon) {
     this.concepts = conceptsOf(lexicon);
-    for (const a of articles) this.add(a);
+    for (const a of articles) {
+      const list = this.byStory.get(a.storyId);
+      if (list) list.push(a);
+      else this.byStory.set(a.storyId, [a]);
+    }
+    this.pending = [...articles];
+  }
+
+  /** Indexes the signals of the stored records, once, before the first change. */
+  private indexPending(): void {
+    if (this.pending.length === 0) return;
+    const pending = this.pending;
+    this.pending = [];
+    for (const a of pending) this.index(a, storySignals(a, this.concepts));
   }
 
   /** The story a new article belongs to: an existing story id, or its own id for a new story. */
   assign(article: NewArticle): string {
+    this.indexPending();
     const signals = storySignals(article, this.concepts);
     this.lastAssigned = { article, signals };
     // Rarity depends only on the corpus, which does not change during one assignment.
@@ -88,9 +110,17 @@ export class StoryIndex {
   }
 
   add(article: ArticleRecord): void {
+    this.indexPending();
     if (this.articles.has(article.id)) this.remove(this.articles.get(article.id)!.record);
     const signals = this.reusableSignals(article) ?? storySignals(article, this.concepts);
     this.lastAssigned = null;
+    this.index(article, signals);
+    const list = this.byStory.get(article.storyId);
+    if (list) list.push(article);
+    else this.byStory.set(article.storyId, [article]);
+  }
+
+  private index(article: ArticleRecord, signals: StorySignals): void {
     const entry: Entry = { record: article, signals, visit: 0 };
     this.articles.set(article.id, entry);
     for (const key of signals.weights.keys()) {
@@ -98,12 +128,10 @@ export class StoryIndex {
       if (entries) entries.push(entry);
       else this.postings.set(key, [entry]);
     }
-    const list = this.byStory.get(article.storyId);
-    if (list) list.push(article);
-    else this.byStory.set(article.storyId, [article]);
   }
 
   remove(article: ArticleRecord): void {
+    this.indexPending();
     const entry = this.articles.get(article.id);
     if (entry) {
       for (const key of entry.signals.weights.keys()) {
