@@ -74,7 +74,7 @@ export class ArticleService {
     const clean = cleanArticle(raw, now);
     if (clean.body.trim().length === 0) throw new RingkasError('bad_input', 'Nothing readable was left after removing page clutter.');
     // The same text, or the same article with a few words changed: the stored card answers.
-    const known = this.d.store.findByFingerprint(clean.fingerprint) ?? this.nearDuplicates.find(clean, this.d.store.listArticles());
+    const known = this.d.store.findByFingerprint(clean.fingerprint) ?? this.nearDuplicates.find(clean, this.d.store.listArticles(), (id) => this.d.store.getArticle(id));
     if (known) return { card: this.d.cards.build(known), duplicate: true };
 
     const summary = summarizeArticle(clean, this.d.glossary);

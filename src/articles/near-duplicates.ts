@@ -37,28 +37,47 @@ export function shingleOverlap(a: ReadonlySet<number>, b: ReadonlySet<number>): 
   return shared / small.size;
 }
 
-export class NearDuplicates {
-  // Keyed by id; the fingerprint guards against a removed id coming back with other text.
-  private readonly cache = new Map<string, { fingerprint: string; shingles: Set<number> }>();
+// Each article is indexed under its few smallest shingle hashes: a near-duplicate shares
+// 90% of its shingles, so it all but surely shares one of these, and only those
+// candidates are compared in full.
+const SKETCH = 8;
 
-  find(article: CleanArticle, stored: Iterable<ArticleRecord>): ArticleRecord | null {
+function sketch(set: ReadonlySet<number>): number[] {
+  return [...set].sort((a, b) => a - b).slice(0, SKETCH);
+}
+
+export class NearDuplicates {
+  private readonly byKey = new Map<number, Set<string>>();
+  // Id -> fingerprint of the text indexed; a removed id coming back with other text is indexed again.
+  // Only the sketch is kept: candidates are few, so their shingles are recomputed when compared.
+  private readonly indexed = new Map<string, string>();
+
+  /** The stored article this one nearly repeats, if any. `stored` looks an id up in the store. */
+  find(article: CleanArticle, all: Iterable<ArticleRecord>, stored: (id: string) => ArticleRecord | undefined): ArticleRecord | null {
+    this.catchUp(all);
     const mine = shingles(article.body);
     if (mine.size < MIN_SHINGLES) return null;
-    const length = article.body.length;
-    for (const other of stored) {
-      if (other.language !== article.language) continue;
-      const ratio = Math.min(length, other.body.length) / Math.max(length, other.body.length);
-      if (ratio < LENGTH_RATIO) continue;
-      if (shingleOverlap(mine, this.shinglesOf(other)) >= MIN_OVERLAP) return other;
+    const candidates = new Set<string>();
+    for (const key of sketch(mine)) for (const id of this.byKey.get(key) ?? []) candidates.add(id);
+    for (const id of candidates) {
+      const other = stored(id);
+      if (!other || this.indexed.get(id) !== other.fingerprint || other.language !== article.language) continue;
+      const ratio = Math.min(article.body.length, other.body.length) / Math.max(article.body.length, other.body.length);
+      if (ratio >= LENGTH_RATIO && shingleOverlap(mine, shingles(other.body)) >= MIN_OVERLAP) return other;
     }
     return null;
   }
 
-  private shinglesOf(a: ArticleRecord): Set<number> {
-    const cached = this.cache.get(a.id);
-    if (cached && cached.fingerprint === a.fingerprint) return cached.shingles;
-    const fresh = shingles(a.body);
-    this.cache.set(a.id, { fingerprint: a.fingerprint, shingles: fresh });
-    return fresh;
+  /** Indexes stored articles not seen yet (all of them on first use, then each new one). */
+  private catchUp(all: Iterable<ArticleRecord>): void {
+    for (const a of all) {
+      if (this.indexed.get(a.id) === a.fingerprint) continue;
+      this.indexed.set(a.id, a.fingerprint);
+      for (const key of sketch(shingles(a.body))) {
+        const ids = this.byKey.get(key) ?? new Set<string>();
+        ids.add(a.id);
+        this.byKey.set(key, ids);
+      }
+    }
   }
 }
