@@ -3,7 +3,7 @@
 // Dates, ordinals ("5th") and bare years are skipped; a year stays when the
 // sentence sets a target for it.
 import type { KeyFigure, Language } from '../model/article.js';
-import { englishWordNumbers } from '../nlp/english-cardinals.js';
+import { englishWordNumbers } from '../nlp/wink-english.js';
 import { findDates } from '../nlp/find-dates.js';
 import { numberKey } from '../nlp/read-number.js';
 import { conversionAfter, headBefore, tailAfter } from './figure-context.js';
@@ -87,6 +87,7 @@ function figuresIn(sentence: string, language: Language): Hit[] {
     const [, currency, digits, percent, scale, currencyAfter] = m;
     if (TIME_AFTER.test(after) || TIME_BEFORE.test(sentence.slice(0, index)) || DAY_RANGE_AFTER.test(after)) continue;
     if (CLOCK_AT.test(digits!) && /\bat\s*$/i.test(sentence.slice(0, index))) continue;
+    if (/(?<![\p{L}])CO\s?$/u.test(sentence.slice(0, index))) continue; // "CO 2" is a formula
     const isYear = /^(19|20)\d{2}$/.test(digits!) && !currency && !percent && !scale && !currencyAfter;
     if (isYear && !TARGET.test(sentence.slice(0, index))) continue;
     if (/^\s*(min|menit)\s+read/i.test(after)) continue;
@@ -108,6 +109,7 @@ function figuresIn(sentence: string, language: Language): Hit[] {
     lastHead = head;
     consumedUntil = tail ? sentence.indexOf(tail.trim(), afterValue) + tail.trim().length : afterValue;
     const value = sentence.slice(index, end).trim();
+    if (isYear && !head && !tail) continue; // a year alone says nothing
     // A unit glued with a hyphen stays glued: "350-bar pump", not "350 -bar pump".
     const context = [head, value + conversion + (/^[-–]/.test(tail) ? tail : ''), /^[-–]/.test(tail) ? '' : tail].join(' ').replace(/\s+/g, ' ').trim();
     const keys = [keyOf(digits!, scale, percent, language), ...conversionKeys(conversion, language)];
@@ -123,7 +125,9 @@ function trimContext(context: string): string {
 
 // Indonesian numbers in words: a short closed list, so a pattern does what a model would ("enam sektor").
 // "satu" and "dua" are left out: "salah satu", "kedua belah pihak" count nothing.
-const ID_WORD_NUMBER = /(?<![\p{L}])(?:tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+(?:belas|puluh))(?:\s+(?:ribu|juta|miliar|triliun))?(?![\p{L}])/giu;
+const ID_WORD_NUMBER = /(?<![\p{L}])(?:(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+(?:belas|puluh)|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)(?:\s+(?:ribu|juta|miliar|triliun))?(?![\p{L}])/giu;
+// "tujuh belas bulan lalu", "three years ago": a time back, not a figure.
+const TIME_AGO = /^\s+\p{L}+\s+(?:lalu|yang lalu|ago|earlier)(?![\p{L}])/iu;
 
 function indonesianWordNumbers(sentence: string): { value: string; index: number }[] {
   return [...sentence.matchAll(ID_WORD_NUMBER)].map((m) => ({ value: m[0], index: m.index }));
@@ -137,7 +141,7 @@ function wordFiguresIn(sentence: string, language: Language): KeyFigure[] {
   if (PAGE_COUNTER.test(sentence) || isHeadlineLike(sentence)) return [];
   const out: KeyFigure[] = [];
   for (const n of language === 'en' ? englishWordNumbers(sentence) : indonesianWordNumbers(sentence)) {
-    if (DEFINITE_BEFORE.test(sentence.slice(0, n.index))) continue;
+    if (DEFINITE_BEFORE.test(sentence.slice(0, n.index)) || TIME_AGO.test(sentence.slice(n.index + n.value.length))) continue;
     const end = n.index + n.value.length;
     const tail = tailAfter(sentence, end, false, false);
     if (!tail) continue; // "one of the two" counts nothing

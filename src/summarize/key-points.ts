@@ -6,8 +6,9 @@
 import type { Language } from '../model/article.js';
 import { findDates } from '../nlp/find-dates.js';
 import { hasPredicate } from '../nlp/has-predicate.js';
+import { englishHasVerb } from '../nlp/wink-english.js';
 import type { Sentence } from '../nlp/split-sentences.js';
-import { fitsOnCard, isUnattributedQuote } from './shorten-point.js';
+import { fitsOnCard, isUnattributedQuote, shortenPoint } from './shorten-point.js';
 import { topicMatcher, topicPhrasesIn } from './topic-terms.js';
 import { buildSpace, centroid, cosine, cosineWithRest, type Vector } from './term-vectors.js';
 
@@ -36,7 +37,7 @@ function wordCount(s: string): number {
 
 // A sentence that opens with a pronoun ("He also …", "Dia juga …", "Hal ini …") needs the
 // sentence before it: it may be a key point only right after that one.
-const PRONOUN_OPENING = /^["“]?(?:he|she|they|it|this|these|those|his|her|their|its|ia|dia|beliau|mereka|hal\s+(?:ini|itu|tersebut)|the\s+\p{L}+\s+also)(?![\p{L}])/iu;
+const PRONOUN_OPENING = /^["“]?(?:he|she|they|it|this|these|those|such|his|her|their|its|ia|dia|beliau|mereka|hal\s+(?:ini|itu|tersebut)|the\s+\p{L}+\s+also|also|juga|antara lain|among (?:them|others)|termasuk|yakni|yaitu)(?![\p{L}])/iu;
 
 /** True when the sentence opens by pointing back at the one before it. */
 export function opensWithPronoun(s: string): boolean {
@@ -47,7 +48,12 @@ export function opensWithPronoun(s: string): boolean {
 export function isCandidate(s: string, language: Language): boolean {
   const n = wordCount(s);
   const t = s.trim();
-  return n >= 6 && n <= 90 && /\p{Ll}{3,}/u.test(s) && /[.!?"”)]$/u.test(t) && !isUnattributedQuote(t) && hasPredicate(s, language);
+  if (!(n >= 6 && n <= 90 && /\p{Ll}{3,}/u.test(s) && /[.!?"”)]$/u.test(t) && !isUnattributedQuote(t) && hasPredicate(s, language))) return false;
+  // A sentence too long for a card is cut at a clause boundary: what is left must still have its
+  // verb. In English wink's tags decide ("meeting" is a noun); such cuts are rare, so this is cheap.
+  if (fitsOnCard(t)) return true;
+  const cut = shortenPoint(t).replace(/…$/, '');
+  return language === 'en' ? englishHasVerb(cut) : hasPredicate(cut, language);
 }
 
 function entityDensity(s: string): number {

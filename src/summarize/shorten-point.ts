@@ -82,7 +82,12 @@ export function isUnattributedQuote(sentence: string): boolean {
 // A connective opening ("Setelah itu,", "Moreover,") points at text the card does not show; the clause stands without it.
 const CONNECTIVE_OPENING = /^(?:moreover|furthermore|additionally|however|meanwhile|besides|in addition|after that|also|selain itu|setelah itu|sementara itu|oleh karena itu|oleh sebab itu|untuk itu|meski(?:pun)?\s+demikian|dengan demikian|namun|tapi|tetapi|adapun|sedangkan|for that reason|therefore)\s*,\s*(?=\p{L})/iu;
 
+// One-word connectives often stand without a comma: "Tapi Mitsubishi berencana …", "Meski demikian Masuko …".
+const BARE_CONNECTIVE = /^(?:tapi|tetapi|namun|bahkan|meski(?:pun)?\s+demikian|but|yet)\s+(?=\p{Lu})/u;
+
 export function stripConnective(sentence: string): string {
+  const bare = sentence.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+  if (BARE_CONNECTIVE.test(bare)) return bare.replace(BARE_CONNECTIVE, '');
   return sentence.replace(CONNECTIVE_OPENING, '');
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CleanArticle } from '../../src/model/article.js';
 import { extractKeyFigures } from '../../src/summarize/key-figures.js';
-import { isCandidate } from '../../src/summarize/key-points.js';
+import { isCandidate, opensWithPronoun } from '../../src/summarize/key-points.js';
 import { shortenPoint } from '../../src/summarize/shorten-point.js';
 import { summarizeArticle } from '../../src/summarize/summarize-article.js';
 
@@ -106,3 +106,21 @@ describe('English numbers written in words (wink-nlp)', () => {
     expect(contexts(['Program ini mencakup enam sektor strategis dan kedua negara setuju.'], 'id')).toEqual(['Program ini mencakup enam sektor strategis']);
   });
 });
+
+describe('more shapes from unseen news', () => {
+  it('reads no time back, formula or lone year as a figure', () => {
+    expect(values(['Dua belas bulan lalu kami mulai membangun pabrik ini.', 'The plan cuts CO 2 output.', 'Pabrik itu dibangun pada 2019 dan 2020.'], 'id')).toEqual([]);
+  });
+
+  it('drops a bare connective and takes "Juga …" or "Antara lain …" only after their sentence', () => {
+    expect(shortenPoint('Tapi Nusa Motors berencana membangun dua model baru tahun depan.')).toBe('Nusa Motors berencana membangun dua model baru tahun depan.');
+    expect(opensWithPronoun('Juga menjalin kerja sama dengan Politeknik ATI Padang.')).toBe(true);
+    expect(opensWithPronoun('Antara lain perjanjian dagang yang sedang dirundingkan kembali.')).toBe(true);
+  });
+
+  it('refuses a long sentence whose card-sized cut keeps no verb', () => {
+    const long = 'During the long meeting with the board of Nusa Motors Corporation at the Kisarazu Plant in the south of the prefecture, with its engineers, its suppliers, its bankers, its lawyers, its union leaders, its regional dealers, its overseas partners and several officials of the prefecture, the minister asked the company to build small electric vans in Indonesia for export.';
+    expect(isCandidate(long, 'en')).toBe(false);
+  });
+});
+
