@@ -24,6 +24,8 @@ export interface SearchResult {
   ranked: SearchHit[];
   /** Every document that passed the relevance cut, in no order (for counting). */
   matched: string[];
+  /** The user's words found in no article (then nothing is ranked: the query has no good answer). */
+  missing: string[];
 }
 
 /** How many hits are ranked in full; the rest are only counted. */
@@ -96,13 +98,14 @@ export class SearchIndex {
 
   /** Ranked article hits, best first; weak tail cut relative to the best. */
   search(plan: QueryPlan): SearchResult {
-    if (plan.terms.size === 0 && plan.briefIds.length === 0) return { ranked: [], matched: [] };
-    if (plan.words.some((_, i) => !this.found(plan, i))) return { ranked: [], matched: [] };
+    if (plan.terms.size === 0 && plan.briefIds.length === 0) return { ranked: [], matched: [], missing: [] };
+    const missing = plan.words.filter((_, i) => !this.found(plan, i));
+    if (missing.length > 0) return { ranked: [], matched: [], missing };
     // Articles tagged with a brief the query names count as matches even when
     // they share no word with it ("ev" lists the articles about kendaraan
     // listrik); they rank on the topic bonus.
     const { ids, scores } = this.index.score(this.weightedTerms(plan), this.taggedWith(plan.briefIds), CANDIDATE_FLOOR);
-    if (ids.length === 0) return { ranked: [], matched: [] };
+    if (ids.length === 0) return { ranked: [], matched: [], missing: [] };
     // Only the head of the list needs sorting: find the score of the
     // RANKED_DEPTH-th hit with one numeric sort, then rank those above it.
     const sorted = scores.slice().sort();
@@ -134,7 +137,7 @@ export class SearchIndex {
     // Below the ranked head no bonus applies, so the raw share decides the cut.
     const matched: string[] = [];
     for (let i = 0; i < ids.length; i++) if (scores[i]! / top >= floor && shown(ids[i]!)) matched.push(ids[i]!);
-    return { ranked, matched };
+    return { ranked, matched, missing: [] };
   }
 
   /** Whether the user's i-th word is in any article: as typed, translated, or one typo away. */

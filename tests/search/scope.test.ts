@@ -55,7 +55,8 @@ describe('look-ups in the briefing scope', () => {
   it('answers a query with a word found nowhere by suggestions, but still finds words through typos and translations', async () => {
     const reply = await look('suzuki investasi');
     expect(reply.kind).toBe('empty');
-    if (reply.kind === 'empty') expect(reply.suggestions.length).toBeGreaterThan(0);
+    // The look-up without the missing word comes first.
+    if (reply.kind === 'empty') expect(reply.suggestions[0]).toBe('investasi');
     expect(shown(await look('hidrogen toyotta'))).toContain(ids.get('toyotaStation'));
     expect(shown(await look('electric car production'))).toContain(ids.get('hondaPlant'));
   });
