@@ -47,6 +47,7 @@ const ACCEPTED = new Set(['id', 'en', 'ms', 'jv', 'su']);
 // Articles in either language use these function words constantly; below this share the text is in another language.
 const MIN_STOP_SHARE = 0.08;
 const MIN_WORDS = 5;
+const MIN_CONFIDENCE = 0.5;
 const NAMES: Record<string, string> = {
   fr: 'French', de: 'German', es: 'Spanish', pt: 'Portuguese', it: 'Italian', nl: 'Dutch', sv: 'Swedish', da: 'Danish',
   no: 'Norwegian', fi: 'Finnish', pl: 'Polish', cs: 'Czech', ro: 'Romanian', hu: 'Hungarian', tr: 'Turkish', ru: 'Russian',
@@ -63,7 +64,8 @@ export function otherLanguage(text: string): string | null {
   // Only text that barely uses either language's function words pays for the open detection.
   if ((vote.id + vote.en) / words >= MIN_STOP_SHARE) return null;
   const top = detectAll(sample)[0];
-  if (!top || ACCEPTED.has(top.lang)) return null;
+  // Real text in another language is recognised with near certainty; keyword lists and mixed scraps are not.
+  if (!top || ACCEPTED.has(top.lang) || top.accuracy < MIN_CONFIDENCE) return null;
   return NAMES[top.lang] ?? 'another language';
 }
 

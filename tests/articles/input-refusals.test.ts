@@ -60,3 +60,13 @@ describe('input the engine must not take', () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe('what is not refused as another language', () => {
+  it('keeps a list of English keywords with hardly any function words', async () => {
+    const keywords = Array.from({ length: 6 }, (_, s) =>
+      `government industry automotive cooperation factory investment battery vehicle electric export components training ${s * 7} unit ${s}.`,
+    ).join(' ');
+    const reply = await add(`Industry keywords ${keywords.length}\n${keywords}`);
+    expect(reply).toMatchObject({ kind: 'added' });
+  });
+});
