@@ -5,6 +5,7 @@ import type { Entity, EntityKind } from '../model/article.js';
 import { findAcronymDefinitions, findAcronyms } from './acronyms.js';
 import { NON_NAME_WORDS, PLACE_BY_ALIAS } from './name-lexicon.js';
 import { isAnyStopWord } from './stop-words.js';
+import { wordCases, type WordCases } from './word-cases.js';
 import { findPeople } from './find-people.js';
 
 const PROGRAMME_WORDS = /\b(agreement|partnership|program|programme|project|vehicle|initiative|community|dialogue|scheme|perjanjian|kemitraan|proyek|kendaraan|komunitas|skema|inisiatif)\b/i;
@@ -68,18 +69,23 @@ function properTail(words: string[], lower: ReadonlySet<string>): string[] {
   return words.slice(i);
 }
 
-function findNamedBodies(text: string): Entity[] {
-  const lower = new Set(text.match(/(?<![\p{L}-])\p{Ll}[\p{Ll}-]*/gu) ?? []);
+const COMPANY_WORD = /Motor|Industr|Corp|Group|Holdings/;
+const FACILITY_WORD = /Plant|Port|Polytechnic|Factory|Airport|Cent|Politeknik|Pelabuhan|Bandara/;
+
+function findNamedBodies(text: string, lower: ReadonlySet<string>): Entity[] {
   const out: Entity[] = [];
-  for (const m of text.matchAll(COMPANY)) {
+  // Most texts name no company or facility: one cheap scan decides whether the patterns run.
+  const companies = COMPANY_WORD.test(text);
+  const facilities = FACILITY_WORD.test(text);
+  for (const m of companies ? text.matchAll(COMPANY) : []) {
     const words = properTail(m[1]!.trim().split(/\s+/), lower);
     if (words.length > 0) out.push({ name: `${words.join(' ')} ${m[2]}`, kind: 'organisation' });
   }
-  for (const m of text.matchAll(FACILITY_AFTER)) {
+  for (const m of facilities ? text.matchAll(FACILITY_AFTER) : []) {
     const words = properTail(m[1]!.trim().split(/\s+/), lower);
     if (words.length > 0) out.push({ name: `${words.join(' ')} ${m[2]}`, kind: 'place' });
   }
-  for (const m of text.matchAll(FACILITY_BEFORE)) {
+  for (const m of facilities ? text.matchAll(FACILITY_BEFORE) : []) {
     const words = m[2]!.split(/\s+/);
     if (properTail(words, lower).length === words.length) out.push({ name: `${m[1]} ${m[2]}`, kind: 'place' });
   }
@@ -130,12 +136,12 @@ function wordsBeforeMentions(text: string): Map<string, string[]> {
 }
 
 /** "New MIDEC" when every mention of the acronym carries the same capitalised modifier. */
-function withFixedModifier(acronym: string, before: ReadonlyMap<string, string[]>, text: string): string {
+function withFixedModifier(acronym: string, before: ReadonlyMap<string, string[]>, cases: WordCases): string {
   const mentions = before.get(acronym) ?? [];
   const first = mentions[0];
   if (!first || !/^\p{Lu}\p{Ll}+$/u.test(first) || mentions.some((m) => m !== first)) return acronym;
   // A word the text also writes in lower case ("50 Tahun ASEAN") is not part of a name.
-  if (new RegExp(`(?<![\\p{L}])${first.toLowerCase()}(?![\\p{L}])`, 'u').test(text)) return acronym;
+  if (cases.lower.has(first.toLowerCase())) return acronym;
   if (isAnyStopWord(first) || PLACE_BY_ALIAS.has(first.toLowerCase()) || NON_NAME_WORDS.has(first.toLowerCase())) return acronym;
   return `${first} ${acronym}`;
 }
@@ -144,10 +150,9 @@ function withFixedModifier(acronym: string, before: ReadonlyMap<string, string[]
  * A word in capitals that is a place or plain word written loud, not an acronym: a dateline
  * ("BANGKOK -", "SUBANG -") or a word the text also writes in lower or title case.
  */
-function isShoutedWord(word: string, text: string): boolean {
+function isShoutedWord(word: string, text: string, cases: WordCases): boolean {
   if (word.length < 4 || !/^\p{Lu}+$/u.test(word)) return false;
-  const title = word[0] + word.slice(1).toLowerCase();
-  if (new RegExp(`(?<![\\p{L}])(?:${title}|${word.toLowerCase()})(?![\\p{L}])`, 'u').test(text)) return true;
+  if (cases.title.has(word[0] + word.slice(1).toLowerCase()) || cases.lower.has(word.toLowerCase())) return true;
   return new RegExp(`(?:^|\\n)[^\\S\\n]*(?:[\\p{L}.]+,?\\s+)?${word}(?:\\s*\\([^)]{0,30}\\))?\\s*[-–—]\\s`, 'u').test(text);
 }
 
@@ -159,7 +164,8 @@ export interface EntityOptions {
 export function findEntities(body: string, glossary: ReadonlyMap<string, string>, options: EntityOptions = {}): Entity[] {
   const text = options.headline ? `${options.headline}\n${body}` : body;
   const defined = findAcronymDefinitions(text);
-  const entities: Entity[] = findPeople(body).map((name) => ({ name, kind: 'person' as const }));
+  const cases = wordCases(text);
+  const entities: Entity[] = findPeople(body, cases).map((name) => ({ name, kind: 'person' as const }));
   const seen = new Set(entities.map((e) => e.name.toLowerCase()));
   const push = (e: Entity) => {
     if (seen.has(e.name.toLowerCase())) return;
@@ -171,17 +177,17 @@ export function findEntities(body: string, glossary: ReadonlyMap<string, string>
   const shortForms = [...new Set([...findAcronyms(text), ...defined.keys(), ...(text.match(/\bKemen(?!terian)[a-z]+\b/g) ?? [])])];
   for (const acronym of shortForms) {
     if (ROMAN.test(acronym) || PLACE_BY_ALIAS.has(acronym.toLowerCase()) || acronym.length > 12) continue;
-    if (NOT_AN_ENTITY.has(acronym.toUpperCase()) || isShoutedWord(acronym, text)) continue;
+    if (NOT_AN_ENTITY.has(acronym.toUpperCase()) || isShoutedWord(acronym, text, cases)) continue;
     const expansion = glossary.get(acronym.toUpperCase()) ?? defined.get(acronym);
     // Two-letter capitals ("JP", "SDM" is three) are too often initials; keep them only when known.
     if (acronym.length < 3 && !expansion && !VEHICLE_TECH.test(acronym)) continue;
-    const entity: Entity = { name: withFixedModifier(acronym, before, text), kind: acronymKind(acronym, expansion, text) };
+    const entity: Entity = { name: withFixedModifier(acronym, before, cases), kind: acronymKind(acronym, expansion, text) };
     if (expansion) entity.expansion = expansion;
     push(entity);
   }
   // One entry per body: "Mitsubishi Motors Corporation" after "Mitsubishi Motors", or inside an acronym's long form, adds nothing.
   const bodies: string[] = [];
-  for (const body of findNamedBodies(text)) {
+  for (const body of findNamedBodies(text, cases.lower)) {
     const named = entities.flatMap((e) => [e.name, e.expansion ?? '']).filter(Boolean);
     if (named.some((n) => n.includes(body.name)) || bodies.some((n) => body.name.startsWith(`${n} `))) continue;
     bodies.push(body.name);

@@ -9,6 +9,7 @@
 // lower case ("Transportation", "Perekonomian"): those are portfolios and headline words.
 import { NON_NAME_WORDS, PLACE_BY_ALIAS, TITLE_WORDS } from './name-lexicon.js';
 import { isAnyStopWord } from './stop-words.js';
+import { wordCases, type WordCases } from './word-cases.js';
 
 // Portfolio and country words introduce a name only when a title is close by ("Menteri ... (METI) Jepang Ken Saito").
 const CONTEXT_BEFORE = new Set([
@@ -28,11 +29,6 @@ function isInitials(w: string): boolean {
   return /^(\p{Lu}\.)+$/u.test(w);
 }
 
-/** Lower-case words of the text: a capitalised word also written in lower case is a common word, not a name. */
-function lowerCaseWords(text: string): Set<string> {
-  return new Set(text.match(/(?<![\p{L}-])\p{Ll}[\p{Ll}’'-]*/gu) ?? []);
-}
-
 // Indonesian ke-…-an / peN-…-an nouns ("Kehadiran", "Peningkatan") are never names.
 const CONFIX_NOUN = /^(?:ke|pe[nmr]?|per)\p{Ll}{4,}an$/u;
 
@@ -46,8 +42,22 @@ function nameLike(w: string): boolean {
   return !NON_NAME_WORDS.has(lower) && !isAnyStopWord(lower) && !PLACE_BY_ALIAS.has(lower);
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const SPEAKS_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${SAY_BEFORE})\s+$`, 'u');
+const SPEAKS_AFTER = new RegExp(String.raw`^,?\s+(?:also\s+|juga\s+)?(?:${SAY_AFTER})(?![\p{L}])`, 'u');
+const LETTER = /[\p{L}’'-]/u;
+
+/** True when `w` occurs alone (not inside a capitalised run) right after or before a verb of saying. */
+function speaksAlone(text: string, w: string): boolean {
+  for (let at = text.indexOf(w); at !== -1; at = text.indexOf(w, at + 1)) {
+    const end = at + w.length;
+    if (LETTER.test(text[at - 1] ?? ' ') || LETTER.test(text[end] ?? ' ')) continue;
+    const before = text.slice(Math.max(0, at - 40), at);
+    const after = text.slice(end, end + 40);
+    // Alone: "Mitsubishi Motors said" is not "Mitsubishi said".
+    if (/\p{Lu}[\p{L}’'-]*\s$/u.test(before) || /^\s+\p{Lu}/u.test(after)) continue;
+    if (SPEAKS_BEFORE.test(before) || SPEAKS_AFTER.test(after)) return true;
+  }
+  return false;
 }
 
 /**
@@ -56,13 +66,12 @@ function escape(s: string): string {
  */
 function speakerStart(text: string, name: readonly string[]): number {
   const full = name.join(' ');
+  let masked: string | null = null;
   for (const [k, w] of name.entries()) {
     // Cheap check first: a word that occurs once cannot speak alone elsewhere.
     if (w.length < 3 || isInitials(w) || text.indexOf(w) === text.lastIndexOf(w)) continue;
-    // Alone: not inside another capitalised run ("Mitsubishi Motors said" is not "Mitsubishi said").
-    const alone = String.raw`(?<!\p{Lu}[\p{L}’'-]*\s)(?<![\p{L}’'-])${escape(w)}(?![\p{L}’'-]|\s+\p{Lu})`;
-    const re = new RegExp(String.raw`(?:(?<![\p{L}])(?:${SAY_BEFORE})\s+${alone})|(?:${alone},?\s+(?:also\s+|juga\s+)?(?:${SAY_AFTER})(?![\p{L}]))`, 'u');
-    if (re.test(text.replaceAll(full, ' '))) return k === name.length - 1 ? 0 : k;
+    masked ??= text.replaceAll(full, ' ');
+    if (speaksAlone(masked, w)) return k === name.length - 1 ? 0 : k;
   }
   return -1;
 }
@@ -90,7 +99,10 @@ function evidence(text: string, runStart: number, words: string[], from: number,
     const before = text.slice(Math.max(0, runStart - 80), runStart);
     // "(ILMATE) Setia Diarta", "(METI), Hiroshige Seko": a name right after a defined body.
     if (/\)\s*,?\s*$/.test(before) || REPORTING.test(before) || titleThenComma(before)) return true;
-    const prevWord = /([\p{L}]+)\.?\s*$/u.exec(before)?.[1]?.toLowerCase();
+    // The last word before the run (a `$`-anchored pattern would be retried at every position).
+    const tail = before.trimEnd().replace(/\.$/, '');
+    const last = tail.slice(Math.max(tail.lastIndexOf(' '), tail.lastIndexOf('\n')) + 1);
+    const prevWord = /^\p{L}+$/u.test(last) ? last.toLowerCase() : undefined;
     if (prevWord && TITLE_WORDS.has(prevWord)) return true;
     // "President Toyota Motor Corp. Akio Toyoda": a title, then only the capitalised name of its body.
     const back = before.trim().split(/\s+/).slice(-6).reverse();
@@ -122,9 +134,9 @@ function trimCommonWords(name: string[], common: ReadonlySet<string>): [number, 
 }
 
 /** Full names of people, in order of first mention, titles stripped. */
-export function findPeople(text: string): string[] {
+export function findPeople(text: string, cases: WordCases = wordCases(text)): string[] {
   const found: string[] = [];
-  const common = lowerCaseWords(text);
+  const common = cases.lower;
   for (const m of text.matchAll(RUN)) {
     const words = m[0].split(/\s+/);
     let i = 0;
@@ -135,6 +147,11 @@ export function findPeople(text: string): string[] {
       }
       let j = i;
       while (j < words.length && nameLike(words[j]!)) j++;
+      // One name-like word is never a full name: skip the evidence search.
+      if (realWords(words.slice(i, j)) < 2) {
+        i = j;
+        continue;
+      }
       const [a, b] = trimCommonWords(words.slice(i, j), common);
       let name = words.slice(i + a, i + b);
       const afterRun = text.slice(m.index + m[0].length, m.index + m[0].length + 40);
