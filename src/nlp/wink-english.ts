@@ -17,7 +17,8 @@ function engine(): Nlp {
   if (!nlp) {
     const winkNLP = require('wink-nlp') as typeof WinkNLP;
     const model = require('wink-eng-lite-web-model') as Parameters<typeof WinkNLP>[0];
-    nlp = winkNLP(model, ['sbd', 'pos', 'ner']);
+    // Input is one sentence at a time: no sentence splitting.
+    nlp = winkNLP(model, ['pos', 'ner']);
   }
   return nlp;
 }

@@ -73,7 +73,7 @@ function isHeadlineLike(sentence: string): boolean {
 }
 
 function figuresIn(sentence: string, language: Language): Hit[] {
-  if (PAGE_COUNTER.test(sentence) || isHeadlineLike(sentence)) return [];
+  if (!/\d/.test(sentence) || PAGE_COUNTER.test(sentence) || isHeadlineLike(sentence)) return [];
   const dateSpans = dateSpansOf(sentence);
   const dateEnds = dateSpans.map(([, e]) => e);
   const hits: Hit[] = [];
@@ -138,9 +138,10 @@ const DEFINITE_BEFORE = /(?:\b(?:the|these|those|both|its|their|his|her)|(?<![\p
 
 /** Numbers written in words ("six sectors", "a four-year contract", "enam sektor"), with what they count. */
 function wordFiguresIn(sentence: string, language: Language): KeyFigure[] {
-  if (PAGE_COUNTER.test(sentence) || isHeadlineLike(sentence)) return [];
+  const numbers = language === 'en' ? englishWordNumbers(sentence) : indonesianWordNumbers(sentence);
+  if (numbers.length === 0 || PAGE_COUNTER.test(sentence) || isHeadlineLike(sentence)) return [];
   const out: KeyFigure[] = [];
-  for (const n of language === 'en' ? englishWordNumbers(sentence) : indonesianWordNumbers(sentence)) {
+  for (const n of numbers) {
     if (DEFINITE_BEFORE.test(sentence.slice(0, n.index)) || TIME_AGO.test(sentence.slice(n.index + n.value.length))) continue;
     const end = n.index + n.value.length;
     const tail = tailAfter(sentence, end, false, false);
