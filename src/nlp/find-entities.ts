@@ -148,11 +148,12 @@ function withFixedModifier(acronym: string, before: ReadonlyMap<string, string[]
 
 /**
  * A word in capitals that is a place or plain word written loud, not an acronym: a dateline
- * ("BANGKOK -", "SUBANG -") or a word the text also writes in lower or title case.
+ * ("BANGKOK -", "SUBANG -"), a word the text also writes in lower case, or a known place.
  */
 function isShoutedWord(word: string, text: string, cases: WordCases): boolean {
   if (word.length < 4 || !/^\p{Lu}+$/u.test(word)) return false;
-  if (cases.title.has(word[0] + word.slice(1).toLowerCase()) || cases.lower.has(word.toLowerCase())) return true;
+  // "Asean" is another spelling of ASEAN, but "Bangkok" shows BANGKOK is a place written loud.
+  if (cases.lower.has(word.toLowerCase()) || (PLACE_BY_ALIAS.has(word.toLowerCase()) && cases.title.has(word[0] + word.slice(1).toLowerCase()))) return true;
   return new RegExp(`(?:^|\\n)[^\\S\\n]*(?:[\\p{L}.]+,?\\s+)?${word}(?:\\s*\\([^)]{0,30}\\))?\\s*[-–—]\\s`, 'u').test(text);
 }
 

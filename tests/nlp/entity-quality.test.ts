@@ -55,6 +55,8 @@ The Asian Battery Alliance (ABA) welcomed it.`;
     const got = names(body);
     for (const junk of ['CEO', 'Motors CEO', 'WIB', 'POPULAR', 'ARTICLE', 'BOX', 'LTD', 'USD', 'SEMARANG']) expect(got).not.toContain(junk);
     expect(got).toContain('ABA');
+    // Another spelling of the same acronym is not a shouted word.
+    expect(names('Negara-negara Asean bertemu. ASEAN Secretariat hadir di Jakarta.')).toContain('ASEAN');
   });
 
   it('expands an acronym only to a long form that spells every one of its letters', () => {
