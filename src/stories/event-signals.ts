@@ -81,6 +81,8 @@ interface Token {
   folded: string;
   /** Punctuation between this word and the one before ("Corporation (MMC)"): not one name. */
   gap: boolean;
+  /** Starts with a capital letter. */
+  cap: boolean;
   /** First word of a sentence or headline, where a capital says nothing about the word. */
   initial: boolean;
 }
@@ -103,26 +105,33 @@ const foldCache = new Map<string, string>();
 function fold(word: string): string {
   let f = foldCache.get(word);
   if (f === undefined) {
-    f = /^[A-Za-z0-9]+$/.test(word) ? word.toLowerCase() : foldText(word);
+    f = foldText(word);
     if (foldCache.size >= 50_000) foldCache.clear();
     foldCache.set(word, f);
   }
   return f;
 }
 
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 0xa0;
+
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
   for (const line of text.split('\n')) {
     const headline = titleCased(line);
-    let initial = true;
     let last = 0;
-    for (const m of line.matchAll(TOKEN)) {
-      const between = line.slice(last, m.index);
-      if (/[.!?:]\s/.test(between) || /["“(]\s*$/.test(between)) initial = true;
+    TOKEN.lastIndex = 0;
+    for (let m = TOKEN.exec(line); m !== null; m = TOKEN.exec(line)) {
+      // What stands between this word and the previous one: spaces only, a sentence end, an opening quote.
+      let k = m.index - 1;
+      while (k >= last && isSpace(line.charCodeAt(k))) k -= 1;
+      const gap = k >= last;
+      const mark = gap ? line[k]! : '';
+      const initial = last === 0 || ((mark === '.' || mark === '!' || mark === '?' || mark === ':') && k < m.index - 1) || mark === '"' || mark === '“' || mark === '(';
       // "Japan's" is Japan: the possessive is not part of the name.
-      const text = m[0].replace(/['’]s$/i, '');
-      out.push({ text, folded: fold(text), gap: /[^\s]/.test(between), initial: initial || headline });
-      initial = false;
+      let word = m[0];
+      if (word.length > 2 && (word.endsWith("'s") || word.endsWith('’s'))) word = word.slice(0, -2);
+      const first = word[0]!;
+      out.push({ text: word, folded: fold(word), gap, cap: first !== first.toLowerCase(), initial: initial || headline });
       last = m.index + m[0].length;
     }
   }
@@ -130,7 +139,7 @@ function tokenize(text: string): Token[] {
 }
 
 function isName(t: Token): boolean {
-  if (!/^\p{Lu}/u.test(t.text) || t.folded.length < 2 || /\d/.test(t.text) || CURRENCY.test(t.text)) return false;
+  if (!t.cap || t.folded.length < 2 || /\d/.test(t.text) || CURRENCY.test(t.text)) return false;
   return !isAnyStopWord(t.folded) && !NON_NAME_WORDS.has(t.folded);
 }
 
@@ -247,17 +256,19 @@ export function eventSignals(title: string, body: string, language: Language, co
   };
   const tokens = tokenize(`${title}\n${body.slice(0, LEAD_CHARS)}`);
   // A capitalised word that only ever opens a sentence is not known to be a name.
-  const midSentenceCaps = new Set(tokens.filter((t) => !t.initial && /^\p{Lu}/u.test(t.text)).map((t) => t.folded));
+  const midSentenceCaps = new Set<string>();
+  for (const t of tokens) if (t.cap && !t.initial) midSentenceCaps.add(t.folded);
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i]!;
-    if (/^\d/.test(t.text)) {
+    const c0 = t.text.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) {
       const amount = readAmount(tokens, i, language);
       if (amount) put(amount.key, amount.weight);
       i += amount?.used ?? 1;
       continue;
     }
     const place = PLACE_BY_ALIAS.get(t.folded);
-    if (place && /^\p{Lu}/u.test(t.text)) {
+    if (place && t.cap) {
       put(`l:${place.toLowerCase()}`, SIGNAL_WEIGHT.place);
       i += 1;
       continue;

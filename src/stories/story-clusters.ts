@@ -30,6 +30,11 @@ interface Entry {
   signals: StorySignals;
   /** The assignment that last looked at this entry: dedupes candidates without building a set. */
   visit: number;
+  /** Shared names and numbers counted in that assignment. */
+  shared: number;
+  /** Rarity-weighted total, and the corpus size it was computed at (rarity drifts slowly). */
+  total: number;
+  totalAt: number;
 }
 
 export class StoryIndex {
@@ -85,16 +90,24 @@ export class StoryIndex {
     let ownTotal: number | null = null;
     const bestByStory = new Map<string, number>();
     const visit = ++this.visits;
+    // First pass: count shared names and numbers per candidate (cheap); only
+    // those sharing enough are dated and scored.
+    const candidates: Entry[] = [];
     for (const entries of this.candidatePostings(signals)) {
       for (const other of entries) {
-        if (other.visit === visit) continue;
-        other.visit = visit;
-        if (other.record.id === article.id || !compatible(signals, other.signals)) continue;
-        ownTotal ??= total(signals, rarity);
-        const score = this.similarity(signals, ownTotal, other.signals, rarity);
-        const storyId = other.record.storyId;
-        if (score > (bestByStory.get(storyId) ?? 0)) bestByStory.set(storyId, score);
+        if (other.visit !== visit) {
+          other.visit = visit;
+          other.shared = 0;
+        }
+        if (++other.shared === MIN_SHARED_SPECIFIC) candidates.push(other);
       }
+    }
+    for (const other of candidates) {
+      if (other.record.id === article.id || !compatible(signals, other.signals)) continue;
+      ownTotal ??= total(signals, rarity);
+      const score = this.similarity(signals, ownTotal, other.signals, this.totalOf(other, rarity), rarity);
+      const storyId = other.record.storyId;
+      if (score > (bestByStory.get(storyId) ?? 0)) bestByStory.set(storyId, score);
     }
     // A story reports one event: the new article must fit the dates of all its reports, not only the closest.
     const ranked = [...bestByStory].sort((x, y) => y[1] - x[1]);
@@ -120,8 +133,18 @@ export class StoryIndex {
     else this.byStory.set(article.storyId, [article]);
   }
 
+  /** An entry's rarity-weighted total, recomputed once the corpus has grown by a fiftieth. */
+  private totalOf(entry: Entry, rarity: (key: string) => number): number {
+    const size = this.articles.size;
+    if (entry.totalAt === 0 || Math.abs(size - entry.totalAt) > entry.totalAt / 50) {
+      entry.total = total(entry.signals, rarity);
+      entry.totalAt = Math.max(1, size);
+    }
+    return entry.total;
+  }
+
   private index(article: ArticleRecord, signals: StorySignals): void {
-    const entry: Entry = { record: article, signals, visit: 0 };
+    const entry: Entry = { record: article, signals, visit: 0, shared: 0, total: 0, totalAt: 0 };
     this.articles.set(article.id, entry);
     for (const key of signals.weights.keys()) {
       const entries = this.postings.get(key);
@@ -205,7 +228,7 @@ export class StoryIndex {
    * geometric mean of their sizes (so a long report with many side mentions
    * does not swallow a short one), or 0 when it is below the bar.
    */
-  private similarity(a: StorySignals, totalA: number, b: StorySignals, rarity: (key: string) => number): number {
+  private similarity(a: StorySignals, totalA: number, b: StorySignals, totalB: number, rarity: (key: string) => number): number {
     let shared = 0;
     let figures = 0;
     const specific = new Set<string>();
@@ -218,7 +241,7 @@ export class StoryIndex {
     }
     // "Airlangga" and "Hartarto" are one shared person, not two signals.
     if (specific.size < MIN_SHARED_SPECIFIC) return 0;
-    const score = shared / Math.max(1e-9, Math.sqrt(totalA * total(b, rarity)));
+    const score = shared / Math.max(1e-9, Math.sqrt(totalA * totalB));
     // Day and month agreeing is as good as full dates. Without a date the same
     // people meet again and again: a shared figure (an amount, a count) must
     // pin the event instead, and the overlap must be larger.
