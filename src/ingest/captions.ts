@@ -12,8 +12,10 @@ const DOUBLED = /^(.{20,}?[.!?]?)\s*\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,3}\/
 const MAX_CAPTION = 600;
 
 export function isCaption(paragraph: string): boolean {
-  if (paragraph.length > MAX_CAPTION) return false;
+  // Every credit has a slash or a bracket: most paragraphs are ruled out without a regex.
+  if (paragraph.length > MAX_CAPTION || !/[/)\]]/.test(paragraph)) return false;
   if (CLOSING_CREDIT.test(paragraph)) return true;
+  if (!paragraph.includes('/')) return false;
   const doubled = DOUBLED.exec(paragraph);
   if (!doubled) return false;
   const [, first = '', second = ''] = doubled;

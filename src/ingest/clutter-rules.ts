@@ -73,10 +73,6 @@ const CLUTTER_LINE_SOURCES = [
   '(?:laporan|reported by|report by)\\s+(?:wartawan|jurnalis|reporter|koresponden|kontributor)\\b.{0,80}',
   '(?:redaktur|editor|penyunting|penulis|reporter|pewarta|kontributor|translator|penerjemah|writer|author|written by|oleh)\\s*:?',
   '(?:translator|penerjemah|alih bahasa)\\s*[:：]\\s*.{0,120}',
-  // Previous/next post navigation: "« Older post title | Main | Newer post title »".
-  '«.{0,300}|.{0,300}»',
-  // Script errors printed into the page.
-  '.{0,40}\\b(?:unable to load|failed to load|error loading)\\b.{0,80}',
   // Syndication notes, audio players, ad controls, "see more news" prompts.
   '(?:artikel|berita|tulisan) ini (?:telah|sudah|pertama kali|sebelumnya) (?:tayang|terbit|dimuat|diterbitkan|dipublikasikan)\\b.{0,150}',
   'this (?:article|story) (?:was |first |originally )*(?:appeared|published|posted)\\b.{0,150}',
@@ -119,9 +115,17 @@ export function isSectionHeader(line: string): boolean {
   return SECTION_HEADER.test(stripBullet(line));
 }
 
+// Script errors printed into the page ("JUser: :_load: Unable to load user").
+const SCRIPT_ERROR = /\b(?:unable to load|failed to load|error loading)\b/iu;
+const MAX_NAV_LINE = 300;
+const MAX_ERROR_LINE = 120;
+
 export function isClutterLine(line: string): boolean {
   const bare = stripBullet(line);
   if (bare === '') return line !== '';
+  // Previous/next post navigation: "« Older post title | Main | Newer post title »".
+  if (bare.length <= MAX_NAV_LINE && (bare.startsWith('«') || bare.endsWith('»'))) return true;
+  if (bare.length <= MAX_ERROR_LINE && bare.toLowerCase().includes('load') && SCRIPT_ERROR.test(bare)) return true;
   if (bare.length <= 260 && CLUTTER_LINE.test(bare)) return true;
   return bare.length <= 80 && BYLINE.test(bare);
 }
@@ -133,12 +137,13 @@ export function isHeadlineShaped(line: string): boolean {
 }
 
 // "Please update your browser", "Your browser is out of date ...", "click on the icons to get to the download page".
+const BROWSER_HINT = /browser|peramban|download page/iu;
 const BROWSER_NOTICE = /\b(?:browser|peramban)\b.{0,80}\b(?:update|out of date|outdated|not supported|compatible|perbarui|usang)\b|\b(?:update|perbarui)\b.{0,20}\b(?:browser|peramban)\b|\bdownload page\b/iu;
 
 /** "Follow us on Telegram…"-style blocks, once wrapped lines are joined. */
 export function isWidgetParagraph(paragraph: string): boolean {
   if (CLUTTER_OPENING.test(stripBullet(paragraph))) return true;
-  if (paragraph.length <= 300 && BROWSER_NOTICE.test(paragraph)) return true;
+  if (paragraph.length <= 300 && BROWSER_HINT.test(paragraph) && BROWSER_NOTICE.test(paragraph)) return true;
   return paragraph.length <= 400 && CHANNEL.test(paragraph) && CALL_TO_ACTION.test(paragraph);
 }
 
