@@ -142,6 +142,7 @@ export class Engine {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.services.stories.stop();
     await this.services.store.close();
   }
 }

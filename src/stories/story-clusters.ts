@@ -24,6 +24,8 @@ const MIN_SIMILARITY_UNDATED = 0.4;
 const MIN_SHARED_SPECIFIC = 2;
 /** Signals carried by more articles than this are too common to find candidates with. */
 const MAX_POSTINGS = 500;
+/** Longest slice of the background signal build before look-ups get the event loop back. */
+const BUILD_SLICE_MS = 8;
 
 interface Entry {
   record: ArticleRecord;
@@ -48,14 +50,25 @@ export class StoryIndex {
 
   private readonly concepts: Concepts;
 
-  /** Stored records whose signals are not indexed yet (see the constructor). */
-  private pending: ArticleRecord[] = [];
+  /** Stored records whose signals are not indexed yet, and how many of them are done (see the constructor). */
+  private pending: readonly ArticleRecord[] = [];
+  private pendingDone = 0;
+  /** The scheduled next step of the background build, and whether it may keep the process alive. */
+  private step: NodeJS.Immediate | null = null;
+  private keepAlive = false;
+  private finished: () => void = () => {};
+  private readonly built: Promise<void>;
+  /** Signal readings so far (for the stats; the costly part of a change). */
+  private signalsComputed = 0;
 
   /**
    * `lexicon` maps content words across languages ("hidrogen" = "hydrogen").
-   * Stored records join their stories at once, but their signals (read from
-   * the text) are indexed on the first change after start: start-up stays
-   * cheap, and look-ups and cards need only the stories.
+   * Stored records join their stories at once, so look-ups and cards answer
+   * right after start; their signals (read from the text, ~1 ms each) are
+   * indexed after start in small slices between other work. A change that
+   * arrives before that build is done first indexes the rest, because the
+   * rarity of every signal depends on the whole corpus: results never depend
+   * on when the change came.
    */
   constructor(articles: readonly ArticleRecord[], lexicon: Lexicon) {
     this.concepts = conceptsOf(lexicon);
@@ -65,20 +78,66 @@ export class StoryIndex {
       else this.byStory.set(a.storyId, [a]);
     }
     this.pending = [...articles];
+    this.built = new Promise<void>((resolve) => {
+      this.finished = resolve;
+    });
+    if (this.pending.length === 0) this.finished();
+    else this.schedule();
   }
 
-  /** Indexes the signals of the stored records, once, before the first change. */
-  private indexPending(): void {
-    if (this.pending.length === 0) return;
-    const pending = this.pending;
-    this.pending = [];
-    for (const a of pending) this.index(a, storySignals(a, this.concepts));
+  /**
+   * Resolves once every stored record's signals are indexed. Waiting keeps the
+   * process alive until then; otherwise the build never holds an exit up.
+   */
+  whenIndexed(): Promise<void> {
+    this.keepAlive = true;
+    this.step?.ref();
+    return this.built;
+  }
+
+  /** Stops the background build (the engine is closing); a later change still indexes the rest first. */
+  stop(): void {
+    if (this.step) clearImmediate(this.step);
+    this.step = null;
+  }
+
+  /** Counts for benches and tests: signals read so far, stored records still waiting for theirs. */
+  stats(): { signalsComputed: number; pendingSignals: number } {
+    return { signalsComputed: this.signalsComputed, pendingSignals: this.pending.length - this.pendingDone };
+  }
+
+  private schedule(): void {
+    this.step = setImmediate(() => {
+      this.step = null;
+      this.indexPending(performance.now() + BUILD_SLICE_MS);
+      if (this.pendingDone < this.pending.length) this.schedule();
+    });
+    if (!this.keepAlive) this.step.unref();
+  }
+
+  /** Indexes the stored records' signals until `deadline` (all of them without one). */
+  private indexPending(deadline = Infinity): void {
+    while (this.pendingDone < this.pending.length) {
+      if (performance.now() >= deadline) return;
+      const a = this.pending[this.pendingDone++]!;
+      this.index(a, this.signalsOf(a));
+    }
+    if (this.pending.length > 0) {
+      this.pending = [];
+      this.pendingDone = 0;
+      this.finished();
+    }
+  }
+
+  private signalsOf(article: NewArticle): StorySignals {
+    this.signalsComputed += 1;
+    return storySignals(article, this.concepts);
   }
 
   /** The story a new article belongs to: an existing story id, or its own id for a new story. */
   assign(article: NewArticle): string {
     this.indexPending();
-    const signals = storySignals(article, this.concepts);
+    const signals = this.signalsOf(article);
     this.lastAssigned = { article, signals };
     // Rarity depends only on the corpus, which does not change during one assignment.
     const rarities = new Map<string, number>();
@@ -125,7 +184,7 @@ export class StoryIndex {
   add(article: ArticleRecord): void {
     this.indexPending();
     if (this.articles.has(article.id)) this.remove(this.articles.get(article.id)!.record);
-    const signals = this.reusableSignals(article) ?? storySignals(article, this.concepts);
+    const signals = this.reusableSignals(article) ?? this.signalsOf(article);
     this.lastAssigned = null;
     this.index(article, signals);
     const list = this.byStory.get(article.storyId);

@@ -92,6 +92,42 @@ describe('StoryIndex', () => {
     expect(index.assign(HARBOUR_EN)).toBe('h-en');
   });
 
+  /** `n` stored one-article stories, each its own event, a day apart. */
+  function storedCorpus(n: number): ArticleRecord[] {
+    return Array.from({ length: n }, (_, i) => {
+      const day = new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      const draft = record(`c${i}`, 'en', day, [
+        `Harbour ${i} opens new berth`,
+        `Port operator Lintas${i} opened berth ${100 + i} at Harbour${i} with capacity of ${2000 + i} containers per day.`,
+      ]);
+      return { ...draft, storyId: draft.id };
+    });
+  }
+
+  it('indexes stored signals after start, so the first change after a restart reads only its own article', async () => {
+    const stored = storedCorpus(150);
+    const index = new StoryIndex(stored, LEXICON);
+    // Stories answer at once, before any signal is read.
+    expect(index.members('c149').map((a) => a.id)).toEqual(['c149']);
+    await index.whenIndexed();
+    const before = index.stats();
+    expect(before).toEqual({ signalsComputed: 150, pendingSignals: 0 });
+    addAll(index, [HARBOUR_ID]);
+    // assign reads the new article once and add reuses it; no stored article is read again.
+    expect(index.stats().signalsComputed - before.signalsComputed).toBe(1);
+  });
+
+  it('gives a change that comes before the background build is done the same story as one after it', async () => {
+    const stored = [...storedCorpus(150), ...addAll(new StoryIndex([], LEXICON), [HARBOUR_ID])];
+    const early = new StoryIndex(stored, LEXICON);
+    expect(early.assign(HARBOUR_EN)).toBe('h-id');
+    expect(early.stats().pendingSignals).toBe(0);
+    const late = new StoryIndex(stored, LEXICON);
+    await late.whenIndexed();
+    expect(late.assign(HARBOUR_EN)).toBe('h-id');
+    expect(late.assign(FORUM_3)).toBe(early.assign(FORUM_3));
+  });
+
   // Speed is measured by `npm run bench ingest`, not asserted here (shared, noisy machines).
   it('rebuilds from 10,000 stored records', () => {
     const stored: ArticleRecord[] = [];
@@ -107,6 +143,7 @@ describe('StoryIndex', () => {
     }
     const index = new StoryIndex(stored, LEXICON);
     expect(index.members('s9999').map((a) => a.id)).toEqual(['s9999']);
+    index.stop();
   });
 
   it('assigns in a large corpus without pulling a new article into unrelated stories', () => {
