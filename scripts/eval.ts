@@ -1,7 +1,8 @@
 // npm run eval [labels.json]: ingests the labelled articles into a fresh temporary
 // store through the engine's public API and measures the cards: key-fact recall,
 // ROUGE vs the editors' key points (with LEAD-3 side by side), clutter on cards,
-// recall@5 / reciprocal rank per query, and story pairwise P/R/F1. The last line
+// recall@5 / reciprocal rank / precision@5 per query with the hard negatives
+// that reached the top 5, and story pairwise P/R/F1. The last line
 // is one machine-readable `EVAL {...}` line.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,7 @@ import type { CommandContext } from '../src/model/actor.js';
 import { summarizeArticle } from '../src/summarize/summarize-article.js';
 import { factPresent } from './eval/key-facts.js';
 import { readLabels } from './eval/labels-file.js';
-import { pairwiseScores, recallAtK, reciprocalRank } from './eval/ranking.js';
+import { hardNegativesShown, pairwiseScores, precisionAtK, recallAtK, reciprocalRank } from './eval/ranking.js';
 import { cardText, lead3 } from './eval/report-card.js';
 import { rouge, type RougeScores } from './eval/rouge.js';
 
@@ -77,16 +78,26 @@ async function main(): Promise<void> {
     console.log('QUERIES');
     const recalls: number[] = [];
     const rrs: number[] = [];
+    const precisions: number[] = [];
+    let hardNegativeHits = 0;
     for (const [query, expected] of Object.entries(labels.queries)) {
       const reply = await engine.execute({ name: 'brief', query }, ctx);
       const ranked = reply.kind === 'cards' ? reply.cards.map((c) => [c.id, ...c.alsoReportedBy.map((s) => s.id)].map((id) => fileById.get(id) ?? id)) : [];
       const rec = recallAtK(ranked, expected, 5);
       const rr = reciprocalRank(ranked, expected);
+      const prec = precisionAtK(ranked, expected, labels.partial[query] ?? [], 5);
+      const negatives = hardNegativesShown(ranked, labels.hard_negatives[query] ?? [], 5);
       recalls.push(rec);
       rrs.push(rr);
-      console.log(`  ${JSON.stringify(query)}  recall@5 ${r3(rec)}  RR ${r3(rr)}`);
+      precisions.push(prec);
+      hardNegativeHits += negatives.length;
+      console.log(
+        `  ${JSON.stringify(query)}  recall@5 ${r3(rec)}  RR ${r3(rr)}  P@5 ${r3(prec)}` +
+          `${negatives.length ? `  HARD NEGATIVES: ${negatives.join(', ')}` : ''}` +
+          `  [${ranked.slice(0, 5).map((g) => g.join('+')).join(' | ')}]`,
+      );
     }
-    console.log(`  mean: recall@5 ${r3(mean(recalls))}  MRR ${r3(mean(rrs))}`);
+    console.log(`  mean: recall@5 ${r3(mean(recalls))}  MRR ${r3(mean(rrs))}  P@5 ${r3(mean(precisions))}  hard negatives ${hardNegativeHits}`);
 
     const groups = new Map<string, string[]>();
     for (const [file, card] of cards) groups.set(card.storyId, [...(groups.get(card.storyId) ?? []), file]);
@@ -105,6 +116,8 @@ async function main(): Promise<void> {
       boilerplate,
       recallAt5: r3(mean(recalls)),
       mrr: r3(mean(rrs)),
+      precisionAt5: r3(mean(precisions)),
+      hardNegativeHits,
       storyPrecision: r3(story.precision),
       storyRecall: r3(story.recall),
       storyF1: r3(story.f1),

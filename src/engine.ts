@@ -2,6 +2,7 @@
 // It never knows which platform asked; replies are neutral (src/model/reply.ts).
 import { ArticleService } from './articles/article-service.js';
 import { briefGlossary, loadBriefs } from './briefs/load-briefs.js';
+import { loadScope } from './briefs/scope.js';
 import { TopicTagger } from './briefs/topic-tagger.js';
 import { CardBuilder } from './cards/build-card.js';
 import { systemClock, type Clock } from './clock.js';
@@ -46,8 +47,8 @@ export class Engine {
     const lexicon = loadLexicon(config.lexiconFile);
     const store = await Store.open(config.dataDir);
     try {
-      const stories = new StoryIndex([...store.listArticles()]);
-      const index = new SearchIndex(briefs, (id) => store.getArticle(id));
+      const stories = new StoryIndex([...store.listArticles()], lexicon);
+      const index = new SearchIndex(briefs, (id) => store.getArticle(id), loadScope(config.briefsDir));
       index.addAll(store.listArticles());
       const cards = new CardBuilder(briefs, stories);
       const articles = new ArticleService({
@@ -139,6 +140,7 @@ export class Engine {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.services.stories.stop();
     await this.services.store.close();
   }
 }

@@ -3,6 +3,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Card, CardSource, Language } from '../../src/model/article.js';
 import type { HelpEntry, Reply, Roundup, SubscriptionInfo, TopicInfo, Tone, ArticleListItem } from '../../src/model/reply.js';
 import { chunkLines, LIMITS, packMessages, safeUrl, truncate, type DiscordMessage } from './discord-limits.js';
+import { cardDateLabel } from '../../src/cards/card-date.js';
 
 const COLOURS = { info: 0x3b82f6, success: 0x16a34a, error: 0xdc2626, card: 0x0f766e } as const;
 const LANGUAGE_NAMES: Record<Language, string> = { id: 'Bahasa Indonesia', en: 'English' };
@@ -25,7 +26,7 @@ export function cardEmbed(card: Card): APIEmbed {
   if (card.topics.length > 0) {
     fields.push({ name: 'Topics', value: truncate(card.topics.map((t) => t.name).join(', '), LIMITS.fieldValue), inline: true });
   }
-  const footer = [card.source ?? 'Unknown source', card.date ?? 'undated', LANGUAGE_NAMES[card.language], `id ${card.id}`].join(' · ');
+  const footer = [card.source, cardDateLabel(card.date) ?? 'undated', LANGUAGE_NAMES[card.language], `id ${card.id}`].filter(Boolean).join(' · ');
   return {
     title: truncate(card.headline || 'Untitled article', LIMITS.title),
     ...(url ? { url } : {}),
@@ -42,7 +43,7 @@ function fieldLines(lines: string[]): string {
 }
 
 function sourceLine(s: CardSource): string {
-  const label = `${s.source ?? 'Unknown source'} (${s.language.toUpperCase()})`;
+  const label = `${s.source ? `${s.source} ` : ''}(${s.language.toUpperCase()})`;
   const headline = truncate(s.headline, 150);
   const url = safeUrl(s.link);
   return url ? `${label}: [${escapeLinkText(headline)}](${url})` : `${label}: ${headline}`;
@@ -62,7 +63,7 @@ export function renderReply(reply: Reply): DiscordMessage[] {
     case 'message':
       return packMessages([], toneText(reply.tone, reply.text));
     case 'added':
-      return packMessages([cardEmbed(reply.card)], reply.duplicate ? 'Already stored: this article was added before.' : 'Added.');
+      return packMessages([cardEmbed(reply.card)], reply.duplicate ? 'Already in the briefing: this article was added before.' : 'Added.');
     case 'topics':
       return packMessages(topicEmbeds(reply.topics), reply.topics.length === 0 ? 'No topics are configured yet.' : undefined);
     case 'articles':
@@ -104,7 +105,7 @@ function topicEmbeds(topics: TopicInfo[]): APIEmbed[] {
 }
 
 function articleEmbeds(items: ArticleListItem[], page: number, pages: number, total: number): APIEmbed[] {
-  const lines = items.map((a) => `\`${a.id}\` ${a.headline} (${[a.source ?? 'unknown', a.date ?? 'undated', a.language].join(', ')})`);
+  const lines = items.map((a) => `\`${a.id}\` ${a.headline} (${[a.source, cardDateLabel(a.date) ?? 'undated', a.language].filter(Boolean).join(', ')})`);
   return chunkLines(lines, LIMITS.description).map((description, i) => ({
     title: i === 0 ? 'Stored articles' : 'Stored articles (continued)',
     description,

@@ -1,13 +1,14 @@
 // Neutral replies -> plain terminal text.
 import type { Card } from '../../src/model/article.js';
 import type { Reply, Roundup } from '../../src/model/reply.js';
+import { cardDateLabel } from '../../src/cards/card-date.js';
 
 const LANG = { id: 'ID', en: 'EN' } as const;
 
 export function renderCardText(card: Card, n?: number): string {
   const lines: string[] = [];
   lines.push(`${n !== undefined ? `${n}. ` : ''}${card.headline}`);
-  const meta = [card.source ?? 'unknown source', card.date ?? 'undated', LANG[card.language]];
+  const meta = [card.source, cardDateLabel(card.date) ?? 'undated', LANG[card.language]].filter((m): m is string => Boolean(m));
   if (card.topics.length) meta.push(card.topics.map((t) => t.name).join(', '));
   lines.push(`   ${meta.join(' · ')}   [id ${card.id}]`);
   for (const p of card.keyPoints) lines.push(`   • ${p}`);
@@ -24,7 +25,7 @@ function renderRoundup(r: Roundup, preview: boolean): string {
   const head = `${preview ? 'Preview of the next roundup' : 'Weekly roundup'} · ${r.period}`;
   if (r.lines.length === 0) return `${head}\nNothing new this week.`;
   const lines = r.lines.map((l) => {
-    const sources = l.sources.map((s) => `${s.source ?? 'unknown'} (${LANG[s.language]})`).join(', ');
+    const sources = l.sources.map((s) => `${s.source ? `${s.source} ` : ''}(${LANG[s.language]})`).join(', ');
     return `• ${l.topic ? `[${l.topic}] ` : ''}${l.headline}${l.point ? ` — ${l.point}` : ''} (${sources})`;
   });
   if (r.more > 0) lines.push(`…and ${r.more} more${r.moreHint ? `: ${r.moreHint}` : ''}`);
@@ -51,7 +52,7 @@ export function renderText(reply: Reply): string {
       if (reply.total === 0) return 'No articles yet. Add one with "/brief add <url>".';
       return [
         `Articles ${reply.page}/${reply.pages} (${reply.total} in all):`,
-        ...reply.items.map((a) => `  ${a.id}  ${a.date ?? 'undated'}  ${LANG[a.language]}  ${a.headline}${a.source ? ` — ${a.source}` : ''}`),
+        ...reply.items.map((a) => `  ${a.id}  ${cardDateLabel(a.date) ?? 'undated'}  ${LANG[a.language]}  ${a.headline}${a.source ? ` — ${a.source}` : ''}`),
         ...(reply.page < reply.pages ? [`Next: /brief list ${reply.page + 1}`] : []),
       ].join('\n');
     case 'help':

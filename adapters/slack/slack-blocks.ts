@@ -5,6 +5,7 @@ import type { Reply, Roundup, SubscriptionInfo } from '../../src/model/reply.js'
 import { LIMITS, context, divider, header, section, type SlackBlock, type SlackMessage } from './block-kit.js';
 import { cardBlocks, cardFallback, mrkdwnLink } from './slack-card-blocks.js';
 import { escapeMrkdwn, slackText, truncate } from './slack-escape.js';
+import { cardDateLabel } from '../../src/cards/card-date.js';
 
 export interface RenderOptions {
   /** The slash command as configured, e.g. "/brief", used in hints. */
@@ -57,7 +58,7 @@ function describe(reply: Reply, command: string): Described {
       };
     }
     case 'added': {
-      const head = reply.duplicate ? 'Already in the store:' : 'Added:';
+      const head = reply.duplicate ? 'Already in the briefing:' : 'Added:';
       return {
         text: `${head} ${cardFallback(reply.card)}`,
         intro: [section(`:white_check_mark: ${head} \`${slackText(reply.card.id, 200)}\``)],
@@ -123,7 +124,7 @@ function describeHelp(reply: Extract<Reply, { kind: 'help' }>, command: string):
 
 function describeArticles(reply: Extract<Reply, { kind: 'articles' }>, command: string): Described {
   const lines = reply.items.map((a) => {
-    const meta = [a.source ?? 'unknown source', a.date ?? 'undated', a.language].join(' · ');
+    const meta = [a.source, cardDateLabel(a.date) ?? 'undated', a.language].filter(Boolean).join(' · ');
     return `\`${escapeMrkdwn(a.id)}\` ${escapeMrkdwn(a.headline)} _(${escapeMrkdwn(meta)})_`;
   });
   const next = reply.page < reply.pages ? ` · next: \`${command} list ${reply.page + 1}\`` : '';

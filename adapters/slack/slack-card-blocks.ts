@@ -4,6 +4,7 @@
 import type { Card, CardSource, Language } from '../../src/model/article.js';
 import { LIMITS, actions, context, fields, header, section, type SlackBlock } from './block-kit.js';
 import { escapeMrkdwn, slackText, truncate } from './slack-escape.js';
+import { cardDateLabel } from '../../src/cards/card-date.js';
 
 const LANGUAGE_NAMES: Record<Language, string> = { id: 'Bahasa Indonesia', en: 'English' };
 
@@ -37,8 +38,8 @@ export function mrkdwnLink(label: string, link: string | null | undefined, max: 
 
 export function cardContextLine(card: Card): string {
   const parts = [
-    card.source ?? 'Unknown source',
-    card.date ?? 'undated',
+    ...(card.source ? [card.source] : []),
+    cardDateLabel(card.date) ?? 'undated',
     languageName(card.language),
     ...(card.topics.length > 0 ? [card.topics.map((t) => t.name).join(', ')] : []),
   ];
@@ -68,7 +69,7 @@ function alsoReportedBlock(sources: CardSource[]): SlackBlock | null {
   let text = 'Also reported by: ';
   let shown = 0;
   for (const s of sources) {
-    const label = `${s.source ?? 'Unknown source'} (${s.language}): ${s.headline}`;
+    const label = `${s.source ? `${s.source} ` : ''}(${s.language}): ${s.headline}`;
     const item = (shown > 0 ? ' · ' : '') + mrkdwnLink(label, s.link, 400);
     if (text.length + item.length > LIMITS.contextText - 20) break;
     text += item;
@@ -106,5 +107,5 @@ export function cardBlocks(card: Card, index = 0): SlackBlock[] {
 
 /** One plain line per card for the notification fallback. */
 export function cardFallback(card: Card): string {
-  return `${card.headline || 'Untitled'} (${card.source ?? 'unknown source'}, ${card.date ?? 'undated'})`;
+  return `${card.headline || 'Untitled'} (${[card.source, cardDateLabel(card.date) ?? 'undated'].filter(Boolean).join(', ')})`;
 }

@@ -1,5 +1,6 @@
 // The labels file `npm run eval` reads, validated: per-article expectations,
-// gold stories, queries, and clutter that must never reach a card.
+// gold stories, queries (with hard negatives and partial answers), and clutter
+// that must never reach a card.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -16,6 +17,10 @@ const labelsSchema = z.object({
   ),
   stories: z.array(z.array(z.string())).default([]),
   queries: z.record(z.string(), z.array(z.string())).default({}),
+  /** Per query: articles that share its words but must not be in its top 5. */
+  hard_negatives: z.record(z.string(), z.array(z.string())).default({}),
+  /** Per query: articles that are acceptable on a card without being what was asked for. */
+  partial: z.record(z.string(), z.array(z.string())).default({}),
   boilerplate_never_on_a_card: z.array(z.string()).default([]),
 });
 

@@ -1,19 +1,46 @@
-// Retrieval and grouping metrics: recall@k, reciprocal rank and pairwise
-// precision/recall/F1 of a clustering against gold groups.
+// Retrieval and grouping metrics: recall@k, reciprocal rank, precision@k and
+// hard-negative hits over ranked cards (each card covers its article and the
+// articles reported with it), and pairwise precision/recall/F1 of a clustering
+// against gold groups.
 
-export function recallAtK(ranked: readonly (readonly string[])[], expected: readonly string[], k: number): number {
-  if (expected.length === 0) return 1;
+type Ranked = readonly (readonly string[])[];
+
+/**
+ * Share of the expected articles on the first k cards. A query with nothing to
+ * find scores 1 when it answers with no card and 0 when it shows cards anyway.
+ */
+export function recallAtK(ranked: Ranked, expected: readonly string[], k: number): number {
+  if (expected.length === 0) return ranked.length === 0 ? 1 : 0;
   const covered = new Set(ranked.slice(0, k).flat());
   return expected.filter((e) => covered.has(e)).length / expected.length;
 }
 
-/** 1 / rank of the first result covering any expected item (0 when none does). */
-export function reciprocalRank(ranked: readonly (readonly string[])[], expected: readonly string[]): number {
+/** 1 / rank of the first card covering any expected item (0 when none does; empty-expected rule as recall). */
+export function reciprocalRank(ranked: Ranked, expected: readonly string[]): number {
+  if (expected.length === 0) return ranked.length === 0 ? 1 : 0;
   const i = ranked.findIndex((group) => group.some((id) => expected.includes(id)));
   return i === -1 ? 0 : 1 / (i + 1);
 }
 
-function pairs(groups: readonly (readonly string[])[]): Set<string> {
+/**
+ * Share of the distinct articles on the first k cards (also-reported-by
+ * included) that are relevant or partial answers. No card at all is 1 for a
+ * query with nothing to find and 0 for one that had answers.
+ */
+export function precisionAtK(ranked: Ranked, relevant: readonly string[], partial: readonly string[], k: number): number {
+  const shown = new Set(ranked.slice(0, k).flat());
+  if (shown.size === 0) return relevant.length === 0 ? 1 : 0;
+  const good = new Set([...relevant, ...partial]);
+  return [...shown].filter((id) => good.has(id)).length / shown.size;
+}
+
+/** The hard negatives shown on the first k cards (also-reported-by included), each once. */
+export function hardNegativesShown(ranked: Ranked, negatives: readonly string[], k: number): string[] {
+  const shown = new Set(ranked.slice(0, k).flat());
+  return negatives.filter((id, i) => shown.has(id) && negatives.indexOf(id) === i);
+}
+
+function pairs(groups: Ranked): Set<string> {
   const out = new Set<string>();
   for (const g of groups) {
     const sorted = [...g].sort();
@@ -28,7 +55,7 @@ export interface PairScores {
   f1: number;
 }
 
-export function pairwiseScores(predicted: readonly (readonly string[])[], gold: readonly (readonly string[])[]): PairScores {
+export function pairwiseScores(predicted: Ranked, gold: Ranked): PairScores {
   const p = pairs(predicted);
   const g = pairs(gold);
   const hit = [...p].filter((x) => g.has(x)).length;

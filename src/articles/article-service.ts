@@ -15,6 +15,7 @@ import type { SearchIndex } from '../search/search-index.js';
 import type { Store } from '../store/store.js';
 import type { StoryIndex } from '../stories/story-clusters.js';
 import { summarizeArticle, type Glossary } from '../summarize/summarize-article.js';
+import { NearDuplicates } from './near-duplicates.js';
 import { rawFromFile, rawFromText, rawFromUrl } from './raw-from-input.js';
 
 export interface AddResult {
@@ -35,6 +36,8 @@ export interface ArticleServiceDeps {
 }
 
 export class ArticleService {
+  private readonly nearDuplicates = new NearDuplicates();
+
   constructor(private readonly d: ArticleServiceDeps) {}
 
   async add(input: AddInput, addedBy: string): Promise<AddResult> {
@@ -88,7 +91,8 @@ export class ArticleService {
     if (clean.body.trim().length === 0) throw new RingkasError('bad_input', 'Nothing readable was left after removing page clutter.');
     // The same article being written right now: wait for that write, then look again.
     for (let inFlight = this.d.store.addInFlight(clean.fingerprint); inFlight; inFlight = this.d.store.addInFlight(clean.fingerprint)) await inFlight;
-    const known = this.d.store.findByFingerprint(clean.fingerprint);
+    // The same text, or the same article with a few words changed: the stored card answers.
+    const known = this.d.store.findByFingerprint(clean.fingerprint) ?? this.nearDuplicates.find(clean, this.d.store.listArticles(), (id) => this.d.store.getArticle(id));
     if (known) return { card: this.d.cards.build(known), duplicate: true };
     if (admit && !admit(`${clean.title}\n${clean.body}`)) return null;
 

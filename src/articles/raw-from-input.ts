@@ -1,6 +1,7 @@
 // Admin input (pasted text, an uploaded file, a URL) -> RawArticle, with the
 // checks that give a clear message instead of a junk card.
 import { RingkasError } from '../errors.js';
+import { checkNotGarbled, checkSupportedLanguage } from './input-refusals.js';
 import { articleFromFile } from '../fetch/article-from-file.js';
 import type { ArticleFetcher, FetchedArticle } from '../fetch/article-fetcher.js';
 import type { AddInput } from '../model/command.js';
@@ -13,6 +14,9 @@ export function checkArticleText(text: string): void {
   if (text.length > MAX_ARTICLE_CHARS) {
     throw new RingkasError('bad_input', `That text is too long (${text.length.toLocaleString('en')} characters; the limit is ${MAX_ARTICLE_CHARS.toLocaleString('en')}).`);
   }
+  // Garbled or foreign text is refused for what it is, never as "too short".
+  checkNotGarbled(text);
+  checkSupportedLanguage(text);
   const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   if (words < MIN_ARTICLE_WORDS) {
     throw new RingkasError('bad_input', `That is too short to be an article (${words} words); paste the whole article text.`);

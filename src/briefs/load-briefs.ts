@@ -9,7 +9,8 @@ import { briefFileSchema, type Brief } from './brief-schema.js';
 export function loadBriefs(dir: string): Brief[] {
   let files: string[];
   try {
-    files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).sort();
+    // Files starting with "_" describe the briefing itself (its scope), not a topic.
+    files = readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f) && !f.startsWith('_')).sort();
   } catch (cause) {
     throw new RingkasError('bad_input', `Briefs folder ${dir} cannot be read.`, { cause });
   }

@@ -15,8 +15,7 @@ export class CardBuilder {
 
   build(a: ArticleRecord): Card {
     const siblings = this.stories
-      .members(a.storyId)
-      .filter((m) => m.id !== a.id)
+      .otherReports(a)
       .sort((x, y) => (x.eventDate ?? x.addedAt).localeCompare(y.eventDate ?? y.addedAt));
     return {
       id: a.id,
@@ -30,7 +29,8 @@ export class CardBuilder {
       topics: a.topics.map((id) => ({ id, name: this.briefsById.get(id)?.name ?? id })),
       link: a.link,
       storyId: a.storyId,
-      alsoReportedBy: siblings.map((m) => ({ id: m.id, headline: m.title, source: m.source, language: m.language, link: m.link })),
+      // A blank source is no source: renderers then name the report by its headline.
+      alsoReportedBy: siblings.map((m) => ({ id: m.id, headline: m.title, source: m.source?.trim() || null, language: m.language, link: m.link })),
     };
   }
 }

@@ -35,7 +35,7 @@ export function search(s: EngineServices, query: string): Reply {
 
 function searchUncached(s: EngineServices, query: string): Reply {
   const plan = planQuery(query, s.briefs, s.lexicon);
-  const { ranked, matched } = s.index.search(plan);
+  const { ranked, matched, missing } = s.index.search(plan);
   const seenStories = new Set<string>();
   const lead: string[] = [];
   for (const hit of ranked) {
@@ -44,7 +44,12 @@ function searchUncached(s: EngineServices, query: string): Reply {
     seenStories.add(article.storyId);
     lead.push(article.id);
   }
-  if (lead.length === 0) return { kind: 'empty', query, suggestions: suggestionsFor(s, query) };
+  if (lead.length === 0) {
+    // A word no article has ("suzuki investasi"): offer the look-up without it first.
+    const rest = plan.words.filter((w) => !missing.includes(w)).join(' ');
+    const suggestions = [...(missing.length > 0 && rest ? [rest] : []), ...suggestionsFor(s, query)];
+    return { kind: 'empty', query, suggestions: [...new Set(suggestions)].slice(0, 5) };
+  }
   // Stories among the matches that did not make the ranked head still count.
   for (const id of matched) {
     const storyId = s.store.getArticle(id)?.storyId;

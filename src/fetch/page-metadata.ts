@@ -2,6 +2,7 @@
 // (most precise), then og:/article: meta tags, then plain HTML (<title>, <h1>,
 // <time>). Everything here is read from the page before Readability mutates it.
 import type { DomDocument, DomElement } from './dom-shape.js';
+import { stripSiteSuffix as stripTitleSuffix } from '../ingest/site-suffix.js';
 
 export interface PageMetadata {
   title?: string;
@@ -96,10 +97,9 @@ function textOf(el: DomElement | null | undefined): string | undefined {
 }
 
 /** "Headline | Site" / "Headline - Site": keep the headline (only the last separator counts). */
+/** Page titles carry the site's name; the one stripper lives with the text cleaner. */
 export function stripSiteSuffix(title: string | undefined): string | undefined {
-  if (!title) return undefined;
-  const m = /^(.*\S)\s+[|\-–—]\s+[^|–—]+$/.exec(title);
-  return m && m[1]!.length >= 15 ? m[1]! : title;
+  return title ? stripTitleSuffix(title) : undefined;
 }
 
 function tidy(s: string): string {

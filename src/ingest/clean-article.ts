@@ -6,13 +6,20 @@ import type { CleanArticle, RawArticle } from '../model/article.js';
 import { detectLanguage } from '../nlp/detect-language.js';
 import { parseDateline, type Dateline } from './dateline.js';
 import { takeDateStamps } from './date-stamps.js';
+import { takeCaptions } from './captions.js';
 import { deriveHeadline, looksLikeHeadline } from './derive-headline.js';
 import { extractDates } from './extract-dates.js';
 import { fingerprint, normaliseForFingerprint } from './fingerprint.js';
 import { normaliseInline, normaliseLines } from './normalize-text.js';
+import { stripSiteSuffix } from './site-suffix.js';
 import { cleanParagraphs } from './strip-clutter.js';
 
-const SITE_SUFFIX = /\s+[|–—-]\s+[\p{L}\d-]+(?:\.[a-z]{2,6}){1,2}$/iu;
+// Page furniture before the story may hide the dateline a few paragraphs down.
+const DATELINE_REACH = 4;
+const MAX_HEADER_PARAGRAPH = 200;
+// A line naming the outlet alone ("The Jakarta Post"), or an agency's sign-off closing the text ("... — VNS", "VNA").
+const OUTLET_LINE = /^(?:The\s+)?(?:\p{Lu}[\p{L}&'’-]*\s+){0,3}(?:Post|Times|Daily|News|Herald|Globe|Tribune|Harian|Pos|Kabar|Berita|Online)(?:\s+\p{Lu}[\p{L}'’-]*)?$/u;
+const SIGN_OFF = /(?:^|\s[—–]\s*)(\p{Lu}{2,6})$/u;
 
 export const rawArticleSchema = z.object({
   text: z.string(),
@@ -25,10 +32,13 @@ export const rawArticleSchema = z.object({
 export function cleanArticle(raw: RawArticle, now: Date): CleanArticle {
   const input = rawArticleSchema.safeParse(raw);
   if (!input.success) throw new RingkasError('bad_input', 'The article could not be read: its text or date is malformed.');
-  const { lines, stamps } = takeDateStamps(normaliseLines(raw.text));
+  const { lines, stamps, month, domain } = takeDateStamps(normaliseLines(raw.text));
   const givenTitle = raw.title ? normaliseInline(raw.title) : '';
-  const { title, rest } = splitTitle(cleanParagraphs(lines), givenTitle);
-  const { dateline, paragraphs } = splitDateline(rest);
+  const cleaned = takeCaptions(cleanParagraphs(lines));
+  const { title, rest } = splitTitle(cleaned.paragraphs, givenTitle);
+  const header = dropHeader(rest);
+  const { dateline, paragraphs: opened } = splitDateline(header.paragraphs);
+  const { paragraphs, signOff } = dropSignOff(opened);
   if (paragraphs.length === 0) throw new RingkasError('bad_input', 'The article has no readable text.');
   const body = paragraphs.join('\n\n');
   const givenSource = raw.source ? normaliseInline(raw.source) : '';
@@ -38,12 +48,14 @@ export function cleanArticle(raw: RawArticle, now: Date): CleanArticle {
     body,
     paragraphs,
     language: detectLanguage(body),
-    source: givenSource || dateline?.source || null,
+    source: givenSource || pickSource(dateline?.source ?? null, domain) || header.outlet || signOff || null,
     ...extractDates({
       body,
       dateline: dateline?.prefix ?? null,
       stamps,
+      captions: cleaned.captions,
       published: raw.publishedDate ?? null,
+      month,
       now,
     }),
     fingerprint: fingerprint(body),
@@ -65,13 +77,49 @@ function sameHeadline(line: string, given: string): boolean {
   return a === b || a.startsWith(b) || b.startsWith(a);
 }
 
-function stripSiteSuffix(title: string): string {
-  return title.replace(SITE_SUFFIX, '');
+/**
+ * Navigation, repeated headlines, bylines and image alt text stand before the
+ * story's first sentence: short lines, or lines that close no sentence. A line
+ * naming only the outlet is kept as the source.
+ */
+function dropHeader(paragraphs: string[]): { paragraphs: string[]; outlet: string | null } {
+  let outlet: string | null = null;
+  let i = 0;
+  for (; i < paragraphs.length - 1; i += 1) {
+    const p = paragraphs[i] ?? '';
+    if (parseDateline(p)) break;
+    const words = p.split(/\s+/).length;
+    if (words >= 8 && /[.!?…:"”’)]$/u.test(p)) break;
+    if (OUTLET_LINE.test(p)) outlet ??= p;
+  }
+  return { paragraphs: paragraphs.slice(i), outlet };
 }
 
+/** The dateline opens the story; pull quotes or a standfirst above it are page furniture. */
 function splitDateline(paragraphs: string[]): { dateline: Dateline | null; paragraphs: string[] } {
-  const [first, ...others] = paragraphs;
-  const dateline = first === undefined ? null : parseDateline(first);
-  if (!dateline) return { dateline: null, paragraphs };
-  return { dateline, paragraphs: dateline.rest ? [dateline.rest, ...others] : others };
+  for (let i = 0; i < Math.min(DATELINE_REACH, paragraphs.length); i += 1) {
+    const p = paragraphs[i] ?? '';
+    const dateline = parseDateline(p);
+    if (dateline) {
+      const others = paragraphs.slice(i + 1);
+      return { dateline, paragraphs: dateline.rest ? [dateline.rest, ...others] : others };
+    }
+    if (p.length > MAX_HEADER_PARAGRAPH) break;
+  }
+  return { dateline: null, paragraphs };
+}
+
+/** A dateline's outlet, unless it is a desk name and a date stamp names the outlet's domain. */
+function pickSource(fromDateline: string | null, stampDomain: string | null): string | null {
+  if (fromDateline && stampDomain && !/\.[a-z]{2,6}$/iu.test(fromDateline)) return stampDomain;
+  return fromDateline ?? stampDomain;
+}
+
+/** A lone agency code closing the text ("VNA"), or glued to its last sentence ("... rupiahs. — VNS"). */
+function dropSignOff(paragraphs: string[]): { paragraphs: string[]; signOff: string | null } {
+  const last = paragraphs[paragraphs.length - 1];
+  const m = last === undefined || paragraphs.length < 2 ? null : SIGN_OFF.exec(last);
+  if (!m || last === undefined) return { paragraphs, signOff: null };
+  const rest = last.slice(0, m.index).trim();
+  return { paragraphs: [...paragraphs.slice(0, -1), ...(rest ? [rest] : [])], signOff: m[1] ?? null };
 }

@@ -9,14 +9,17 @@ const BULLET = /^[•·*+\-–—►▶→>|»■□◆◇○●]+\s*/u;
 const READ_ALSO = new RegExp(
   '^(?:(?:baca|lihat|simak|tonton|saksikan|cek)\\s+(?:juga|pula|lainnya)' +
     '|(?:read|see|watch)\\s+(?:also|more|next)|also\\s+read|related(?:\\s+(?:news|story|article|link))?' +
-    '|berita\\s+terkait|artikel\\s+terkait|baca\\s+selengkapnya|(?:simak|tonton|saksikan|watch)\\s+(?:the\\s+)?video)\\b\\s*([:：\\-–—|])?\\s*(.*)$',
+    '|berita\\s+terkait|artikel\\s+terkait|baca\\s+selengkapnya|(?:simak|tonton|saksikan|watch)\\s+(?:the\\s+)?video' +
+    // A bare "Baca:" or "Pilihan Editor:" only with its colon: "Baca" also opens sentences.
+    '|(?:baca|read|pilihan\\s+editor|editor.?s\\s+(?:pick|choice))(?=\\s*[:：]))\\b\\s*([:：\\-–—|])?\\s*(.*)$',
   'iu',
 );
 
 /** Headers after which a list of other articles' headlines follows. */
 const SECTION_HEADER = new RegExp(
-  '^(?:you\\s+(?:may|might)\\s+(?:also\\s+)?like|more\\s+from(?:\\s+(?:the\\s+)?author|\\s+\\w+)?' +
-    '|related\\s+(?:posts?|articles?|news|stories|content|topics?)|recommended(?:\\s+for\\s+you)?|popular\\s+posts?' +
+  // An optional quoted category first: '"Politics" POPULAR ARTICLE'.
+  '^(?:["“][^"”]{1,30}["”]\\s*)?(?:you\\s+(?:may|might)\\s+(?:also\\s+)?like|more\\s+from(?:\\s+(?:the\\s+)?author|\\s+\\w+)?' +
+    '|related\\s+(?:posts?|articles?|news|stories|content|topics?)|recommended(?:\\s+for\\s+you)?|popular\\s+(?:posts?|articles?|news|stories)' +
     '|most\\s+(?:read|popular|viewed)|trending(?:\\s+now)?|latest\\s+(?:news|posts?|stories)|editor.?s\\s+picks?' +
     '|(?:berita|artikel)\\s+(?:terkait|lainnya|terkini|terpopuler|populer|pilihan|rekomendasi)' +
     '|terpopuler|terkini|rekomendasi|pilihan\\s+(?:editor|redaksi)|topik\\s+terkait|tag\\s+terkait' +
@@ -55,6 +58,21 @@ const CLUTTER_LINE_SOURCES = [
   '(?:siaran pers|press release|rilis pers|for immediate release)(?:\\s+(?:no|nomor)\\.?\\s*:?\\s*\\S+)?',
   // Bare links, and embed placeholders such as "[Gambas:Video]".
   '(?:https?://|www\\.)\\S+[.,;]?|\\[[^\\]]{1,80}\\]',
+  // Breaking-news prompts and trust-principle footers.
+  'simak (?:breaking news|berita|video|selengkapnya)\\b.{0,160}|our standards:.{0,160}|gulir (?:ke bawah )?untuk melanjutkan.{0,40}',
+  // Ad slots, view counters, votes and ratings.
+  '(?:article\\s+)?ad\\s+(?:box|slot|space|unit|container)|[\\d.,]+\\s+(?:total\\s+)?(?:views|reads|kali dibaca|dilihat|pembaca)',
+  '\\(?\\d+\\s+votes?\\)?|rate this (?:item|article|post|story)|beri (?:nilai|rating)(?: artikel ini)?|(?:\\d+\\s*[—–-]\\s*)?\\d+\\s+votes?',
+  // Font-size and reader controls.
+  '(?:change|ubah|atur)\\s+(?:font\\s+|text\\s+|teks\\s+)?(?:size|ukuran)(?:\\s+(?:font|huruf|teks|text))?|(?:font|text)\\s+size|ukuran\\s+(?:font|huruf|teks)',
+  // Subscription and discussion prompts: "Read without ads", "Ingin berdiskusi dengan redaksi ...?".
+  '(?:baca|read)\\b.{0,30}\\b(?:tanpa iklan|ad-?free|without ads)\\b.{0,80}|(?:ingin|mau|want to)\\s+(?:berdiskusi|berkomentar|discuss|comment)\\b.{0,160}',
+  // Comment counters, "powered by" footers, hashtag rows.
+  '(?:tidak|belum) ada komentar:?|(?:diberdayakan|dipersembahkan|didukung) oleh\\s+\\S+.{0,40}|powered by\\s+\\S+.{0,40}|(?:#[\\p{L}\\d_]+[\\s,]*)+',
+  // Reporter lines and bare credit labels: "Laporan jurnalis Outlet.com Name", "Penulis", "Written by".
+  '(?:laporan|reported by|report by)\\s+(?:wartawan|jurnalis|reporter|koresponden|kontributor)\\b.{0,80}',
+  '(?:redaktur|editor|penyunting|penulis|reporter|pewarta|kontributor|translator|penerjemah|writer|author|written by|oleh)\\s*:?',
+  '(?:translator|penerjemah|alih bahasa)\\s*[:：]\\s*.{0,120}',
   // Syndication notes, audio players, ad controls, "see more news" prompts.
   '(?:artikel|berita|tulisan) ini (?:telah|sudah|pertama kali|sebelumnya) (?:tayang|terbit|dimuat|diterbitkan|dipublikasikan)\\b.{0,150}',
   'this (?:article|story) (?:was |first |originally )*(?:appeared|published|posted)\\b.{0,150}',
@@ -97,9 +115,17 @@ export function isSectionHeader(line: string): boolean {
   return SECTION_HEADER.test(stripBullet(line));
 }
 
+// Script errors printed into the page ("JUser: :_load: Unable to load user").
+const SCRIPT_ERROR = /\b(?:unable to load|failed to load|error loading)\b/iu;
+const MAX_NAV_LINE = 300;
+const MAX_ERROR_LINE = 120;
+
 export function isClutterLine(line: string): boolean {
   const bare = stripBullet(line);
   if (bare === '') return line !== '';
+  // Previous/next post navigation: "« Older post title | Main | Newer post title »".
+  if (bare.length <= MAX_NAV_LINE && (bare.startsWith('«') || bare.endsWith('»'))) return true;
+  if (bare.length <= MAX_ERROR_LINE && bare.toLowerCase().includes('load') && SCRIPT_ERROR.test(bare)) return true;
   if (bare.length <= 260 && CLUTTER_LINE.test(bare)) return true;
   return bare.length <= 80 && BYLINE.test(bare);
 }
@@ -110,9 +136,14 @@ export function isHeadlineShaped(line: string): boolean {
   return bare.length > 0 && bare.length <= 160 && !/[.:;,]["”’)]?$/u.test(bare);
 }
 
+// "Please update your browser", "Your browser is out of date ...", "click on the icons to get to the download page".
+const BROWSER_HINT = /browser|peramban|download page/iu;
+const BROWSER_NOTICE = /\b(?:browser|peramban)\b.{0,80}\b(?:update|out of date|outdated|not supported|compatible|perbarui|usang)\b|\b(?:update|perbarui)\b.{0,20}\b(?:browser|peramban)\b|\bdownload page\b/iu;
+
 /** "Follow us on Telegram…"-style blocks, once wrapped lines are joined. */
 export function isWidgetParagraph(paragraph: string): boolean {
   if (CLUTTER_OPENING.test(stripBullet(paragraph))) return true;
+  if (paragraph.length <= 300 && BROWSER_HINT.test(paragraph) && BROWSER_NOTICE.test(paragraph)) return true;
   return paragraph.length <= 400 && CHANNEL.test(paragraph) && CALL_TO_ACTION.test(paragraph);
 }
 
@@ -128,3 +159,13 @@ export function stripInlineClutter(paragraph: string, isLast: boolean): string {
   if (isLast) text = text.replace(TRAILING_DESK_CODE, '');
   return text.trim();
 }
+
+/**
+ * One line of page text that is furniture wherever it stands: used on a
+ * fetched page's lines before the text cleaner sees them, so both passes
+ * share one rule set.
+ */
+export function isFurnitureLine(line: string): boolean {
+  return isClutterLine(line) || isWidgetParagraph(line) || readAlsoTail(line) !== null || isSectionHeader(line);
+}
+

@@ -1,8 +1,16 @@
 // Decides whether a date in running text is when something happened (an event:
-// "digelar pada", "met ... on") or when something was said or published
-// ("kata X di Jakarta, Rabu (12/11)", "in its press release on Sunday").
+// "digelar pada", "met ... on"), when something was said or published
+// ("kata X di Jakarta, Rabu (12/11)", "in its press release on Sunday"), or
+// when something is only planned ("will begin on 24 September", "akan
+// ditandatangani pada 16-17 Desember"): a plan is never the event.
 
-export type DateCue = 'event' | 'statement';
+export type DateCue = 'event' | 'statement' | 'future';
+
+export interface CueReading {
+  kind: DateCue;
+  /** True when the cue stands before the date in its sentence ("met on June 21"). */
+  before: boolean;
+}
 
 const EVENT_WORDS = [
   // Indonesian
@@ -26,9 +34,15 @@ const STATEMENT_WORDS = [
   'press conference', 'news conference', 'briefing', 'wawancara', 'interview',
 ];
 
+const FUTURE_WORDS = [
+  'akan', 'bakal', 'rencananya', 'direncanakan', 'berencana', 'dijadwalkan', 'ditargetkan', 'diharapkan', 'optimistis',
+  'optimis', 'will', 'plans to', 'plan to', 'scheduled', 'is expected to', 'are expected to',
+];
+
 const KIND = new Map<string, DateCue>([
   ...EVENT_WORDS.map((w) => [w, 'event'] as const),
   ...STATEMENT_WORDS.map((w) => [w, 'statement'] as const),
+  ...FUTURE_WORDS.map((w) => [w, 'future'] as const),
 ]);
 // One alternation, longest first, so "konferensi pers" (a statement) beats "konferensi" (an event).
 const ALTERNATION = [...KIND.keys()]
@@ -43,20 +57,36 @@ function kindOf(match: string): DateCue | null {
 }
 
 // A full stop followed by a capital starts a new sentence; initials ("S.A. Cahyanto") cut early, which is harmless.
-const SENTENCE_END = /[.!?]["”’]?\s+(?=["“]?\p{Lu})/gu;
+const SENTENCE_END = /[.!?]["”’]?\s+(?=["“(]?(?:\p{Lu}|$))/gu;
 const LOOK_BEHIND = 200;
 const LOOK_AHEAD = 100;
 
+// "pada Desember 2023 mendatang", "the upcoming 16 June": the date itself is marked as ahead.
+const UPCOMING_AFTER = /^[\s,)]*(?:mendatang|nanti|yang akan datang)(?!\p{L})/iu;
+
 /** The cue nearest before the date in its sentence, else the first one after it. */
 export function cueFor(text: string, index: number, end: number): DateCue | null {
+  return readCue(text, index, end)?.kind ?? null;
+}
+
+/**
+ * Like cueFor, with where the cue stood. An event word after a plan word in
+ * the same sentence ("akan dikirim ... yang dimulai pada") reads as a plan;
+ * a statement word after it ("akan nol," ungkapnya, Kamis) is still a statement.
+ */
+export function readCue(text: string, index: number, end: number): CueReading | null {
+  const afterText = text.slice(end, end + LOOK_AHEAD);
+  if (UPCOMING_AFTER.test(afterText)) return { kind: 'future', before: false };
   const before = sentenceTail(text.slice(Math.max(0, index - LOOK_BEHIND), index));
-  const cuesBefore = [...before.matchAll(CUE)];
-  const last = cuesBefore[cuesBefore.length - 1];
-  if (last) return kindOf(last[0]);
-  const after = sentenceHead(text.slice(end, end + LOOK_AHEAD));
-  const first = FIRST_CUE.exec(after);
-  if (first) return kindOf(first[0]);
-  return null;
+  const kinds = [...before.matchAll(CUE)].map((m) => kindOf(m[0]));
+  const last = kinds[kinds.length - 1];
+  if (last) {
+    if (last === 'event' && kinds.includes('future')) return { kind: 'future', before: true };
+    return { kind: last, before: true };
+  }
+  const first = FIRST_CUE.exec(sentenceHead(afterText));
+  const kind = first ? kindOf(first[0]) : null;
+  return kind ? { kind, before: false } : null;
 }
 
 function sentenceTail(text: string): string {

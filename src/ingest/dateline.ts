@@ -2,7 +2,7 @@
 // "WahanaNews.co, Jakarta -", "JAKARTA, KOMPAS.com -", "Jakarta (Antara) –",
 // "TOKYO (Reuters) -", "Jakarta, CNBC Indonesia -", "Jakarta, Kamis (13/11/2025) -".
 import { isKnownCity, isKnownPlace } from './dateline-places.js';
-import { findDateMentions } from './date-mentions.js';
+import { findDateMentions } from '../nlp/find-dates.js';
 
 export interface Dateline {
   source: string | null;
@@ -13,8 +13,11 @@ export interface Dateline {
   rest: string;
 }
 
-// The dash must follow a space or a bracket, so "Indonesia-Jepang" is not a dateline.
-const SPLIT = /^(.{2,90}?)(?:\s|(?<=\)))(?:-{1,2}|[–—‒―])(?:\s+|$)/u;
+// The dash must follow a space or a bracket, so "Indonesia-Jepang" is not a dateline; a dash glued
+// to the place counts when a space follows ("TEMPO.CO, Jakarta- Kementerian"); a bar may stand for the dash.
+const SPLIT = /^(.{2,90}?)(?:(?:\s|(?<=\)))(?:-{1,2}|[–—‒―|])(?:\s+|$)|(?<=\p{L})-\s+)/u;
+// An outlet's domain in capitals opening the text with no dash at all: "AKURAT.CO Kementerian ...".
+const SPLIT_BARE_DOMAIN = /^(\p{Lu}[\p{Lu}\d-]*\.(?:CO|COM|ID|NET|NEWS)(?:\.ID)?)\s+(?=\p{Lu})/u;
 // Some sites glue the dash to the outlet's domain: "SURABAYA, Jawapos.com-Pemerintah".
 const SPLIT_AFTER_DOMAIN = /^(.{2,90}?\.(?:com|co|id|net|org|tv|news|info)(?:\.[a-z]{2})?)\s*(?:-{1,2}|[–—‒―])\s*(?=\S)/iu;
 const PARENS = /\(([^()]{1,40})\)/gu;
@@ -25,7 +28,7 @@ const OUTLET_WORD = /\b(?:news|post|times|daily|harian|tribun|tv|media|online|po
 const ALL_CAPS = /^[\p{Lu}\s.'-]{3,}$/u;
 
 export function parseDateline(paragraph: string): Dateline | null {
-  const split = SPLIT.exec(paragraph) ?? SPLIT_AFTER_DOMAIN.exec(paragraph);
+  const split = SPLIT.exec(paragraph) ?? SPLIT_AFTER_DOMAIN.exec(paragraph) ?? SPLIT_BARE_DOMAIN.exec(paragraph);
   if (!split) return null;
   const prefix = (split[1] ?? '').trim();
   const parts = readParts(prefix);
@@ -67,6 +70,8 @@ function pickSource({ bracketed, names, hasDate }: Parts): Omit<Dateline, 'prefi
   if (bracketed) return { source: bracketed, place: names.join(', ') };
   if (second === undefined) {
     if (DOMAIN.test(first)) return { source: first, place: null };
+    // "HARIAN DISWAY -", "INN NEWS –": a lone name with an outlet word and no known place in it.
+    if (OUTLET_WORD.test(first) && !isKnownPlace(first) && !isKnownCity(first)) return { source: first, place: null };
     const placeLike = ALL_CAPS.test(first) || isKnownCity(first) || (hasDate && isKnownPlace(first));
     return placeLike ? { source: null, place: first } : null;
   }

@@ -1,40 +1,55 @@
-// Gives year-less dates ("Rabu (12/11)", "21st June") a year. Order of trust:
-// full dates elsewhere in the same text; then the written weekday (the year,
-// not after now, closest to the reference date in which that day falls on it);
-// then the reference date itself (the caller's publication date, else now).
-import type { DateMention } from './date-mentions.js';
+// Gives year-less dates ("Rabu (12/11)", "21st June") a year from the text
+// itself, never from today's date. Order of trust: a full date elsewhere in
+// the text (its year or a neighbour, matching any written weekday); then a
+// written weekday that fits exactly one year next to the years the text
+// mentions or its reference date (the caller's publication date or the
+// store's "date YYYY-MM" marker); then, without a weekday, the reference
+// date's year. Otherwise the date stays year-less ("--06-27").
+import type { DateMention } from '../nlp/find-dates.js';
 
 export interface ResolvedDate {
   mention: DateMention;
-  /** yyyy-mm-dd */
+  /** yyyy-mm-dd, or --mm-dd when the text does not tell the year. */
   iso: string;
-  time: number;
+  /** Epoch ms of a full date; null when the year is unknown. */
+  time: number | null;
+}
+
+export interface YearContext {
+  /** The caller's publication date or the store's month marker, when known. */
+  reference: Date | null;
+  /** Years the text mentions ("2023", "September 2023"), as hints for a weekday. */
+  years: readonly number[];
+  /** Nothing after this is a plausible reading (end of today, or of the publication day). */
+  limit: number;
 }
 
 const DAY_MS = 86_400_000;
-// Weekday/day-month pairs repeat every 5, 6 or 11 years; 28 covers every case.
-const WEEKDAY_SEARCH_YEARS = 28;
 
-export function resolveYears(mentions: DateMention[], reference: Date, now: Date): ResolvedDate[] {
+export function resolveYears(mentions: DateMention[], context: YearContext): ResolvedDate[] {
   const anchors = mentions.filter((m) => m.year !== null);
-  const out: ResolvedDate[] = [];
-  for (const mention of mentions) {
-    const year = mention.year ?? inferYear(mention, anchors, reference, now);
-    if (year === null) continue;
+  return mentions.map((mention) => {
+    const year = mention.year ?? inferYear(mention, anchors, context);
+    if (year === null) return { mention, iso: `--${pad(mention.month)}-${pad(mention.day)}`, time: null };
     const time = Date.UTC(year, mention.month - 1, mention.day);
-    out.push({ mention, iso: toIso(time), time });
-  }
-  return out;
+    return { mention, iso: toIso(time), time };
+  });
 }
 
-function inferYear(m: DateMention, anchors: DateMention[], reference: Date, now: Date): number | null {
+function inferYear(m: DateMention, anchors: DateMention[], context: YearContext): number | null {
   const nearest = [...anchors].sort((a, b) => Math.abs(a.index - m.index) - Math.abs(b.index - m.index));
   for (const anchor of nearest) {
     const year = yearNearAnchor(m, anchor);
     if (year !== null) return year;
   }
-  if (m.weekday !== null) return yearFromWeekday(m, reference, now);
-  return closestYear(m, reference.getTime(), [-1, 0, 1], now);
+  const referenceYear = context.reference?.getUTCFullYear() ?? null;
+  if (m.weekday !== null) {
+    const hints = referenceYear === null ? context.years : [referenceYear, ...context.years];
+    const fits = new Set(hints.flatMap((h) => [h - 1, h, h + 1]).filter((y) => weekdayFits(m, y) && dayTime(m, y) <= context.limit));
+    return fits.size === 1 ? [...fits][0]! : null;
+  }
+  if (!context.reference) return null;
+  return closestYear(m, context.reference.getTime(), context.limit);
 }
 
 /** The anchor's year or a neighbour (a "(2/1)" next to "30 Desember 2024" is in 2025), matching any written weekday. */
@@ -48,23 +63,11 @@ function yearNearAnchor(m: DateMention, anchor: DateMention): number | null {
   );
 }
 
-function yearFromWeekday(m: DateMention, reference: Date, now: Date): number | null {
-  const offsets = Array.from({ length: WEEKDAY_SEARCH_YEARS * 2 + 1 }, (_, i) => i - WEEKDAY_SEARCH_YEARS);
-  return closestYear(m, reference.getTime(), offsets, now, (y) => weekdayFits(m, y));
-}
-
-function closestYear(
-  m: DateMention,
-  target: number,
-  offsets: number[],
-  now: Date,
-  accept: (year: number) => boolean = () => true,
-): number | null {
+function closestYear(m: DateMention, target: number, limit: number): number | null {
   const base = new Date(target).getUTCFullYear();
   let best: number | null = null;
-  for (const offset of offsets) {
-    const y = base + offset;
-    if (!accept(y) || dayTime(m, y) > endOfDay(now)) continue;
+  for (const y of [base - 1, base, base + 1]) {
+    if (!weekdayFits(m, y) || dayTime(m, y) > limit) continue;
     if (best === null || Math.abs(dayTime(m, y) - target) < Math.abs(dayTime(m, best) - target)) best = y;
   }
   return best;
@@ -80,6 +83,8 @@ function weekdayFits(m: DateMention, year: number): boolean {
 function dayTime(m: DateMention, year: number): number {
   return Date.UTC(year, m.month - 1, m.day);
 }
+
+const pad = (n: number): string => String(n).padStart(2, '0');
 
 export function endOfDay(d: Date): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) + DAY_MS - 1;

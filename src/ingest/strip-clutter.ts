@@ -12,18 +12,64 @@ import {
 } from './clutter-rules.js';
 
 const TERMINAL = /[.!?…:;"”’)\]]$/u;
-const CONTINUATION = /^(?:\p{Ll}|https?:\/\/)/u;
+// A lower-case start continues the line before, unless it is an outlet's domain opening a dateline ("jpnn.com, JAKARTA -").
+const CONTINUATION = /^(?:(?![a-z][\w-]*(?:\.[a-z]{2,6})+[\s,|–—-])\p{Ll}|https?:\/\/)/u;
+const SENTENCE_END = /[.!?…]["”’)\]]?$/u;
+const MAX_LIST_LINE = 200;
+// Words that stay lower case in a Title Case headline.
+const SMALL_WORDS = new Set('a an and as at by for from in of on or the to with dan di ke dari untuk yang pada dengan atau serta'.split(' '));
 
 export function cleanParagraphs(lines: string[]): string[] {
-  const kept = dropClutterLines(lines);
+  const kept = dropClutterLines(joinDropCaps(lines));
   const paragraphs = joinLines(kept, looksHardWrapped(kept));
   const out: string[] = [];
+  let inBody = false;
   paragraphs.forEach((p, i) => {
     if (isWidgetParagraph(p) || isClutterLine(p)) return;
+    // Once the story has begun, a Title Case line between paragraphs is a sidebar or related-article link.
+    if (inBody && isSidebarHeadline(p)) return;
     const text = stripInlineClutter(p, i === paragraphs.length - 1);
     if (text && !isClutterLine(text)) out.push(text);
+    if (SENTENCE_END.test(text) && text.split(/\s+/).length >= 8) inBody = true;
   });
   return out;
+}
+
+/** "M" on its own line, then "itsubishi Motors ...": a drop capital split from its word. */
+function joinDropCaps(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    if (line.length !== 1 || !/^\p{Lu}$/u.test(line)) {
+      out.push(line);
+      continue;
+    }
+    let next = i + 1;
+    while (next < lines.length && lines[next] === '') next += 1;
+    const following = lines[next] ?? '';
+    if (/^\p{Ll}/u.test(following)) {
+      out.push(line + following);
+      i = next;
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+/**
+ * 4-14 words, no closing punctuation, nearly every word capitalised, with a
+ * figure in it: "Review Car X Price From Rp 209 Million", a promoted link whose
+ * number would otherwise read as the article's figure. Subheads without a
+ * figure stay.
+ */
+function isSidebarHeadline(paragraph: string): boolean {
+  if (!isHeadlineShaped(paragraph) || /[.!?…]["”’)]?$/u.test(paragraph) || !/\d/.test(paragraph)) return false;
+  const words = paragraph.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w));
+  if (words.length < 4 || words.length > 14) return false;
+  const content = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  const capitalised = content.filter((w) => /^["“‘(]?[\p{Lu}\d]/u.test(w)).length;
+  return content.length > 0 && capitalised / content.length >= 0.8;
 }
 
 /** Line pass. Returns lines with '' marking a paragraph break. */
@@ -35,7 +81,8 @@ function dropClutterLines(lines: string[]): string[] {
     i += 1;
     const tail = isSectionHeader(line) ? null : readAlsoTail(line);
     if (isSectionHeader(line)) {
-      i = skipWhile(lines, i, (l) => l === '' || isHeadlineShaped(l) || isClutterLine(l));
+      // The list's items: headline-shaped, or cut short without closing a sentence.
+      i = skipWhile(lines, i, (l) => l === '' || isHeadlineShaped(l) || isClutterLine(l) || (l.length <= MAX_LIST_LINE && !SENTENCE_END.test(l)));
       out.push('');
     } else if (tail !== null) {
       // The marker's linked headline sits on the same line or the next one.

@@ -1,6 +1,7 @@
 // Tells Bahasa Indonesia from English. tinyld (restricted to the two) decides
 // for ordinary text; short or borderline text falls back to a stop-word vote,
-// where character statistics are unreliable.
+// where character statistics are unreliable. otherLanguage() names a text in
+// neither language, so that it can be refused instead of labelled English.
 import { detectAll } from 'tinyld';
 import type { Language } from '../model/article.js';
 
@@ -40,3 +41,31 @@ export function detectLanguage(text: string): Language {
   if (vote.id !== vote.en) return vote.id > vote.en ? 'id' : 'en';
   return top?.lang === 'en' ? 'en' : 'id';
 }
+
+// Malay shares most of its words with Indonesian; regional languages of Indonesia come with Indonesian text.
+const ACCEPTED = new Set(['id', 'en', 'ms', 'jv', 'su']);
+// Articles in either language use these function words constantly; below this share the text is in another language.
+const MIN_STOP_SHARE = 0.08;
+const MIN_WORDS = 5;
+const MIN_CONFIDENCE = 0.5;
+const NAMES: Record<string, string> = {
+  fr: 'French', de: 'German', es: 'Spanish', pt: 'Portuguese', it: 'Italian', nl: 'Dutch', sv: 'Swedish', da: 'Danish',
+  no: 'Norwegian', fi: 'Finnish', pl: 'Polish', cs: 'Czech', ro: 'Romanian', hu: 'Hungarian', tr: 'Turkish', ru: 'Russian',
+  uk: 'Ukrainian', el: 'Greek', ar: 'Arabic', he: 'Hebrew', hi: 'Hindi', ja: 'Japanese', zh: 'Chinese', ko: 'Korean',
+  vi: 'Vietnamese', th: 'Thai', tl: 'Tagalog', la: 'Latin', eo: 'Esperanto',
+};
+
+/** The English name of the text's language when it is neither Indonesian nor English, else null. */
+export function otherLanguage(text: string): string | null {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  const words = sample.match(WORD)?.length ?? 0;
+  if (words < MIN_WORDS) return null;
+  const vote = stopWordVote(sample);
+  // Only text that barely uses either language's function words pays for the open detection.
+  if ((vote.id + vote.en) / words >= MIN_STOP_SHARE) return null;
+  const top = detectAll(sample)[0];
+  // Real text in another language is recognised with near certainty; keyword lists and mixed scraps are not.
+  if (!top || ACCEPTED.has(top.lang) || top.accuracy < MIN_CONFIDENCE) return null;
+  return NAMES[top.lang] ?? 'another language';
+}
+

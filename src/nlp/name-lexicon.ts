@@ -21,7 +21,11 @@ international national global south north east west asia asean japan japanese je
 senin selasa rabu kamis jumat sabtu minggu monday tuesday wednesday thursday friday saturday sunday
 januari februari maret april mei juni juli agustus september oktober november desember
 january february march may june july august october december the a an of and for on in at to by with
-baca juga advertisement`;
+baca juga advertisement
+perekonomian transportation coordinating koordinasi division divisi internasional secretariat sekretariat biro bureau
+board office export import ekspor impor plant factory pabrik port pelabuhan station stasiun terminal
+motors corporation corp industries holdings co ltd inc tbk persero karbon hijau
+tahun year bulan month jawa barat timur tengah utara selatan sumatera kalimantan sulawesi java`;
 
 export const TITLE_WORDS: ReadonlySet<string> = new Set(TITLES.split(/\s+/).filter(Boolean));
 export const NON_NAME_WORDS: ReadonlySet<string> = new Set([...TITLES.split(/\s+/), ...NON_NAMES.split(/\s+/)].filter(Boolean));
@@ -44,6 +48,15 @@ const PLACES: [string, string[]][] = [
   ['India', ['india']], ['Malaysia', ['malaysia']], ['Thailand', ['thailand']], ['Vietnam', ['vietnam']],
   ['Australia', ['australia']], ['Jakarta', ['jakarta']], ['Tokyo', ['tokyo']], ['Bali', ['bali']],
   ['Surabaya', ['surabaya']], ['Bandung', ['bandung']], ['Osaka', ['osaka']], ['Beijing', ['beijing']],
+  // Indonesian industrial towns and districts, and cities that host talks, as news names them.
+  ['Bekasi', ['bekasi']], ['Karawang', ['karawang']], ['Cikarang', ['cikarang']], ['Subang', ['subang']],
+  ['Batang', ['batang']], ['Semarang', ['semarang']], ['Medan', ['medan']], ['Makassar', ['makassar']],
+  ['Batam', ['batam']], ['Balikpapan', ['balikpapan']], ['Yogyakarta', ['yogyakarta']], ['Senayan', ['senayan']],
+  ['Tangerang', ['tangerang']], ['Bogor', ['bogor']], ['Cilegon', ['cilegon']], ['Morowali', ['morowali']],
+  ['West Java', ['west java', 'jawa barat']], ['Central Java', ['central java', 'jawa tengah']], ['East Java', ['east java', 'jawa timur']],
+  ['Nagoya', ['nagoya']], ['Kyoto', ['kyoto']], ['Hiroshima', ['hiroshima']], ['Nagasaki', ['nagasaki']], ['Yokohama', ['yokohama']],
+  ['Seoul', ['seoul']], ['Bangkok', ['bangkok']], ['Hanoi', ['hanoi']], ['Kuala Lumpur', ['kuala lumpur']],
+  ['Paris', ['paris']], ['London', ['london']], ['Washington', ['washington']], ['Brussels', ['brussels', 'brussel']],
 ];
 
 export const PLACE_BY_ALIAS: ReadonlyMap<string, string> = new Map(

@@ -1,5 +1,7 @@
-// Function words that carry no topic, per language. Kept short and common so
-// that content words (including reporting verbs stripped elsewhere) still count.
+// The one stop-word list: function words that carry no topic, per language.
+// Kept short and common so that content words (domain words such as
+// "industri", "kerja") still count and stay searchable. Search uses both
+// languages' lists at once (src/search/stopwords.ts).
 import type { Language } from '../model/article.js';
 
 const ID = `ada adalah agar akan aku anda antara apa apabila atas atau bagai bagaimana bagi bahkan bahwa baik banyak
@@ -9,7 +11,7 @@ kini kita lagi lah lain lalu maka masih melalui memang mereka meski misalnya mun
 saat saja sama sambil sampai sangat saya se sebagai sebelum sebuah secara sedang sehingga sejak sekarang selain
 seluruh semua sementara seperti serta setelah siapa sudah supaya tak tanpa tapi telah tentang tersebut terus tetapi
 tidak untuk walau yaitu yakni yang pernah akan kata ujar ujarnya katanya ungkapnya jelasnya tambahnya pungkasnya
-merupakan menjadi dalam hal pula turut ikut sejumlah lebih paling per tiap setiap`;
+merupakan menjadi dalam hal pula turut ikut sejumlah lebih paling per tiap setiap suatu terhadap`;
 
 const EN = `a about above after again against all also am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having he her
@@ -32,3 +34,7 @@ export function isAnyStopWord(word: string): boolean {
   const w = word.toLowerCase();
   return LISTS.id.has(w) || LISTS.en.has(w);
 }
+
+/** Every function word of both languages, for look-ups whose language is unknown. */
+export const ALL_STOP_WORDS: ReadonlySet<string> = new Set([...LISTS.id, ...LISTS.en]);
+

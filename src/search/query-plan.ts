@@ -16,6 +16,8 @@ export interface QueryPlan {
   briefIds: string[];
   /** The user's own content words. */
   words: string[];
+  /** Per word of `words`: the indexed forms that count as finding it (itself, its translations, a brief it names). */
+  forms: string[][];
 }
 
 const TRANSLATION_WEIGHT = 0.7;
@@ -45,6 +47,15 @@ export function planQuery(query: string, briefs: readonly Brief[], lexicon: Lexi
     }
   }
 
+  // A word is found through itself or the translations of any phrase it is part of.
+  const forms = words.map((w) => [w]);
+  for (const gram of ngrams(all, 3)) {
+    const translations = lexicon.get(gram);
+    if (!translations) continue;
+    const parts = translations.flatMap((t) => t.split(' ')).filter((t) => !STOPWORDS.has(t));
+    for (const [i, w] of words.entries()) if (gram.split(' ').includes(w)) forms[i]!.push(...parts);
+  }
+
   const matches = matchBriefs(all, briefs);
   const briefIds = matches.map((m) => m.id);
   for (const { id, named } of matches) {
@@ -55,12 +66,14 @@ export function planQuery(query: string, briefs: readonly Brief[], lexicon: Lexi
     // Aliases only count as phrases, and articles tagged with the brief get a
     // bonus: expanding every alias into terms would drown the user's words.
     if (named) for (const name of [b.name, ...Object.keys(b.acronyms)]) for (const t of foldTokens(name)) add(t, ALIAS_WEIGHT);
+    // A word that names a brief ("ijpea") is found through the brief's own name and acronyms.
+    if (named) for (const f of forms) if (matchBriefs([f[0]!], [b]).length) f.push(...[b.name, ...Object.keys(b.acronyms)].flatMap(foldTokens));
     for (const alias of [...b.aliases.en, ...b.aliases.id]) {
       const folded = foldText(alias);
       if (folded.includes(' ')) addPhrase(folded, ALIAS_WEIGHT / 2);
     }
   }
-  return { terms, phrases: [...phrases].map(([text, weight]) => ({ text, weight })), briefIds, words };
+  return { terms, phrases: [...phrases].map(([text, weight]) => ({ text, weight })), briefIds, words, forms };
 }
 
 function ngrams(tokens: readonly string[], max: number): string[] {

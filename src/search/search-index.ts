@@ -1,8 +1,11 @@
 // Full-text index over articles, searched with a query plan. Ranking: BM25F
 // (inverted-index.ts), a bonus for articles tagged with a brief the query names
-// and for verbatim phrases, recency as the tie-breaker.
+// and for verbatim phrases, recency as the tie-breaker. Articles outside the
+// briefing's scope answer only when no in-scope article matches. A query with a
+// word found nowhere (not as typed, translated or one typo away) has no good answer.
 import type { ArticleRecord } from '../model/article.js';
 import type { Brief } from '../briefs/brief-schema.js';
+import { Scope } from '../briefs/scope.js';
 import { foldText, foldTokens } from '../text/normalize.js';
 import { InvertedIndex } from './inverted-index.js';
 import type { QueryPlan } from './query-plan.js';
@@ -21,6 +24,8 @@ export interface SearchResult {
   ranked: SearchHit[];
   /** Every document that passed the relevance cut, in no order (for counting). */
   matched: string[];
+  /** The user's words found in no article (then nothing is ranked: the query has no good answer). */
+  missing: string[];
 }
 
 /** How many hits are ranked in full; the rest are only counted. */
@@ -44,6 +49,8 @@ export class SearchIndex {
   private readonly typos = new TypoNeighbours();
   /** Brief id -> ids of the articles tagged with it. */
   private readonly tagged = new Map<string, Set<string>>();
+  /** Articles that do not mention every side of the briefing's field. */
+  private readonly outOfScope = new Set<string>();
   private readonly briefsById: ReadonlyMap<string, Brief>;
   /** Look-up answers, valid until the next add or remove. */
   readonly answers = new ResultCache<unknown>();
@@ -51,6 +58,7 @@ export class SearchIndex {
   constructor(
     briefs: readonly Brief[],
     private readonly getArticle: (id: string) => ArticleRecord | undefined,
+    private readonly scope: Scope = Scope.everything,
   ) {
     this.briefsById = new Map(briefs.map((b) => [b.id, b]));
   }
@@ -62,7 +70,11 @@ export class SearchIndex {
   add(article: ArticleRecord): void {
     this.answers.invalidate();
     const doc = toSearchDocument(article, this.briefsById);
-    this.index.add({ id: doc.id, head: terms(doc.head), body: terms(doc.body) }, (t) => this.typos.add(t));
+    const head = terms(doc.head);
+    const body = terms(doc.body);
+    this.index.add({ id: doc.id, head, body }, (t) => this.typos.add(t));
+    if (this.scope.covers(head, body)) this.outOfScope.delete(article.id);
+    else this.outOfScope.add(article.id);
     for (const t of article.topics) (this.tagged.get(t) ?? this.tagged.set(t, new Set()).get(t)!).add(article.id);
   }
 
@@ -70,6 +82,7 @@ export class SearchIndex {
     this.answers.invalidate();
     this.index.remove(id);
     this.folded.delete(id);
+    this.outOfScope.delete(id);
     for (const ids of this.tagged.values()) ids.delete(id);
   }
 
@@ -85,12 +98,14 @@ export class SearchIndex {
 
   /** Ranked article hits, best first; weak tail cut relative to the best. */
   search(plan: QueryPlan): SearchResult {
-    if (plan.terms.size === 0 && plan.briefIds.length === 0) return { ranked: [], matched: [] };
+    if (plan.terms.size === 0 && plan.briefIds.length === 0) return { ranked: [], matched: [], missing: [] };
+    const missing = plan.words.filter((_, i) => !this.found(plan, i));
+    if (missing.length > 0) return { ranked: [], matched: [], missing };
     // Articles tagged with a brief the query names count as matches even when
     // they share no word with it ("ev" lists the articles about kendaraan
     // listrik); they rank on the topic bonus.
     const { ids, scores } = this.index.score(this.weightedTerms(plan), this.taggedWith(plan.briefIds), CANDIDATE_FLOOR);
-    if (ids.length === 0) return { ranked: [], matched: [] };
+    if (ids.length === 0) return { ranked: [], matched: [], missing: [] };
     // Only the head of the list needs sorting: find the score of the
     // RANKED_DEPTH-th hit with one numeric sort, then rank those above it.
     const sorted = scores.slice().sort();
@@ -107,18 +122,29 @@ export class SearchIndex {
       if (rank < RESCORE_DEPTH) score += this.bonus(article, plan);
       hits.push({ id, score, date: article.eventDate ?? article.publishedDate ?? article.addedAt.slice(0, 10) });
     }
+    // Articles outside the briefing's field answer only when nothing inside it does:
+    // a Korean plant must not take a card from the Japanese one the user is after.
+    const anyInScope = hits.some((h) => !this.outOfScope.has(h.id));
+    const shown = (id: string) => !anyInScope || !this.outOfScope.has(id);
     let best = 0;
-    for (const h of hits) if (h.score > best) best = h.score;
+    for (const h of hits) if (h.score > best && shown(h.id)) best = h.score;
     const tie = 0.02 * best;
     const floor = best * MIN_RELATIVE_SCORE;
     const ranked = hits
-      .filter((h) => h.score >= floor)
+      .filter((h) => h.score >= floor && shown(h.id))
       .sort((a, b) => (Math.abs(a.score - b.score) > tie ? b.score - a.score : a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
       .map(({ id, score }) => ({ id, score }));
     // Below the ranked head no bonus applies, so the raw share decides the cut.
     const matched: string[] = [];
-    for (let i = 0; i < ids.length; i++) if (scores[i]! / top >= floor) matched.push(ids[i]!);
-    return { ranked, matched };
+    for (let i = 0; i < ids.length; i++) if (scores[i]! / top >= floor && shown(ids[i]!)) matched.push(ids[i]!);
+    return { ranked, matched, missing: [] };
+  }
+
+  /** Whether the user's i-th word is in any article: as typed, translated, or one typo away. */
+  private found(plan: QueryPlan, i: number): boolean {
+    const inIndex = (t: string) => this.index.documentFrequency(t) > 0;
+    const forms = plan.forms[i] ?? [];
+    return forms.some(inIndex) || this.typos.near(plan.words[i]!).some(inIndex);
   }
 
   private bonus(article: ArticleRecord, plan: QueryPlan): number {

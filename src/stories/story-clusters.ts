@@ -1,28 +1,42 @@
 // Incremental same-event grouping. Each article's translation-proof signals are
 // indexed (signal -> articles), so assigning a new article only scores articles
-// sharing a rare signal with it: no rescan of the corpus, fast at 10,000 articles.
-// A match needs weighted overlap of rare signals and a compatible event date;
-// editions of one series (different ordinal or a date days apart) stay apart.
+// sharing a rare name or number with it: no rescan of the corpus, fast at
+// 10,000 articles. The rule (docs/decisions/013-same-event-stories.md):
+// a date gate first (reports of one event give dates days apart, never years;
+// a missing date raises the bar instead of passing), then the rarity-weighted
+// overlap of the two reports' signals, normalised by both sizes, must clear a
+// threshold with at least two shared names or numbers.
 import type { ArticleRecord } from '../model/article.js';
 import { dayDistance } from '../nlp/find-dates.js';
+import type { Lexicon } from '../search/lexicon.js';
+import { conceptsOf, type Concepts } from './event-signals.js';
 import { differentSeriesEditions, storySignals, type StoryInput, type StorySignals } from './story-signals.js';
 
 export type NewArticle = StoryInput;
 
-/** Days two reports of one event may differ in the date they give. */
+/** Days two reports of one event may differ in the date they give (event vs publication day, time zones). */
 const DATE_WINDOW_DAYS = 3;
-/** Share of the smaller article's signal weight that must be shared. */
-const MIN_OVERLAP = 0.35;
-const MIN_OVERLAP_UNDATED = 0.5;
-const MIN_SHARED = 3;
+/** Weighted overlap two reports with compatible full dates must reach. */
+const MIN_SIMILARITY = 0.2;
+/** The bar when either date is missing: a missing date makes a merge harder, never easier. */
+const MIN_SIMILARITY_UNDATED = 0.4;
+/** Shared names or numbers (not just vocabulary and places) a match needs. */
+const MIN_SHARED_SPECIFIC = 2;
 /** Signals carried by more articles than this are too common to find candidates with. */
 const MAX_POSTINGS = 500;
+/** Longest slice of the background signal build before look-ups get the event loop back. */
+const BUILD_SLICE_MS = 8;
 
 interface Entry {
   record: ArticleRecord;
   signals: StorySignals;
   /** The assignment that last looked at this entry: dedupes candidates without building a set. */
   visit: number;
+  /** Shared names and numbers counted in that assignment. */
+  shared: number;
+  /** Rarity-weighted total, and the corpus size it was computed at (rarity drifts slowly). */
+  total: number;
+  totalAt: number;
 }
 
 export class StoryIndex {
@@ -34,13 +48,96 @@ export class StoryIndex {
   /** Signals computed by the last `assign`, reused by the `add` that follows it. */
   private lastAssigned: { article: NewArticle; signals: StorySignals } | null = null;
 
-  constructor(articles: readonly ArticleRecord[]) {
-    for (const a of articles) this.add(a);
+  private readonly concepts: Concepts;
+
+  /** Stored records whose signals are not indexed yet, and how many of them are done (see the constructor). */
+  private pending: readonly ArticleRecord[] = [];
+  private pendingDone = 0;
+  /** The scheduled next step of the background build, and whether it may keep the process alive. */
+  private step: NodeJS.Immediate | null = null;
+  private keepAlive = false;
+  private finished: () => void = () => {};
+  private readonly built: Promise<void>;
+  /** Signal readings so far (for the stats; the costly part of a change). */
+  private signalsComputed = 0;
+
+  /**
+   * `lexicon` maps content words across languages ("hidrogen" = "hydrogen").
+   * Stored records join their stories at once, so look-ups and cards answer
+   * right after start; their signals (read from the text, ~1 ms each) are
+   * indexed after start in small slices between other work. A change that
+   * arrives before that build is done first indexes the rest, because the
+   * rarity of every signal depends on the whole corpus: results never depend
+   * on when the change came.
+   */
+  constructor(articles: readonly ArticleRecord[], lexicon: Lexicon) {
+    this.concepts = conceptsOf(lexicon);
+    for (const a of articles) {
+      const list = this.byStory.get(a.storyId);
+      if (list) list.push(a);
+      else this.byStory.set(a.storyId, [a]);
+    }
+    this.pending = [...articles];
+    this.built = new Promise<void>((resolve) => {
+      this.finished = resolve;
+    });
+    if (this.pending.length === 0) this.finished();
+    else this.schedule();
+  }
+
+  /**
+   * Resolves once every stored record's signals are indexed. Waiting keeps the
+   * process alive until then; otherwise the build never holds an exit up.
+   */
+  whenIndexed(): Promise<void> {
+    this.keepAlive = true;
+    this.step?.ref();
+    return this.built;
+  }
+
+  /** Stops the background build (the engine is closing); a later change still indexes the rest first. */
+  stop(): void {
+    if (this.step) clearImmediate(this.step);
+    this.step = null;
+  }
+
+  /** Counts for benches and tests: signals read so far, stored records still waiting for theirs. */
+  stats(): { signalsComputed: number; pendingSignals: number } {
+    return { signalsComputed: this.signalsComputed, pendingSignals: this.pending.length - this.pendingDone };
+  }
+
+  private schedule(): void {
+    this.step = setImmediate(() => {
+      this.step = null;
+      this.indexPending(performance.now() + BUILD_SLICE_MS);
+      if (this.pendingDone < this.pending.length) this.schedule();
+    });
+    if (!this.keepAlive) this.step.unref();
+  }
+
+  /** Indexes the stored records' signals until `deadline` (all of them without one). */
+  private indexPending(deadline = Infinity): void {
+    while (this.pendingDone < this.pending.length) {
+      if (performance.now() >= deadline) return;
+      const a = this.pending[this.pendingDone++]!;
+      this.index(a, this.signalsOf(a));
+    }
+    if (this.pending.length > 0) {
+      this.pending = [];
+      this.pendingDone = 0;
+      this.finished();
+    }
+  }
+
+  private signalsOf(article: NewArticle): StorySignals {
+    this.signalsComputed += 1;
+    return storySignals(article, this.concepts);
   }
 
   /** The story a new article belongs to: an existing story id, or its own id for a new story. */
   assign(article: NewArticle): string {
-    const signals = storySignals(article);
+    this.indexPending();
+    const signals = this.signalsOf(article);
     this.lastAssigned = { article, signals };
     // Rarity depends only on the corpus, which does not change during one assignment.
     const rarities = new Map<string, number>();
@@ -50,38 +147,73 @@ export class StoryIndex {
       return r;
     };
     let ownTotal: number | null = null;
-    let best: { storyId: string; score: number } | null = null;
+    const bestByStory = new Map<string, number>();
     const visit = ++this.visits;
+    // First pass: count shared names and numbers per candidate (cheap); only
+    // those sharing enough are dated and scored.
+    const candidates: Entry[] = [];
     for (const entries of this.candidatePostings(signals)) {
       for (const other of entries) {
-        if (other.visit === visit) continue;
-        other.visit = visit;
-        if (other.record.id === article.id || !compatible(signals, other.signals)) continue;
-        ownTotal ??= total(signals, rarity);
-        const score = this.overlap(signals, ownTotal, other.signals, rarity);
-        if (score > 0 && (!best || score > best.score)) best = { storyId: other.record.storyId, score };
+        if (other.visit !== visit) {
+          other.visit = visit;
+          other.shared = 0;
+        }
+        if (++other.shared === MIN_SHARED_SPECIFIC) candidates.push(other);
       }
     }
-    return best?.storyId ?? article.id;
+    for (const other of candidates) {
+      if (other.record.id === article.id || !compatible(signals, other.signals)) continue;
+      ownTotal ??= total(signals, rarity);
+      const score = this.similarity(signals, ownTotal, other.signals, this.totalOf(other, rarity), rarity);
+      const storyId = other.record.storyId;
+      if (score > (bestByStory.get(storyId) ?? 0)) bestByStory.set(storyId, score);
+    }
+    // A story reports one event: the new article must fit the dates of all its reports, not only the closest.
+    const ranked = [...bestByStory].sort((x, y) => y[1] - x[1]);
+    for (const [storyId] of ranked) {
+      if (this.members(storyId).every((m) => m.id === article.id || this.fits(signals, m.id))) return storyId;
+    }
+    return article.id;
+  }
+
+  private fits(signals: StorySignals, id: string): boolean {
+    const entry = this.articles.get(id);
+    return entry === undefined || compatible(signals, entry.signals);
   }
 
   add(article: ArticleRecord): void {
+    this.indexPending();
     if (this.articles.has(article.id)) this.remove(this.articles.get(article.id)!.record);
-    const signals = this.reusableSignals(article) ?? storySignals(article);
+    const signals = this.reusableSignals(article) ?? this.signalsOf(article);
     this.lastAssigned = null;
-    const entry: Entry = { record: article, signals, visit: 0 };
+    this.index(article, signals);
+    const list = this.byStory.get(article.storyId);
+    if (list) list.push(article);
+    else this.byStory.set(article.storyId, [article]);
+  }
+
+  /** An entry's rarity-weighted total, recomputed once the corpus has grown by a fiftieth. */
+  private totalOf(entry: Entry, rarity: (key: string) => number): number {
+    const size = this.articles.size;
+    if (entry.totalAt === 0 || Math.abs(size - entry.totalAt) > entry.totalAt / 50) {
+      entry.total = total(entry.signals, rarity);
+      entry.totalAt = Math.max(1, size);
+    }
+    return entry.total;
+  }
+
+  private index(article: ArticleRecord, signals: StorySignals): void {
+    const entry: Entry = { record: article, signals, visit: 0, shared: 0, total: 0, totalAt: 0 };
     this.articles.set(article.id, entry);
     for (const key of signals.weights.keys()) {
       const entries = this.postings.get(key);
       if (entries) entries.push(entry);
       else this.postings.set(key, [entry]);
     }
-    const list = this.byStory.get(article.storyId);
-    if (list) list.push(article);
-    else this.byStory.set(article.storyId, [article]);
   }
 
   remove(article: ArticleRecord): void {
+    this.indexPending();
     const entry = this.articles.get(article.id);
     if (entry) {
       for (const key of entry.signals.weights.keys()) {
@@ -102,20 +234,42 @@ export class StoryIndex {
     return this.byStory.get(storyId) ?? [];
   }
 
+  /**
+   * The other reports of an article's story, for "Also reported by": never the
+   * article itself nor a copy of it, and each report once. Copies share a link,
+   * or a headline from the same outlet in the same language (also through
+   * another copy).
+   */
+  otherReports(article: ArticleRecord): ArticleRecord[] {
+    const members = this.members(article.storyId);
+    const all = members.some((m) => m.id === article.id) ? members : [article, ...members];
+    const copyOf = copyGroups(all);
+    const own = copyOf.get(article.id);
+    const listed = new Set<number>();
+    const out: ArticleRecord[] = [];
+    for (const m of all) {
+      const group = copyOf.get(m.id)!;
+      if (group === own || listed.has(group)) continue;
+      listed.add(group);
+      out.push(m);
+    }
+    return out;
+  }
+
   /** The signals `assign` computed, when `article` is that same draft with its story id added. */
   private reusableSignals(article: ArticleRecord): StorySignals | null {
     const last = this.lastAssigned;
     if (!last || last.article.id !== article.id) return null;
     const a = last.article;
-    const same = a.entities === article.entities && a.keyFigures === article.keyFigures && a.body === article.body
+    const same = a.title === article.title && a.body === article.body
       && a.eventDate === article.eventDate && a.publishedDate === article.publishedDate && a.language === article.language;
     return same ? last.signals : null;
   }
 
-  /** Postings that find candidates: not places (they alone never make a story), not too common. */
+  /** Postings that find candidates: names and numbers (vocabulary and places alone never make a story), not too common. */
   private *candidatePostings(signals: StorySignals): Generator<readonly Entry[]> {
     for (const key of signals.weights.keys()) {
-      if (key.startsWith('l:')) continue;
+      if (!isSpecific(key)) continue;
       const entries = this.postings.get(key);
       if (entries && entries.length <= MAX_POSTINGS) yield entries;
     }
@@ -128,22 +282,50 @@ export class StoryIndex {
     return Math.log(1 + n / (df + 1)) / Math.log(1 + n);
   }
 
-  /** Weighted overlap of two compatible articles' signals, or 0 when too little is shared. */
-  private overlap(a: StorySignals, totalA: number, b: StorySignals, rarity: (key: string) => number): number {
+  /**
+   * Rarity-weighted overlap of two compatible reports, normalised by the
+   * geometric mean of their sizes (so a long report with many side mentions
+   * does not swallow a short one), or 0 when it is below the bar.
+   */
+  private similarity(a: StorySignals, totalA: number, b: StorySignals, totalB: number, rarity: (key: string) => number): number {
     let shared = 0;
-    let count = 0;
+    let figures = 0;
+    const specific = new Set<string>();
     for (const [key, w] of a.weights) {
       const o = b.weights.get(key);
       if (o === undefined) continue;
       shared += Math.min(w, o) * rarity(key);
-      count += key.startsWith('l:') ? 0 : 1;
+      if (isSpecific(key)) specific.add(a.nameOf.get(key) ?? key);
+      if (key.startsWith('n:')) figures += 1;
     }
-    if (count < MIN_SHARED) return 0;
-    const overlap = shared / Math.max(1e-9, Math.min(totalA, total(b, rarity)));
-    const dated = a.date !== null && b.date !== null;
-    return overlap >= (dated ? MIN_OVERLAP : MIN_OVERLAP_UNDATED) ? overlap : 0;
+    // "Airlangga" and "Hartarto" are one shared person, not two signals.
+    if (specific.size < MIN_SHARED_SPECIFIC) return 0;
+    const score = shared / Math.max(1e-9, Math.sqrt(totalA * totalB));
+    // Day and month agreeing is as good as full dates. Without a date the same
+    // people meet again and again: a shared figure (an amount, a count) must
+    // pin the event instead, and the overlap must be larger.
+    if (a.date !== null && b.date !== null) return score >= MIN_SIMILARITY ? score : 0;
+    return figures > 0 && score >= MIN_SIMILARITY_UNDATED ? score : 0;
   }
 }
+
+/** Article id -> its copy group: the index of the first report it is a copy of (directly or through another copy). */
+function copyGroups(reports: readonly ArticleRecord[]): Map<string, number> {
+  const group = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  reports.forEach((r, i) => {
+    const link = r.canonicalUrl ?? r.link;
+    const keys = [`h:${r.language}|${(r.source ?? '').trim().toLowerCase()}|${r.title.trim().toLowerCase()}`, ...(link ? [`u:${link}`] : [])];
+    const known = keys.map((k) => byKey.get(k)).find((g) => g !== undefined);
+    const g = known ?? i;
+    group.set(r.id, g);
+    for (const k of keys) if (!byKey.has(k)) byKey.set(k, g);
+  });
+  return group;
+}
+
+/** Names and numbers: the signals that single out one event (vocabulary and places only support them). */
+const isSpecific = (key: string) => key.startsWith('w:') || key.startsWith('n:');
 
 function total(s: StorySignals, rarity: (key: string) => number): number {
   let sum = 0;
@@ -151,11 +333,12 @@ function total(s: StorySignals, rarity: (key: string) => number): number {
   return sum;
 }
 
-/** False when two articles cannot report one event: other series edition, dates apart. */
+/** False when two reports cannot be of one event: dates apart (or years apart), other series edition. */
 function compatible(a: StorySignals, b: StorySignals): boolean {
   if (a.day !== null && b.day !== null) {
     if (Math.abs(a.day - b.day) > DATE_WINDOW_DAYS) return false;
   } else if (a.date !== null && b.date !== null) {
+    // A day and month without a year (in either) compare as if in the same year.
     if (dayDistance(a.date, b.date) > DATE_WINDOW_DAYS) return false;
   } else if ((a.series.length === 0) !== (b.series.length === 0)) {
     // Without dates, a named series edition on one side only is too weak a link.

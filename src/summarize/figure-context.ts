@@ -3,7 +3,8 @@
 // invest"); the tail keeps the unit and a rate or period ("cars a year from
 // 2027", "kendaraan per 1.000 penduduk") and never ends on a dangling word.
 
-const CLAUSE_STOP = /[,;:()“”"]|\s[-–—]\s/;
+// A comma between digits is a thousands separator ("220,000"), not a clause break.
+const CLAUSE_STOP = /(?<!\d),|,(?!\d{3}(?!\d))|[;:()“”"]|\s[-–—]\s/;
 const LEAD_WORDS = new Set([
   'it', 'they', 'he', 'she', 'we', 'i', 'you', 'which', 'that', 'who', 'and', 'but', 'or', 'also', 'then',
   'would', 'will', 'could', 'can', 'may', 'might', 'should', 'shall', 'has', 'have', 'had',
@@ -25,6 +26,7 @@ const TAIL_BREAK = new Set([
   'according', 'untuk', 'di', 'ke', 'pada', 'dengan', 'oleh', 'dan', 'atau', 'yang', 'serta', 'sebagai', 'kata', 'ujar',
   'ucap', 'menurut', 'sementara', 'sedangkan', 'dalam', 'bagi', 'tetapi', 'namun', 'hingga', 'sampai', 'sejak', 'mulai',
   'until', 'since', 'from', 'dari', 'over', 'during', 'selama', 'after', 'before', 'setelah', 'sebelum', 'when', 'ketika', 'saat',
+  'menjadi', 'sehingga', 'so',
 ]);
 const PERIOD = String.raw`(?:(?:a|an|per|each|every|sebuah)\s+(?:year|month|week|day|hour|annum)|annually|per\s+(?:tahun|bulan|minggu|hari|jam|pekan)|setiap\s+(?:tahun|bulan|minggu|hari)|(?:se)?tiap\s+(?:tahun|bulan|hari))`;
 const YEAR_PHRASE = String.raw`(?:from|since|by|until|starting(?:\s+in)?|in|mulai(?:\s+tahun)?|sejak(?:\s+tahun)?|pada\s+tahun|hingga(?:\s+tahun)?|sampai(?:\s+tahun)?|tahun)\s+(?:19|20)\d{2}\b`;

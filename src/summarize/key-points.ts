@@ -6,8 +6,9 @@
 import type { Language } from '../model/article.js';
 import { findDates } from '../nlp/find-dates.js';
 import { hasPredicate } from '../nlp/has-predicate.js';
+import { englishHasVerb } from '../nlp/wink-english.js';
 import type { Sentence } from '../nlp/split-sentences.js';
-import { fitsOnCard } from './shorten-point.js';
+import { fitsOnCard, isUnattributedQuote, shortenPoint } from './shorten-point.js';
 import { topicMatcher, topicPhrasesIn } from './topic-terms.js';
 import { buildSpace, centroid, cosine, cosineWithRest, type Vector } from './term-vectors.js';
 
@@ -34,10 +35,25 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
-/** Sentences fit to be a key point: real sentences with a verb, not headings or fragments. */
+// A sentence that opens with a pronoun ("He also …", "Dia juga …", "Hal ini …") needs the
+// sentence before it: it may be a key point only right after that one.
+const PRONOUN_OPENING = /^["“]?(?:he|she|they|it|this|these|those|such|his|her|their|its|ia|dia|beliau|mereka|hal\s+(?:ini|itu|tersebut)|the\s+\p{L}+\s+also|also|juga|antara lain|among (?:them|others)|termasuk|yakni|yaitu)(?![\p{L}])/iu;
+
+/** True when the sentence opens by pointing back at the one before it. */
+export function opensWithPronoun(s: string): boolean {
+  return PRONOUN_OPENING.test(s.trim());
+}
+
+/** Sentences fit to be a key point: real sentences with a verb, not headings, fragments or unattributed quotes. */
 export function isCandidate(s: string, language: Language): boolean {
   const n = wordCount(s);
-  return n >= 6 && n <= 90 && /\p{Ll}{3,}/u.test(s) && /[.!?"”)]$/u.test(s.trim()) && hasPredicate(s, language);
+  const t = s.trim();
+  if (!(n >= 6 && n <= 90 && /\p{Ll}{3,}/u.test(s) && /[.!?"”)]$/u.test(t) && !isUnattributedQuote(t) && hasPredicate(s, language))) return false;
+  // A sentence too long for a card is cut at a clause boundary: what is left must still have its
+  // verb. In English wink's tags decide ("meeting" is a noun); such cuts are rare, so this is cheap.
+  if (fitsOnCard(t)) return true;
+  const cut = shortenPoint(t).replace(/…$/, '');
+  return language === 'en' ? englishHasVerb(cut) : hasPredicate(cut, language);
 }
 
 function entityDensity(s: string): number {
@@ -104,8 +120,10 @@ export function selectKeySentences(
   while (chosen.length < Math.min(options.count, candidates.length)) {
     let best = -1;
     let bestValue = -Infinity;
-    candidates.forEach((_, i) => {
+    candidates.forEach((c, i) => {
       if (chosen.includes(i)) return;
+      // "He also …" only right after the sentence it points back to.
+      if (opensWithPronoun(c.text) && !chosen.some((j) => candidates[j]!.index === c.index - 1)) return;
       const redundancy = Math.max(0, ...chosen.map((j) => cosine(vectors[i]!, vectors[j]!)));
       let fresh = 0;
       for (const t of topics[i]!) if (!covered.has(t)) fresh++;
@@ -116,6 +134,7 @@ export function selectKeySentences(
         best = i;
       }
     });
+    if (best === -1) break;
     chosen.push(best);
     for (const t of topics[best]!) covered.add(t);
   }

@@ -25,9 +25,13 @@ function stripQuotes(s: string): string {
   return t;
 }
 
+// "…, stated that his agency will send 40 students": a reported clause follows, so this is the
+// sentence's verb, not an attribution to drop.
+const REPORTED_CLAUSE = /\b(?:that|bahwa|pihaknya)\b/i;
+
 export function stripAttribution(sentence: string): string {
   const m = TRAILING_ATTRIBUTION.exec(sentence);
-  if (!m || m.index < 40) return sentence;
+  if (!m || m.index < 40 || REPORTED_CLAUSE.test(m[0])) return sentence;
   const kept = sentence.slice(0, m.index).replace(/[\s,"”’]+$/, '').replace(/^["“]\s*/, '');
   return /[.!?]$/.test(kept) ? kept : `${kept}.`;
 }
@@ -52,14 +56,45 @@ function cutToLength(s: string): string {
   return `${dropLoneQuote(cut.replace(/[\s,;:(]+$/, ''))}…`;
 }
 
-/** A quote split across sentences leaves one unmatched mark; drop it. */
-function dropLoneQuote(s: string): string {
-  if ((s.match(/["“”]/g) ?? []).length % 2 === 0) return s;
-  return s.replace(/^["“]\s*/, '').replace(/\s*["”](?=[.,]?$)/, '');
+/** A quote split across sentences leaves one unmatched mark, at either end or before the attribution; drop it. */
+export function dropLoneQuote(s: string): string {
+  const marks = [...s.matchAll(/["“”]/g)];
+  if (marks.length % 2 === 0) return s;
+  const ends = s.replace(/^["“]\s*/, '').replace(/\s*["”](?=[.,]?$)/, '');
+  if (ends !== s) return ends;
+  // An opening mark is followed by a word, a closing one follows a word or punctuation.
+  const first = marks[0]!;
+  const closesFirst = first[0] === '”' || (first[0] === '"' && /[\p{L}\d.,!?]/u.test(s[first.index - 1] ?? ' '));
+  const lone = closesFirst ? first : marks[marks.length - 1]!;
+  return s.slice(0, lone.index) + s.slice(lone.index + 1);
+}
+
+// First person in a quote: without a named speaker in the sentence, nobody on the card said it.
+// Case matters: "US" is a country, "I" only in capitals.
+const FIRST_PERSON = /(?<![\p{L}$])(?:[Kk]ami|[Kk]ita|[Ss]aya|[Aa]ku|[Ww]e|[Oo]ur|us|I)(?![\p{L}'’$])/u;
+const NAMED_SPEAKER = /(?:kata|ujar|ucap|ungkap|jelas|tambah|tutur|imbuh|said|says|told|added)\s+(?:\p{Lu}[\p{L}.]*\s+){0,4}\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+,?\s+(?:said|says|told|added|stated|noted)\b/u;
+
+/** True when the sentence speaks in the first person and names nobody who said it. */
+export function isUnattributedQuote(sentence: string): boolean {
+  return FIRST_PERSON.test(sentence) && !NAMED_SPEAKER.test(sentence);
+}
+
+// A connective opening ("Setelah itu,", "Moreover,") points at text the card does not show; the clause stands without it.
+const CONNECTIVE_OPENING = /^(?:moreover|furthermore|additionally|however|meanwhile|besides|in addition|after that|also|selain itu|setelah itu|sementara itu|oleh karena itu|oleh sebab itu|untuk itu|meski(?:pun)?\s+demikian|dengan demikian|namun|tapi|tetapi|adapun|sedangkan|for that reason|therefore)\s*,\s*(?=\p{L})/iu;
+
+// One-word connectives often stand without a comma: "Tapi Mitsubishi berencana …", "Meski demikian Masuko …".
+const BARE_CONNECTIVE = /^(?:tapi|tetapi|namun|bahkan|meski(?:pun)?\s+demikian|but|yet)\s+(?=\p{Lu})/u;
+
+export function stripConnective(sentence: string): string {
+  const bare = sentence.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+  if (BARE_CONNECTIVE.test(bare)) return bare.replace(BARE_CONNECTIVE, '');
+  return sentence.replace(CONNECTIVE_OPENING, '');
 }
 
 function tidy(sentence: string): string {
-  const s = dropLoneQuote(stripQuotes(stripAttribution(stripDateline(sentence.trim()))));
+  const plain = stripConnective(stripDateline(sentence.trim()));
+  // A first-person quote keeps its speaker: without it the card would quote nobody.
+  const s = dropLoneQuote(stripQuotes(FIRST_PERSON.test(plain) ? plain : stripAttribution(plain)));
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

@@ -26,10 +26,24 @@ function normalise(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim();
 }
 
+/** A drop cap left on its own line ("M" then "itsubishi Motors, …") is put back on its word. */
+export function rejoinDropCaps(paragraphs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const next = paragraphs[i + 1];
+    if (/^\s*\p{Lu}\s*$/u.test(p) && next !== undefined && /^\p{Ll}/u.test(next.trimStart())) {
+      out.push(p.trim() + next.trimStart());
+      i++;
+    } else out.push(p);
+  }
+  return out;
+}
+
 export function summarizeArticle(article: CleanArticle, glossary: Glossary, options: SummaryOptions = {}): ArticleSummary {
   // The headline is often repeated as the first paragraph; it is not a key point.
   const title = normalise(article.title);
-  const paragraphs = article.paragraphs.filter((p, i) => !(i === 0 && normalise(p) === title));
+  const paragraphs = rejoinDropCaps(article.paragraphs).filter((p, i) => !(i === 0 && normalise(p) === title));
   const sentences = splitSentences(paragraphs).map((s, i) => (i === 0 ? { ...s, text: stripDateline(s.text) } : s));
   const count = sentences.length >= 5 ? 3 : 2;
   const chosen = selectKeySentences(sentences, article.titleDerived ? null : article.title, article.language, {
@@ -37,10 +51,10 @@ export function summarizeArticle(article: CleanArticle, glossary: Glossary, opti
     count,
     topicTerms: glossary.topicTerms,
   });
-  const text = [article.title, ...paragraphs].join('\n');
+  const body = paragraphs.join('\n');
   return {
     keyPoints: chosen.map((s) => shortenPoint(s.text)),
     keyFigures: extractKeyFigures(sentences.map((s) => s.text), article.language),
-    entities: findEntities(text, glossary.acronyms).slice(0, MAX_ENTITIES),
+    entities: findEntities(body, glossary.acronyms, { headline: article.title }).slice(0, MAX_ENTITIES),
   };
 }

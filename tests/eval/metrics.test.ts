@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { factPresent } from '../../scripts/eval/key-facts.js';
-import { pairwiseScores, recallAtK, reciprocalRank } from '../../scripts/eval/ranking.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readLabels } from '../../scripts/eval/labels-file.js';
+import { hardNegativesShown, pairwiseScores, precisionAtK, recallAtK, reciprocalRank } from '../../scripts/eval/ranking.js';
 import { lcsLength, rouge } from '../../scripts/eval/rouge.js';
 
 describe('rouge', () => {
@@ -44,6 +48,30 @@ describe('ranking metrics', () => {
     expect(reciprocalRank(ranked, ['z'])).toBe(0);
   });
 
+  it('scores a query with nothing to find by whether it answers with no card', () => {
+    expect(recallAtK([], [], 5)).toBe(1);
+    expect(reciprocalRank([], [])).toBe(1);
+    expect(recallAtK([['x'], ['y']], [], 5)).toBe(0);
+    expect(reciprocalRank([['x']], [])).toBe(0);
+  });
+
+  it('computes precision@k over the distinct articles on the cards, partial answers counting as good', () => {
+    // Top 2 cards show a, b (reported with a), x and y: a and b relevant, y partial, x not.
+    const ranked = [['a', 'b'], ['x', 'y'], ['c']];
+    expect(precisionAtK(ranked, ['a', 'b', 'c'], ['y'], 2)).toBeCloseTo(3 / 4);
+    expect(precisionAtK(ranked, ['a', 'b', 'c'], [], 5)).toBeCloseTo(3 / 5);
+    expect(precisionAtK([['a'], ['a', 'b']], ['a'], [], 5)).toBeCloseTo(1 / 2);
+    expect(precisionAtK([], [], [], 5)).toBe(1);
+    expect(precisionAtK([], ['a'], [], 5)).toBe(0);
+  });
+
+  it('lists the hard negatives on the first k cards once each, also-reported-by included', () => {
+    const ranked = [['a', 'n1'], ['b'], ['n1'], ['c'], ['d'], ['n2']];
+    expect(hardNegativesShown(ranked, ['n1', 'n2', 'n3'], 5)).toEqual(['n1']);
+    expect(hardNegativesShown(ranked, ['n2'], 6)).toEqual(['n2']);
+    expect(hardNegativesShown(ranked, [], 5)).toEqual([]);
+  });
+
   it('computes pairwise story precision, recall and F1', () => {
     const gold = [['a', 'b'], ['c'], ['d']];
     expect(pairwiseScores(gold, gold)).toEqual({ precision: 1, recall: 1, f1: 1 });
@@ -51,5 +79,26 @@ describe('ranking metrics', () => {
     expect(merged.precision).toBeCloseTo(1 / 3);
     expect(merged.recall).toBe(1);
     expect(pairwiseScores([['a'], ['b'], ['c'], ['d']], gold).recall).toBe(0);
+  });
+});
+
+describe('readLabels', () => {
+  let dir = '';
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads hard negatives and partial answers per query, both optional', () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'ringkas-labels-'));
+    const file = path.join(dir, 'labels.json');
+    writeFileSync(file, JSON.stringify({
+      articles: { 'a.txt': {} },
+      queries: { hydrogen: ['a.txt'], nothing: [] },
+      hard_negatives: { hydrogen: ['b.txt'] },
+      partial: { hydrogen: ['c.txt'] },
+    }));
+    const labels = readLabels(file);
+    expect(labels.hard_negatives).toEqual({ hydrogen: ['b.txt'] });
+    expect(labels.partial).toEqual({ hydrogen: ['c.txt'] });
+    writeFileSync(file, JSON.stringify({ articles: {} }));
+    expect(readLabels(file)).toMatchObject({ hard_negatives: {}, partial: {} });
   });
 });

@@ -1,17 +1,22 @@
 // Date parsing in Indonesian and English forms, year inference, and the choice
 // between event and statement dates.
 import { describe, expect, it } from 'vitest';
-import { findDateMentions } from '../../src/ingest/date-mentions.js';
+import { findDateMentions } from '../../src/nlp/find-dates.js';
 import { extractDates } from '../../src/ingest/extract-dates.js';
 
 const now = new Date('2026-03-01T09:00:00Z');
 
-function dates(body: string, options: { published?: string; dateline?: string; stamps?: string[]; at?: Date } = {}) {
+function dates(
+  body: string,
+  options: { published?: string; dateline?: string; stamps?: string[]; at?: Date; captions?: string[]; month?: string } = {},
+) {
   return extractDates({
     body,
     dateline: options.dateline ?? null,
     stamps: options.stamps ?? [],
     published: options.published ?? null,
+    captions: options.captions ?? [],
+    month: options.month ?? null,
     now: options.at ?? now,
   });
 }
@@ -68,26 +73,37 @@ describe('date forms', () => {
   });
 });
 
-describe('year inference from the weekday', () => {
-  it('takes the latest year not after now in which the day falls on the weekday', () => {
-    // 21 June was a Friday in 2024 (and 2019); 2030 is after now.
-    expect(eventOf('Mereka bertemu di Tokyo, Jumat (21/6).')).toBe('2024-06-21');
-    // 3 March was a Monday in 2025.
-    expect(eventOf('Peluncuran digelar Senin (3/3).')).toBe('2025-03-03');
+describe('year inference from the text, never from today', () => {
+  it('a weekday that fits one year next to the years the text mentions gives that year', () => {
+    // 21 June was a Friday in 2024 (and 2019, 2030): only 2024 sits next to the 2023 the text mentions.
+    expect(eventOf('Mereka bertemu di Tokyo, Jumat (21/6). Kerja sama dimulai sejak 2023.')).toBe('2024-06-21');
   });
 
-  it('never picks a year after now, even when the weekday fits the current year', () => {
-    // 2 March 2026 is a Monday but lies after now (1 March 2026): 2020 is the latest earlier fit.
-    expect(eventOf('Peluncuran digelar Senin (2/3).')).toBe('2020-03-02');
+  it('a weekday alone, with no year in the text, leaves the date year-less', () => {
+    expect(eventOf('Mereka bertemu di Tokyo, Jumat (21/6).')).toBe('--06-21');
+    expect(eventOf('Peluncuran digelar Senin (3/3).', { at: new Date('2025-03-04T00:00:00Z') })).toBe('--03-03');
+  });
+
+  it('a weekday that fits several years next to the text\'s years stays year-less', () => {
+    // 2 March was a Monday in 2020 and 2026 (and 2015): the text mentions 2019 and 2026.
+    expect(eventOf('Peluncuran digelar Senin (2/3). Target 2019 sudah lewat, target 2026 belum.', { at: new Date('2026-06-01T00:00:00Z') })).toBe('--03-02');
+  });
+
+  it('the store\'s "date YYYY-MM" month marker gives a day without a weekday its year', () => {
+    expect(dates('Rapat digelar di Jakarta (27/6).', { month: '2019-06' }).eventDate).toBe('2019-06-27');
   });
 
   it('looks near the caller\'s publication date when one is given', () => {
     expect(eventOf('Mereka bertemu, Jumat (21/6).', { published: '2019-06-22' })).toBe('2019-06-21');
   });
 
-  it('without weekday or context uses the reference year, never the future', () => {
+  it('without weekday, context or publication date the date stays year-less', () => {
     expect(eventOf('Rapat digelar di Jakarta (5/8).', { published: '2024-08-06' })).toBe('2024-08-05');
-    expect(eventOf('Rapat digelar di Bandung (20/12).', { at: new Date('2026-01-10T00:00:00Z') })).toBe('2025-12-20');
+    expect(eventOf('Rapat digelar di Bandung (20/12).', { at: new Date('2026-01-10T00:00:00Z') })).toBe('--12-20');
+  });
+
+  it('reads an English copy\'s month/day "(6/27)" when day/month is impossible', () => {
+    expect(eventOf('The deal was signed in Osaka, Thursday (6/27). Published 28 June 2019.')).toBe('2019-06-27');
   });
 });
 
@@ -115,7 +131,7 @@ describe('event versus publication date', () => {
   });
 
   it('a statement dated only by its weekday gives the publication date in the week after the event', () => {
-    const text = 'Menteri bertemu mitra di Tokyo, Jumat (21/6). Mengutip siaran pers kementerian, Minggu, menteri memuji mitra.';
+    const text = 'Menteri bertemu mitra di Tokyo, Jumat (21/6/2024). Mengutip siaran pers kementerian, Minggu, menteri memuji mitra.';
     expect(dates(text)).toEqual({ eventDate: '2024-06-21', publishedDate: '2024-06-23' });
     expect(dates('The ministers met on June 21, 2024, the ministry said on Sunday.').publishedDate).toBe('2024-06-23');
     // Lower-case "minggu" means "week".
@@ -126,4 +142,32 @@ describe('event versus publication date', () => {
     expect(dates('Pameran akan digelar pada 1 Januari 2030.')).toEqual({ eventDate: null, publishedDate: null });
     expect(dates('Rapat digelar 1 Juni 2024.', { published: '2031-01-01' }).publishedDate).toBeNull();
   });
+
+  it('a planned date ("akan ... dimulai pada", "will begin on") is never the event', () => {
+    const id = 'Menteri meresmikan program itu, kata dia, Selasa, 10 September 2024. Sebanyak 40 siswa akan dikirim untuk pelatihan yang dimulai pada 24 September 2024.';
+    expect(eventOf(id)).toBe('2024-09-10');
+    const en = 'The minister said on Tuesday, September 10, 2024, that the class opened. Students will begin training on September 24, 2024.';
+    expect(eventOf(en)).toBe('2024-09-10');
+    expect(eventOf('Protokol itu dapat ditandatangani pada 16-17 Desember 2023 mendatang.')).toBeNull();
+  });
+
+  it('an event date long before the article\'s own date is background, not the news', () => {
+    const text = 'The model was first introduced on February 23, 2021. "It is a milestone," the president said on Wednesday, March 16, 2022.';
+    expect(eventOf(text)).toBe('2022-03-16');
+  });
+
+  it('an event dated by the weekday that an event word leads up to beats one only followed by an event word', () => {
+    const text = 'Delegasi berangkat Jumat (19/5/2023) untuk menghadiri KTT. Presiden bertemu perdana menteri pada Sabtu (20/5/2023).';
+    expect(eventOf(text)).toBe('2023-05-20');
+  });
+
+  it('a bare weekday ("said on Tuesday") is counted back from the publication date', () => {
+    expect(dates('The chief executive said on Tuesday that the plant will open.', { stamps: ['Wed, September 17, 2014'] }).eventDate).toBe('2014-09-16');
+  });
+
+  it('a photo caption\'s date lends its year and counts only when the text dates nothing else', () => {
+    expect(eventOf('Pekerja bertemu mitra, Minggu (26/2/2023).', { captions: ['Pekerja di pabrik, Rabu (8/4/2020). (FOTO AGENSI/Nama Fotografer)'] })).toBe('2023-02-26');
+    expect(eventOf('The port reached a milestone on Friday by delivering cars.', { captions: ['Cars at the port on December 17, 2021.'] })).toBe('2021-12-17');
+  });
 });
+

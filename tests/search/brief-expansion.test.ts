@@ -5,8 +5,9 @@ import { adminCtx, createTempEngine, userCtx, type TempEngine } from '../support
 
 let t: TempEngine;
 let plantId = '';
+// In the briefing's Indonesia–Japan field (briefs/_scope.yaml), like the seeds it competes with.
 const plant =
-  'Carmaker to build hybrid plant in Karawang\nJAKARTA - A carmaker said on Tuesday it would invest Rp27,1 triliun to build a hybrid car plant in Karawang, West Java, creating 2,000 jobs. ' +
+  'Carmaker to build hybrid plant in Karawang\nJAKARTA - A Japanese carmaker said on Tuesday it would invest Rp27,1 triliun to build a hybrid car plant in Karawang, West Java, creating 2,000 jobs. ' +
   'The plant will produce 150,000 hybrid cars a year from 2027, the industry minister said in a statement, adding that local suppliers would provide most of the parts.';
 
 beforeAll(async () => {

@@ -6,10 +6,20 @@ let t: TempEngine;
 
 const article = (n: number, date: string) =>
   `Nickel smelter expansion number ${n} announced\n` +
-  `The company said on ${date} that its nickel smelter in Sulawesi will add a new line, the ministry said in a statement. ` +
+  `The Japanese-Indonesian venture said on ${date} that its nickel smelter in Sulawesi will add a new line, the ministry said in a statement. ` +
   `Officials expect the plant to process ore for battery makers, and the investment follows earlier agreements with partners. ` +
   `Workers will be trained locally while construction continues through the next two years, according to the company. ` +
-  `Reference code ${n * 7919} was given to the project by the investment board for its permit.`;
+  `Reference code ${n * 7919} was given to the project by the investment board for its permit. ` +
+  // A different closing per article: near-copies would be refused as "already in the briefing".
+  [
+    'Local farmers asked for a new road to the port before the rainy season.',
+    'A second furnace is planned once the grid connection is finished next spring.',
+    'The regency government hopes the tax revenue will fund two new schools.',
+    'Environmental groups want the tailings dam inspected by independent engineers.',
+    'Shipping firms expect more barges to call at the jetty every week.',
+    'The provincial governor visited the site and praised the safety record.',
+    'Analysts said the price of ore could fall if demand from China slows.',
+  ][n]!;
 
 beforeAll(async () => {
   t = await createTempEngine({ RINGKAS_SEED_ON_EMPTY: 'false' });

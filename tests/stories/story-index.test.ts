@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord, CleanArticle, Language } from '../../src/model/article.js';
+import { buildLexicon } from '../../src/search/lexicon.js';
 import { StoryIndex } from '../../src/stories/story-clusters.js';
 import { summarizeArticle } from '../../src/summarize/summarize-article.js';
+
+const LEXICON = buildLexicon([['port', 'pelabuhan'], ['minister', 'menteri'], ['containers', 'kontainer']]);
 
 function record(id: string, language: Language, eventDate: string | null, paragraphs: string[]): Omit<ArticleRecord, 'storyId'> {
   const clean: CleanArticle = {
@@ -45,23 +48,23 @@ function addAll(index: StoryIndex, items: Omit<ArticleRecord, 'storyId'>[]): Art
 
 describe('StoryIndex', () => {
   it('groups one event reported in Indonesian and English; the story id is the first article', () => {
-    const index = new StoryIndex([]);
+    const index = new StoryIndex([], LEXICON);
     const [id, en] = addAll(index, [HARBOUR_ID, HARBOUR_EN]);
     expect(en!.storyId).toBe(id!.id);
     expect(index.members(id!.id).map((a) => a.id)).toEqual(['h-id', 'h-en']);
   });
 
   it('keeps events of one series apart, by date and by edition number', () => {
-    const index = new StoryIndex([]);
+    const index = new StoryIndex([], LEXICON);
     const [, , f3, f4] = addAll(index, [HARBOUR_ID, HARBOUR_EN, FORUM_3, FORUM_4]);
     expect(f3!.storyId).toBe('f3');
     expect(f4!.storyId).toBe('f4');
   });
 
   it('rebuilds from stored records and forgets removed articles', () => {
-    const first = new StoryIndex([]);
+    const first = new StoryIndex([], LEXICON);
     const records = addAll(first, [HARBOUR_ID, HARBOUR_EN]);
-    const index = new StoryIndex(records);
+    const index = new StoryIndex(records, LEXICON);
     index.remove(records[1]!);
     expect(index.members('h-id').map((a) => a.id)).toEqual(['h-id']);
     index.remove(records[0]!);
@@ -69,23 +72,60 @@ describe('StoryIndex', () => {
     expect(index.assign(HARBOUR_EN)).toBe('h-en');
   });
 
-  it('reads stored records without their bodies: entities, figures and dates are enough', () => {
-    const first = new StoryIndex([]);
+  it('reads the headline and body of stored records, not their summaries', () => {
+    const first = new StoryIndex([], LEXICON);
     const records = addAll(first, [HARBOUR_ID, FORUM_3]);
-    const bodiless = records.map((r) => ({ ...r, body: '' }));
-    const index = new StoryIndex(bodiless);
+    // Summaries change as the summariser improves; grouping must not move with them.
+    const unsummarised = records.map((r) => ({ ...r, entities: [], keyFigures: [], keyPoints: [] }));
+    const index = new StoryIndex(unsummarised, LEXICON);
     expect(index.assign(HARBOUR_EN)).toBe('h-id');
-    // The series edition still vetoes: it comes from the entities, not the text.
+    // The series edition still vetoes: it is read from the text.
     expect(index.assign({ ...FORUM_4, eventDate: '2024-05-02' })).toBe('f4');
   });
 
-  it('uses the entities of the record it is given, even right after assigning its draft', () => {
-    const index = new StoryIndex([]);
+  it('uses the text of the record it is given, even right after assigning its draft', () => {
+    const index = new StoryIndex([], LEXICON);
     const draft = { ...HARBOUR_ID, id: 'other' };
     const storyId = index.assign(draft);
-    // The caller changed its mind about the entities before adding: the index must follow the record.
-    index.add({ ...draft, storyId, entities: [], keyFigures: [] });
+    // The caller changed the text before adding: the index must follow the record.
+    index.add({ ...draft, storyId, title: 'Catatan lain', body: 'Tidak ada yang sama di sini.' });
     expect(index.assign(HARBOUR_EN)).toBe('h-en');
+  });
+
+  /** `n` stored one-article stories, each its own event, a day apart. */
+  function storedCorpus(n: number): ArticleRecord[] {
+    return Array.from({ length: n }, (_, i) => {
+      const day = new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      const draft = record(`c${i}`, 'en', day, [
+        `Harbour ${i} opens new berth`,
+        `Port operator Lintas${i} opened berth ${100 + i} at Harbour${i} with capacity of ${2000 + i} containers per day.`,
+      ]);
+      return { ...draft, storyId: draft.id };
+    });
+  }
+
+  it('indexes stored signals after start, so the first change after a restart reads only its own article', async () => {
+    const stored = storedCorpus(150);
+    const index = new StoryIndex(stored, LEXICON);
+    // Stories answer at once, before any signal is read.
+    expect(index.members('c149').map((a) => a.id)).toEqual(['c149']);
+    await index.whenIndexed();
+    const before = index.stats();
+    expect(before).toEqual({ signalsComputed: 150, pendingSignals: 0 });
+    addAll(index, [HARBOUR_ID]);
+    // assign reads the new article once and add reuses it; no stored article is read again.
+    expect(index.stats().signalsComputed - before.signalsComputed).toBe(1);
+  });
+
+  it('gives a change that comes before the background build is done the same story as one after it', async () => {
+    const stored = [...storedCorpus(150), ...addAll(new StoryIndex([], LEXICON), [HARBOUR_ID])];
+    const early = new StoryIndex(stored, LEXICON);
+    expect(early.assign(HARBOUR_EN)).toBe('h-id');
+    expect(early.stats().pendingSignals).toBe(0);
+    const late = new StoryIndex(stored, LEXICON);
+    await late.whenIndexed();
+    expect(late.assign(HARBOUR_EN)).toBe('h-id');
+    expect(late.assign(FORUM_3)).toBe(early.assign(FORUM_3));
   });
 
   // Speed is measured by `npm run bench ingest`, not asserted here (shared, noisy machines).
@@ -101,8 +141,9 @@ describe('StoryIndex', () => {
         keyFigures: [{ value: String(1000 + (i % 700)), context: 'units' }],
       });
     }
-    const index = new StoryIndex(stored);
+    const index = new StoryIndex(stored, LEXICON);
     expect(index.members('s9999').map((a) => a.id)).toEqual(['s9999']);
+    index.stop();
   });
 
   it('assigns in a large corpus without pulling a new article into unrelated stories', () => {
@@ -118,7 +159,7 @@ describe('StoryIndex', () => {
         keyFigures: [{ value: String(1000 + i), context: `${1000 + i} units` }],
       });
     }
-    const index = new StoryIndex(filler);
+    const index = new StoryIndex(filler, LEXICON);
     const unrelated = { ...HARBOUR_ID, id: 'n0', entities: [{ name: 'Nobody Else', kind: 'person' as const }], keyFigures: [], eventDate: '2031-01-01' };
     expect(index.assign(unrelated)).toBe('n0');
   });

@@ -1,0 +1,23 @@
+// How a text writes its words: the ones it writes in lower case ("penambahan", "transportation")
+// are plain words even where a headline or a title capitalises them; the ones it writes in title
+// case ("Bangkok") show that "BANGKOK" is a shouted word, not an acronym. One pass over the text,
+// shared by the name finders, instead of a pattern per candidate.
+
+export interface WordCases {
+  /** Words written starting in lower case, as written. */
+  lower: ReadonlySet<string>;
+  /** Words written in title case ("Bangkok"), as written. */
+  title: ReadonlySet<string>;
+}
+
+export function wordCases(text: string): WordCases {
+  const lower = new Set<string>();
+  const title = new Set<string>();
+  for (const w of text.split(/[^\p{L}’'-]+/u)) {
+    if (!w || w[0] === '-') continue;
+    const first = w[0]!;
+    if (first !== first.toUpperCase()) lower.add(w);
+    else if (first !== first.toLowerCase() && w.slice(1) === w.slice(1).toLowerCase() && w.length > 1) title.add(w);
+  }
+  return { lower, title };
+}
