@@ -60,18 +60,18 @@ describe('a full disk', () => {
     const failed = await add(engine, 2);
     expect(failed).toEqual({ kind: 'message', tone: 'error', text: 'Could not save: the disk is full; nothing was changed.' });
     expect(await total(engine)).toBe(1);
-    expect(await found(engine, 'Industry update number 2', 'anything')).toBe(false);
+    expect(await found(engine, 'Kabar industri nomor 2', 'anything')).toBe(false);
     expect(await add(engine, 2)).toEqual(failed); // not "already in the briefing"
-    expect(await found(engine, 'Kabar industri nomor 1', kept)).toBe(true);
+    expect(await found(engine, 'Industry update number 1', kept)).toBe(true);
 
     const removal = await engine.execute({ name: 'remove', id: kept }, adminCtx);
     expect(removal).toEqual({ kind: 'message', tone: 'error', text: 'Could not save: the disk is full; nothing was changed.' });
     expect(await total(engine)).toBe(1);
-    expect(await found(engine, 'Kabar industri nomor 1', kept)).toBe(true);
+    expect(await found(engine, 'Industry update number 1', kept)).toBe(true);
 
     disk.free();
     const added = idOf(await add(engine, 2));
-    expect(await found(engine, 'Industry update number 2', added)).toBe(true);
+    expect(await found(engine, 'Kabar industri nomor 2', added)).toBe(true);
     expect(await engine.execute({ name: 'remove', id: kept }, adminCtx)).toMatchObject({ tone: 'success' });
     expect(await total(engine)).toBe(1);
   });
@@ -114,7 +114,7 @@ describe('a folder the bot may not write', () => {
     expect(failed.kind === 'message' && failed.text).toMatch(/^No permission to write articles\/shard-\d+\.json in the data folder; nothing was changed\.$/);
     expect(await total(engine)).toBe(1);
     expect(await engine.execute({ name: 'remove', id: kept }, adminCtx)).toMatchObject({ tone: 'error' });
-    expect(await found(engine, 'Kabar industri nomor 1', kept)).toBe(true);
+    expect(await found(engine, 'Industry update number 1', kept)).toBe(true);
 
     disk.immutable(path.join(dataDir, 'articles'), false);
     expect((await add(engine, 2)).kind).toBe('added');
