@@ -41,14 +41,9 @@ interface Hit {
   informative: boolean;
 }
 
-// The whole date at a findDates index: "March 4, 2025", "27 Juni 2024", "(21/6)", "2024-06-21".
-const DATE_AT = /^(?:\d{1,2}\s+\p{L}+\.?(?:\s+\d{4}\b)?|\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?|\([\d/]+\)|\d{4}-\d{2}-\d{2})/u;
-
+// findDates knows where each date ends, a range's last day included ("16 - 17 Desember 2023").
 function dateSpansOf(sentence: string): [number, number][] {
-  return findDates(sentence).map((d) => {
-    const m = DATE_AT.exec(sentence.slice(d.index));
-    return [d.index, d.index + (m?.[0].length ?? 0)] as [number, number];
-  });
+  return findDates(sentence).map((d) => [d.index, d.end] as [number, number]);
 }
 
 function isDatePart(sentence: string, index: number, end: number, dateSpans: [number, number][]): boolean {

@@ -29,8 +29,16 @@ function stripQuotes(s: string): string {
 // sentence's verb, not an attribution to drop.
 const REPORTED_CLAUSE = /\b(?:that|bahwa|pihaknya)\b/i;
 
+// ", Industry Minister Rina Halim said on Monday." / ", according to him.": a named speaker (up to
+// eight words, the last capitalised) or "according to" closing the sentence; the editors' bullets state the fact.
+const NAMED_TAIL = /,\s*["”’]?\s*(?:(?:[\p{L}’'.-]+\s+){0,7}\p{Lu}[\p{L}’'.-]*\s+(?:said|says|added|explained|stated|noted)(?:\s+(?:on|in|at|during|to)\s+[^,."”]{1,60})?|according\s+to\s+[^,."”]{1,60})\.?$/u;
+
+function tailOf(sentence: string): RegExpExecArray | null {
+  return TRAILING_ATTRIBUTION.exec(sentence) ?? NAMED_TAIL.exec(sentence);
+}
+
 export function stripAttribution(sentence: string): string {
-  const m = TRAILING_ATTRIBUTION.exec(sentence);
+  const m = tailOf(sentence);
   if (!m || m.index < 40 || REPORTED_CLAUSE.test(m[0])) return sentence;
   const kept = sentence.slice(0, m.index).replace(/[\s,"”’]+$/, '').replace(/^["“]\s*/, '');
   return /[.!?]$/.test(kept) ? kept : `${kept}.`;

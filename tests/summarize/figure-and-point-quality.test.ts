@@ -43,6 +43,13 @@ describe('key points are whole sentences the card can stand on', () => {
     expect(point).not.toMatch(/["“”]/);
   });
 
+  it('drops a closing named-speaker or "according to" tail so the point states the fact', () => {
+    expect(shortenPoint('The new plant in Cikarang will assemble 50,000 scooters a year for export, Trade Minister Rina Halim said on Monday.'))
+      .toBe('The new plant in Cikarang will assemble 50,000 scooters a year for export.');
+    expect(shortenPoint('Sales of hybrid vans in the region rose by 12 percent last year, according to the dealers association.'))
+      .toBe('Sales of hybrid vans in the region rose by 12 percent last year.');
+  });
+
   it('drops a connective opening and refuses a quote nobody on the card said', () => {
     expect(shortenPoint('Selain itu, pabrik tersebut akan menyerap 500 tenaga kerja lokal.')).toBe('Pabrik tersebut akan menyerap 500 tenaga kerja lokal.');
     expect(shortenPoint('Moreover, the plant will employ 500 local workers.')).toBe('The plant will employ 500 local workers.');

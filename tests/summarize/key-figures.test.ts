@@ -29,4 +29,14 @@ describe('extractKeyFigures', () => {
     expect(figures.map((f) => f.value)).toEqual(['3.5%', 'US$1.2 billion', '12,000']);
     expect(figures[2]!.context).toContain('12,000 containers per day');
   });
+
+  it('reads a day range with spaces or a linking word as one date, not a figure', () => {
+    for (const s of [
+      'Pameran digelar di Surabaya pada 16 - 17 Desember 2023 dengan 300 peserta.',
+      'Pameran digelar 16 hingga 17 Desember 2023 dengan 300 peserta.',
+      'The fair runs from 16 to 17 December 2023 with 300 exhibitors.',
+    ]) {
+      expect(extractKeyFigures([s], s.includes('Pameran') ? 'id' : 'en').map((f) => f.value)).toEqual(['300']);
+    }
+  });
 });

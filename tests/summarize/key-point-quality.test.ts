@@ -55,6 +55,22 @@ describe('key points read as whole sentences', () => {
   });
 });
 
+describe('key points carry the facts', () => {
+  it('prefers the sentence with a figure and a date over a general remark that repeats the article words', () => {
+    const a = article('Balikpapan Buka Pabrik Bus Listrik', [
+      'Kalimantan Timur membuka pabrik perakitan bus listrik pertama di Balikpapan.',
+      'Pabrik bus listrik di Balikpapan dibangun oleh perusahaan daerah bersama mitra dari Korea Selatan.',
+      'Pemerintah daerah menilai pabrik bus listrik di Balikpapan penting bagi ekonomi Kalimantan Timur.',
+      'Warga sekitar berharap pabrik membuka lapangan kerja baru.',
+      'Menurut pemerintah daerah, pabrik bus listrik juga akan mendorong industri baterai di Kalimantan Timur.',
+      'Kapasitas produksinya mencapai 1.200 unit setiap tahun mulai 3 Maret 2026.',
+    ], 'id');
+    const points = summarizeArticle(a, { acronyms: new Map() }).keyPoints;
+    expect(points).toHaveLength(3);
+    expect(points.join(' ')).toContain('1.200 unit');
+  });
+});
+
 describe('figure openings start at the subject or the verb', () => {
   it('keeps a short clause whole, from its subject', () => {
     expect(contexts(['Currently, the bicycle ownership ratio in Vietnam is 320 bicycles per 1,000 people.'], 'en'))
