@@ -2,7 +2,8 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Card, CardSource, Language } from '../../src/model/article.js';
 import type { HelpEntry, Reply, Roundup, SubscriptionInfo, TopicInfo, Tone, ArticleListItem } from '../../src/model/reply.js';
-import { chunkLines, LIMITS, packMessages, safeUrl, truncate, type DiscordMessage } from './discord-limits.js';
+import { truncate } from '../../src/text/fit-length.js';
+import { chunkLines, LIMITS, packMessages, safeUrl, type DiscordMessage } from './discord-limits.js';
 
 const COLOURS = { info: 0x3b82f6, success: 0x16a34a, error: 0xdc2626, card: 0x0f766e } as const;
 const LANGUAGE_NAMES: Record<Language, string> = { id: 'Bahasa Indonesia', en: 'English' };

@@ -21,6 +21,7 @@ import { renderReply } from './discord-embeds.js';
 import { deferIfNeeded, sendError, sendMessages, withDeferFallback } from './discord-respond.js';
 import { handleShare, shareButtonRow, shareQuery } from './discord-share.js';
 import { errorForLog } from './log-error.js';
+import { prefixWithin } from '../../src/text/fit-length.js';
 
 export type DiscordEngine = Pick<Engine, 'execute' | 'parse' | 'isSlow' | 'complete'>;
 
@@ -84,7 +85,7 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: Interact
   const names = focused.name === TOPIC_OPTION ? deps.engine.complete(String(focused.value), AUTOCOMPLETE_MAX) : [];
   const seen = new Set<string>();
   const choices = names
-    .map((n) => n.slice(0, CHOICE_MAX).trim())
+    .map((n) => prefixWithin(n, CHOICE_MAX).trim())
     .filter((n) => n !== '' && !seen.has(n) && seen.add(n))
     .slice(0, AUTOCOMPLETE_MAX)
     .map((n) => ({ name: n, value: n }));
@@ -142,7 +143,7 @@ async function adminInput(interaction: ChatInputCommandInteraction, ctx: Command
 async function button(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {
   const query = shareQuery(interaction.customId);
   if (query === null) {
-    deps.logger.warn({ event: 'discord_unknown_button', customId: interaction.customId.slice(0, 40) }, 'unknown button');
+    deps.logger.warn({ event: 'discord_unknown_button', customId: prefixWithin(interaction.customId, 40) }, 'unknown button');
     await sendError(interaction, 'That button has expired; run the command again.');
     return;
   }

@@ -6,7 +6,7 @@ import type { Command } from '../../src/model/command.js';
 import type { Reply } from '../../src/model/reply.js';
 import { LIMITS, context, type SlackBlock, type SlackMessage } from './block-kit.js';
 import { errorCode } from './slack-admin.js';
-import { truncate } from './slack-escape.js';
+import { truncateEscaped } from './slack-escape.js';
 import { renderReply } from './slack-blocks.js';
 import { slackChannel, slackContext, type SlackDeps } from './slack-deps.js';
 import { shareActionPayload, type ShareActionPayload } from './slack-payloads.js';
@@ -76,7 +76,7 @@ async function postShare(deps: SlackDeps, client: PostMessageClient, p: ShareAct
   const message = renderReply(reply, { command: deps.command, reserveBlocks: 1 });
   await client.chat.postMessage({
     channel: p.channel.id,
-    text: truncate(`<@${p.user.id}> shared: ${message.text}`, LIMITS.fallbackText),
+    text: truncateEscaped(`<@${p.user.id}> shared: ${message.text}`, LIMITS.fallbackText),
     blocks: [context(`Shared by <@${p.user.id}>`), ...message.blocks],
     unfurl_links: false,
   });

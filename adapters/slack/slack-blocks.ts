@@ -4,7 +4,7 @@
 import type { Reply, Roundup, SubscriptionInfo } from '../../src/model/reply.js';
 import { LIMITS, context, divider, header, section, type SlackBlock, type SlackMessage } from './block-kit.js';
 import { cardBlocks, cardFallback, mrkdwnLink } from './slack-card-blocks.js';
-import { escapeMrkdwn, slackText, truncate } from './slack-escape.js';
+import { escapeMrkdwn, slackText, truncateEscaped } from './slack-escape.js';
 
 export interface RenderOptions {
   /** The slash command as configured, e.g. "/brief", used in hints. */
@@ -21,7 +21,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   const command = options.command ?? '/brief';
   const { text, intro, units, more, outro } = describe(reply, command);
   const blocks = pack(intro, units, outro, budget, more);
-  return { text: truncate(escapeMrkdwn(text), LIMITS.fallbackText) || ' ', blocks };
+  return { text: truncateEscaped(escapeMrkdwn(text), LIMITS.fallbackText) || ' ', blocks };
 }
 
 interface Described {
@@ -98,7 +98,7 @@ function describeTopics(reply: Extract<Reply, { kind: 'topics' }>, command: stri
     units: reply.topics.map((t) => {
       const aliases = t.aliases.length > 0 ? `\n_Also: ${escapeMrkdwn(t.aliases.join(', '))}_` : '';
       const body = `*${escapeMrkdwn(t.name)}* · \`${command} ${escapeMrkdwn(t.id)}\` · ${t.articleCount} articles\n${escapeMrkdwn(t.description)}${aliases}`;
-      return [section(truncate(body, LIMITS.sectionText))];
+      return [section(truncateEscaped(body, LIMITS.sectionText))];
     }),
     more: { hidden: 0, label: 'more topics', hint: null },
     outro: [],
@@ -144,7 +144,7 @@ function describeRoundup(r: Roundup, preview: boolean): Described {
     const point = l.point ? `\n${escapeMrkdwn(l.point)}` : '';
     const head = `${topic}*${escapeMrkdwn(l.headline)}*${point}`;
     const tail = sources ? `\n${sources}` : '';
-    return [section(truncate(head, LIMITS.sectionText - tail.length) + tail)];
+    return [section(truncateEscaped(head, LIMITS.sectionText - tail.length) + tail)];
   });
   if (units.length === 0) units.push([section('Nothing new this week.')]);
   return {
@@ -177,7 +177,7 @@ function lineSections(lines: string[]): SlackBlock[][] {
   const units: SlackBlock[][] = [];
   let current = '';
   for (const raw of lines) {
-    const line = truncate(raw, LIMITS.sectionText);
+    const line = truncateEscaped(raw, LIMITS.sectionText);
     if (current && current.length + 1 + line.length > LIMITS.sectionText) {
       units.push([section(current)]);
       current = '';
@@ -201,7 +201,7 @@ function pack(intro: SlackBlock[], units: SlackBlock[][], outro: SlackBlock[], b
   const hidden = more.hidden + cut;
   if (hidden > 0) {
     const hint = more.hint ? `: ${escapeMrkdwn(more.hint)}` : '';
-    blocks.push(context(truncate(`…and ${hidden} ${more.label}${hint}`, LIMITS.contextText)));
+    blocks.push(context(truncateEscaped(`…and ${hidden} ${more.label}${hint}`, LIMITS.contextText)));
   }
   blocks.push(...outro);
   return blocks.slice(0, Math.max(1, budget));

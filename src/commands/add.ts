@@ -1,4 +1,5 @@
 // /brief add <url | text>: admins add an article; duplicates answer with the existing card.
+import { prefixWithin } from '../text/fit-length.js';
 import { fail, ok, type CommandModule } from './command-module.js';
 
 const URL_ONLY = /^<?(https?:\/\/\S+?)>?$/i;
@@ -26,5 +27,5 @@ export const addCommand = {
     const { card, duplicate } = await s.articles.add(input, `${ctx.actor.platform}:${ctx.actor.id}`);
     return { kind: 'added', card, duplicate };
   },
-  auditDetail: (c) => (c.input.kind === 'url' ? c.input.url.slice(0, 300) : c.input.kind === 'file' ? `file ${c.input.filename}` : 'pasted text'),
+  auditDetail: (c) => (c.input.kind === 'url' ? prefixWithin(c.input.url, 300) : c.input.kind === 'file' ? `file ${c.input.filename}` : 'pasted text'),
 } satisfies CommandModule<'add'>;

@@ -5,7 +5,7 @@ import type { Harness } from './discord-harness.js';
 import { startHarness } from './discord-harness.js';
 import { adminCommand, attachmentAdd, briefAutocomplete, briefCommand, buttonClick, CHANNEL_ID, MANAGE_GUILD } from './interaction-payloads.js';
 import { embedLimitViolations } from './embed-limit-violations.js';
-import { truncate } from '../../../adapters/discord/discord-limits.js';
+import { truncate } from '../../../src/text/fit-length.js';
 
 interface CallbackBody {
   type: number;

@@ -1,7 +1,7 @@
 // The Card/Reply -> embed renderer never produces a message Discord would reject.
 import { describe, expect, it } from 'vitest';
 import { cardEmbed, renderReply } from '../../../adapters/discord/discord-embeds.js';
-import { truncate } from '../../../adapters/discord/discord-limits.js';
+import { truncate } from '../../../src/text/fit-length.js';
 import type { Reply } from '../../../src/model/reply.js';
 import { longCard, makeCard, randomCard } from './card-fixtures.js';
 import { embedLimitViolations } from './embed-limit-violations.js';
