@@ -6,15 +6,16 @@ import { TopicTagger } from './briefs/topic-tagger.js';
 import { CardBuilder } from './cards/build-card.js';
 import { systemClock, type Clock } from './clock.js';
 import { parseCommand } from './commands/parse-command.js';
-import { COMMANDS, helpEntries } from './commands/registry.js';
+import type { CommandInfo, OptionValues, ParseResult } from './commands/command-module.js';
+import { commandInfos, helpEntries, moduleFor } from './commands/registry.js';
 import { isConfiguredAdmin, type Config } from './config.js';
 import { isRingkasError } from './errors.js';
 import type { ArticleFetcher } from './fetch/article-fetcher.js';
 import { createSafeFetcher } from './fetch/safe-fetch.js';
 import { silentLogger, type Logger } from './logger.js';
-import type { CommandContext } from './model/actor.js';
-import type { Command } from './model/command.js';
-import type { HelpEntry, Reply } from './model/reply.js';
+import type { Actor, CommandContext } from './model/actor.js';
+import type { Command, CommandName, CommandOf } from './model/command.js';
+import type { Reply } from './model/reply.js';
 import { completions } from './search/completions.js';
 import { loadLexicon } from './search/lexicon.js';
 import { SearchIndex } from './search/search-index.js';
@@ -30,7 +31,12 @@ export interface EngineOptions {
   fetcher?: ArticleFetcher;
 }
 
-export type ParsedCommand = { ok: true; command: Command } | { ok: false; reply: Reply };
+export type ParsedCommand = { ok: true; command: Command } | { ok: false; reply: Reply; needsInput?: CommandName };
+
+export interface ExecuteOptions {
+  /** The platform offers this command to admins only (e.g. Discord's /brief-admin): refuse others here too. */
+  adminOnly?: boolean;
+}
 
 export class Engine {
   private closed = false;
@@ -61,7 +67,7 @@ export class Engine {
         logger,
         fetcher: options.fetcher ?? createSafeFetcher(config.fetch, logger),
       });
-      const services: EngineServices = { config, logger, clock, store, briefs, lexicon, index, stories, cards, articles };
+      const services: EngineServices = { config, logger, clock, store, briefs, lexicon, index, stories, cards, articles, help: helpEntries() };
       await seedIfEmpty(services);
       logger.info(
         { event: 'engine_ready', articles: store.articleCount, briefs: briefs.length, ms: Math.round(performance.now() - started) },
@@ -75,9 +81,26 @@ export class Engine {
   }
 
   parse(text: string): ParsedCommand {
-    const parsed = parseCommand(text);
-    if (parsed.ok) return parsed;
-    return { ok: false, reply: { kind: 'message', tone: 'error', text: parsed.message } };
+    return parsedCommand(parseCommand(text));
+  }
+
+  /** A command from typed option values (platforms that ask for options one by one). */
+  parseOptions(name: CommandName, values: OptionValues): ParsedCommand {
+    const module = moduleFor(name);
+    if (!module) return { ok: false, reply: { kind: 'message', tone: 'error', text: `Unknown command "${String(name)}".` } };
+    if (module.fromOptions) return parsedCommand(module.fromOptions(values));
+    const first = module.options?.find((o) => o.kind === 'text');
+    return parsedCommand(module.parse(first ? (values.text(first.name) ?? '') : ''));
+  }
+
+  /** What every command declares (admin-only, shareable, listing, options…), for adapters. */
+  commands(): CommandInfo[] {
+    return commandInfos();
+  }
+
+  /** The configured admin allow-list (RINGKAS_ADMINS), which grants admin on every platform. */
+  isConfiguredAdmin(actor: Pick<Actor, 'platform' | 'id'>): boolean {
+    return isConfiguredAdmin(this.services.config, actor.platform, actor.id);
   }
 
   async run(text: string, ctx: CommandContext): Promise<Reply> {
@@ -86,24 +109,26 @@ export class Engine {
   }
 
   /** Runs a typed command. Never throws: failures become one clear sentence. */
-  async execute(command: Command, ctx: CommandContext): Promise<Reply> {
-    const module = COMMANDS.get(command.name);
-    const { logger, config } = this.services;
-    if (!module) return { kind: 'message', tone: 'error', text: `Unknown command "${command.name}". Try "/brief help".` };
-    const actor = { ...ctx.actor, isAdmin: ctx.actor.isAdmin || isConfiguredAdmin(config, ctx.actor.platform, ctx.actor.id) };
-    const detail = module.auditDetail ? module.auditDetail(command as never) : '';
-    if (module.adminOnly && !actor.isAdmin) {
+  async execute<N extends CommandName>(command: CommandOf<N> & { name: N }, ctx: CommandContext, options: ExecuteOptions = {}): Promise<Reply> {
+    const module = moduleFor<N>(command.name);
+    const { logger } = this.services;
+    // Adapters build commands from platform input: an unknown name is refused, not a crash.
+    if (!module) return { kind: 'message', tone: 'error', text: `Unknown command "${String(command.name)}". Try "/brief help".` };
+    const actor = { ...ctx.actor, isAdmin: ctx.actor.isAdmin || this.isConfiguredAdmin(ctx.actor) };
+    const detail = module.auditDetail ? module.auditDetail(command) : '';
+    const adminOnly = module.adminOnly || options.adminOnly === true;
+    if (adminOnly && !actor.isAdmin) {
       await this.audit(command.name, actor, detail, 'refused');
-      return { kind: 'message', tone: 'error', text: `Sorry, only admins can use "${module.usage.split(' ').slice(0, 2).join(' ')}". Ask a workspace admin.` };
+      return { kind: 'message', tone: 'error', text: `Sorry, only admins can use "/brief ${command.name}". Ask a workspace admin.` };
     }
     const started = performance.now();
     try {
-      const reply = await module.run(this.services, command as never, { ...ctx, actor });
-      if (module.adminOnly) await this.audit(command.name, actor, detail, 'ok');
+      const reply = await module.run(this.services, command, { ...ctx, actor });
+      if (adminOnly) await this.audit(command.name, actor, detail, 'ok');
       logger.info({ event: 'command', command: command.name, platform: actor.platform, reply: reply.kind, ms: Math.round(performance.now() - started) }, 'command handled');
       return reply;
     } catch (e) {
-      if (module.adminOnly) await this.audit(command.name, actor, detail, 'failed').catch(() => undefined);
+      if (adminOnly) await this.audit(command.name, actor, detail, 'failed').catch(() => undefined);
       if (isRingkasError(e)) {
         logger.info({ event: 'command_refused', command: command.name, code: e.code, platform: actor.platform }, e.userMessage);
         return { kind: 'message', tone: 'error', text: e.userMessage };
@@ -113,17 +138,13 @@ export class Engine {
     }
   }
 
-  isSlow(command: Command): boolean {
-    const module = COMMANDS.get(command.name);
-    return module?.slow ? module.slow(command as never) : false;
+  isSlow<N extends CommandName>(command: CommandOf<N> & { name: N }): boolean {
+    const module = moduleFor<N>(command.name);
+    return module?.slow ? module.slow(command) : false;
   }
 
   complete(prefix: string, limit = 25): string[] {
     return completions(this.services, prefix, limit);
-  }
-
-  helpEntries(): HelpEntry[] {
-    return helpEntries();
   }
 
   private async audit(command: string, actor: CommandContext['actor'], detail: string, outcome: 'ok' | 'refused' | 'failed'): Promise<void> {
@@ -143,4 +164,9 @@ export class Engine {
     this.closed = true;
     await this.services.store.close();
   }
+}
+
+function parsedCommand(parsed: ParseResult<Command>): ParsedCommand {
+  if (parsed.ok) return parsed;
+  return { ok: false, reply: { kind: 'message', tone: 'error', text: parsed.message }, ...(parsed.needsInput ? { needsInput: parsed.needsInput } : {}) };
 }

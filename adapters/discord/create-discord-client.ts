@@ -32,7 +32,6 @@ export async function startDiscord(deps: { config: Config; engine: DiscordEngine
   const client = createDiscordClient(discord);
   const handle = createInteractionHandler({
     engine: deps.engine,
-    config: deps.config,
     logger,
     rest: client.rest,
     attachmentHosts: discord.apiUrl ? [new URL(discord.apiUrl).host] : [],

@@ -6,6 +6,7 @@ import type { Card, CardSource, Language } from '../../src/model/article.js';
 import type { HelpEntry, Reply, Roundup, SubscriptionInfo, TopicInfo, Tone, ArticleListItem } from '../../src/model/reply.js';
 import { truncate } from '../../src/text/fit-length.js';
 import { escapeDiscord as md } from './discord-markdown.js';
+import { helpSyntax } from './discord-syntax.js';
 import { chunkLines, LIMITS, packMessages, safeUrl, type DiscordMessage } from './discord-limits.js';
 
 const COLOURS = { info: 0x3b82f6, success: 0x16a34a, error: 0xdc2626, card: 0x0f766e } as const;
@@ -129,7 +130,7 @@ function articleEmbeds(items: ArticleListItem[], page: number, pages: number, to
 
 function helpEmbeds(commands: HelpEntry[]): APIEmbed[] {
   const fields = commands.map((c) => ({
-    name: discordUsage(c),
+    name: md(helpSyntax(c)),
     value: c.adminOnly ? `${c.describe} (admins only)` : c.describe,
   }));
   const embeds: APIEmbed[] = [];
@@ -137,11 +138,6 @@ function helpEmbeds(commands: HelpEntry[]): APIEmbed[] {
     embeds.push({ title: i === 0 ? 'Ringkas commands' : 'Ringkas commands (continued)', fields: fields.slice(i, i + LIMITS.fields), color: COLOURS.info });
   }
   return embeds;
-}
-
-/** Help entries are written for "/brief <words>"; on Discord admin actions live under /brief-admin. */
-function discordUsage(entry: HelpEntry): string {
-  return entry.adminOnly ? entry.usage.replace(/\/brief\b(?!-)/g, '/brief-admin') : entry.usage;
 }
 
 function roundupEmbeds(roundup: Roundup): APIEmbed[] {

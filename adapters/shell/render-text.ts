@@ -1,6 +1,7 @@
 // Neutral replies -> plain terminal text.
 import type { Card } from '../../src/model/article.js';
-import type { Reply, Roundup } from '../../src/model/reply.js';
+import type { CommandName } from '../../src/model/command.js';
+import type { HelpEntry, Reply, Roundup } from '../../src/model/reply.js';
 
 const LANG = { id: 'ID', en: 'EN' } as const;
 
@@ -31,6 +32,16 @@ function renderRoundup(r: Roundup, preview: boolean): string {
   return [head, ...lines].join('\n');
 }
 
+/** The shell's command syntax: "/brief <words>" for the look-up, "/brief <command> <args>" otherwise. */
+export function shellCommand(name: CommandName, args?: string): string {
+  return ['/brief', name === 'brief' ? '' : name, args ?? ''].filter(Boolean).join(' ');
+}
+
+function helpUsage(entry: HelpEntry): string {
+  const forms = entry.usage.length > 0 ? entry.usage : [''];
+  return forms.map((form) => shellCommand(entry.name, form || undefined)).join(' | ');
+}
+
 export function renderText(reply: Reply): string {
   switch (reply.kind) {
     case 'cards': {
@@ -55,7 +66,7 @@ export function renderText(reply: Reply): string {
         ...(reply.page < reply.pages ? [`Next: /brief list ${reply.page + 1}`] : []),
       ].join('\n');
     case 'help':
-      return ['Ringkas commands:', ...reply.commands.map((c) => `  ${c.usage.padEnd(44)} ${c.describe}`)].join('\n');
+      return ['Ringkas commands:', ...reply.commands.map((c) => `  ${helpUsage(c).padEnd(44)} ${c.describe}${c.adminOnly ? ' (admins)' : ''}`)].join('\n');
     case 'roundup':
       return renderRoundup(reply.roundup, reply.preview);
     case 'subscriptions':

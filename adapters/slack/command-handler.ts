@@ -51,7 +51,9 @@ async function handle(body: SlashCommandPayload, deps: SlackDeps, ack: AckFn, re
   const channel = slackChannel(body.team_id, body.channel_id);
   const user = { id: body.user_id, name: body.user_name };
 
-  if (/^(\/\S+\s+)?(add|tambah)$/i.test(text)) {
+  const parsed = deps.engine.parse(text);
+  if (!parsed.ok && parsed.needsInput === 'add') {
+    // "add" with nothing after it: the form asks for the article.
     const ctx = await slackContext(deps, user, channel, true);
     if (!ctx.actor.isAdmin) {
       // The engine refuses and records the attempt; nothing changes.
@@ -64,7 +66,6 @@ async function handle(body: SlashCommandPayload, deps: SlackDeps, ack: AckFn, re
     return;
   }
 
-  const parsed = deps.engine.parse(text);
   if (!parsed.ok) {
     await ack(ephemeral(parsed.reply, deps));
     return;
@@ -93,7 +94,7 @@ async function handle(body: SlashCommandPayload, deps: SlackDeps, ack: AckFn, re
 
 /** The reply, rendered ephemeral; look-ups get a Share button carrying the text to re-run. */
 function ephemeral(reply: Reply, deps: SlackDeps, command?: Command, text?: string): SlackMessage & { response_type: 'ephemeral' } {
-  const share = command && text && isShareable(command, reply);
+  const share = command && text && isShareable(deps, command, reply);
   const message = renderReply(reply, { command: deps.command, reserveBlocks: share ? 1 : 0 });
   return { response_type: 'ephemeral', ...(share ? withShareButton(message, text) : message) };
 }

@@ -3,7 +3,7 @@
 // the timestamp guard.
 import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Clock } from '../../src/clock.js';
-import type { SlackConfig, Config } from '../../src/config.js';
+import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { registerAddArticleModal } from './add-article-modal.js';
 import { boltLogger } from './bolt-logger.js';
@@ -17,7 +17,7 @@ import type { SlackDeps, SlackEngine } from './slack-deps.js';
 type RetryOptions = NonNullable<NonNullable<ConstructorParameters<typeof webApi.WebClient>[1]>['retryConfig']>;
 
 export interface CreateSlackAppOptions {
-  config: Pick<Config, 'admins'> & { slack: SlackConfig };
+  config: { slack: SlackConfig };
   engine: SlackEngine;
   logger: Logger;
   clock: Clock;
@@ -54,16 +54,18 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppParts {
     ...(receiver ? { receiver } : { socketMode: true, appToken: slack.appToken! }),
   });
 
+  const commands = options.engine.commands();
   const deps: SlackDeps = {
     engine: options.engine,
-    admins: new SlackAdmins({ config: options.config, client: app.client, clock: options.clock, logger: options.logger, ...(options.adminCacheMs ? { ttlMs: options.adminCacheMs } : {}) }),
+    admins: new SlackAdmins({ isConfiguredAdmin: (id) => options.engine.isConfiguredAdmin({ platform: 'slack', id }), client: app.client, clock: options.clock, logger: options.logger, ...(options.adminCacheMs ? { ttlMs: options.adminCacheMs } : {}) }),
     deliveries: new RecentDeliveries(options.clock),
     logger: options.logger,
     command: slack.command,
     ackDeadlineMs: options.ackDeadlineMs ?? 2000,
     inAckBudgetMs: options.inAckBudgetMs ?? 1000,
     lane: new EngineLane(),
-    adminCommands: new Set(options.engine.helpEntries().filter((h) => h.adminOnly).map((h) => h.name)),
+    adminCommands: new Set(commands.filter((c) => c.adminOnly).map((c) => c.name)),
+    shareable: new Set(commands.filter((c) => c.shareable).map((c) => c.name)),
   };
   registerCommand(app, deps);
   registerShareAction(app, deps);

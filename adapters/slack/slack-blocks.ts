@@ -1,6 +1,7 @@
 // Every neutral Reply as a Slack message (Block Kit + plain fallback), within the
 // documented limits: when something does not fit, it is cut with an ellipsis and
 // the message says how much more there is.
+import type { CommandName } from '../../src/model/command.js';
 import type { Reply, Roundup, SubscriptionInfo } from '../../src/model/reply.js';
 import { LIMITS, context, divider, header, section, type SlackBlock, type SlackMessage } from './block-kit.js';
 import { cardBlocks, cardFallback, mrkdwnLink } from './slack-card-blocks.js';
@@ -12,6 +13,11 @@ export interface RenderOptions {
   /** Blocks the caller will append (e.g. the Share button); kept free. */
   reserveBlocks?: number;
   maxBlocks?: number;
+}
+
+/** The configured slash command, then the command word (none for the look-up), then its arguments. */
+export function slackCommand(slash: string, name: CommandName, args?: string): string {
+  return [slash, name === 'brief' ? '' : name, args ?? ''].filter(Boolean).join(' ');
 }
 
 const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -111,9 +117,9 @@ function describeHelp(reply: Extract<Reply, { kind: 'help' }>, command: string):
     intro: [header('Ringkas commands')],
     units: lineSections(
       reply.commands.map((c) => {
-        const usage = c.usage.replace(/\/brief\b/g, command);
+        const forms = (c.usage.length > 0 ? c.usage : ['']).map((form) => slackCommand(command, c.name, form || undefined));
         const admin = c.adminOnly ? ' _(admins)_' : '';
-        return `\`${escapeMrkdwn(usage.startsWith('/') ? usage : `${command} ${usage}`)}\` ${escapeMrkdwn(c.describe)}${admin}`;
+        return `\`${escapeMrkdwn(forms.join(' | '))}\` ${escapeMrkdwn(c.describe)}${admin}`;
       }),
     ),
     more: { hidden: 0, label: 'more commands', hint: null },

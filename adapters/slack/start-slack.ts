@@ -38,7 +38,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
   if (!slack) throw new RingkasError('bad_input', 'Slack is not configured (set RINGKAS_SLACK_BOT_TOKEN).');
   const clock = options.clock ?? systemClock;
   const { app, receiver } = createSlackApp({
-    config: { admins: options.config.admins, slack },
+    config: { slack },
     engine: options.engine,
     logger: options.logger,
     clock,

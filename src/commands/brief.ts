@@ -13,9 +13,11 @@ const MAX_QUERY = 200;
 export const briefCommand = {
   name: 'brief',
   aliases: ['search', 'cari'],
-  usage: '/brief <topic or words>',
+  usage: ['<topic or words>'],
   describe: 'Best-matching cards for a topic or any words, in English or Bahasa Indonesia (typos are fine).',
   adminOnly: false,
+  shareable: true,
+  options: [{ kind: 'text', name: 'topic', describe: 'A topic, name or keywords; "help" lists what I can do', required: true, maxLength: MAX_QUERY, autocomplete: true }],
   parse: (args) => {
     const query = args.trim();
     if (query === '') return fail('Tell me what to look for, e.g. "/brief ijepa" or "/brief kendaraan listrik".');

@@ -10,9 +10,11 @@ const newestFirst = (a: ArticleRecord, b: ArticleRecord) =>
 export const listCommand = {
   name: 'list',
   aliases: ['daftar', 'ls'],
-  usage: '/brief list [page]',
+  usage: ['[page]'],
   describe: 'All articles with their ids, newest first.',
   adminOnly: false,
+  shareable: true,
+  listing: true,
   parse: (args) => {
     const a = args.trim();
     if (a === '') return ok({ name: 'list', page: 1 });

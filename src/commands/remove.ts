@@ -4,9 +4,10 @@ import { fail, ok, type CommandModule } from './command-module.js';
 export const removeCommand = {
   name: 'remove',
   aliases: ['rm', 'delete', 'hapus'],
-  usage: '/brief remove <id>',
-  describe: 'Remove an article by its id (admins). "/brief list" shows ids.',
+  usage: ['<id>'],
+  describe: 'Remove an article by its id (the list command shows ids).',
   adminOnly: true,
+  options: [{ kind: 'text', name: 'id', describe: 'Article id, shown in the card footer', required: true, maxLength: 64 }],
   parse: (args) => {
     const id = args.trim();
     if (!/^[0-9a-f]{6,64}$/i.test(id)) return fail('Give the article id, e.g. "/brief remove 3fa2c81b"; "/brief list" shows ids.');

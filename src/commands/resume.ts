@@ -7,8 +7,8 @@ import { ok, type CommandModule } from './command-module.js';
 export const resumeCommand = {
   name: 'resume',
   aliases: ['lanjutkan'],
-  usage: '/brief resume',
-  describe: "Resume this channel's paused roundup (admins).",
+  usage: [],
+  describe: "Resume this channel's paused roundup.",
   adminOnly: true,
   parse: () => ok({ name: 'resume' }),
   run: async (s, _command, ctx) => {

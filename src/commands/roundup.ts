@@ -7,7 +7,7 @@ import { ok, type CommandModule } from './command-module.js';
 export const roundupCommand = {
   name: 'roundup',
   aliases: ['preview', 'ringkasan'],
-  usage: '/brief roundup',
+  usage: [],
   describe: "Preview this channel's next roundup, privately.",
   adminOnly: false,
   parse: () => ok({ name: 'roundup' }),

@@ -6,7 +6,7 @@ import { ok, type CommandModule } from './command-module.js';
 export const subscriptionsCommand = {
   name: 'subscriptions',
   aliases: ['subs'],
-  usage: '/brief subscriptions',
+  usage: [],
   describe: 'Weekly roundups of this workspace and their next run.',
   adminOnly: false,
   parse: () => ok({ name: 'subscriptions' }),

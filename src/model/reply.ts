@@ -1,5 +1,6 @@
 // Neutral replies. Every adapter renders every kind (adapters/*/render-*.ts).
 import type { Card, Language } from './article.js';
+import type { CommandName } from './command.js';
 
 export interface ArticleListItem {
   id: string;
@@ -18,8 +19,9 @@ export interface TopicInfo {
 }
 
 export interface HelpEntry {
-  name: string;
-  usage: string;
+  name: CommandName;
+  /** What may follow the command word, one form per entry; adapters add their own command syntax. */
+  usage: readonly string[];
   describe: string;
   adminOnly: boolean;
 }

@@ -71,7 +71,8 @@ describe('/brief-admin flows', () => {
     const p = adminCommand('subscribe', [{ name: 'time', type: 3, value: '25:00' }], admin());
     await h.interact(p);
     const cb = h.fake.callbacks(p.id)[0]!.body as { data: Data };
-    expect(cb.data.content).toBe('⚠️ Use a 24-hour time like 08:00.');
+    // The engine's own schedule rules, the same sentence the text form gets.
+    expect(cb.data.content).toMatch(/^⚠️ "25:00" is not a time of day: use 24-hour HH:MM\./);
     expect(cb.data.flags).toBe(64);
   });
 

@@ -1,8 +1,11 @@
 // Command definitions and `npm run discord:register` against the loopback fake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCommand, commandDefinitions } from '../../../adapters/discord/discord-commands.js';
+import { commandDefinitions } from '../../../adapters/discord/discord-commands.js';
 import { describeRegistration, inviteUrl, registerCommands } from '../../../adapters/discord/register.js';
+import type { OptionValues } from '../../../src/commands/command-module.js';
+import type { CommandName } from '../../../src/model/command.js';
 import { FakeDiscord } from '../../platform/fake-discord.js';
+import { createTempEngine, type TempEngine } from '../../support/temp-engine.js';
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -41,28 +44,36 @@ describe('command definitions', () => {
   });
 });
 
-describe('adminCommand mapping', () => {
-  const opts = (subcommand: string, strings: Record<string, string> = {}, ints: Record<string, number> = {}) => ({
-    subcommand,
-    string: (n: string) => strings[n] ?? null,
-    integer: (n: string) => ints[n] ?? null,
+describe('options to engine commands (engine.parseOptions, as the Discord handler reads them)', () => {
+  let temp: TempEngine;
+  beforeAll(async () => {
+    temp = await createTempEngine({ RINGKAS_SEED_ON_EMPTY: 'false' });
   });
+  afterAll(async () => {
+    await temp?.cleanup();
+  });
+  const values = (texts: Record<string, string> = {}, ints: Record<string, number> = {}): OptionValues => ({
+    text: (n) => texts[n],
+    integer: (n) => ints[n],
+    file: () => undefined,
+  });
+  const parse = (name: CommandName, texts?: Record<string, string>, ints?: Record<string, number>) => temp.engine.parseOptions(name, values(texts, ints));
 
   it('maps add, remove and subscribe', () => {
-    expect(adminCommand(opts('add', { url: ' https://example.com/a ' }))).toEqual({ name: 'add', input: { kind: 'url', url: 'https://example.com/a' } });
-    expect(adminCommand(opts('add', { text: 'Body', source: 'Antara' }))).toEqual({ name: 'add', input: { kind: 'text', text: 'Body', source: 'Antara' } });
-    expect(adminCommand(opts('remove', { id: ' a1b2 ' }))).toEqual({ name: 'remove', id: 'a1b2' });
-    expect(adminCommand(opts('subscribe', { time: '8:30', timezone: 'Asia/Tokyo', topics: 'ijepa, ev ,' }, { weekday: 1 }))).toEqual({
-      name: 'subscribe',
-      schedule: { weekday: 1, time: '08:30', timezone: 'Asia/Tokyo', topics: ['ijepa', 'ev'] },
+    expect(parse('add', { url: ' https://example.com/a ' })).toEqual({ ok: true, command: { name: 'add', input: { kind: 'url', url: 'https://example.com/a' } } });
+    expect(parse('add', { text: 'Body', source: 'Antara' })).toEqual({ ok: true, command: { name: 'add', input: { kind: 'text', text: 'Body', source: 'Antara' } } });
+    expect(parse('remove', { id: ' A1B2C3 ' })).toEqual({ ok: true, command: { name: 'remove', id: 'a1b2c3' } });
+    expect(parse('subscribe', { time: '8:30', timezone: 'Asia/Tokyo', topics: 'ijepa, ev ,' }, { weekday: 1 })).toEqual({
+      ok: true,
+      command: { name: 'subscribe', schedule: { weekday: 1, time: '8:30', timezone: 'Asia/Tokyo', topics: ['ijepa', 'ev'] } },
     });
-    expect(adminCommand(opts('roundup'))).toEqual({ name: 'roundup' });
+    expect(parse('roundup')).toEqual({ ok: true, command: { name: 'roundup' } });
   });
 
-  it('refuses ambiguous or invalid input with one sentence', () => {
-    expect(() => adminCommand(opts('add', { url: 'https://e.com', text: 'x' }))).toThrow('Give exactly one of url, text or file.');
-    expect(() => adminCommand(opts('add'))).toThrow('Give exactly one');
-    expect(() => adminCommand(opts('subscribe', { time: '25:00' }))).toThrow('Use a 24-hour time like 08:00.');
+  it('refuses ambiguous input with one sentence', () => {
+    const sentence = (p: ReturnType<typeof parse>) => (!p.ok && p.reply.kind === 'message' ? p.reply.text : null);
+    expect(sentence(parse('add', { url: 'https://e.com', text: 'x' }))).toBe('Give exactly one of url, text or file.');
+    expect(sentence(parse('add'))).toMatch('Give exactly one');
   });
 });
 

@@ -86,7 +86,7 @@ describe('renderReply: every other kind', () => {
     { kind: 'added', card: makeCard(), duplicate: true },
     { kind: 'topics', topics: [{ id: 'ijepa', name: 'IJEPA', description: 'Economic partnership', aliases: ['EPA'], articleCount: 3 }] },
     { kind: 'articles', items: [{ id: 'a1', headline: 'H <!here>', source: null, date: null, language: 'id' }], page: 1, pages: 2, total: 11 },
-    { kind: 'help', commands: [{ name: 'add', usage: '/brief add <url>', describe: 'Add an article', adminOnly: true }] },
+    { kind: 'help', commands: [{ name: 'add', usage: ['<url>'], describe: 'Add an article', adminOnly: true }] },
     {
       kind: 'roundup',
       preview: true,
@@ -116,7 +116,7 @@ describe('renderReply: every other kind', () => {
   });
 
   it('help uses the configured command name', () => {
-    const msg = renderReply({ kind: 'help', commands: [{ name: 'list', usage: '/brief list [page]', describe: 'List', adminOnly: false }] }, { command: '/ringkas' });
+    const msg = renderReply({ kind: 'help', commands: [{ name: 'list', usage: ['[page]'], describe: 'List', adminOnly: false }] }, { command: '/ringkas' });
     expect(allTexts(msg).join(' ')).toContain('`/ringkas list [page]`');
   });
 
