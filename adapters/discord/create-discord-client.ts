@@ -7,6 +7,7 @@ import type { Deliverer } from '../../src/model/delivery.js';
 import { createDiscordDeliverer } from './discord-deliverer.js';
 import { createInteractionHandler, type DiscordEngine } from './discord-interactions.js';
 import { errorForLog } from './log-error.js';
+import { botToken } from './discord-token.js';
 
 export interface DiscordRuntime {
   client: Client;
@@ -40,7 +41,7 @@ export async function startDiscord(deps: { config: Config; engine: DiscordEngine
   watchConnection(client, logger);
 
   try {
-    await client.login(discord.token);
+    await client.login(botToken(discord.token));
   } catch (error) {
     logger.error({ event: 'discord_login_failed', err: errorForLog(error) }, 'login failed');
     await client.destroy();

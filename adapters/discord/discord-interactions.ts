@@ -112,8 +112,11 @@ async function chatInput(interaction: ChatInputCommandInteraction, deps: Interac
     return;
   }
   const command = parsed.command;
+  // Every /brief-admin subcommand needs Manage Server, read-only ones too: Discord only hides the
+  // command by default, and a server can open it to other roles, so the engine checks again.
+  const adminOnly = interaction.commandName === BRIEF_ADMIN;
   if (deps.engine.isSlow(command)) await deferIfNeeded(interaction, true);
-  const reply = await withDeferFallback(interaction, true, () => deps.engine.execute(command, ctx));
+  const reply = await withDeferFallback(interaction, true, () => deps.engine.execute(command, ctx, { adminOnly }));
   const share = command.name === 'brief' && reply.kind === 'cards' && reply.cards.length > 0;
   await sendMessages(interaction, renderReply(reply), { ephemeral: true, ...(share ? { components: [shareButtonRow(reply.query)] } : {}) });
   deps.logger.info({ event: 'discord_command', command: command.name, reply: reply.kind, admin: ctx.actor.isAdmin }, 'command');

@@ -59,6 +59,6 @@ export async function handleShare(interaction: ButtonInteraction, query: string,
 
 function shareFailureSentence(failure: DeliveryFailure): string {
   return failure.kind === 'permanent'
-    ? 'I cannot post in this channel; I need the View Channel, Send Messages and Embed Links permissions here.'
+    ? 'I cannot post here; I need the View Channel, Send Messages (in a thread: Send Messages in Threads) and Embed Links permissions here.'
     : 'Discord did not accept the post just now; please try Share again in a moment.';
 }

@@ -67,6 +67,14 @@ describe('/brief-admin flows', () => {
     expect(h.temp.engine.services.store.listAudit().at(-1)).toMatchObject({ command: 'subscribe', outcome: 'refused', platform: 'discord' });
   });
 
+  it.each(['subscriptions', 'roundup'])('read-only /brief-admin %s from a member without Manage Server is refused and recorded', async (sub) => {
+    const p = adminCommand(sub, [], opts);
+    await h.interact(p);
+    expect(answers(p).texts.join(' ')).toMatch(/only admins/i);
+    expect(answers(p).texts.join(' ')).not.toMatch(/roundup subscriptions|Weekly roundup/i);
+    expect(h.temp.engine.services.store.listAudit().at(-1)).toMatchObject({ command: sub, outcome: 'refused', platform: 'discord' });
+  });
+
   it('an invalid time gets one sentence, ephemeral', async () => {
     const p = adminCommand('subscribe', [{ name: 'time', type: 3, value: '25:00' }], admin());
     await h.interact(p);
@@ -86,7 +94,7 @@ describe('/brief-admin flows', () => {
     await h.interact(click);
     expect(h.fake.find('POST', new RegExp(`^/channels/${channelId}/messages$`))).toHaveLength(1);
     const followUp = h.fake.webhookMessages(click.token).find((r) => r.method === 'POST')!.body as Data;
-    expect(followUp.content).toMatch(/^⚠️ I cannot post in this channel; I need .*Send Messages and Embed Links/);
+    expect(followUp.content).toMatch(/^⚠️ I cannot post here; I need .*Send Messages \(in a thread: Send Messages in Threads\) and Embed Links/);
     expect(followUp.flags).toBe(64);
   });
 });

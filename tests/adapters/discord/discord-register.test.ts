@@ -87,6 +87,12 @@ describe('registerCommands', () => {
     expect(describeRegistration(result)).toMatch(/^Registered \/brief, \/brief-admin for application 123456789012345678 in guild 223456789012345678/);
   });
 
+  it('accepts a token pasted with its "Bot " prefix, as npm start does', async () => {
+    await registerCommands({ token: 'Bot prefixed-token', appId: '123456789012345679', apiUrl: fake.apiUrl });
+    const put = fake.find('PUT', /^\/applications\/123456789012345679\/commands$/);
+    expect(put.map((r) => r.headers.authorization)).toEqual(['Bot prefixed-token']);
+  });
+
   it('registers globally otherwise, asking Discord for the application id when not configured', async () => {
     const result = await registerCommands({ token: 't', apiUrl: fake.apiUrl });
     expect(fake.find('GET', /^\/applications\/@me$/)).toHaveLength(1);
@@ -97,7 +103,7 @@ describe('registerCommands', () => {
 });
 
 describe('inviteUrl', () => {
-  it('asks for bot + applications.commands and View Channels, Send Messages, Embed Links only (19456, as the README says)', () => {
-    expect(inviteUrl('123')).toBe('https://discord.com/oauth2/authorize?client_id=123&scope=bot+applications.commands&permissions=19456');
+  it('asks for bot + applications.commands and View Channels, Send Messages, Send Messages in Threads, Embed Links only (as the README says)', () => {
+    expect(inviteUrl('123')).toBe('https://discord.com/oauth2/authorize?client_id=123&scope=bot+applications.commands&permissions=274877926400');
   });
 });
