@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   try {
     engine = await Engine.open({ config, logger });
   } catch (e) {
-    if (isRingkasError(e)) fail(e.userMessage);
+    if (isRingkasError(e)) fail(e.message);
     throw e;
   }
 

@@ -99,7 +99,8 @@ export interface SlackConfig {
   signingSecret?: string;
   appToken?: string;
   port: number;
-  command: string;
+  /** The slash command as registered in the Slack app; the adapter has the default. */
+  command?: string;
   apiUrl?: string;
 }
 
@@ -195,7 +196,7 @@ function slackConfig(e: Env): SlackConfig | null {
     ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
     ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
     port: e.SLACK_PORT,
-    command: e.SLACK_COMMAND ?? '/brief',
+    ...(e.SLACK_COMMAND ? { command: e.SLACK_COMMAND } : {}),
     ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
   };
 }

@@ -16,6 +16,7 @@ import { silentLogger, type Logger } from './logger.js';
 import type { Actor, CommandContext } from './model/actor.js';
 import type { Command, CommandName, CommandOf } from './model/command.js';
 import type { Reply } from './model/reply.js';
+import { ADMINS, cmd, say } from './model/text.js';
 import { completions } from './search/completions.js';
 import { loadLexicon } from './search/lexicon.js';
 import { SearchIndex } from './search/search-index.js';
@@ -113,13 +114,13 @@ export class Engine {
     const module = moduleFor<N>(command.name);
     const { logger } = this.services;
     // Adapters build commands from platform input: an unknown name is refused, not a crash.
-    if (!module) return { kind: 'message', tone: 'error', text: `Unknown command "${String(command.name)}". Try "/brief help".` };
+    if (!module) return { kind: 'message', tone: 'error', text: say`Unknown command "${String(command.name)}". Try ${cmd('help')}.` };
     const actor = { ...ctx.actor, isAdmin: ctx.actor.isAdmin || this.isConfiguredAdmin(ctx.actor) };
     const detail = module.auditDetail ? module.auditDetail(command) : '';
     const adminOnly = module.adminOnly || options.adminOnly === true;
     if (adminOnly && !actor.isAdmin) {
       await this.audit(command.name, actor, detail, 'refused');
-      return { kind: 'message', tone: 'error', text: `Sorry, only admins can use "/brief ${command.name}". Ask a workspace admin.` };
+      return { kind: 'message', tone: 'error', text: say`Sorry, only admins can use ${cmd(command.name)}. Ask ${ADMINS}.` };
     }
     const started = performance.now();
     try {
@@ -130,7 +131,7 @@ export class Engine {
     } catch (e) {
       if (adminOnly) await this.audit(command.name, actor, detail, 'failed').catch(() => undefined);
       if (isRingkasError(e)) {
-        logger.info({ event: 'command_refused', command: command.name, code: e.code, platform: actor.platform }, e.userMessage);
+        logger.info({ event: 'command_refused', command: command.name, code: e.code, platform: actor.platform }, e.message);
         return { kind: 'message', tone: 'error', text: e.userMessage };
       }
       logger.error({ event: 'command_failed', command: command.name, platform: actor.platform, err: e }, 'command failed');

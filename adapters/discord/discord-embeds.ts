@@ -4,9 +4,10 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Card, CardSource, Language } from '../../src/model/article.js';
 import type { HelpEntry, Reply, Roundup, SubscriptionInfo, TopicInfo, Tone, ArticleListItem } from '../../src/model/reply.js';
+import { inWords, type Text, type TextWords } from '../../src/model/text.js';
 import { truncate } from '../../src/text/fit-length.js';
 import { escapeDiscord as md } from './discord-markdown.js';
-import { helpSyntax } from './discord-syntax.js';
+import { commandSyntax, helpSyntax } from './discord-syntax.js';
 import { chunkLines, LIMITS, packMessages, safeUrl, type DiscordMessage } from './discord-limits.js';
 
 const COLOURS = { info: 0x3b82f6, success: 0x16a34a, error: 0xdc2626, card: 0x0f766e } as const;
@@ -101,9 +102,20 @@ function emptyText(query: string, suggestions: string[]): string {
   return suggestions.length > 0 ? `${head} Try: ${md(suggestions.slice(0, 10).join(', '))}` : head;
 }
 
-function toneText(tone: Tone, text: string): string {
+function toneText(tone: Tone, text: Text): string {
   const mark = tone === 'error' ? '⚠️ ' : tone === 'success' ? '✅ ' : '';
-  return mark + md(text);
+  return mark + discordText(text);
+}
+
+/** Discord's words for command references (in code spans), server admins, and escaped plain parts. */
+const DISCORD_WORDS: TextWords = {
+  command: (ref) => `\`${commandSyntax(ref.command, ref.args).replace(/`/g, "'")}\``,
+  admins: 'a server admin',
+  plain: md,
+};
+
+export function discordText(text: Text): string {
+  return inWords(text, DISCORD_WORDS);
 }
 
 function topicEmbeds(topics: TopicInfo[]): APIEmbed[] {
@@ -152,7 +164,7 @@ function roundupEmbeds(roundup: Roundup): APIEmbed[] {
     return `${topic}**${md(l.headline)}**${point}${sources.length > 0 ? ` ${sources.join(', ')}` : ''}`;
   });
   if (lines.length === 0) lines.push('Nothing new this week.');
-  const more = roundup.more > 0 ? `${roundup.more} more ${roundup.more === 1 ? 'story' : 'stories'}${roundup.moreHint ? `: ${roundup.moreHint}` : ''}` : '';
+  const more = roundup.more > 0 ? `${roundup.more} more ${roundup.more === 1 ? 'story' : 'stories'}${roundup.moreHint ? `: ${commandSyntax(roundup.moreHint.command, roundup.moreHint.args)}` : ''}` : '';
   return chunkLines(lines, LIMITS.description).map((description, i, all) => ({
     title: i === 0 ? `Weekly roundup · ${roundup.period}` : `Weekly roundup · ${roundup.period} (continued)`,
     description,

@@ -25,8 +25,3 @@ export function helpSyntax(entry: HelpEntry): string {
   const forms = entry.usage.length > 0 ? entry.usage : [''];
   return forms.map((form) => commandSyntax(entry.name, form || undefined)).join(' | ');
 }
-
-/** Whether the command lives under /brief-admin (and so needs Manage Server). */
-export function isAdminSubcommand(name: CommandName): boolean {
-  return ADMIN.has(name);
-}

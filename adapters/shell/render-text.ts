@@ -2,6 +2,7 @@
 import type { Card } from '../../src/model/article.js';
 import type { CommandName } from '../../src/model/command.js';
 import type { HelpEntry, Reply, Roundup } from '../../src/model/reply.js';
+import { inWords, type Text, type TextWords } from '../../src/model/text.js';
 
 const LANG = { id: 'ID', en: 'EN' } as const;
 
@@ -28,13 +29,22 @@ function renderRoundup(r: Roundup, preview: boolean): string {
     const sources = l.sources.map((s) => `${s.source ?? 'unknown'} (${LANG[s.language]})`).join(', ');
     return `• ${l.topic ? `[${l.topic}] ` : ''}${l.headline}${l.point ? ` — ${l.point}` : ''} (${sources})`;
   });
-  if (r.more > 0) lines.push(`…and ${r.more} more${r.moreHint ? `: ${r.moreHint}` : ''}`);
+  if (r.more > 0) lines.push(`…and ${r.more} more${r.moreHint ? `: ${shellCommand(r.moreHint.command, r.moreHint.args)}` : ''}`);
   return [head, ...lines].join('\n');
 }
 
 /** The shell's command syntax: "/brief <words>" for the look-up, "/brief <command> <args>" otherwise. */
 export function shellCommand(name: CommandName, args?: string): string {
   return ['/brief', name === 'brief' ? '' : name, args ?? ''].filter(Boolean).join(' ');
+}
+
+const SHELL_WORDS: TextWords = {
+  command: (ref) => `"${shellCommand(ref.command, ref.args)}"`,
+  admins: 'an admin',
+};
+
+export function shellText(text: Text): string {
+  return inWords(text, SHELL_WORDS);
 }
 
 function helpUsage(entry: HelpEntry): string {
@@ -53,7 +63,7 @@ export function renderText(reply: Reply): string {
     case 'empty':
       return `Nothing found for "${reply.query}". Try: ${reply.suggestions.join(', ')}.`;
     case 'message':
-      return reply.tone === 'error' ? `! ${reply.text}` : reply.text;
+      return reply.tone === 'error' ? `! ${shellText(reply.text)}` : shellText(reply.text);
     case 'added':
       return `${reply.duplicate ? 'Already in the briefing:' : 'Added:'}\n${renderCardText(reply.card)}`;
     case 'topics':

@@ -47,7 +47,7 @@ export function registerCommand(app: App, deps: SlackDeps): void {
 }
 
 async function handle(body: SlashCommandPayload, deps: SlackDeps, ack: AckFn, respond: RespondFn, client: ModalClient): Promise<void> {
-  const text = unescapeSlackText(body.text).trim();
+  const text = withoutCommandName(unescapeSlackText(body.text).trim(), deps.command);
   const channel = slackChannel(body.team_id, body.channel_id);
   const user = { id: body.user_id, name: body.user_name };
 
@@ -97,6 +97,13 @@ function ephemeral(reply: Reply, deps: SlackDeps, command?: Command, text?: stri
   const share = command && text && isShareable(deps, command, reply);
   const message = renderReply(reply, { command: deps.command, reserveBlocks: share ? 1 : 0 });
   return { response_type: 'ephemeral', ...(share ? withShareButton(message, text) : message) };
+}
+
+/** "/brief /brief ijepa" (the command typed twice) reads as "/brief ijepa". */
+function withoutCommandName(text: string, command: string): string {
+  const lower = text.toLowerCase();
+  const name = command.toLowerCase();
+  return lower === name || lower.startsWith(`${name} `) ? text.slice(command.length).trim() : text;
 }
 
 async function beforeDeadline<T>(work: Promise<T>, ms: number): Promise<T | null> {

@@ -14,6 +14,9 @@ import { registerShareAction } from './share-action.js';
 import { SlackAdmins } from './slack-admin.js';
 import type { SlackDeps, SlackEngine } from './slack-deps.js';
 
+/** The slash command in the app manifest (manifest.yaml), unless RINGKAS_SLACK_COMMAND names another. */
+export const DEFAULT_COMMAND = '/brief';
+
 type RetryOptions = NonNullable<NonNullable<ConstructorParameters<typeof webApi.WebClient>[1]>['retryConfig']>;
 
 export interface CreateSlackAppOptions {
@@ -60,7 +63,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppParts {
     admins: new SlackAdmins({ isConfiguredAdmin: (id) => options.engine.isConfiguredAdmin({ platform: 'slack', id }), client: app.client, clock: options.clock, logger: options.logger, ...(options.adminCacheMs ? { ttlMs: options.adminCacheMs } : {}) }),
     deliveries: new RecentDeliveries(options.clock),
     logger: options.logger,
-    command: slack.command,
+    command: slack.command ?? DEFAULT_COMMAND,
     ackDeadlineMs: options.ackDeadlineMs ?? 2000,
     inAckBudgetMs: options.inAckBudgetMs ?? 1000,
     lane: new EngineLane(),

@@ -3,6 +3,7 @@
 // the message says how much more there is.
 import type { CommandName } from '../../src/model/command.js';
 import type { Reply, Roundup, SubscriptionInfo } from '../../src/model/reply.js';
+import { inWords, type TextWords } from '../../src/model/text.js';
 import { LIMITS, context, divider, header, section, type SlackBlock, type SlackMessage } from './block-kit.js';
 import { cardBlocks, cardFallback, mrkdwnLink } from './slack-card-blocks.js';
 import { escapeMrkdwn, slackText, truncateEscaped } from './slack-escape.js';
@@ -18,6 +19,14 @@ export interface RenderOptions {
 /** The configured slash command, then the command word (none for the look-up), then its arguments. */
 export function slackCommand(slash: string, name: CommandName, args?: string): string {
   return [slash, name === 'brief' ? '' : name, args ?? ''].filter(Boolean).join(' ');
+}
+
+/**
+ * Slack's words for command references: the configured command in a code span, and workspace
+ * admins. Applied before escaping (slackText escapes the whole sentence, arguments included).
+ */
+export function slackWords(slash: string): TextWords {
+  return { command: (ref) => `\`${slackCommand(slash, ref.command, ref.args)}\``, admins: 'a workspace admin' };
 }
 
 const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -54,9 +63,10 @@ function describe(reply: Reply, command: string): Described {
     }
     case 'message': {
       const icon = reply.tone === 'error' ? ':warning: ' : reply.tone === 'success' ? ':white_check_mark: ' : '';
+      const text = inWords(reply.text, slackWords(command));
       return {
-        text: reply.text,
-        intro: [section(icon + slackText(reply.text || ' ', LIMITS.sectionText - icon.length))],
+        text,
+        intro: [section(icon + slackText(text || ' ', LIMITS.sectionText - icon.length))],
         units: [],
         more: noMore,
         outro: [],
@@ -79,7 +89,7 @@ function describe(reply: Reply, command: string): Described {
     case 'help':
       return describeHelp(reply, command);
     case 'roundup':
-      return describeRoundup(reply.roundup, reply.preview);
+      return describeRoundup(reply.roundup, reply.preview, command);
     case 'subscriptions':
       return describeSubscriptions(reply.items, command);
   }
@@ -142,7 +152,7 @@ function describeArticles(reply: Extract<Reply, { kind: 'articles' }>, command: 
   };
 }
 
-function describeRoundup(r: Roundup, preview: boolean): Described {
+function describeRoundup(r: Roundup, preview: boolean, command: string): Described {
   const title = `Weekly roundup · ${r.period}${preview ? ' (preview)' : ''}`;
   const units = r.lines.map((l) => {
     const sources = l.sources.map((s) => mrkdwnLink(`${s.source ?? 'source'} (${s.language})`, s.link, 300)).join(' · ');
@@ -157,7 +167,7 @@ function describeRoundup(r: Roundup, preview: boolean): Described {
     text: `${title}: ${r.lines.map((l) => l.headline).join('; ') || 'nothing new'}`,
     intro: [header(slackText(title, LIMITS.headerText))],
     units,
-    more: { hidden: r.more, label: 'more stories', hint: r.moreHint },
+    more: { hidden: r.more, label: 'more stories', hint: r.moreHint ? slackCommand(command, r.moreHint.command, r.moreHint.args) : null },
     outro: [],
   };
 }

@@ -7,7 +7,7 @@ import { systemClock, type Clock } from '../../src/clock.js';
 import type { Config } from '../../src/config.js';
 import { RingkasError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
-import { createSlackApp, type CreateSlackAppOptions, type SlackAppParts } from './create-slack-app.js';
+import { createSlackApp, DEFAULT_COMMAND, type CreateSlackAppOptions, type SlackAppParts } from './create-slack-app.js';
 import { guardedListener } from './request-guard.js';
 import { errorCode } from './slack-admin.js';
 import { SlackDeliverer } from './slack-deliverer.js';
@@ -52,7 +52,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     options.logger.error({ event: 'slack_start_failed', code: errorCode(error) }, 'Slack rejected the bot token');
     throw new Error(`Slack start-up failed: auth.test said "${errorCode(error)}". Check RINGKAS_SLACK_BOT_TOKEN.`, { cause: error });
   }
-  const deliverer = new SlackDeliverer(app.client as never, options.logger, slack.command);
+  const deliverer = new SlackDeliverer(app.client as never, options.logger, slack.command ?? DEFAULT_COMMAND);
 
   if (!receiver) {
     await app.start();

@@ -2,6 +2,7 @@
 // Platforms with typed options give exactly one of url, text or an uploaded file.
 import { prefixWithin } from '../text/fit-length.js';
 import type { AddInput } from '../model/command.js';
+import { cmd, say } from '../model/text.js';
 import { fail, needsInput, ok, type CommandModule } from './command-module.js';
 
 const URL_ONLY = /^<?(https?:\/\/\S+?)>?$/i;
@@ -36,7 +37,7 @@ export const addCommand = {
   },
   parse: (args) => {
     const text = args.trim();
-    if (text === '') return needsInput('add', 'Give a link or paste the article, e.g. "/brief add https://example.com/news/123".');
+    if (text === '') return needsInput('add', say`Give a link or paste the article, e.g. ${cmd('add', 'https://example.com/news/123')}.`);
     // Slack wraps links as <https://…|label>; keep the address.
     const slackLink = /^<(https?:\/\/[^|>\s]+)(\|[^>]*)?>$/i.exec(text);
     const url = slackLink?.[1] ?? URL_ONLY.exec(text)?.[1];

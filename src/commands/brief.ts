@@ -1,8 +1,9 @@
-// /brief <words>: the best-matching cards, one per story.
+// The look-up (<words>): the best-matching cards, one per story.
 import type { ArticleRecord } from '../model/article.js';
 import { planQuery } from '../search/query-plan.js';
 import { foldText } from '../text/normalize.js';
 import type { Reply } from '../model/reply.js';
+import { cmd, say } from '../model/text.js';
 import type { EngineServices } from '../services.js';
 import { fail, ok, type CommandModule } from './command-module.js';
 import { refineHints, suggestionsFor } from './search-suggestions.js';
@@ -20,7 +21,7 @@ export const briefCommand = {
   options: [{ kind: 'text', name: 'topic', describe: 'A topic, name or keywords; "help" lists what I can do', required: true, maxLength: MAX_QUERY, autocomplete: true }],
   parse: (args) => {
     const query = args.trim();
-    if (query === '') return fail('Tell me what to look for, e.g. "/brief ijepa" or "/brief kendaraan listrik".');
+    if (query === '') return fail(say`Tell me what to look for, e.g. ${cmd('brief', 'ijepa')} or ${cmd('brief', 'kendaraan listrik')}.`);
     if (query.length > MAX_QUERY) return fail(`That look-up is too long; keep it under ${MAX_QUERY} characters.`);
     return ok({ name: 'brief', query });
   },

@@ -9,12 +9,13 @@
 import type { CommandContext } from '../model/actor.js';
 import type { CommandName, CommandOf } from '../model/command.js';
 import type { Reply } from '../model/reply.js';
+import type { Text } from '../model/text.js';
 import type { EngineServices } from '../services.js';
 
 export type ParseResult<C> =
   | { ok: true; command: C }
   /** `needsInput`: that command was named without its main input; a platform with a form may ask for it. */
-  | { ok: false; message: string; needsInput?: CommandName };
+  | { ok: false; message: Text; needsInput?: CommandName };
 
 /** One typed input. `maxLength`/`maxBytes` are the limits the platform enforces before we see the value. */
 export type CommandOption =
@@ -59,5 +60,5 @@ export interface CommandModule<N extends CommandName = CommandName> {
 export type CommandInfo = Pick<CommandModule, 'name' | 'aliases' | 'usage' | 'describe' | 'adminOnly' | 'shareable' | 'listing' | 'options'>;
 
 export const ok = <C>(command: C): ParseResult<C> => ({ ok: true, command });
-export const fail = <C>(message: string): ParseResult<C> => ({ ok: false, message });
-export const needsInput = <C>(command: CommandName, message: string): ParseResult<C> => ({ ok: false, message, needsInput: command });
+export const fail = <C>(message: Text): ParseResult<C> => ({ ok: false, message });
+export const needsInput = <C>(command: CommandName, message: Text): ParseResult<C> => ({ ok: false, message, needsInput: command });

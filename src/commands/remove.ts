@@ -1,4 +1,5 @@
-// /brief remove <id>: admins take an article out of the briefing.
+// remove <id>: admins take an article out of the briefing.
+import { cmd, say } from '../model/text.js';
 import { fail, ok, type CommandModule } from './command-module.js';
 
 export const removeCommand = {
@@ -10,7 +11,7 @@ export const removeCommand = {
   options: [{ kind: 'text', name: 'id', describe: 'Article id, shown in the card footer', required: true, maxLength: 64 }],
   parse: (args) => {
     const id = args.trim();
-    if (!/^[0-9a-f]{6,64}$/i.test(id)) return fail('Give the article id, e.g. "/brief remove 3fa2c81b"; "/brief list" shows ids.');
+    if (!/^[0-9a-f]{6,64}$/i.test(id)) return fail(say`Give the article id, e.g. ${cmd('remove', '3fa2c81b')}; ${cmd('list')} shows ids.`);
     return ok({ name: 'remove', id: id.toLowerCase() });
   },
   run: async (s, { id }) => {

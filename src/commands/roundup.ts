@@ -1,4 +1,4 @@
-// /brief roundup: privately previews what this channel's next roundup would post
+// roundup: privately previews what this channel's next roundup would post
 // if it ran now (defaults apply when the channel has no subscription yet).
 import { roundupsFor } from '../roundup/engine-roundups.js';
 import { commandChannel } from '../roundup/roundup-replies.js';

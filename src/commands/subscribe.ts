@@ -1,4 +1,4 @@
-// /brief subscribe [day] [HH:MM] [timezone] [topics…]: admins give this channel a
+// subscribe [day] [HH:MM] [timezone] [topics…]: admins give this channel a
 // weekly roundup, or change its schedule (English or Indonesian day names).
 import { isRingkasError } from '../errors.js';
 import { roundupsFor } from '../roundup/engine-roundups.js';

@@ -1,4 +1,4 @@
-// /brief subscriptions: the weekly roundups of this workspace, their next run in
+// subscriptions: the weekly roundups of this workspace, their next run in
 // local time, and why one is paused.
 import { roundupsFor } from '../roundup/engine-roundups.js';
 import { ok, type CommandModule } from './command-module.js';

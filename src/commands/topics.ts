@@ -1,4 +1,4 @@
-// /brief topics: the briefs, with how many articles each has.
+// topics: the briefs, with how many articles each has.
 import { ok, type CommandModule } from './command-module.js';
 
 export const topicsCommand = {

@@ -1,4 +1,4 @@
-// /brief unsubscribe: admins stop this channel's weekly roundup.
+// unsubscribe: admins stop this channel's weekly roundup.
 import { roundupsFor } from '../roundup/engine-roundups.js';
 import { commandChannel } from '../roundup/roundup-replies.js';
 import { ok, type CommandModule } from './command-module.js';

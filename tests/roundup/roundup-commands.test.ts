@@ -3,6 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import type { CommandContext } from '../../src/model/actor.js';
+import type { Reply } from '../../src/model/reply.js';
+import { shellText } from '../../adapters/shell/render-text.js';
 import { roundupsFor } from '../../src/roundup/engine-roundups.js';
 import { RoundupScheduler } from '../../src/roundup/roundup-scheduler.js';
 import { silentLogger } from '../../src/logger.js';
@@ -24,8 +26,8 @@ async function open(clock: ReturnType<typeof fixedClock>, dir?: string): Promise
   return t;
 }
 
-function text(reply: { kind: string; text?: string }): string {
-  return reply.kind === 'message' ? (reply.text ?? '') : `<${reply.kind}>`;
+function text(reply: Reply): string {
+  return reply.kind === 'message' ? shellText(reply.text) : `<${reply.kind}>`;
 }
 
 describe('roundup commands', () => {
@@ -64,7 +66,7 @@ describe('roundup commands', () => {
   it('refuses non-admins and bad schedules with an example', async () => {
     const { engine } = await open(fixedClock('2026-11-18T03:00:00Z'));
     expect(text(await engine.run('subscribe', user))).toMatch(/only admins/);
-    expect(text(await engine.run('subscribe monday 25:00', admin))).toMatch(/Example: \/brief subscribe monday 09:00 Asia\/Jakarta/);
+    expect(text(await engine.run('subscribe monday 25:00', admin))).toMatch(/Example: "\/brief subscribe monday 09:00 Asia\/Jakarta"/);
     expect(text(await engine.run('subscribe monday Mars/Base', admin))).toMatch(/not a timezone.*Example/);
     expect(text(await engine.run('subscribe mondai', admin))).toMatch(/"mondai" is not a day, time, timezone or topic.*Example/);
     expect(text(await engine.run('resume', admin))).toMatch(/no weekly roundup/);

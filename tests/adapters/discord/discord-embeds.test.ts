@@ -75,7 +75,7 @@ describe('renderReply limits', () => {
         kind: 'roundup',
         preview: true,
         roundup: {
-          period: '18–24 Nov 2026', since: '', until: '', more: 4, moreHint: '/brief ijepa',
+          period: '18–24 Nov 2026', since: '', until: '', more: 4, moreHint: { command: 'brief', args: 'ijepa' },
           lines: Array.from({ length: 40 }, (_, i) => ({ storyId: `s${i}`, topic: 'IJEPA', headline: long, point: long, sources: [{ source: 'Kompas', language: 'id' as const, link: 'https://e.com' }] })),
         },
       },

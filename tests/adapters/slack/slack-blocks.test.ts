@@ -91,7 +91,7 @@ describe('renderReply: every other kind', () => {
       kind: 'roundup',
       preview: true,
       roundup: {
-        period: '18–24 Nov 2026', since: '2026-11-18', until: '2026-11-24', more: 3, moreHint: '/brief ijepa',
+        period: '18–24 Nov 2026', since: '2026-11-18', until: '2026-11-24', more: 3, moreHint: { command: 'brief', args: 'ijepa' },
         lines: [{ storyId: 's', topic: 'IJEPA', headline: 'Talks', point: 'A point', sources: [{ source: 'Antara', language: 'id', link: 'https://a.example/x' }] }],
       },
     },
