@@ -8,7 +8,6 @@ import { Engine } from '../src/engine.js';
 import { isRingkasError } from '../src/errors.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import type { Deliverer } from '../src/model/delivery.js';
-import { startRoundupScheduler } from '../src/roundup/engine-roundups.js';
 import { ShellDeliverer } from './shell/shell-deliverer.js';
 import { runShell } from './shell/shell-session.js';
 
@@ -52,7 +51,7 @@ async function main(): Promise<void> {
 
   if (shellOnly) {
     // Roundups for the terminal only in an interactive session: piped runs are one-shot scripts.
-    const roundups = process.stdin.isTTY ? startRoundupScheduler(engine.services, [new ShellDeliverer(process.stdout)]) : null;
+    const roundups = process.stdin.isTTY ? engine.startRoundups([new ShellDeliverer(process.stdout)]) : null;
     await runShell({
       engine,
       ctx: { actor: { platform: 'shell', id: config.shell.user, isAdmin: config.shell.admin }, channel: { platform: 'shell', workspace: 'local', channel: 'terminal' } },
@@ -90,7 +89,7 @@ async function main(): Promise<void> {
 
   // Keep this after every adapter: roundups start once the adapters are up, posting
   // through the running ones' deliverers, and are stopped first on shutdown.
-  const roundups = startRoundupScheduler(engine.services, running.flatMap((r) => (r.deliverer ? [r.deliverer] : [])));
+  const roundups = engine.startRoundups(running.flatMap((r) => (r.deliverer ? [r.deliverer] : [])));
   running.push({ name: 'roundups', stop: () => roundups.stop() });
   const shutdown = async (signal: string) => {
     logger.info({ event: 'shutdown', signal }, 'shutting down');

@@ -15,7 +15,12 @@ import { createSafeFetcher } from './fetch/safe-fetch.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { Actor, CommandContext } from './model/actor.js';
 import type { Command, CommandName, CommandOf } from './model/command.js';
+import type { Deliverer } from './model/delivery.js';
 import type { Reply } from './model/reply.js';
+import type { SubscriptionRecord } from './model/subscription.js';
+import { roundupsFor, startRoundupScheduler } from './roundup/engine-roundups.js';
+import type { RoundupService } from './roundup/roundup-service.js';
+import type { AuditEntry } from './store/store-schema.js';
 import { ADMINS, cmd, say } from './model/text.js';
 import { completions } from './search/completions.js';
 import { loadLexicon } from './search/lexicon.js';
@@ -34,6 +39,17 @@ export interface EngineOptions {
 
 export type ParsedCommand = { ok: true; command: Command } | { ok: false; reply: Reply; needsInput?: CommandName };
 
+/** Read-only views for tests and benches (Engine.probe). */
+export interface EngineProbe {
+  articleCount(): number;
+  audit(): readonly AuditEntry[];
+  subscriptions(): readonly SubscriptionRecord[];
+  /** The roundup service the commands and the scheduler share (e.g. to drive a scheduler by hand). */
+  roundups(): RoundupService;
+  /** Forget cached look-up answers, to time uncached look-ups. */
+  clearAnswerCache(): void;
+}
+
 export interface ExecuteOptions {
   /** The platform offers this command to admins only (e.g. Discord's /brief-admin): refuse others here too. */
   adminOnly?: boolean;
@@ -42,7 +58,11 @@ export interface ExecuteOptions {
 export class Engine {
   private closed = false;
 
-  private constructor(readonly services: EngineServices) {}
+  readonly #services: EngineServices;
+
+  private constructor(services: EngineServices) {
+    this.#services = services;
+  }
 
   static async open(options: EngineOptions): Promise<Engine> {
     const { config } = options;
@@ -101,7 +121,7 @@ export class Engine {
 
   /** The configured admin allow-list (RINGKAS_ADMINS), which grants admin on every platform. */
   isConfiguredAdmin(actor: Pick<Actor, 'platform' | 'id'>): boolean {
-    return isConfiguredAdmin(this.services.config, actor.platform, actor.id);
+    return isConfiguredAdmin(this.#services.config, actor.platform, actor.id);
   }
 
   async run(text: string, ctx: CommandContext): Promise<Reply> {
@@ -112,7 +132,7 @@ export class Engine {
   /** Runs a typed command. Never throws: failures become one clear sentence. */
   async execute<N extends CommandName>(command: CommandOf<N> & { name: N }, ctx: CommandContext, options: ExecuteOptions = {}): Promise<Reply> {
     const module = moduleFor<N>(command.name);
-    const { logger } = this.services;
+    const { logger } = this.#services;
     // Adapters build commands from platform input: an unknown name is refused, not a crash.
     if (!module) return { kind: 'message', tone: 'error', text: say`Unknown command "${String(command.name)}". Try ${cmd('help')}.` };
     const actor = { ...ctx.actor, isAdmin: ctx.actor.isAdmin || this.isConfiguredAdmin(ctx.actor) };
@@ -124,7 +144,7 @@ export class Engine {
     }
     const started = performance.now();
     try {
-      const reply = await module.run(this.services, command, { ...ctx, actor });
+      const reply = await module.run(this.#services, command, { ...ctx, actor });
       if (adminOnly) await this.audit(command.name, actor, detail, 'ok');
       logger.info({ event: 'command', command: command.name, platform: actor.platform, reply: reply.kind, ms: Math.round(performance.now() - started) }, 'command handled');
       return reply;
@@ -145,12 +165,12 @@ export class Engine {
   }
 
   complete(prefix: string, limit = 25): string[] {
-    return completions(this.services, prefix, limit);
+    return completions(this.#services, prefix, limit);
   }
 
   private async audit(command: string, actor: CommandContext['actor'], detail: string, outcome: 'ok' | 'refused' | 'failed'): Promise<void> {
-    await this.services.store.recordAudit({
-      at: this.services.clock.now().toISOString(),
+    await this.#services.store.recordAudit({
+      at: this.#services.clock.now().toISOString(),
       platform: actor.platform,
       actor: actor.id,
       command,
@@ -159,11 +179,31 @@ export class Engine {
     });
   }
 
+  /**
+   * Starts weekly roundup delivery through the running adapters' deliverers (after they are up).
+   * The catch-up pass runs in the background; a failed pass is logged by the scheduler.
+   */
+  startRoundups(deliverers: readonly Deliverer[]): { stop(): Promise<void> } {
+    return startRoundupScheduler(this.#services, deliverers);
+  }
+
+  /** The narrow window tests and benches read through; adapters use the operations above. */
+  probe(): EngineProbe {
+    const { store, index } = this.#services;
+    return {
+      articleCount: () => store.articleCount,
+      audit: () => store.listAudit(),
+      subscriptions: () => store.listSubscriptions(),
+      roundups: () => roundupsFor(this.#services),
+      clearAnswerCache: () => index.answers.invalidate(),
+    };
+  }
+
   /** Waits for pending writes and releases the data directory. Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.services.store.close();
+    await this.#services.store.close();
   }
 }
 

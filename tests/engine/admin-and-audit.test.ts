@@ -21,7 +21,7 @@ describe('admin commands', () => {
     expect(reply).toMatchObject({ kind: 'message', tone: 'error' });
     if (reply.kind === 'message') expect(plainText(reply.text)).toMatch(/only admins/i);
     expect(await count()).toBe(before);
-    const audit = t.engine.services.store.listAudit();
+    const audit = t.engine.probe().audit();
     expect(audit.at(-1)).toMatchObject({ command: 'add', actor: 'test-user', outcome: 'refused' });
   });
 
@@ -36,7 +36,7 @@ describe('admin commands', () => {
     if (added.kind !== 'added') throw new Error(JSON.stringify(added));
     const removed = await t.engine.execute({ name: 'remove', id: added.card.id }, adminCtx);
     expect(removed).toMatchObject({ kind: 'message', tone: 'success' });
-    const audit = t.engine.services.store.listAudit().slice(-2);
+    const audit = t.engine.probe().audit().slice(-2);
     expect(audit.map((a) => [a.command, a.actor, a.outcome])).toEqual([
       ['add', 'test-admin', 'ok'],
       ['remove', 'test-admin', 'ok'],

@@ -5,7 +5,6 @@ import { fixedClock } from '../../src/clock.js';
 import type { CommandContext } from '../../src/model/actor.js';
 import type { Reply } from '../../src/model/reply.js';
 import { shellText } from '../../adapters/shell/render-text.js';
-import { roundupsFor } from '../../src/roundup/engine-roundups.js';
 import { RoundupScheduler } from '../../src/roundup/roundup-scheduler.js';
 import { silentLogger } from '../../src/logger.js';
 import { createTempEngine, type TempEngine } from '../support/temp-engine.js';
@@ -78,7 +77,7 @@ describe('roundup commands', () => {
     const first = await open(clock);
     await first.engine.run('subscribe', admin);
     const slack = new RecordingDeliverer('slack');
-    const scheduler = new RoundupScheduler({ service: roundupsFor(first.engine.services), deliverers: [slack], logger: silentLogger });
+    const scheduler = new RoundupScheduler({ service: first.engine.probe().roundups(), deliverers: [slack], logger: silentLogger });
     clock.set('2026-11-16T02:00:00Z');
     await scheduler.tick();
     await scheduler.tick();
@@ -90,11 +89,11 @@ describe('roundup commands', () => {
 
     clock.set('2026-11-18T10:00:00Z');
     const second = await open(clock, first.dir);
-    const again = new RoundupScheduler({ service: roundupsFor(second.engine.services), deliverers: [slack], logger: silentLogger });
+    const again = new RoundupScheduler({ service: second.engine.probe().roundups(), deliverers: [slack], logger: silentLogger });
     await again.start();
     await again.stop();
     expect(slack.accepted).toHaveLength(1);
-    const [info] = await roundupsFor(second.engine.services).list(channel);
+    const [info] = await second.engine.probe().roundups().list(channel);
     expect(info?.nextRunAt).toBe('2026-11-23T02:00:00.000Z');
   });
 });

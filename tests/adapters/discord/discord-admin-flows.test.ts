@@ -28,21 +28,21 @@ function answers(p: { id: string; token: string }): { type: number; texts: strin
 
 describe('/brief-admin flows', () => {
   it('add url: deferred first (the engine says it is slow), then one clear sentence when the fetch is refused', async () => {
-    const before = h.temp.engine.services.store.articleCount;
+    const before = h.temp.engine.probe().articleCount();
     const p = adminCommand('add', [{ name: 'url', type: 3, value: 'http://127.0.0.1:9/news' }], admin());
     await h.interact(p);
     const a = answers(p);
     expect(a.type).toBe(5);
     expect(a.texts.join(' ')).toMatch(/⚠️/);
     expect(a.texts.join(' ')).not.toMatch(/at .*\.ts:\d+|Error:/);
-    expect(h.temp.engine.services.store.articleCount).toBe(before);
+    expect(h.temp.engine.probe().articleCount()).toBe(before);
   });
 
   it('subscribe, subscriptions and unsubscribe act on this channel', async () => {
     const sub = adminCommand('subscribe', [{ name: 'weekday', type: 4, value: 5 }, { name: 'time', type: 3, value: '07:30' }, { name: 'timezone', type: 3, value: 'Asia/Jakarta' }], admin());
     await h.interact(sub);
     expect(answers(sub).texts.join(' ')).toMatch(/weekly roundup/i);
-    const stored = h.temp.engine.services.store.listSubscriptions();
+    const stored = h.temp.engine.probe().subscriptions();
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ channel: { platform: 'discord', workspace: '700000000000000001', channel: '700000000000000002' }, weekday: 5, time: '07:30' });
 
@@ -56,15 +56,15 @@ describe('/brief-admin flows', () => {
 
     const unsub = adminCommand('unsubscribe', [], admin());
     await h.interact(unsub);
-    expect(h.temp.engine.services.store.listSubscriptions()).toHaveLength(0);
+    expect(h.temp.engine.probe().subscriptions()).toHaveLength(0);
   });
 
   it('subscribe from a member without ManageGuild is refused and recorded', async () => {
     const p = adminCommand('subscribe', [], opts);
     await h.interact(p);
     expect(answers(p).texts.join(' ')).toMatch(/only admins/i);
-    expect(h.temp.engine.services.store.listSubscriptions()).toHaveLength(0);
-    expect(h.temp.engine.services.store.listAudit().at(-1)).toMatchObject({ command: 'subscribe', outcome: 'refused', platform: 'discord' });
+    expect(h.temp.engine.probe().subscriptions()).toHaveLength(0);
+    expect(h.temp.engine.probe().audit().at(-1)).toMatchObject({ command: 'subscribe', outcome: 'refused', platform: 'discord' });
   });
 
   it.each(['subscriptions', 'roundup'])('read-only /brief-admin %s from a member without Manage Server is refused and recorded', async (sub) => {
@@ -72,7 +72,7 @@ describe('/brief-admin flows', () => {
     await h.interact(p);
     expect(answers(p).texts.join(' ')).toMatch(/only admins/i);
     expect(answers(p).texts.join(' ')).not.toMatch(/roundup subscriptions|Weekly roundup/i);
-    expect(h.temp.engine.services.store.listAudit().at(-1)).toMatchObject({ command: sub, outcome: 'refused', platform: 'discord' });
+    expect(h.temp.engine.probe().audit().at(-1)).toMatchObject({ command: sub, outcome: 'refused', platform: 'discord' });
   });
 
   it('an invalid time gets one sentence, ephemeral', async () => {
