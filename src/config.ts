@@ -88,7 +88,7 @@ const envSchema = z.object({
   DEFAULT_TIMEZONE: timezone,
 });
 
-/** Every variable Ringkas reads, without the prefix (the .env.example test checks them all). */
+/** Every variable Ringkas reads, with the prefix (the .env.example test checks them all). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape).map((k) => PREFIX + k);
 
 /** Variables meant only for tests and self-hosted gateways, left out of .env.example on purpose. */

@@ -2,13 +2,10 @@
 import { plainText, type Text } from './model/text.js';
 
 export type ErrorCode =
-  | 'not_admin'
   | 'bad_input'
   | 'not_found'
-  | 'duplicate'
   | 'fetch_refused'
   | 'fetch_failed'
-  | 'unsupported'
   | 'store_corrupt'
   | 'internal';
 

@@ -108,13 +108,6 @@ export class Store {
     return article;
   }
 
-  /** Persists changes made in place to stored articles (e.g. a story id after a removal). */
-  async saveArticles(ids: Iterable<string>): Promise<void> {
-    const touched = new Set<number>();
-    for (const id of ids) touched.add(shardOf(id, this.shards.length));
-    await Promise.all([...touched].map((i) => this.persist(this.shards[i]!)));
-  }
-
   get seededAt(): string | null {
     return this.main.data.seededAt;
   }
