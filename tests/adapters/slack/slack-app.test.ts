@@ -20,7 +20,7 @@ const slash = (text: string, user = 'UMEMBER', extra: Partial<Parameters<typeof 
 const asMessage = (json: Record<string, unknown> | null) => json as unknown as SlackMessage & { response_type?: string };
 const headers = (m: SlackMessage) => m.blocks.flatMap((b) => (b.type === 'header' ? [b.text.text] : []));
 const shareValue = (m: SlackMessage) =>
-  m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.filter((e) => e.action_id === 'share_in_channel').map((e) => e.value) : []))[0];
+  m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.flatMap((e) => (e.type === 'button' && e.action_id === 'share_in_channel' ? [e.value] : [])) : []))[0];
 const memberCtx = { actor: { platform: 'slack' as const, id: 'UMEMBER', isAdmin: false } };
 const escapeForSlack = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
