@@ -8,8 +8,6 @@ import { Engine } from '../src/engine.js';
 import { isRingkasError } from '../src/errors.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import type { Deliverer } from '../src/model/delivery.js';
-import { startFeedScheduler } from '../src/feeds/engine-feeds.js';
-import { startRoundupScheduler } from '../src/roundup/engine-roundups.js';
 import { ShellDeliverer } from './shell/shell-deliverer.js';
 import { runShell } from './shell/shell-session.js';
 
@@ -54,14 +52,14 @@ async function main(): Promise<void> {
   try {
     engine = await Engine.open({ config, logger });
   } catch (e) {
-    if (isRingkasError(e)) fail(e.userMessage);
+    if (isRingkasError(e)) fail(e.message);
     throw e;
   }
 
   if (shellOnly) {
     // Roundups for the terminal only in an interactive session: piped runs are one-shot scripts.
-    const roundups = process.stdin.isTTY ? startRoundupScheduler(engine.services, [new ShellDeliverer(process.stdout)]) : null;
-    const feeds = process.stdin.isTTY ? startFeedScheduler(engine.services) : null;
+    const roundups = process.stdin.isTTY ? engine.startRoundups([new ShellDeliverer(process.stdout)]) : null;
+    const feeds = process.stdin.isTTY ? engine.startFeeds() : null;
     const lines = await runShell({
       engine,
       ctx: { actor: { platform: 'shell', id: config.shell.user, isAdmin: config.shell.admin }, channel: { platform: 'shell', workspace: 'local', channel: 'terminal' } },
@@ -106,10 +104,10 @@ async function main(): Promise<void> {
 
   // Keep this after every adapter: roundups start once the adapters are up, posting
   // through the running ones' deliverers, and are stopped first on shutdown.
-  const roundups = startRoundupScheduler(engine.services, running.flatMap((r) => (r.deliverer ? [r.deliverer] : [])));
+  const roundups = engine.startRoundups(running.flatMap((r) => (r.deliverer ? [r.deliverer] : [])));
   running.push({ name: 'roundups', stop: () => roundups.stop() });
   // Followed feeds poll in the background; stopped before the engine closes so feed state is written.
-  const feeds = startFeedScheduler(engine.services);
+  const feeds = engine.startFeeds();
   running.push({ name: 'feeds', stop: () => feeds.stop() });
   const shutdown = async (signal: string) => {
     logger.info({ event: 'shutdown', signal }, 'shutting down');

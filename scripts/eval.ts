@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
-import { briefGlossary } from '../src/briefs/load-briefs.js';
+import { briefGlossary, loadBriefs } from '../src/briefs/load-briefs.js';
 import { Engine } from '../src/engine.js';
 import { rawFromFile } from '../src/articles/raw-from-input.js';
 import { cleanArticle } from '../src/ingest/clean-article.js';
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const config = loadConfig({ env: { RINGKAS_DATA_DIR: dir, RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_LOG_LEVEL: 'silent' }, envFile: null });
   const engine = await Engine.open({ config });
   // The same glossary the engine summarises with, so the no-stemming figure differs only in stemming.
-  const glossary = briefGlossary(engine.services.briefs);
+  const glossary = briefGlossary(loadBriefs(config.briefsDir));
   try {
     const cards = new Map<string, Card>();
     const fileById = new Map<string, string>();

@@ -11,6 +11,7 @@ import { createLogger, silentLogger } from '../src/logger.js';
 import type { CommandContext } from '../src/model/actor.js';
 import type { Reply } from '../src/model/reply.js';
 import { terminalSafe, terminalSafeLine } from '../src/text/terminal-safe.js';
+import { plainText } from '../src/model/text.js';
 
 export const IMPORT_CTX: CommandContext = { actor: { platform: 'shell', id: 'import', isAdmin: true } };
 
@@ -51,10 +52,10 @@ async function addOne(engine: AddRunner, item: ImportItem): Promise<'added' | 'd
   try {
     reply = await engine.execute({ name: 'add', input: await item.load() }, IMPORT_CTX);
   } catch (e) {
-    return { reason: isRingkasError(e) ? e.userMessage : 'The file could not be read.' };
+    return { reason: isRingkasError(e) ? e.message : 'The file could not be read.' };
   }
   if (reply.kind === 'added') return reply.duplicate ? 'duplicate' : 'added';
-  if (reply.kind === 'message') return { reason: reply.text };
+  if (reply.kind === 'message') return { reason: plainText(reply.text) };
   return { reason: `Unexpected reply (${reply.kind}).` };
 }
 
@@ -137,7 +138,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   try {
     plan = await planImport(target);
   } catch (e) {
-    err.write(`${terminalSafe(isRingkasError(e) ? e.userMessage : String(e))}\n${USAGE}`);
+    err.write(`${terminalSafe(isRingkasError(e) ? e.message : String(e))}\n${USAGE}`);
     return 2;
   }
   let engine: Engine;

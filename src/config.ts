@@ -97,7 +97,7 @@ const envSchema = z.object({
   FEED_PAUSE_AFTER: int(3, 1, 100),
 });
 
-/** Every variable Ringkas reads, without the prefix (the .env.example test checks them all). */
+/** Every variable Ringkas reads, with the prefix (the .env.example test checks them all). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape).map((k) => PREFIX + k);
 
 /** Variables meant only for tests and self-hosted gateways, left out of .env.example on purpose. */
@@ -108,7 +108,8 @@ export interface SlackConfig {
   signingSecret?: string;
   appToken?: string;
   port: number;
-  command: string;
+  /** The slash command as registered in the Slack app; the adapter has the default. */
+  command?: string;
   apiUrl?: string;
 }
 
@@ -281,7 +282,7 @@ function slackConfig(e: Env): SlackConfig | null {
     ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
     ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
     port: e.SLACK_PORT,
-    command: e.SLACK_COMMAND ?? '/brief',
+    ...(e.SLACK_COMMAND ? { command: e.SLACK_COMMAND } : {}),
     ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
   };
 }

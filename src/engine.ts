@@ -7,15 +7,25 @@ import { TopicTagger } from './briefs/topic-tagger.js';
 import { CardBuilder } from './cards/build-card.js';
 import { systemClock, type Clock } from './clock.js';
 import { parseCommand } from './commands/parse-command.js';
-import { COMMANDS, helpEntries } from './commands/registry.js';
+import type { CommandInfo, OptionValues, ParseResult } from './commands/command-module.js';
+import { commandInfos, helpEntries, moduleFor } from './commands/registry.js';
 import { isConfiguredAdmin, type Config } from './config.js';
 import { isRingkasError } from './errors.js';
 import type { ArticleFetcher } from './fetch/article-fetcher.js';
 import { createSafeFetcher } from './fetch/safe-fetch.js';
 import { silentLogger, type Logger } from './logger.js';
-import type { CommandContext } from './model/actor.js';
-import type { Command } from './model/command.js';
-import type { HelpEntry, Reply } from './model/reply.js';
+import type { Actor, CommandContext } from './model/actor.js';
+import type { ArticleRecord } from './model/article.js';
+import type { Command, CommandName, CommandOf } from './model/command.js';
+import type { Deliverer } from './model/delivery.js';
+import type { Reply } from './model/reply.js';
+import type { SubscriptionRecord } from './model/subscription.js';
+import { feedsFor, startFeedScheduler } from './feeds/engine-feeds.js';
+import type { FeedService } from './feeds/feed-service.js';
+import { roundupsFor, startRoundupScheduler } from './roundup/engine-roundups.js';
+import type { RoundupService } from './roundup/roundup-service.js';
+import type { AuditEntry } from './store/store-schema.js';
+import { ADMINS, cmd, say } from './model/text.js';
 import { completions } from './search/completions.js';
 import { loadLexicon } from './search/lexicon.js';
 import { SearchIndex } from './search/search-index.js';
@@ -31,12 +41,36 @@ export interface EngineOptions {
   fetcher?: ArticleFetcher;
 }
 
-export type ParsedCommand = { ok: true; command: Command } | { ok: false; reply: Reply };
+export type ParsedCommand = { ok: true; command: Command } | { ok: false; reply: Reply; needsInput?: CommandName };
+
+/** Read-only views for tests and benches (Engine.probe). */
+export interface EngineProbe {
+  articleCount(): number;
+  /** Every stored article (e.g. to see what a feed brought in). */
+  articles(): readonly ArticleRecord[];
+  audit(): readonly AuditEntry[];
+  subscriptions(): readonly SubscriptionRecord[];
+  /** The roundup service the commands and the scheduler share (e.g. to drive a scheduler by hand). */
+  roundups(): RoundupService;
+  /** The feed service the feed commands and the scheduler share. */
+  feeds(): Promise<FeedService>;
+  /** Forget cached look-up answers, to time uncached look-ups. */
+  clearAnswerCache(): void;
+}
+
+export interface ExecuteOptions {
+  /** The platform offers this command to admins only (e.g. Discord's /brief-admin): refuse others here too. */
+  adminOnly?: boolean;
+}
 
 export class Engine {
   private closed = false;
 
-  private constructor(readonly services: EngineServices) {}
+  readonly #services: EngineServices;
+
+  private constructor(services: EngineServices) {
+    this.#services = services;
+  }
 
   static async open(options: EngineOptions): Promise<Engine> {
     const { config } = options;
@@ -62,7 +96,7 @@ export class Engine {
         logger,
         fetcher: options.fetcher ?? createSafeFetcher(config.fetch, logger),
       });
-      const services: EngineServices = { config, logger, clock, store, briefs, lexicon, index, stories, cards, articles };
+      const services: EngineServices = { config, logger, clock, store, briefs, lexicon, index, stories, cards, articles, help: helpEntries() };
       await seedIfEmpty(services);
       logger.info(
         { event: 'engine_ready', articles: store.articleCount, briefs: briefs.length, ms: Math.round(performance.now() - started) },
@@ -76,9 +110,26 @@ export class Engine {
   }
 
   parse(text: string): ParsedCommand {
-    const parsed = parseCommand(text);
-    if (parsed.ok) return parsed;
-    return { ok: false, reply: { kind: 'message', tone: 'error', text: parsed.message } };
+    return parsedCommand(parseCommand(text));
+  }
+
+  /** A command from typed option values (platforms that ask for options one by one). */
+  parseOptions(name: CommandName, values: OptionValues): ParsedCommand {
+    const module = moduleFor(name);
+    if (!module) return { ok: false, reply: { kind: 'message', tone: 'error', text: `Unknown command "${String(name)}".` } };
+    if (module.fromOptions) return parsedCommand(module.fromOptions(values));
+    const first = module.options?.find((o) => o.kind === 'text');
+    return parsedCommand(module.parse(first ? (values.text(first.name) ?? '') : ''));
+  }
+
+  /** What every command declares (admin-only, shareable, listing, options…), for adapters. */
+  commands(): CommandInfo[] {
+    return commandInfos();
+  }
+
+  /** The configured admin allow-list (RINGKAS_ADMINS), which grants admin on every platform. */
+  isConfiguredAdmin(actor: Pick<Actor, 'platform' | 'id'>): boolean {
+    return isConfiguredAdmin(this.#services.config, actor.platform, actor.id);
   }
 
   async run(text: string, ctx: CommandContext): Promise<Reply> {
@@ -87,26 +138,28 @@ export class Engine {
   }
 
   /** Runs a typed command. Never throws: failures become one clear sentence. */
-  async execute(command: Command, ctx: CommandContext): Promise<Reply> {
-    const module = COMMANDS.get(command.name);
-    const { logger, config } = this.services;
-    if (!module) return { kind: 'message', tone: 'error', text: `Unknown command "${command.name}". Try "/brief help".` };
-    const actor = { ...ctx.actor, isAdmin: ctx.actor.isAdmin || isConfiguredAdmin(config, ctx.actor.platform, ctx.actor.id) };
-    const detail = module.auditDetail ? module.auditDetail(command as never) : '';
-    if (module.adminOnly && !actor.isAdmin) {
+  async execute<N extends CommandName>(command: CommandOf<N> & { name: N }, ctx: CommandContext, options: ExecuteOptions = {}): Promise<Reply> {
+    const module = moduleFor<N>(command.name);
+    const { logger } = this.#services;
+    // Adapters build commands from platform input: an unknown name is refused, not a crash.
+    if (!module) return { kind: 'message', tone: 'error', text: say`Unknown command "${String(command.name)}". Try ${cmd('help')}.` };
+    const actor = { ...ctx.actor, isAdmin: ctx.actor.isAdmin || this.isConfiguredAdmin(ctx.actor) };
+    const detail = module.auditDetail ? module.auditDetail(command) : '';
+    const adminOnly = module.adminOnly || options.adminOnly === true;
+    if (adminOnly && !actor.isAdmin) {
       await this.audit(command.name, actor, detail, 'refused');
-      return { kind: 'message', tone: 'error', text: `Sorry, only admins can use "${module.usage.split(' ').slice(0, 2).join(' ')}". Ask a workspace admin.` };
+      return { kind: 'message', tone: 'error', text: say`Sorry, only admins can use ${cmd(command.name)}. Ask ${ADMINS}.` };
     }
     const started = performance.now();
     try {
-      const reply = await module.run(this.services, command as never, { ...ctx, actor });
-      if (module.adminOnly) await this.audit(command.name, actor, detail, 'ok');
+      const reply = await module.run(this.#services, command, { ...ctx, actor });
+      if (adminOnly) await this.audit(command.name, actor, detail, 'ok');
       logger.info({ event: 'command', command: command.name, platform: actor.platform, reply: reply.kind, ms: Math.round(performance.now() - started) }, 'command handled');
       return reply;
     } catch (e) {
-      if (module.adminOnly) await this.audit(command.name, actor, detail, 'failed').catch(() => undefined);
+      if (adminOnly) await this.audit(command.name, actor, detail, 'failed').catch(() => undefined);
       if (isRingkasError(e)) {
-        logger.info({ event: 'command_refused', command: command.name, code: e.code, platform: actor.platform }, e.userMessage);
+        logger.info({ event: 'command_refused', command: command.name, code: e.code, platform: actor.platform }, e.message);
         return { kind: 'message', tone: 'error', text: e.userMessage };
       }
       logger.error({ event: 'command_failed', command: command.name, platform: actor.platform, err: e }, 'command failed');
@@ -114,33 +167,64 @@ export class Engine {
     }
   }
 
-  isSlow(command: Command): boolean {
-    const module = COMMANDS.get(command.name);
-    return module?.slow ? module.slow(command as never) : false;
+  isSlow<N extends CommandName>(command: CommandOf<N> & { name: N }): boolean {
+    const module = moduleFor<N>(command.name);
+    return module?.slow ? module.slow(command) : false;
   }
 
   complete(prefix: string, limit = 25): string[] {
-    return completions(this.services, prefix, limit);
-  }
-
-  helpEntries(): HelpEntry[] {
-    return helpEntries();
+    return completions(this.#services, prefix, limit);
   }
 
   private async audit(command: string, actor: CommandContext['actor'], detail: string, outcome: 'ok' | 'refused' | 'failed'): Promise<void> {
-    const entry = { at: this.services.clock.now().toISOString(), platform: actor.platform, actor: actor.id, command, detail, outcome };
+    const entry = { at: this.#services.clock.now().toISOString(), platform: actor.platform, actor: actor.id, command, detail, outcome };
     // The action itself already happened (or was refused): an audit line that cannot be
     // written (full disk) is logged, not turned into a failure of the command.
-    await this.services.store.recordAudit(entry).catch((err: unknown) => {
-      this.services.logger.error({ event: 'audit_write_failed', command, outcome, err }, 'audit line not written');
+    await this.#services.store.recordAudit(entry).catch((err: unknown) => {
+      this.#services.logger.error({ event: 'audit_write_failed', command, outcome, err }, 'audit line not written');
     });
+  }
+
+  /**
+   * Starts weekly roundup delivery through the running adapters' deliverers (after they are up).
+   * The catch-up pass runs in the background; a failed pass is logged by the scheduler.
+   */
+  startRoundups(deliverers: readonly Deliverer[]): { stop(): Promise<void> } {
+    return startRoundupScheduler(this.#services, deliverers);
+  }
+
+  /**
+   * Starts polling the followed feeds in the background; stop it before closing the engine
+   * so feed state is written.
+   */
+  startFeeds(): { stop(): Promise<void> } {
+    return startFeedScheduler(this.#services);
+  }
+
+  /** The narrow window tests and benches read through; adapters use the operations above. */
+  probe(): EngineProbe {
+    const { store, index } = this.#services;
+    return {
+      articleCount: () => store.articleCount,
+      articles: () => [...store.listArticles()],
+      audit: () => store.listAudit(),
+      subscriptions: () => store.listSubscriptions(),
+      roundups: () => roundupsFor(this.#services),
+      feeds: () => feedsFor(this.#services),
+      clearAnswerCache: () => index.answers.invalidate(),
+    };
   }
 
   /** Waits for pending writes and releases the data directory. Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.services.stories.stop();
-    await this.services.store.close();
+    this.#services.stories.stop();
+    await this.#services.store.close();
   }
+}
+
+function parsedCommand(parsed: ParseResult<Command>): ParsedCommand {
+  if (parsed.ok) return parsed;
+  return { ok: false, reply: { kind: 'message', tone: 'error', text: parsed.message }, ...(parsed.needsInput ? { needsInput: parsed.needsInput } : {}) };
 }

@@ -1,13 +1,12 @@
 // Errors with a code and a sentence that is safe to show a user.
+import { plainText, type Text } from './model/text.js';
 
 export type ErrorCode =
-  | 'not_admin'
   | 'bad_input'
   | 'not_found'
   | 'duplicate'
   | 'fetch_refused'
   | 'fetch_failed'
-  | 'unsupported'
   | 'store_corrupt'
   | 'store_unwritable'
   | 'internal';
@@ -15,11 +14,11 @@ export type ErrorCode =
 export class RingkasError extends Error {
   constructor(
     readonly code: ErrorCode,
-    /** One short sentence for the user; never a stack trace or internal detail. */
-    readonly userMessage: string,
+    /** One short sentence for the user (it may point at other commands); never a stack trace or internal detail. */
+    readonly userMessage: Text,
     options?: { cause?: unknown },
   ) {
-    super(userMessage, options);
+    super(plainText(userMessage), options);
     this.name = 'RingkasError';
   }
 }

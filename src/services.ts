@@ -5,6 +5,7 @@ import type { CardBuilder } from './cards/build-card.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Logger } from './logger.js';
+import type { HelpEntry } from './model/reply.js';
 import type { Lexicon } from './search/lexicon.js';
 import type { SearchIndex } from './search/search-index.js';
 import type { Store } from './store/store.js';
@@ -21,4 +22,6 @@ export interface EngineServices {
   stories: StoryIndex;
   cards: CardBuilder;
   articles: ArticleService;
+  /** The registry's help, built once (the help command cannot import the registry that lists it). */
+  help: readonly HelpEntry[];
 }

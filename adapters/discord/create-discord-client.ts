@@ -10,6 +10,7 @@ import { createDiscordDeliverer } from './discord-deliverer.js';
 import { createInteractionHandler, type DiscordEngine } from './discord-interactions.js';
 import { fatalCloseMessage, isFatalClose } from './gateway-closes.js';
 import { errorForLog } from './log-error.js';
+import { botToken } from './discord-token.js';
 
 export interface DiscordRuntime {
   client: Client;
@@ -54,7 +55,6 @@ export async function startDiscord(deps: StartDiscordOptions): Promise<DiscordRu
   const client = createDiscordClient(discord, proxyDispatcher(deps.config.proxy));
   const handle = createInteractionHandler({
     engine: deps.engine,
-    config: deps.config,
     logger,
     rest: client.rest,
     attachmentHosts: discord.apiUrl ? [new URL(discord.apiUrl).host] : [],
@@ -75,7 +75,7 @@ export async function startDiscord(deps: StartDiscordOptions): Promise<DiscordRu
 
   const timeoutMs = deps.loginTimeoutMs ?? LOGIN_TIMEOUT_MS;
   try {
-    await withDeadline(client.login(discord.token), timeoutMs);
+    await withDeadline(client.login(botToken(discord.token)), timeoutMs);
   } catch (error) {
     logger.error({ event: 'discord_login_failed', code: fatalCode, err: errorForLog(error) }, 'login failed');
     await client.destroy();

@@ -2,7 +2,6 @@
 // type and size checks up front and again while streaming (the declared size can lie).
 import { RingkasError } from '../../src/errors.js';
 
-export const MAX_ATTACHMENT_BYTES = 1_000_000;
 const ALLOWED_EXTENSIONS = ['.txt', '.md', '.html', '.htm'];
 /** Attachments only ever come from Discord's CDN; anything else is refused (no SSRF through an upload). */
 const DISCORD_CDN_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'];
@@ -14,17 +13,20 @@ export interface AttachmentRef {
 }
 
 export interface DownloadOptions {
+  /** The limit the command's file option declares. */
+  maxBytes: number;
   /** Extra hosts allowed besides Discord's CDN: the fake's loopback host in tests. */
   extraHosts?: string[];
   timeoutMs?: number;
 }
 
-export async function downloadAttachment(file: AttachmentRef, options: DownloadOptions = {}): Promise<{ filename: string; content: string }> {
+export async function downloadAttachment(file: AttachmentRef, options: DownloadOptions): Promise<{ filename: string; content: string }> {
+  const tooBig = `That file is over ${sizeLabel(options.maxBytes)}; upload a smaller one.`;
   const lower = file.name.toLowerCase();
   if (!ALLOWED_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
     throw new RingkasError('bad_input', 'Upload a .txt, .md or .html file.');
   }
-  if (file.size > MAX_ATTACHMENT_BYTES) throw new RingkasError('bad_input', 'That file is over 1 MB; upload a smaller one.');
+  if (file.size > options.maxBytes) throw new RingkasError('bad_input', tooBig);
   const url = allowedUrl(file.url, options.extraHosts ?? []);
 
   let response: Response;
@@ -36,7 +38,7 @@ export async function downloadAttachment(file: AttachmentRef, options: DownloadO
   if (!response.ok || !response.body) {
     throw new RingkasError('fetch_failed', 'I could not download that file from Discord; please try again.');
   }
-  const bytes = await readCapped(response.body, MAX_ATTACHMENT_BYTES);
+  const bytes = await readCapped(response.body, options.maxBytes, tooBig);
   return { filename: file.name, content: new TextDecoder('utf-8').decode(bytes) };
 }
 
@@ -53,7 +55,7 @@ function allowedUrl(raw: string, extraHosts: string[]): URL {
   return url;
 }
 
-async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promise<Uint8Array> {
+async function readCapped(body: ReadableStream<Uint8Array>, max: number, tooBig: string): Promise<Uint8Array> {
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -63,7 +65,7 @@ async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promis
     total += value.byteLength;
     if (total > max) {
       await reader.cancel();
-      throw new RingkasError('bad_input', 'That file is over 1 MB; upload a smaller one.');
+      throw new RingkasError('bad_input', tooBig);
     }
     chunks.push(value);
   }
@@ -74,4 +76,8 @@ async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promis
     at += c.byteLength;
   }
   return out;
+}
+
+function sizeLabel(bytes: number): string {
+  return bytes >= 1_000_000 ? `${Math.round(bytes / 100_000) / 10} MB` : `${Math.round(bytes / 1000)} kB`;
 }

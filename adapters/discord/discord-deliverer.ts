@@ -12,7 +12,7 @@ import type { DiscordMessage } from './discord-limits.js';
 const PERMANENT_CODES = new Map<number, string>([
   [10003, 'unknown channel (deleted, or the bot cannot see it)'],
   [50001, 'missing access to the channel'],
-  [50013, 'missing permissions (Send Messages, Embed Links)'],
+  [50013, 'missing permissions (Send Messages, or Send Messages in Threads in a thread; Embed Links)'],
   [10004, 'unknown server (the bot was removed)'],
 ]);
 

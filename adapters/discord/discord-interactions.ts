@@ -8,25 +8,24 @@ import {
   type Interaction,
   type REST,
 } from 'discord.js';
-import type { Config } from '../../src/config.js';
-import { isConfiguredAdmin } from '../../src/config.js';
+import type { CommandInfo, OptionValues } from '../../src/commands/command-module.js';
 import type { Engine } from '../../src/engine.js';
 import { isRingkasError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import type { CommandContext } from '../../src/model/actor.js';
 import type { Command } from '../../src/model/command.js';
-import { adminCommand, BRIEF, BRIEF_ADMIN, TOPIC_OPTION } from './discord-commands.js';
+import { adminSubcommands, BRIEF, BRIEF_ADMIN, searchCommand } from './discord-commands.js';
 import { downloadAttachment } from './discord-attachments.js';
 import { renderReply } from './discord-embeds.js';
 import { deferIfNeeded, sendError, sendMessages, withDeferFallback } from './discord-respond.js';
 import { handleShare, shareButtonRow, shareQuery } from './discord-share.js';
 import { errorForLog } from './log-error.js';
+import { prefixWithin } from '../../src/text/fit-length.js';
 
-export type DiscordEngine = Pick<Engine, 'execute' | 'parse' | 'isSlow' | 'complete'>;
+export type DiscordEngine = Pick<Engine, 'execute' | 'parse' | 'parseOptions' | 'isSlow' | 'complete' | 'commands' | 'isConfiguredAdmin'>;
 
 export interface InteractionDeps {
   engine: DiscordEngine;
-  config: Pick<Config, 'admins'>;
   logger: Logger;
   rest: REST;
   /** Hosts besides Discord's CDN that attachments may come from (the loopback fake in tests). */
@@ -35,16 +34,20 @@ export interface InteractionDeps {
 
 const AUTOCOMPLETE_MAX = 25;
 const CHOICE_MAX = 100;
-/** Words after /brief topic: that mean a listing rather than a search. */
-const LISTING_COMMANDS = new Set<Command['name']>(['help', 'topics', 'list', 'sources']);
 
 export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
+  const commands = deps.engine.commands();
+  const routes: Routes = {
+    topicOption: searchCommand(commands).options[0]!.name,
+    listing: new Set(commands.filter((c) => c.listing).map((c) => c.name)),
+    admin: new Map(adminSubcommands(commands).map((c) => [c.name as string, c])),
+  };
   return async (interaction) => {
     const started = Date.now();
     let ok = true;
     try {
-      if (interaction.isAutocomplete()) await autocomplete(interaction, deps);
-      else if (interaction.isChatInputCommand()) await chatInput(interaction, deps);
+      if (interaction.isAutocomplete()) await autocomplete(interaction, deps, routes);
+      else if (interaction.isChatInputCommand()) await chatInput(interaction, deps, routes);
       else if (interaction.isButton()) await button(interaction, deps);
     } catch (error) {
       ok = false;
@@ -62,7 +65,17 @@ export function createInteractionHandler(deps: InteractionDeps): (interaction: I
   };
 }
 
-export function commandContext(interaction: Interaction, config: Pick<Config, 'admins'>): CommandContext {
+/** What the registry says about where each command lives on Discord. */
+interface Routes {
+  /** The option of /brief that carries the look-up. */
+  topicOption: string;
+  /** Commands that /brief topic:<word> runs instead of searching for the word. */
+  listing: ReadonlySet<Command['name']>;
+  /** /brief-admin subcommands by name. */
+  admin: ReadonlyMap<string, CommandInfo>;
+}
+
+export function commandContext(interaction: Interaction, engine: Pick<DiscordEngine, 'isConfiguredAdmin'>): CommandContext {
   const manageGuild = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
   const member = interaction.member as { nick?: string | null } | null;
   const displayName = member?.nick ?? interaction.user.globalName ?? interaction.user.username;
@@ -71,7 +84,7 @@ export function commandContext(interaction: Interaction, config: Pick<Config, 'a
       platform: 'discord',
       id: interaction.user.id,
       displayName,
-      isAdmin: manageGuild || isConfiguredAdmin(config, 'discord', interaction.user.id),
+      isAdmin: manageGuild || engine.isConfiguredAdmin({ platform: 'discord', id: interaction.user.id }),
     },
     ...(interaction.channelId
       ? { channel: { platform: 'discord' as const, workspace: interaction.guildId ?? 'dm', channel: interaction.channelId } }
@@ -79,74 +92,79 @@ export function commandContext(interaction: Interaction, config: Pick<Config, 'a
   };
 }
 
-async function autocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps): Promise<void> {
+async function autocomplete(interaction: AutocompleteInteraction, deps: InteractionDeps, routes: Routes): Promise<void> {
   const focused = interaction.options.getFocused(true);
-  const names = focused.name === TOPIC_OPTION ? deps.engine.complete(String(focused.value), AUTOCOMPLETE_MAX) : [];
+  const names = focused.name === routes.topicOption ? deps.engine.complete(String(focused.value), AUTOCOMPLETE_MAX) : [];
   const seen = new Set<string>();
   const choices = names
-    .map((n) => n.slice(0, CHOICE_MAX).trim())
+    .map((n) => prefixWithin(n, CHOICE_MAX).trim())
     .filter((n) => n !== '' && !seen.has(n) && seen.add(n))
     .slice(0, AUTOCOMPLETE_MAX)
     .map((n) => ({ name: n, value: n }));
   await interaction.respond(choices);
 }
 
-async function chatInput(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
-  const ctx = commandContext(interaction, deps.config);
-  const command = interaction.commandName === BRIEF ? briefCommand(interaction, deps) : await adminInput(interaction, ctx, deps);
-  if (!command) return;
+async function chatInput(interaction: ChatInputCommandInteraction, deps: InteractionDeps, routes: Routes): Promise<void> {
+  const ctx = commandContext(interaction, deps.engine);
+  const parsed = interaction.commandName === BRIEF ? briefInput(interaction, deps, routes) : await adminInput(interaction, ctx, deps, routes);
+  if (!parsed.ok) {
+    await sendMessages(interaction, renderReply(parsed.reply), { ephemeral: true });
+    return;
+  }
+  const command = parsed.command;
+  // Every /brief-admin subcommand needs Manage Server, read-only ones too: Discord only hides the
+  // command by default, and a server can open it to other roles, so the engine checks again.
+  const adminOnly = interaction.commandName === BRIEF_ADMIN;
   if (deps.engine.isSlow(command)) await deferIfNeeded(interaction, true);
-  const reply = await withDeferFallback(interaction, true, () => deps.engine.execute(command, ctx));
+  const reply = await withDeferFallback(interaction, true, () => deps.engine.execute(command, ctx, { adminOnly }));
   const share = command.name === 'brief' && reply.kind === 'cards' && reply.cards.length > 0;
   await sendMessages(interaction, renderReply(reply), { ephemeral: true, ...(share ? { components: [shareButtonRow(reply.query)] } : {}) });
   deps.logger.info({ event: 'discord_command', command: command.name, reply: reply.kind, admin: ctx.actor.isAdmin }, 'command');
 }
 
-function briefCommand(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Command {
-  const topic = interaction.options.getString(TOPIC_OPTION, true).trim();
+type Parsed = ReturnType<DiscordEngine['parse']>;
+
+/** /brief topic:<words>: a listing command by its name ("help", "list 2"), else a look-up for the words. */
+function briefInput(interaction: ChatInputCommandInteraction, deps: InteractionDeps, routes: Routes): Parsed {
+  const topic = interaction.options.getString(routes.topicOption, true).trim();
   const parsed = deps.engine.parse(topic);
-  if (parsed.ok && LISTING_COMMANDS.has(parsed.command.name)) return parsed.command;
-  return { name: 'brief', query: topic };
+  if (parsed.ok && routes.listing.has(parsed.command.name)) return parsed;
+  return deps.engine.parseOptions('brief', optionValues(interaction));
 }
 
-async function adminInput(interaction: ChatInputCommandInteraction, ctx: CommandContext, deps: InteractionDeps): Promise<Command | null> {
-  if (interaction.commandName !== BRIEF_ADMIN) {
-    await sendMessages(interaction, [{ content: 'I do not know that command.', embeds: [] }], { ephemeral: true });
-    return null;
-  }
-  const subcommand = interaction.options.getSubcommand(true);
-  const file = subcommand === 'add' ? interaction.options.getAttachment('file') : null;
-  if (!file) {
-    return adminCommand({
-      subcommand,
-      string: (name) => interaction.options.getString(name),
-      integer: (name) => interaction.options.getInteger(name),
-    });
-  }
-  if (interaction.options.getString('url') || interaction.options.getString('text')) {
-    await sendMessages(interaction, [{ content: '⚠️ Give exactly one of url, text or file.', embeds: [] }], { ephemeral: true });
-    return null;
-  }
-  if (!ctx.actor.isAdmin) {
-    // Never download for someone who may not add; the engine still refuses and records the attempt.
-    return { name: 'add', input: { kind: 'file', filename: file.name, content: '' } };
-  }
+async function adminInput(interaction: ChatInputCommandInteraction, ctx: CommandContext, deps: InteractionDeps, routes: Routes): Promise<Parsed> {
+  const info = interaction.commandName === BRIEF_ADMIN ? routes.admin.get(interaction.options.getSubcommand(true)) : undefined;
+  if (!info) return { ok: false, reply: { kind: 'message', tone: 'error', text: 'I do not know that command.' } };
+  const fileOption = info.options?.find((o) => o.kind === 'file');
+  const file = fileOption ? interaction.options.getAttachment(fileOption.name) : null;
+  // Read the options with the file still unread: a refusal (bad options, or not an admin) never downloads it.
+  const values = optionValues(interaction, file && fileOption ? { [fileOption.name]: { filename: file.name, content: '' } } : {});
+  const parsed = deps.engine.parseOptions(info.name, values);
+  if (!parsed.ok || !file || !fileOption || fileOption.kind !== 'file' || !ctx.actor.isAdmin) return parsed;
   await deferIfNeeded(interaction, true);
-  const { filename, content } = await downloadAttachment(
+  const downloaded = await downloadAttachment(
     { name: file.name, size: file.size, url: file.url },
-    { extraHosts: deps.attachmentHosts ?? [] },
+    { maxBytes: fileOption.maxBytes, extraHosts: deps.attachmentHosts ?? [] },
   );
-  return { name: 'add', input: { kind: 'file', filename, content } };
+  return deps.engine.parseOptions(info.name, optionValues(interaction, { [fileOption.name]: downloaded }));
+}
+
+function optionValues(interaction: ChatInputCommandInteraction, files: Record<string, { filename: string; content: string }> = {}): OptionValues {
+  return {
+    text: (name) => interaction.options.getString(name) ?? undefined,
+    integer: (name) => interaction.options.getInteger(name) ?? undefined,
+    file: (name) => files[name],
+  };
 }
 
 async function button(interaction: ButtonInteraction, deps: InteractionDeps): Promise<void> {
   const query = shareQuery(interaction.customId);
   if (query === null) {
-    deps.logger.warn({ event: 'discord_unknown_button', customId: interaction.customId.slice(0, 40) }, 'unknown button');
+    deps.logger.warn({ event: 'discord_unknown_button', customId: prefixWithin(interaction.customId, 40) }, 'unknown button');
     await sendError(interaction, 'That button has expired; run the command again.');
     return;
   }
-  const ctx = commandContext(interaction, deps.config);
+  const ctx = commandContext(interaction, deps.engine);
   await handleShare(interaction, query, ctx, {
     rest: deps.rest,
     logger: deps.logger,

@@ -1,6 +1,7 @@
 // Discord's message and embed limits, and the helpers that keep every outgoing message inside them.
 // Breaking any limit is a 400 from Discord, so the renderer truncates or splits before sending.
 import type { APIEmbed } from 'discord.js';
+import { truncate } from '../../src/text/fit-length.js';
 
 export const LIMITS = {
   title: 256,
@@ -21,18 +22,6 @@ export const LIMITS = {
 export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
-}
-
-const ELLIPSIS = '…';
-
-/** Cuts text to at most `max` characters (UTF-16 units, as Discord counts), marking the cut. */
-export function truncate(text: string, max: number): string {
-  if (max <= 0) return '';
-  if (text.length <= max) return text;
-  let cut = text.slice(0, max - ELLIPSIS.length);
-  // Never leave half a surrogate pair at the end.
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return cut.trimEnd() + ELLIPSIS;
 }
 
 /** The characters Discord counts towards the 6000 per message. */

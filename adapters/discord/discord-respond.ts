@@ -2,6 +2,8 @@
 // then follow-ups. Defers on its own when the work takes longer than Discord's 3 s window allows.
 import { MessageFlags, type ActionRowBuilder, type ButtonBuilder, type RepliableInteraction } from 'discord.js';
 import type { DiscordMessage } from './discord-limits.js';
+import type { Text } from '../../src/model/text.js';
+import { discordText } from './discord-embeds.js';
 
 const NO_MENTIONS = { parse: [] as [] };
 /** Discord kills the interaction token at 3 s; deferring at 2 s leaves room for a slow network. */
@@ -63,10 +65,10 @@ export async function withDeferFallback<T>(
   }
 }
 
-/** One short sentence to the user, in whatever state the interaction is in. Never throws. */
-export async function sendError(interaction: RepliableInteraction, sentence: string): Promise<void> {
+/** One short sentence to the user (it may quote their input, so it is escaped), in whatever state the interaction is in. Never throws. */
+export async function sendError(interaction: RepliableInteraction, sentence: Text): Promise<void> {
   try {
-    await sendMessages(interaction, [{ content: `⚠️ ${sentence}`, embeds: [] }], { ephemeral: true });
+    await sendMessages(interaction, [{ content: `⚠️ ${discordText(sentence)}`, embeds: [] }], { ephemeral: true });
   } catch {
     // The token may be dead already; the log has the detail.
   }

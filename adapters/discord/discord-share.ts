@@ -7,7 +7,8 @@ import type { Reply } from '../../src/model/reply.js';
 import type { Logger } from '../../src/logger.js';
 import { postMessages } from './discord-deliverer.js';
 import { renderReply } from './discord-embeds.js';
-import { LIMITS, truncate } from './discord-limits.js';
+import { prefixWithin, truncate } from '../../src/text/fit-length.js';
+import { LIMITS } from './discord-limits.js';
 
 export const SHARE_PREFIX = 'ringkas:share:';
 /** Discord's custom_id limit. */
@@ -15,7 +16,7 @@ const CUSTOM_ID_MAX = 100;
 
 export function shareCustomId(query: string): string {
   // A query longer than the id allows is cut; the re-run then matches on its first words.
-  return SHARE_PREFIX + query.slice(0, CUSTOM_ID_MAX - SHARE_PREFIX.length);
+  return SHARE_PREFIX + prefixWithin(query, CUSTOM_ID_MAX - SHARE_PREFIX.length);
 }
 
 export function shareQuery(customId: string): string | null {
@@ -58,6 +59,6 @@ export async function handleShare(interaction: ButtonInteraction, query: string,
 
 function shareFailureSentence(failure: DeliveryFailure): string {
   return failure.kind === 'permanent'
-    ? 'I cannot post in this channel; I need the View Channel, Send Messages and Embed Links permissions here.'
+    ? 'I cannot post here; I need the View Channel, Send Messages (in a thread: Send Messages in Threads) and Embed Links permissions here.'
     : 'Discord did not accept the post just now; please try Share again in a moment.';
 }

@@ -1,5 +1,6 @@
 // What of an error goes to the log. discord.js errors carry the request body (article text,
 // embeds) and sometimes the URL with an interaction token: keep only what explains the failure.
+import { prefixWithin } from '../../src/text/fit-length.js';
 
 export interface LoggedError {
   name: string;
@@ -11,11 +12,11 @@ export interface LoggedError {
 }
 
 export function errorForLog(error: unknown): LoggedError {
-  if (!(error instanceof Error)) return { name: 'NonError', message: String(error).slice(0, 300) };
+  if (!(error instanceof Error)) return { name: 'NonError', message: prefixWithin(String(error), 300) };
   const e = error as Error & { code?: unknown; status?: unknown; method?: unknown };
   return {
     name: e.name,
-    message: redactTokens(e.message).slice(0, 500),
+    message: prefixWithin(redactTokens(e.message), 500),
     ...(typeof e.code === 'string' || typeof e.code === 'number' ? { code: e.code } : {}),
     ...(typeof e.status === 'number' ? { status: e.status } : {}),
     ...(typeof e.method === 'string' ? { method: e.method } : {}),

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { PermissionFlagsBits, REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { ConfigError, loadConfig, type DiscordConfig } from '../../src/config.js';
 import { commandDefinitions } from './discord-commands.js';
+import { botToken } from './discord-token.js';
 
 export interface RegisterResult {
   scope: 'guild' | 'global';
@@ -12,15 +13,19 @@ export interface RegisterResult {
   names: string[];
 }
 
-/** What the bot needs in a channel: Share and roundups post embeds there; answers are interaction replies. */
-export const BOT_PERMISSIONS = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks;
+/**
+ * What the bot needs in a channel: Share and roundups post embeds there (in a thread, posting
+ * takes Send Messages in Threads instead of Send Messages); answers are interaction replies.
+ */
+export const BOT_PERMISSIONS =
+  PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.SendMessagesInThreads | PermissionFlagsBits.EmbedLinks;
 
 export function inviteUrl(appId: string): string {
   return `https://discord.com/oauth2/authorize?client_id=${appId}&scope=bot+applications.commands&permissions=${BOT_PERMISSIONS.toString()}`;
 }
 
 export async function registerCommands(discord: DiscordConfig): Promise<RegisterResult> {
-  const rest = new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(discord.token);
+  const rest = new REST(discord.apiUrl ? { api: discord.apiUrl } : {}).setToken(botToken(discord.token));
   // The application id is the bot's own; ask Discord when it is not configured.
   const appId = discord.appId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
   const body = commandDefinitions();

@@ -1,6 +1,8 @@
 // Neutral replies -> plain terminal text.
 import type { Card } from '../../src/model/article.js';
-import type { Reply, Roundup } from '../../src/model/reply.js';
+import type { CommandName } from '../../src/model/command.js';
+import type { HelpEntry, Reply, Roundup } from '../../src/model/reply.js';
+import { inWords, type Text, type TextWords } from '../../src/model/text.js';
 import { cardDateLabel } from '../../src/cards/card-date.js';
 
 const LANG = { id: 'ID', en: 'EN' } as const;
@@ -28,8 +30,27 @@ function renderRoundup(r: Roundup, preview: boolean): string {
     const sources = l.sources.map((s) => `${s.source ? `${s.source} ` : ''}(${LANG[s.language]})`).join(', ');
     return `• ${l.topic ? `[${l.topic}] ` : ''}${l.headline}${l.point ? ` — ${l.point}` : ''} (${sources})`;
   });
-  if (r.more > 0) lines.push(`…and ${r.more} more${r.moreHint ? `: ${r.moreHint}` : ''}`);
+  if (r.more > 0) lines.push(`…and ${r.more} more${r.moreHint ? `: ${shellCommand(r.moreHint.command, r.moreHint.args)}` : ''}`);
   return [head, ...lines].join('\n');
+}
+
+/** The shell's command syntax: "/brief <words>" for the look-up, "/brief <command> <args>" otherwise. */
+export function shellCommand(name: CommandName, args?: string): string {
+  return ['/brief', name === 'brief' ? '' : name, args ?? ''].filter(Boolean).join(' ');
+}
+
+const SHELL_WORDS: TextWords = {
+  command: (ref) => `"${shellCommand(ref.command, ref.args)}"`,
+  admins: 'an admin',
+};
+
+export function shellText(text: Text): string {
+  return inWords(text, SHELL_WORDS);
+}
+
+function helpUsage(entry: HelpEntry): string {
+  const forms = entry.usage.length > 0 ? entry.usage : [''];
+  return forms.map((form) => shellCommand(entry.name, form || undefined)).join(' | ');
 }
 
 export function renderText(reply: Reply): string {
@@ -43,7 +64,7 @@ export function renderText(reply: Reply): string {
     case 'empty':
       return `Nothing found for "${reply.query}". Try: ${reply.suggestions.join(', ')}.`;
     case 'message':
-      return reply.tone === 'error' ? `! ${reply.text}` : reply.text;
+      return reply.tone === 'error' ? `! ${shellText(reply.text)}` : shellText(reply.text);
     case 'added':
       return `${reply.duplicate ? 'Already in the briefing:' : 'Added:'}\n${renderCardText(reply.card)}`;
     case 'topics':
@@ -56,7 +77,7 @@ export function renderText(reply: Reply): string {
         ...(reply.page < reply.pages ? [`Next: /brief list ${reply.page + 1}`] : []),
       ].join('\n');
     case 'help':
-      return ['Ringkas commands:', ...reply.commands.map((c) => `  ${c.usage.padEnd(44)} ${c.describe}`)].join('\n');
+      return ['Ringkas commands:', ...reply.commands.map((c) => `  ${helpUsage(c).padEnd(44)} ${c.describe}${c.adminOnly ? ' (admins)' : ''}`)].join('\n');
     case 'roundup':
       return renderRoundup(reply.roundup, reply.preview);
     case 'subscriptions':

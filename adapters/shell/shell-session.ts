@@ -43,11 +43,13 @@ export async function runShell({ engine, ctx, input, output, interactive }: Shel
     if (line === 'exit' || line === 'quit') break;
     if (line !== '') {
       const text = line.replace(/^\/?brief\b/i, '').trim();
-      if (/^(add|tambah)$/i.test(text)) {
+      const parsed = engine.parse(text);
+      if (!parsed.ok && parsed.needsInput === 'add') {
+        // "add" alone: the article is pasted over several lines.
         paste = [];
         print(`Paste the article text, then a line with only "${END_OF_PASTE}".`);
       } else {
-        print(renderText(await engine.run(text, ctx)));
+        print(renderText(parsed.ok ? await engine.execute(parsed.command, ctx) : parsed.reply));
       }
     }
     if (interactive && !paste) rl.prompt();

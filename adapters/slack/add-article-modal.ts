@@ -7,7 +7,6 @@ import type { Logger } from '../../src/logger.js';
 import type { ChannelRef } from '../../src/model/actor.js';
 import type { AddInput } from '../../src/model/command.js';
 import type { Reply } from '../../src/model/reply.js';
-import type { SlackBlock } from './block-kit.js';
 import { errorCode } from './slack-admin.js';
 import { renderReply } from './slack-blocks.js';
 import { slackChannel, slackContext, type SlackDeps } from './slack-deps.js';
@@ -125,10 +124,10 @@ export function registerAddArticleModal(app: App, deps: SlackDeps): void {
     const message = renderReply(reply, { command: deps.command });
     try {
       if (!channel) throw new Error('no channel');
-      await client.chat.postEphemeral({ channel: channel.channel, user: p.user.id, text: message.text, blocks: message.blocks as SlackBlock[] as never });
+      await client.chat.postEphemeral({ channel: channel.channel, user: p.user.id, text: message.text, blocks: message.blocks });
     } catch {
       // Not in that channel (or it is gone): a DM from the app still reaches the admin.
-      await client.chat.postMessage({ channel: p.user.id, text: message.text, blocks: message.blocks as never }).catch((error: unknown) => {
+      await client.chat.postMessage({ channel: p.user.id, text: message.text, blocks: message.blocks }).catch((error: unknown) => {
         deps.logger.warn({ event: 'slack_add_result_undelivered', code: errorCode(error) }, 'could not tell the admin the add result');
       });
     }

@@ -1,5 +1,6 @@
 // The small part of Block Kit Ringkas uses: typed builders and the documented limits,
 // plus a checker the renderer and the tests share. Builders take already-escaped text.
+import type { ActionsBlock, Button, ContextBlock, DividerBlock, HeaderBlock, MrkdwnElement, PlainTextElement, SectionBlock } from '@slack/types';
 
 export const LIMITS = {
   blocksPerMessage: 50,
@@ -18,26 +19,10 @@ export const LIMITS = {
   fallbackText: 3000,
 } as const;
 
-export interface TextObject {
-  type: 'mrkdwn' | 'plain_text';
-  text: string;
-}
-
-export interface ButtonElement {
-  type: 'button';
-  text: { type: 'plain_text'; text: string };
-  action_id: string;
-  value?: string;
-  url?: string;
-  style?: 'primary' | 'danger';
-}
-
-export type SlackBlock =
-  | { type: 'header'; text: { type: 'plain_text'; text: string }; block_id?: string }
-  | { type: 'section'; text?: TextObject; fields?: TextObject[]; block_id?: string }
-  | { type: 'context'; elements: TextObject[]; block_id?: string }
-  | { type: 'divider'; block_id?: string }
-  | { type: 'actions'; elements: ButtonElement[]; block_id?: string };
+// Block Kit's own types (@slack/types, the package Bolt builds on), narrowed to the blocks used here.
+export type TextObject = MrkdwnElement | PlainTextElement;
+export type ButtonElement = Button;
+export type SlackBlock = HeaderBlock | SectionBlock | ContextBlock | DividerBlock | ActionsBlock;
 
 export interface SlackMessage {
   /** Plain fallback for notifications and screen readers (mrkdwn-escaped). */
@@ -78,13 +63,20 @@ export function findLimitViolations(message: SlackMessage, maxBlocks: number = L
         break;
       case 'context':
         if (b.elements.length < 1 || b.elements.length > LIMITS.contextElements) out.push(`${at} elements`);
-        b.elements.forEach((e, j) => len(`${at} element ${j}`, e.text, 1, LIMITS.contextText));
+        b.elements.forEach((e, j) => {
+          if (e.type === 'mrkdwn' || e.type === 'plain_text') len(`${at} element ${j}`, e.text, 1, LIMITS.contextText);
+          else out.push(`${at} element ${j} is a ${e.type}`);
+        });
         break;
       case 'actions':
         if (b.elements.length < 1 || b.elements.length > 25) out.push(`${at} elements`);
         b.elements.forEach((e, j) => {
+          if (e.type !== 'button') {
+            out.push(`${at} element ${j} is a ${e.type}`);
+            return;
+          }
           len(`${at} button ${j} text`, e.text.text, 1, LIMITS.buttonText);
-          len(`${at} button ${j} action_id`, e.action_id, 1, LIMITS.actionId);
+          len(`${at} button ${j} action_id`, e.action_id ?? '', 1, LIMITS.actionId);
           if (e.value !== undefined) len(`${at} button ${j} value`, e.value, 1, LIMITS.buttonValue);
           if (e.url !== undefined) len(`${at} button ${j} url`, e.url, 1, LIMITS.buttonUrl);
         });
@@ -93,7 +85,7 @@ export function findLimitViolations(message: SlackMessage, maxBlocks: number = L
         break;
     }
   });
-  const ids = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => e.action_id) : []));
+  const ids = message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.map((e) => ('action_id' in e ? e.action_id : undefined)) : []));
   if (new Set(ids).size !== ids.length) out.push('duplicate action_id');
   return out;
 }

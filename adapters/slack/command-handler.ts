@@ -47,11 +47,13 @@ export function registerCommand(app: App, deps: SlackDeps): void {
 }
 
 async function handle(body: SlashCommandPayload, deps: SlackDeps, ack: AckFn, respond: RespondFn, client: ModalClient): Promise<void> {
-  const text = unescapeSlackText(body.text).trim();
+  const text = withoutCommandName(unescapeSlackText(body.text).trim(), deps.command);
   const channel = slackChannel(body.team_id, body.channel_id);
   const user = { id: body.user_id, name: body.user_name };
 
-  if (/^(\/\S+\s+)?(add|tambah)$/i.test(text)) {
+  const parsed = deps.engine.parse(text);
+  if (!parsed.ok && parsed.needsInput === 'add') {
+    // "add" with nothing after it: the form asks for the article.
     const ctx = await slackContext(deps, user, channel, true);
     if (!ctx.actor.isAdmin) {
       // The engine refuses and records the attempt; nothing changes.
@@ -64,7 +66,6 @@ async function handle(body: SlashCommandPayload, deps: SlackDeps, ack: AckFn, re
     return;
   }
 
-  const parsed = deps.engine.parse(text);
   if (!parsed.ok) {
     await ack(ephemeral(parsed.reply, deps));
     return;
@@ -93,9 +94,16 @@ async function handle(body: SlashCommandPayload, deps: SlackDeps, ack: AckFn, re
 
 /** The reply, rendered ephemeral; look-ups get a Share button carrying the text to re-run. */
 function ephemeral(reply: Reply, deps: SlackDeps, command?: Command, text?: string): SlackMessage & { response_type: 'ephemeral' } {
-  const share = command && text && isShareable(command, reply);
+  const share = command && text && isShareable(deps, command, reply);
   const message = renderReply(reply, { command: deps.command, reserveBlocks: share ? 1 : 0 });
   return { response_type: 'ephemeral', ...(share ? withShareButton(message, text) : message) };
+}
+
+/** "/brief /brief ijepa" (the command typed twice) reads as "/brief ijepa". */
+function withoutCommandName(text: string, command: string): string {
+  const lower = text.toLowerCase();
+  const name = command.toLowerCase();
+  return lower === name || lower.startsWith(`${name} `) ? text.slice(command.length).trim() : text;
 }
 
 async function beforeDeadline<T>(work: Promise<T>, ms: number): Promise<T | null> {

@@ -4,7 +4,7 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../src/clock.js';
-import type { SlackConfig, Config } from '../../src/config.js';
+import type { SlackConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { fetchThrough } from '../../src/net/proxy-dispatcher.js';
 import { registerAddArticleModal } from './add-article-modal.js';
@@ -17,10 +17,13 @@ import { SlackAdmins } from './slack-admin.js';
 import type { SlackDeps, SlackEngine } from './slack-deps.js';
 import type { BotIdentity } from './slack-token-check.js';
 
+/** The slash command in the app manifest (manifest.yaml), unless RINGKAS_SLACK_COMMAND names another. */
+export const DEFAULT_COMMAND = '/brief';
+
 type RetryOptions = NonNullable<NonNullable<ConstructorParameters<typeof webApi.WebClient>[1]>['retryConfig']>;
 
 export interface CreateSlackAppOptions {
-  config: Pick<Config, 'admins'> & { slack: SlackConfig };
+  config: { slack: SlackConfig };
   engine: SlackEngine;
   logger: Logger;
   clock: Clock;
@@ -71,16 +74,18 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppParts {
     ...(options.identity ? { botId: options.identity.botId, botUserId: options.identity.botUserId, tokenVerificationEnabled: false } : {}),
   });
 
+  const commands = options.engine.commands();
   const deps: SlackDeps = {
     engine: options.engine,
-    admins: new SlackAdmins({ config: options.config, client: app.client, clock: options.clock, logger: options.logger, ...(options.adminCacheMs ? { ttlMs: options.adminCacheMs } : {}) }),
+    admins: new SlackAdmins({ isConfiguredAdmin: (id) => options.engine.isConfiguredAdmin({ platform: 'slack', id }), client: app.client, clock: options.clock, logger: options.logger, ...(options.adminCacheMs ? { ttlMs: options.adminCacheMs } : {}) }),
     deliveries: new RecentDeliveries(options.clock),
     logger: options.logger,
-    command: slack.command,
+    command: slack.command ?? DEFAULT_COMMAND,
     ackDeadlineMs: options.ackDeadlineMs ?? 2000,
     inAckBudgetMs: options.inAckBudgetMs ?? 1000,
     lane: new EngineLane(),
-    adminCommands: new Set(options.engine.helpEntries().filter((h) => h.adminOnly).map((h) => h.name)),
+    adminCommands: new Set(commands.filter((c) => c.adminOnly).map((c) => c.name)),
+    shareable: new Set(commands.filter((c) => c.shareable).map((c) => c.name)),
   };
   registerCommand(app, deps);
   registerShareAction(app, deps);

@@ -6,7 +6,7 @@ import type { Command } from '../../src/model/command.js';
 import type { Reply } from '../../src/model/reply.js';
 import { LIMITS, context, type SlackBlock, type SlackMessage } from './block-kit.js';
 import { errorCode } from './slack-admin.js';
-import { truncate } from './slack-escape.js';
+import { truncateEscaped } from './slack-escape.js';
 import { renderReply } from './slack-blocks.js';
 import { slackChannel, slackContext, type SlackDeps } from './slack-deps.js';
 import { shareActionPayload, type ShareActionPayload } from './slack-payloads.js';
@@ -14,12 +14,12 @@ import type { PostMessageClient } from './slack-deliverer.js';
 
 export const SHARE_ACTION_ID = 'share_in_channel';
 
-/** Read-only look-ups only: a forged button value must never add or remove anything. */
-const SHAREABLE = new Set<Command['name']>(['brief', 'topics', 'list']);
+/** Answers worth a button: results, not a "nothing found" or an error sentence. */
 const SHAREABLE_REPLIES = new Set<Reply['kind']>(['cards', 'topics', 'articles']);
 
-export function isShareable(command: Command, reply: Reply): boolean {
-  return SHAREABLE.has(command.name) && SHAREABLE_REPLIES.has(reply.kind);
+/** Only commands the registry marks shareable (read-only): a forged button value must never add or remove anything. */
+export function isShareable(deps: Pick<SlackDeps, 'shareable'>, command: Command, reply: Reply): boolean {
+  return deps.shareable.has(command.name) && SHAREABLE_REPLIES.has(reply.kind);
 }
 
 export function withShareButton(message: SlackMessage, text: string): SlackMessage {
@@ -51,7 +51,7 @@ export function registerShareAction(app: App, deps: SlackDeps): void {
     if (!deps.deliveries.firstTime(`share:${p.user.id}:${action.action_ts}`)) return;
 
     const command = deps.engine.parse(action.value ?? '');
-    if (!command.ok || !SHAREABLE.has(command.command.name)) {
+    if (!command.ok || !deps.shareable.has(command.command.name)) {
       await respond({ response_type: 'ephemeral', replace_original: false, text: 'Sorry, that cannot be shared.' });
       return;
     }
@@ -76,7 +76,7 @@ async function postShare(deps: SlackDeps, client: PostMessageClient, p: ShareAct
   const message = renderReply(reply, { command: deps.command, reserveBlocks: 1 });
   await client.chat.postMessage({
     channel: p.channel.id,
-    text: truncate(`<@${p.user.id}> shared: ${message.text}`, LIMITS.fallbackText),
+    text: truncateEscaped(`<@${p.user.id}> shared: ${message.text}`, LIMITS.fallbackText),
     blocks: [context(`Shared by <@${p.user.id}>`), ...message.blocks],
     unfurl_links: false,
   });

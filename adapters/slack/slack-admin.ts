@@ -2,7 +2,6 @@
 // users.info. Answers are cached for a few minutes so a busy channel does not spend
 // its 3-second ack on the Web API; any failure denies (and is not cached).
 import { z } from 'zod';
-import { isConfiguredAdmin, type Config } from '../../src/config.js';
 import type { Clock } from '../../src/clock.js';
 import type { Logger } from '../../src/logger.js';
 
@@ -22,7 +21,8 @@ const usersInfoAnswer = z.object({
 });
 
 export interface SlackAdminOptions {
-  config: Pick<Config, 'admins'>;
+  /** The engine's allow-list check (RINGKAS_ADMINS): such a user needs no users.info call. */
+  isConfiguredAdmin(userId: string): boolean;
   client: UsersInfoClient;
   clock: Clock;
   logger: Logger;
@@ -42,7 +42,7 @@ export class SlackAdmins {
   }
 
   async isAdmin(userId: string): Promise<boolean> {
-    if (isConfiguredAdmin(this.options.config, 'slack', userId)) return true;
+    if (this.options.isConfiguredAdmin(userId)) return true;
     const now = this.options.clock.now().getTime();
     const cached = this.cache.get(userId);
     if (cached && cached.until > now) return cached.admin;

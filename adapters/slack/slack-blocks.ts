@@ -1,10 +1,12 @@
 // Every neutral Reply as a Slack message (Block Kit + plain fallback), within the
 // documented limits: when something does not fit, it is cut with an ellipsis and
 // the message says how much more there is.
+import type { CommandName } from '../../src/model/command.js';
 import type { Reply, Roundup, SubscriptionInfo } from '../../src/model/reply.js';
+import { inWords, type TextWords } from '../../src/model/text.js';
 import { LIMITS, context, divider, header, section, type SlackBlock, type SlackMessage } from './block-kit.js';
 import { cardBlocks, cardFallback, mrkdwnLink } from './slack-card-blocks.js';
-import { escapeMrkdwn, slackText, truncate } from './slack-escape.js';
+import { escapeMrkdwn, slackText, truncateEscaped } from './slack-escape.js';
 import { cardDateLabel } from '../../src/cards/card-date.js';
 
 export interface RenderOptions {
@@ -15,6 +17,19 @@ export interface RenderOptions {
   maxBlocks?: number;
 }
 
+/** The configured slash command, then the command word (none for the look-up), then its arguments. */
+export function slackCommand(slash: string, name: CommandName, args?: string): string {
+  return [slash, name === 'brief' ? '' : name, args ?? ''].filter(Boolean).join(' ');
+}
+
+/**
+ * Slack's words for command references: the configured command in a code span, and workspace
+ * admins. Applied before escaping (slackText escapes the whole sentence, arguments included).
+ */
+export function slackWords(slash: string): TextWords {
+  return { command: (ref) => `\`${slackCommand(slash, ref.command, ref.args)}\``, admins: 'a workspace admin' };
+}
+
 const WEEKDAYS = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMessage {
@@ -22,7 +37,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   const command = options.command ?? '/brief';
   const { text, intro, units, more, outro } = describe(reply, command);
   const blocks = pack(intro, units, outro, budget, more);
-  return { text: truncate(escapeMrkdwn(text), LIMITS.fallbackText) || ' ', blocks };
+  return { text: truncateEscaped(escapeMrkdwn(text), LIMITS.fallbackText) || ' ', blocks };
 }
 
 interface Described {
@@ -49,9 +64,10 @@ function describe(reply: Reply, command: string): Described {
     }
     case 'message': {
       const icon = reply.tone === 'error' ? ':warning: ' : reply.tone === 'success' ? ':white_check_mark: ' : '';
+      const text = inWords(reply.text, slackWords(command));
       return {
-        text: reply.text,
-        intro: [section(icon + slackText(reply.text || ' ', LIMITS.sectionText - icon.length))],
+        text,
+        intro: [section(icon + slackText(text || ' ', LIMITS.sectionText - icon.length))],
         units: [],
         more: noMore,
         outro: [],
@@ -74,7 +90,7 @@ function describe(reply: Reply, command: string): Described {
     case 'help':
       return describeHelp(reply, command);
     case 'roundup':
-      return describeRoundup(reply.roundup, reply.preview);
+      return describeRoundup(reply.roundup, reply.preview, command);
     case 'subscriptions':
       return describeSubscriptions(reply.items, command);
   }
@@ -99,7 +115,7 @@ function describeTopics(reply: Extract<Reply, { kind: 'topics' }>, command: stri
     units: reply.topics.map((t) => {
       const aliases = t.aliases.length > 0 ? `\n_Also: ${escapeMrkdwn(t.aliases.join(', '))}_` : '';
       const body = `*${escapeMrkdwn(t.name)}* · \`${command} ${escapeMrkdwn(t.id)}\` · ${t.articleCount} articles\n${escapeMrkdwn(t.description)}${aliases}`;
-      return [section(truncate(body, LIMITS.sectionText))];
+      return [section(truncateEscaped(body, LIMITS.sectionText))];
     }),
     more: { hidden: 0, label: 'more topics', hint: null },
     outro: [],
@@ -112,9 +128,9 @@ function describeHelp(reply: Extract<Reply, { kind: 'help' }>, command: string):
     intro: [header('Ringkas commands')],
     units: lineSections(
       reply.commands.map((c) => {
-        const usage = c.usage.replace(/\/brief\b/g, command);
+        const forms = (c.usage.length > 0 ? c.usage : ['']).map((form) => slackCommand(command, c.name, form || undefined));
         const admin = c.adminOnly ? ' _(admins)_' : '';
-        return `\`${escapeMrkdwn(usage.startsWith('/') ? usage : `${command} ${usage}`)}\` ${escapeMrkdwn(c.describe)}${admin}`;
+        return `\`${escapeMrkdwn(forms.join(' | '))}\` ${escapeMrkdwn(c.describe)}${admin}`;
       }),
     ),
     more: { hidden: 0, label: 'more commands', hint: null },
@@ -137,7 +153,7 @@ function describeArticles(reply: Extract<Reply, { kind: 'articles' }>, command: 
   };
 }
 
-function describeRoundup(r: Roundup, preview: boolean): Described {
+function describeRoundup(r: Roundup, preview: boolean, command: string): Described {
   const title = `Weekly roundup · ${r.period}${preview ? ' (preview)' : ''}`;
   const units = r.lines.map((l) => {
     const sources = l.sources.map((s) => mrkdwnLink(`${s.source ?? 'source'} (${s.language})`, s.link, 300)).join(' · ');
@@ -145,14 +161,14 @@ function describeRoundup(r: Roundup, preview: boolean): Described {
     const point = l.point ? `\n${escapeMrkdwn(l.point)}` : '';
     const head = `${topic}*${escapeMrkdwn(l.headline)}*${point}`;
     const tail = sources ? `\n${sources}` : '';
-    return [section(truncate(head, LIMITS.sectionText - tail.length) + tail)];
+    return [section(truncateEscaped(head, LIMITS.sectionText - tail.length) + tail)];
   });
   if (units.length === 0) units.push([section('Nothing new this week.')]);
   return {
     text: `${title}: ${r.lines.map((l) => l.headline).join('; ') || 'nothing new'}`,
     intro: [header(slackText(title, LIMITS.headerText))],
     units,
-    more: { hidden: r.more, label: 'more stories', hint: r.moreHint },
+    more: { hidden: r.more, label: 'more stories', hint: r.moreHint ? slackCommand(command, r.moreHint.command, r.moreHint.args) : null },
     outro: [],
   };
 }
@@ -178,7 +194,7 @@ function lineSections(lines: string[]): SlackBlock[][] {
   const units: SlackBlock[][] = [];
   let current = '';
   for (const raw of lines) {
-    const line = truncate(raw, LIMITS.sectionText);
+    const line = truncateEscaped(raw, LIMITS.sectionText);
     if (current && current.length + 1 + line.length > LIMITS.sectionText) {
       units.push([section(current)]);
       current = '';
@@ -202,7 +218,7 @@ function pack(intro: SlackBlock[], units: SlackBlock[][], outro: SlackBlock[], b
   const hidden = more.hidden + cut;
   if (hidden > 0) {
     const hint = more.hint ? `: ${escapeMrkdwn(more.hint)}` : '';
-    blocks.push(context(truncate(`…and ${hidden} ${more.label}${hint}`, LIMITS.contextText)));
+    blocks.push(context(truncateEscaped(`…and ${hidden} ${more.label}${hint}`, LIMITS.contextText)));
   }
   blocks.push(...outro);
   return blocks.slice(0, Math.max(1, budget));

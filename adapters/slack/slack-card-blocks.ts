@@ -3,7 +3,7 @@
 // goes through slackText (escaped and fitted) before it reaches a block.
 import type { Card, CardSource, Language } from '../../src/model/article.js';
 import { LIMITS, actions, context, fields, header, section, type SlackBlock } from './block-kit.js';
-import { escapeMrkdwn, slackText, truncate } from './slack-escape.js';
+import { escapeMrkdwn, slackText, truncateEscaped } from './slack-escape.js';
 import { cardDateLabel } from '../../src/cards/card-date.js';
 
 const LANGUAGE_NAMES: Record<Language, string> = { id: 'Bahasa Indonesia', en: 'English' };
@@ -49,7 +49,7 @@ export function cardContextLine(card: Card): string {
 function keyPointsBlock(card: Card): SlackBlock | null {
   if (card.keyPoints.length === 0) return null;
   const text = card.keyPoints.map((p) => `• ${escapeMrkdwn(p)}`).join('\n');
-  return section(truncate(text, LIMITS.sectionText));
+  return section(truncateEscaped(text, LIMITS.sectionText));
 }
 
 function keyFiguresBlock(card: Card): SlackBlock | null {

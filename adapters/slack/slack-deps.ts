@@ -8,7 +8,7 @@ import type { RecentDeliveries } from './recent-deliveries.js';
 import type { SlackAdmins } from './slack-admin.js';
 
 /** The part of the engine facade the Slack adapter uses (a proxy or the real Engine). */
-export type SlackEngine = Pick<Engine, 'parse' | 'execute' | 'isSlow' | 'helpEntries'>;
+export type SlackEngine = Pick<Engine, 'parse' | 'execute' | 'isSlow' | 'commands' | 'isConfiguredAdmin'>;
 
 export interface SlackDeps {
   engine: SlackEngine;
@@ -22,8 +22,10 @@ export interface SlackDeps {
   /** When the lane's wait estimate exceeds this, ack first instead of answering in the ack. */
   inAckBudgetMs: number;
   lane: EngineLane;
-  /** Commands the engine marks admin-only: only these need a users.info look-up. */
-  adminCommands: ReadonlySet<CommandName | string>;
+  /** Commands the registry marks admin-only: only these need a users.info look-up. */
+  adminCommands: ReadonlySet<CommandName>;
+  /** Commands the registry marks shareable: the only ones a Share button may carry. */
+  shareable: ReadonlySet<CommandName>;
 }
 
 export function slackChannel(team: string | undefined | null, channel: string): ChannelRef {

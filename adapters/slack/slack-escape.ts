@@ -2,7 +2,7 @@
 // text must never become a live mention (<!channel>, <@U123>) or a link: Slack
 // asks for exactly three entities and nothing else.
 
-const ELLIPSIS = '…';
+import { ELLIPSIS, prefixWithin, truncate } from '../../src/text/fit-length.js';
 
 /** Escapes `&`, `<`, `>` exactly as Slack documents; nothing else. */
 export function escapeMrkdwn(text: string): string {
@@ -10,12 +10,11 @@ export function escapeMrkdwn(text: string): string {
 }
 
 /**
- * Cuts `text` so it is at most `max` UTF-16 units long, ending with an ellipsis when cut.
- * Never splits a surrogate pair or (for escaped text) an `&amp;`-style entity.
+ * Cuts escaped text to at most `max` UTF-16 units, ending with an ellipsis when cut.
+ * Like the shared truncate (never splits a code point), and never splits an `&amp;`-style entity.
  */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= ELLIPSIS.length) return ELLIPSIS.slice(0, Math.max(max, 0));
+export function truncateEscaped(text: string, max: number): string {
+  if (text.length <= max || max <= ELLIPSIS.length) return truncate(text, max);
   let cut = max - ELLIPSIS.length;
   const amp = text.lastIndexOf('&', cut - 1);
   // An entity is at most 5 characters (&amp;): if it straddles the cut, drop it whole.
@@ -23,8 +22,7 @@ export function truncate(text: string, max: number): string {
     const semi = text.indexOf(';', amp);
     if (semi === -1 || semi >= cut) cut = amp;
   }
-  if (cut > 0 && isHighSurrogate(text.charCodeAt(cut - 1))) cut -= 1;
-  return text.slice(0, cut).trimEnd() + ELLIPSIS;
+  return prefixWithin(text, cut).trimEnd() + ELLIPSIS;
 }
 
 /**
@@ -32,9 +30,5 @@ export function truncate(text: string, max: number): string {
  * entities in both, and escaping everywhere means no path can carry a live mention.
  */
 export function slackText(text: string, max: number): string {
-  return truncate(escapeMrkdwn(text), max);
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
+  return truncateEscaped(escapeMrkdwn(text), max);
 }

@@ -9,7 +9,7 @@ import { RingkasError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { fetchThrough, proxyDispatcher } from '../../src/net/proxy-dispatcher.js';
 import { boltLogger } from './bolt-logger.js';
-import { createSlackApp, type CreateSlackAppOptions, type SlackAppParts } from './create-slack-app.js';
+import { createSlackApp, DEFAULT_COMMAND, type CreateSlackAppOptions, type SlackAppParts } from './create-slack-app.js';
 import { guardedListener } from './request-guard.js';
 import { errorCode } from './slack-admin.js';
 import { SlackDeliverer } from './slack-deliverer.js';
@@ -56,7 +56,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     throw error;
   }
   const { app, receiver } = createSlackApp({
-    config: { admins: options.config.admins, slack },
+    config: { slack },
     engine: options.engine,
     logger: options.logger,
     clock,
@@ -67,7 +67,7 @@ export async function startSlack(options: StartSlackOptions): Promise<SlackHandl
     ...(options.inAckBudgetMs ? { inAckBudgetMs: options.inAckBudgetMs } : {}),
   });
   await app.init();
-  const deliverer = new SlackDeliverer(app.client as never, options.logger, slack.command);
+  const deliverer = new SlackDeliverer(app.client as never, options.logger, slack.command ?? DEFAULT_COMMAND);
 
   if (!receiver) {
     try {

@@ -23,6 +23,6 @@ gc();
 const settled = process.memoryUsage();
 const MB = 2 ** 20;
 process.stdout.write(
-  `${JSON.stringify({ coldMs, firstQueryMs, rssMB: m.rss / MB, settledRssMB: settled.rss / MB, baseRssMB: baseRss / MB, heapMB: m.heapUsed / MB, articles: engine.services.store.articleCount })}\n`,
+  `${JSON.stringify({ coldMs, firstQueryMs, rssMB: m.rss / MB, settledRssMB: settled.rss / MB, baseRssMB: baseRss / MB, heapMB: m.heapUsed / MB, articles: engine.probe().articleCount() })}\n`,
 );
 process.exit(0);

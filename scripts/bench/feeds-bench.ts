@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { Engine } from '../../src/engine.js';
-import { feedsFor } from '../../src/feeds/engine-feeds.js';
+import { plainText } from '../../src/model/text.js';
 import { generateArticle } from './synthetic-corpus.js';
 
 const FEEDS = 50;
@@ -76,16 +76,16 @@ export default async function feedsBench(print: (line: string) => void): Promise
     // the relevance check a filtered feed adds is one tagger pass over text already in memory.
     for (const s of sites) {
       const reply = await engine.run(`feed add ${s.origin}/feed.xml all`, admin);
-      if (reply.kind !== 'message' || !reply.text.startsWith('Now following')) throw new Error(`feed add failed: ${JSON.stringify(reply).slice(0, 200)}`);
+      if (reply.kind !== 'message' || !plainText(reply.text).startsWith('Now following')) throw new Error(`feed add failed: ${JSON.stringify(reply).slice(0, 200)}`);
     }
-    const feeds = await feedsFor(engine.services);
-    const before = engine.services.store.articleCount;
+    const feeds = await engine.probe().feeds();
+    const before = engine.probe().articleCount();
     const requests = () => sites.reduce((n, s) => n + s.requests, 0);
     const r0 = requests();
     let t = performance.now();
     await feeds.pollDue();
     const firstMs = performance.now() - t;
-    const added = engine.services.store.articleCount - before;
+    const added = engine.probe().articleCount() - before;
     const skipped = feeds.list().reduce((n, f) => n + f.log.reduce((m, l) => m + l.skipped, 0), 0);
     print(`  first poll, ${FEEDS} feeds x ${ITEMS} items: ${(firstMs / 1000).toFixed(1)} s, ${added} added + ${skipped} skipped as off-topic, ${((added + skipped) / (firstMs / 1000)).toFixed(1)} articles/s through the pipeline, ${requests() - r0} requests`);
 
@@ -95,11 +95,11 @@ export default async function feedsBench(print: (line: string) => void): Promise
     t = performance.now();
     await feeds.pollDue();
     const secondMs = performance.now() - t;
-    print(`  second poll, nothing changed: ${secondMs.toFixed(0)} ms, ${requests() - r1} requests (${sites.reduce((n, s) => n + s.notModified, 0) - n304} answered 304), ${engine.services.store.articleCount - before - added} articles added`);
+    print(`  second poll, nothing changed: ${secondMs.toFixed(0)} ms, ${requests() - r1} requests (${sites.reduce((n, s) => n + s.notModified, 0) - n304} answered 304), ${engine.probe().articleCount() - before - added} articles added`);
 
     (globalThis as { gc?: () => void }).gc?.();
     const m = process.memoryUsage();
-    print(`  memory with ${engine.services.store.articleCount} feed-added articles: rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB${(globalThis as { gc?: unknown }).gc ? ' (after gc)' : ''}`);
+    print(`  memory with ${engine.probe().articleCount()} feed-added articles: rss ${(m.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(m.heapUsed / 2 ** 20).toFixed(0)} MiB${(globalThis as { gc?: unknown }).gc ? ' (after gc)' : ''}`);
     await feeds.idle();
   } finally {
     await engine.close();

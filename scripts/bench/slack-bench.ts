@@ -81,7 +81,7 @@ export async function measureSlack(config: Config, engine: Engine, fake: FakeSla
     fake.calls.length = 0;
     const { latencies, errors, wallMs } = await runLoad(slack.port!, fake.responseUrl(''));
     const late = fake.calls.filter((c) => c.method.startsWith('response_url:')).length;
-    print(`${TOTAL} signed /brief requests, concurrency ${CONCURRENCY}, real Bolt HTTP receiver on loopback, ${engine.services.store.articleCount.toLocaleString('en')}-article store`);
+    print(`${TOTAL} signed /brief requests, concurrency ${CONCURRENCY}, real Bolt HTTP receiver on loopback, ${engine.probe().articleCount().toLocaleString('en')}-article store`);
     print(`request-to-ack: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(Math.max(...latencies))} (deadline 3000 ms)`);
     print(`errors: ${errors}; acked first and answered via response_url: ${late}; throughput ${(TOTAL / (wallMs / 1000)).toFixed(0)} req/s`);
   } finally {
@@ -101,7 +101,7 @@ export default async function slackBench(print: (line: string) => void): Promise
     engine = await Engine.open({ config });
     const f0 = performance.now();
     await fill(engine, STORE_SIZE);
-    print(`store: ${engine.services.store.articleCount.toLocaleString('en')} synthetic articles in ${ms(performance.now() - f0)}`);
+    print(`store: ${engine.probe().articleCount().toLocaleString('en')} synthetic articles in ${ms(performance.now() - f0)}`);
     await measureSlack(config, engine, fake, print);
   } finally {
     await engine?.close();

@@ -10,6 +10,8 @@ import { canonicalizeUrl } from '../fetch/canonical-url.js';
 import { cleanArticle } from '../ingest/clean-article.js';
 import type { Logger } from '../logger.js';
 import type { ArticleRecord, Card, RawArticle } from '../model/article.js';
+import { prefixWithin } from '../text/fit-length.js';
+import { cmd, say } from '../model/text.js';
 import type { AddInput } from '../model/command.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { Store } from '../store/store.js';
@@ -79,7 +81,7 @@ export class ArticleService {
     try {
       return canonicalizeUrl(url);
     } catch {
-      throw new RingkasError('bad_input', `"${url.slice(0, 100)}" is not a web address; use a full https:// link.`);
+      throw new RingkasError('bad_input', `"${prefixWithin(url, 100)}" is not a web address; use a full https:// link.`);
     }
   }
 
@@ -130,7 +132,7 @@ export class ArticleService {
 
   async remove(id: string): Promise<ArticleRecord> {
     const removed = await this.d.store.removeArticle(id.trim().toLowerCase());
-    if (!removed) throw new RingkasError('not_found', `No article has the id "${id.slice(0, 40)}". "/brief list" shows the ids.`);
+    if (!removed) throw new RingkasError('not_found', say`No article has the id "${prefixWithin(id, 40)}". ${cmd('list')} shows the ids.`);
     this.d.stories.remove(removed);
     this.d.index.remove(removed.id);
     this.d.logger.info({ event: 'article_removed', id: removed.id }, 'article removed');

@@ -1,8 +1,9 @@
-// /brief <words>: the best-matching cards, one per story.
+// The look-up (<words>): the best-matching cards, one per story.
 import type { ArticleRecord } from '../model/article.js';
 import { planQuery } from '../search/query-plan.js';
 import { foldText } from '../text/normalize.js';
 import type { Reply } from '../model/reply.js';
+import { cmd, say } from '../model/text.js';
 import type { EngineServices } from '../services.js';
 import { fail, ok, type CommandModule } from './command-module.js';
 import { refineHints, suggestionsFor } from './search-suggestions.js';
@@ -13,12 +14,14 @@ const MAX_QUERY = 200;
 export const briefCommand = {
   name: 'brief',
   aliases: ['search', 'cari'],
-  usage: '/brief <topic or words>',
+  usage: ['<topic or words>'],
   describe: 'Best-matching cards for a topic or any words, in English or Bahasa Indonesia (typos are fine).',
   adminOnly: false,
+  shareable: true,
+  options: [{ kind: 'text', name: 'topic', describe: 'A topic, name or keywords; "help" lists what I can do', required: true, maxLength: MAX_QUERY, autocomplete: true }],
   parse: (args) => {
     const query = args.trim();
-    if (query === '') return fail('Tell me what to look for, e.g. "/brief ijepa" or "/brief kendaraan listrik".');
+    if (query === '') return fail(say`Tell me what to look for, e.g. ${cmd('brief', 'ijepa')} or ${cmd('brief', 'kendaraan listrik')}.`);
     if (query.length > MAX_QUERY) return fail(`That look-up is too long; keep it under ${MAX_QUERY} characters.`);
     return ok({ name: 'brief', query });
   },

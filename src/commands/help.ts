@@ -1,13 +1,14 @@
-// /brief help: generated from the command registry.
+// help: generated from the command registry (the engine puts the entries in the services,
+// so this module needs no import of the registry that lists it).
 import { ok, type CommandModule } from './command-module.js';
 
 export const helpCommand = {
   name: 'help',
   aliases: ['?', 'bantuan'],
-  usage: '/brief help',
+  usage: [],
   describe: 'What Ringkas can do.',
   adminOnly: false,
+  listing: true,
   parse: () => ok({ name: 'help' }),
-  // Imported when run: the registry imports this module, so a static import would be a cycle.
-  run: async () => ({ kind: 'help', commands: (await import('./registry.js')).helpEntries() }),
+  run: async (s) => ({ kind: 'help', commands: [...s.help] }),
 } satisfies CommandModule<'help'>;

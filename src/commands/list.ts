@@ -1,5 +1,6 @@
-// /brief list [page]: every article with its id, newest first.
+// list [page]: every article with its id, newest first.
 import type { ArticleRecord } from '../model/article.js';
+import { cmd, say } from '../model/text.js';
 import { fail, ok, type CommandModule } from './command-module.js';
 
 export const PAGE_SIZE = 10;
@@ -10,14 +11,16 @@ const newestFirst = (a: ArticleRecord, b: ArticleRecord) =>
 export const listCommand = {
   name: 'list',
   aliases: ['daftar', 'ls'],
-  usage: '/brief list [page]',
+  usage: ['[page]'],
   describe: 'All articles with their ids, newest first.',
   adminOnly: false,
+  shareable: true,
+  listing: true,
   parse: (args) => {
     const a = args.trim();
     if (a === '') return ok({ name: 'list', page: 1 });
     const page = Number(a);
-    if (!Number.isInteger(page) || page < 1) return fail('The page must be a whole number, e.g. "/brief list 2".');
+    if (!Number.isInteger(page) || page < 1) return fail(say`The page must be a whole number, e.g. ${cmd('list', '2')}.`);
     return ok({ name: 'list', page });
   },
   run: async (s, { page }) => {

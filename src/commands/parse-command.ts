@@ -3,9 +3,9 @@ import type { Command } from '../model/command.js';
 import type { ParseResult } from './command-module.js';
 import { commandForWord } from './registry.js';
 
-/** `text` is what follows the slash command; a leading "/brief" is tolerated. */
+/** `text` is what follows the platform's own command (each adapter strips its command name). */
 export function parseCommand(text: string): ParseResult<Command> {
-  const trimmed = text.replace(/^\s*\/brief\b/i, '').trim();
+  const trimmed = text.trim();
   if (trimmed === '') return { ok: true, command: { name: 'help' } };
   const [word = '', ...rest] = trimmed.split(/\s+/);
   const module = commandForWord(word);

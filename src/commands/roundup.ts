@@ -1,4 +1,4 @@
-// /brief roundup: privately previews what this channel's next roundup would post
+// roundup: privately previews what this channel's next roundup would post
 // if it ran now (defaults apply when the channel has no subscription yet).
 import { roundupsFor } from '../roundup/engine-roundups.js';
 import { commandChannel } from '../roundup/roundup-replies.js';
@@ -7,7 +7,7 @@ import { ok, type CommandModule } from './command-module.js';
 export const roundupCommand = {
   name: 'roundup',
   aliases: ['preview', 'ringkasan'],
-  usage: '/brief roundup',
+  usage: [],
   describe: "Preview this channel's next roundup, privately.",
   adminOnly: false,
   parse: () => ok({ name: 'roundup' }),

@@ -1,4 +1,4 @@
-// /brief sources: everyone may see which sources Ringkas follows.
+// sources: everyone may see which sources Ringkas follows.
 import { feedsFor } from '../feeds/engine-feeds.js';
 import { sourcesText } from '../feeds/feed-replies.js';
 import { ok, type CommandModule } from './command-module.js';
@@ -6,7 +6,9 @@ import { ok, type CommandModule } from './command-module.js';
 export const sourcesCommand = {
   name: 'sources',
   aliases: ['sumber'],
-  usage: '/brief sources',
+  usage: [],
+  // A listing: offered where the look-up is (Discord's /brief topic:sources), open to everyone.
+  listing: true,
   describe: 'The feeds and sitemaps Ringkas follows.',
   adminOnly: false,
   parse: () => ok({ name: 'sources' }),

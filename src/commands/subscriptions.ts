@@ -1,4 +1,4 @@
-// /brief subscriptions: the weekly roundups of this workspace, their next run in
+// subscriptions: the weekly roundups of this workspace, their next run in
 // local time, and why one is paused.
 import { roundupsFor } from '../roundup/engine-roundups.js';
 import { ok, type CommandModule } from './command-module.js';
@@ -6,7 +6,7 @@ import { ok, type CommandModule } from './command-module.js';
 export const subscriptionsCommand = {
   name: 'subscriptions',
   aliases: ['subs'],
-  usage: '/brief subscriptions',
+  usage: [],
   describe: 'Weekly roundups of this workspace and their next run.',
   adminOnly: false,
   parse: () => ok({ name: 'subscriptions' }),

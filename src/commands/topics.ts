@@ -1,12 +1,14 @@
-// /brief topics: the briefs, with how many articles each has.
+// topics: the briefs, with how many articles each has.
 import { ok, type CommandModule } from './command-module.js';
 
 export const topicsCommand = {
   name: 'topics',
   aliases: ['topik'],
-  usage: '/brief topics',
+  usage: [],
   describe: 'The topics Ringkas follows, with their aliases.',
   adminOnly: false,
+  shareable: true,
+  listing: true,
   parse: () => ok({ name: 'topics' }),
   run: async (s) => {
     const counts = new Map<string, number>();

@@ -1,4 +1,4 @@
-// /brief unsubscribe: admins stop this channel's weekly roundup.
+// unsubscribe: admins stop this channel's weekly roundup.
 import { roundupsFor } from '../roundup/engine-roundups.js';
 import { commandChannel } from '../roundup/roundup-replies.js';
 import { ok, type CommandModule } from './command-module.js';
@@ -6,8 +6,8 @@ import { ok, type CommandModule } from './command-module.js';
 export const unsubscribeCommand = {
   name: 'unsubscribe',
   aliases: ['berhenti'],
-  usage: '/brief unsubscribe',
-  describe: "Stop this channel's weekly roundup (admins).",
+  usage: [],
+  describe: "Stop this channel's weekly roundup.",
   adminOnly: true,
   parse: () => ok({ name: 'unsubscribe' }),
   run: async (s, _command, ctx) => {

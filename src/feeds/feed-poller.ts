@@ -183,7 +183,7 @@ export class FeedPoller {
 function classify(e: unknown): { permanent: boolean; reason: string; retryAfterMs: number | null } {
   if (e instanceof FeedFetchError) return { permanent: e.permanent, reason: e.reason, retryAfterMs: e.retryAfterMs };
   if (e instanceof NotAFeedError) return { permanent: true, reason: `not a feed: ${e.reason}`, retryAfterMs: null };
-  if (isRingkasError(e)) return { permanent: false, reason: e.userMessage, retryAfterMs: null };
+  if (isRingkasError(e)) return { permanent: false, reason: e.message, retryAfterMs: null };
   return { permanent: false, reason: 'internal error (logged)', retryAfterMs: null };
 }
 

@@ -1,7 +1,9 @@
-// The sentences the feed commands answer with: neutral text every adapter shows as is.
+// The sentences the feed commands answer with: neutral text; command references are data
+// (src/model/text.ts) each adapter writes in its own words.
 import type { AddedFeed } from './feed-service.js';
 import type { PollReport } from './feed-poller.js';
 import type { FeedRecord } from './feed-record.js';
+import { cmd, say, type Text } from '../model/text.js';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -40,8 +42,8 @@ export function weekCounts(f: FeedRecord, now: Date): { added: number; skipped: 
   };
 }
 
-export function feedsText(feeds: readonly FeedRecord[], now: Date): string {
-  if (feeds.length === 0) return 'No feeds are followed yet. An admin can add one with "/brief feed add <url>".';
+export function feedsText(feeds: readonly FeedRecord[], now: Date): Text {
+  if (feeds.length === 0) return say`No feeds are followed yet. An admin can add one with ${cmd('feed', 'add <url>')}.`;
   const lines = feeds.map((f) => {
     const w = weekCounts(f, now);
     return (

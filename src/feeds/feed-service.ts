@@ -6,6 +6,7 @@ import type { Clock } from '../clock.js';
 import type { FeedConfig } from '../config.js';
 import { RingkasError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import { cmd, say } from '../model/text.js';
 import { discoverFeedLinks } from './discover-feed.js';
 import { FeedPoller, type PollReport } from './feed-poller.js';
 import type { FeedRecord } from './feed-record.js';
@@ -131,7 +132,7 @@ export class FeedService {
 
   get(id: string): FeedRecord {
     const feed = this.d.feeds.get(id.trim().toLowerCase());
-    if (!feed) throw new RingkasError('not_found', `No followed feed has the id "${id.slice(0, 40)}". "/brief feeds" lists them.`);
+    if (!feed) throw new RingkasError('not_found', say`No followed feed has the id "${id.slice(0, 40)}". ${cmd('feeds')} lists them.`);
     return feed;
   }
 

@@ -98,7 +98,7 @@ export async function fetchFeed(input: string, validators: Validators, deps: Fee
     if (err instanceof FeedFetchError) throw err;
     const e = toFetchError(err, signal, deps.config.timeoutMs);
     // A refused address will not become public by waiting; anything else may recover.
-    throw new FeedFetchError(e.code === 'fetch_refused' || e.code === 'bad_input', e.userMessage.replace(/\.$/, ''));
+    throw new FeedFetchError(e.code === 'fetch_refused' || e.code === 'bad_input', e.message.replace(/\.$/, ''));
   }
 }
 
@@ -106,7 +106,7 @@ function toUrl(input: string, allow: PrivateHostAllowList): URL {
   try {
     return parseFetchableUrl(input, allow);
   } catch (e) {
-    throw new FeedFetchError(true, isRingkasError(e) ? e.userMessage.replace(/\.$/, '') : 'not a web address');
+    throw new FeedFetchError(true, isRingkasError(e) ? e.message.replace(/\.$/, '') : 'not a web address');
   }
 }
 

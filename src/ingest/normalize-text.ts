@@ -1,6 +1,7 @@
 // Normalises pasted article text: odd spaces, invisible characters and line
 // endings vary between sites and copy sources, so they are folded here once.
 // Letters, digits, quotes and dashes are left exactly as written.
+import { DecodingMode, decodeHTML } from 'entities';
 
 const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u180E]/g;
 const ODD_SPACE = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
@@ -10,20 +11,10 @@ const LINE_BREAK = /\r\n?|[\u2028\u2029\u0085\u000B\u000C]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000E-\u001F\u007F]/g;
 const SPACE_RUN = / {2,}/g;
-// Text copied out of page source keeps a few HTML entities; they stand for real characters.
-const ENTITY = /&(?:#(\d{1,6})|#x([\da-f]{1,5})|(nbsp|amp|quot|apos|lt|gt|ndash|mdash|lsquo|rsquo|ldquo|rdquo|hellip));/giu;
-const NAMED: Record<string, string> = {
-  nbsp: ' ', amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', ndash: '–', mdash: '—',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…',
-};
-
+// Text copied out of page source keeps HTML entities; they stand for real characters. Decoded by
+// the `entities` package (the full HTML table); only terminated ones (&amp;), as in text nodes.
 function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(ENTITY, (whole, dec?: string, hex?: string, name?: string) => {
-    if (name) return NAMED[name.toLowerCase()] ?? whole;
-    const code = dec ? Number(dec) : parseInt(hex ?? '', 16);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-  });
+  return text.includes('&') ? decodeHTML(text, DecodingMode.Strict) : text;
 }
 
 /** One cleaned line per source line; blank lines are kept as '' so paragraph breaks survive. */

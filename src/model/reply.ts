@@ -1,5 +1,9 @@
-// Neutral replies. Every adapter renders every kind (adapters/*/render-*.ts).
+// Neutral replies. Every adapter renders every kind (adapters/shell/render-text.ts,
+// adapters/slack/slack-blocks.ts, adapters/discord/discord-embeds.ts), in its own syntax for
+// command references (model/text.ts).
 import type { Card, Language } from './article.js';
+import type { CommandName } from './command.js';
+import type { CommandRef, Text } from './text.js';
 
 export interface ArticleListItem {
   id: string;
@@ -18,8 +22,9 @@ export interface TopicInfo {
 }
 
 export interface HelpEntry {
-  name: string;
-  usage: string;
+  name: CommandName;
+  /** What may follow the command word, one form per entry; adapters add their own command syntax. */
+  usage: readonly string[];
   describe: string;
   adminOnly: boolean;
 }
@@ -40,8 +45,8 @@ export interface Roundup {
   lines: RoundupLine[];
   /** Stories left out after the first ten. */
   more: number;
-  /** Suggested look-up for the rest, e.g. "/brief ijepa". */
-  moreHint: string | null;
+  /** Where to find the rest: a look-up for their topic, or the list. */
+  moreHint: CommandRef | null;
 }
 
 export interface SubscriptionInfo {
@@ -62,7 +67,7 @@ export type Tone = 'info' | 'success' | 'error';
 export type Reply =
   | { kind: 'cards'; query: string; cards: Card[]; /** stories matched in all */ total: number; refine: string[] }
   | { kind: 'empty'; query: string; suggestions: string[] }
-  | { kind: 'message'; tone: Tone; text: string }
+  | { kind: 'message'; tone: Tone; text: Text }
   | { kind: 'added'; card: Card; duplicate: boolean }
   | { kind: 'topics'; topics: TopicInfo[] }
   | { kind: 'articles'; items: ArticleListItem[]; page: number; pages: number; total: number }

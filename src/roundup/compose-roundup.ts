@@ -3,6 +3,7 @@
 // supplies the articles (sorted once per pass by ArticleWindow) and the window.
 import type { ArticleRecord } from '../model/article.js';
 import type { Roundup, RoundupLine } from '../model/reply.js';
+import { cmd, type CommandRef } from '../model/text.js';
 import { periodLabel } from './weekly-slot.js';
 
 export const MAX_ROUNDUP_LINES = 10;
@@ -112,12 +113,12 @@ function orderGroups(groups: StoryGroup[], order: readonly string[]): StoryGroup
 }
 
 /** Where to look for the stories left out: the topic most of them share. */
-function moreHint(rest: readonly StoryGroup[]): string | null {
+function moreHint(rest: readonly StoryGroup[]): CommandRef | null {
   if (!rest.length) return null;
   const counts = new Map<string, number>();
   for (const g of rest) if (g.topic) counts.set(g.topic, (counts.get(g.topic) ?? 0) + 1);
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
-  return best ? `/brief ${best[0]}` : '/brief list';
+  return best ? cmd('brief', best[0]) : cmd('list');
 }
 
 export function composeRoundup(articles: readonly RoundupArticle[], options: ComposeOptions): Roundup {

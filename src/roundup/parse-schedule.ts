@@ -4,9 +4,10 @@
 import { z } from 'zod';
 import { RingkasError } from '../errors.js';
 import type { ScheduleInput } from '../model/command.js';
+import { cmd, say } from '../model/text.js';
 import type { WeeklySpec } from './weekly-slot.js';
 
-export const SCHEDULE_EXAMPLE = '/brief subscribe monday 09:00 Asia/Jakarta';
+export const SCHEDULE_EXAMPLE = cmd('subscribe', 'monday 09:00 Asia/Jakarta');
 
 const DAY_NAMES: Record<string, number> = {
   monday: 1, mon: 1, senin: 1, sen: 1,
@@ -33,7 +34,7 @@ export function weekdayName(weekday: number): string {
 }
 
 function refuse(what: string): never {
-  throw new RingkasError('bad_input', `${what} Example: ${SCHEDULE_EXAMPLE}`);
+  throw new RingkasError('bad_input', say`${what} Example: ${SCHEDULE_EXAMPLE}`);
 }
 
 /** The weekday (1–7) for a day name, or null when the word is not a day. */

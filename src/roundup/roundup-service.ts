@@ -8,6 +8,7 @@ import type { ChannelRef } from '../model/actor.js';
 import type { Deliverer } from '../model/delivery.js';
 import type { Roundup, SubscriptionInfo } from '../model/reply.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
+import { cmd, say } from '../model/text.js';
 import { ArticleWindow, composeRoundup } from './compose-roundup.js';
 import { defaultRetryPolicy, realSleep, type RetryPolicy, type Sleep } from './deliver-with-retry.js';
 import { checkSchedule, SCHEDULE_EXAMPLE } from './parse-schedule.js';
@@ -87,7 +88,7 @@ export class RoundupService {
     const resolve = this.options.resolveTopic ?? ((w: string) => w);
     return words.map((w) => {
       const id = resolve(w);
-      if (id === null) throw new RingkasError('bad_input', `"${w}" is not a day, time, timezone or topic I know. Example: ${SCHEDULE_EXAMPLE} ijepa`);
+      if (id === null) throw new RingkasError('bad_input', say`"${w}" is not a day, time, timezone or topic I know. Example: ${cmd(SCHEDULE_EXAMPLE.command, `${SCHEDULE_EXAMPLE.args} ijepa`)}`);
       return id;
     });
   }

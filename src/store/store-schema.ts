@@ -1,5 +1,6 @@
-// Shapes of the files in the data directory, validated on read. Bumping
-// SCHEMA_VERSION needs a migration in migrate.ts; a newer file is refused.
+// Shapes of the files in the data directory, validated on read. A file with a newer
+// schema version is refused; there are no migrations yet, so bumping SCHEMA_VERSION
+// means writing the first one.
 import { z } from 'zod';
 import type { ArticleRecord } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';

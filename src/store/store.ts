@@ -166,13 +166,6 @@ export class Store {
     }
   }
 
-  /** Persists changes made in place to stored articles (e.g. a story id after a removal). */
-  async saveArticles(ids: Iterable<string>): Promise<void> {
-    const touched = new Set<number>();
-    for (const id of ids) touched.add(shardOf(id, this.shards.length));
-    await Promise.all([...touched].map((i) => this.shards[i]!.change((d) => ({ ...d, articles: [...d.articles] }))));
-  }
-
   get seededAt(): string | null {
     return this.main.data.seededAt;
   }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/commands/parse-command.js';
 import { helpEntries } from '../../src/commands/registry.js';
+import { plainText } from '../../src/model/text.js';
 
 describe('parseCommand', () => {
   it.each([
     ['ijepa', { name: 'brief', query: 'ijepa' }],
-    ['/brief electric motorcycle', { name: 'brief', query: 'electric motorcycle' }],
+    ['electric motorcycle', { name: 'brief', query: 'electric motorcycle' }],
     ['search list', { name: 'brief', query: 'list' }],
     ['', { name: 'help' }],
     ['help', { name: 'help' }],
@@ -29,7 +30,7 @@ describe('parseCommand', () => {
   ])('refuses "%s" with a clear message', (text, message) => {
     const r = parseCommand(text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(message);
+    if (!r.ok) expect(plainText(r.message)).toMatch(message);
   });
 
   it('treats pasted text after add as article text', () => {

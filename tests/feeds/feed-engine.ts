@@ -1,7 +1,7 @@
 // One real engine on a temp store plus the loopback feed site, for the feed tests:
 // 127.0.0.1 is opened through the private-host switch (production keeps it closed).
+import { shellText } from '../../adapters/shell/render-text.js';
 import type { Clock } from '../../src/clock.js';
-import { feedsFor } from '../../src/feeds/engine-feeds.js';
 import type { CommandContext } from '../../src/model/actor.js';
 import type { Reply } from '../../src/model/reply.js';
 import { adminCtx, createTempEngine, type TempEngine } from '../support/temp-engine.js';
@@ -17,7 +17,8 @@ export interface FeedWorld {
   close(): Promise<void>;
 }
 
-export const replyText = (r: Reply): string => (r.kind === 'message' ? r.text : `<${r.kind}>`);
+/** A message reply as the shell writes it (command references as "/brief …"). */
+export const replyText = (r: Reply): string => (r.kind === 'message' ? shellText(r.text) : `<${r.kind}>`);
 
 /** The feed id in a "Now following … as f1a2b3c" answer. */
 export const feedIdOf = (reply: string): string => /as (f[0-9a-f]+)/.exec(reply)?.[1] ?? '';
@@ -30,7 +31,7 @@ export async function openFeedWorld(clock: Clock, env: Record<string, string> = 
     t,
     run: async (command, ctx = adminCtx) => replyText(await t.engine.run(command, ctx)),
     async close() {
-      await (await feedsFor(t.engine.services)).idle();
+      await (await t.engine.probe().feeds()).idle();
       await t.cleanup();
       await site.close();
     },

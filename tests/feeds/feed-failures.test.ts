@@ -4,7 +4,6 @@
 import type http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import { feedsFor } from '../../src/feeds/engine-feeds.js';
 import { FeedScheduler } from '../../src/feeds/feed-scheduler.js';
 import { silentLogger } from '../../src/logger.js';
 import type { TempEngine } from '../support/temp-engine.js';
@@ -26,7 +25,7 @@ afterAll(() => w.close());
 
 const run = (cmd: string) => w.run(cmd);
 const idOf = feedIdOf;
-const feed = async (id: string) => (await feedsFor(t.engine.services)).get(id);
+const feed = async (id: string) => (await t.engine.probe().feeds()).get(id);
 
 /** A route whose answer the test switches. */
 function switchable(path: string): { set(h: (req: http.IncomingMessage, res: http.ServerResponse) => void): void } {
@@ -126,7 +125,7 @@ describe('permanent failures', () => {
   it('a paused feed is skipped by the scheduler until resumed', async () => {
     const { id } = await followed('/pausable');
     await run(`feed pause ${id}`);
-    const service = await feedsFor(t.engine.services);
+    const service = await t.engine.probe().feeds();
     const scheduler = new FeedScheduler({ service: async () => service, logger: silentLogger });
     const hits = () => site.hits.filter((h) => h === '/pausable.xml').length;
     const before = hits();

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import { feedsFor } from '../../src/feeds/engine-feeds.js';
 import { adminCtx, createTempEngine, userCtx, type TempEngine } from '../support/temp-engine.js';
 import { FEED_TEST_ENV, feedIdOf, replyText } from './feed-engine.js';
 import { articlePage, onTopicEnglish, rss } from './feed-fixtures.js';
@@ -21,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const t of opened) {
-    await (await feedsFor(t.engine.services)).idle();
+    await (await t.engine.probe().feeds()).idle();
     await t.cleanup();
   }
   await site.close();
@@ -77,13 +76,13 @@ describe('restart in the middle of a poll', () => {
 
     const b = await open(crashed);
     expect(text(await b.engine.run(`feed check ${id}`, adminCtx))).toContain('3 new items, 2 added, 1 already known');
-    const stored = [...b.engine.services.store.listArticles()].filter((x) => x.addedBy === `feed:${id}`);
+    const stored = b.engine.probe().articles().filter((x) => x.addedBy === `feed:${id}`);
     expect(stored).toHaveLength(5);
     expect(new Set(stored.map((x) => x.canonicalUrl)).size).toBe(5);
     // And a plain restart re-adds nothing.
     const c = await open(snapshot(b.dir));
     expect(text(await c.engine.run(`feed check ${id}`, adminCtx))).toMatch(/nothing changed|0 new items/);
-    expect(c.engine.services.store.articleCount).toBe(b.engine.services.store.articleCount);
+    expect(c.engine.probe().articleCount()).toBe(b.engine.probe().articleCount());
     rmSync(crashed, { recursive: true, force: true });
   });
 });
@@ -95,7 +94,7 @@ describe('roundups', () => {
     site.serveFeed('/ru.xml', () => rss(site.origin, items, 'Roundup source'));
     const id = idOf(text(await t.engine.run(`feed add ${site.origin}/ru.xml`, adminCtx)));
     await t.engine.run(`feed check ${id}`, adminCtx);
-    const [article] = [...t.engine.services.store.listArticles()].filter((x) => x.addedBy === `feed:${id}`);
+    const [article] = t.engine.probe().articles().filter((x) => x.addedBy === `feed:${id}`);
     expect(article).toBeDefined();
     const preview = await t.engine.run('roundup', { ...userCtx, channel: { platform: 'shell', workspace: 'local', channel: 'terminal' } });
     expect(preview.kind === 'roundup' && preview.roundup.lines.map((l) => l.storyId)).toEqual([article!.storyId]);

@@ -2,7 +2,6 @@
 // and the next check comes one interval (plus at most 10% jitter) later.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import { feedsFor } from '../../src/feeds/engine-feeds.js';
 import { FeedScheduler } from '../../src/feeds/feed-scheduler.js';
 import { silentLogger } from '../../src/logger.js';
 import { adminCtx, type TempEngine } from '../support/temp-engine.js';
@@ -27,13 +26,13 @@ describe('FeedScheduler', () => {
     site.serveFeed('/sched.xml', () => rss(site.origin, items, 'Scheduled'));
     const reply = await t.engine.run(`feed add ${site.origin}/sched.xml every 30m`, adminCtx);
     expect(reply.kind === 'message' && reply.text).toContain('every 30m');
-    const scheduler = new FeedScheduler({ service: () => feedsFor(t.engine.services), logger: silentLogger });
+    const scheduler = new FeedScheduler({ service: () => t.engine.probe().feeds(), logger: silentLogger });
     const feedHits = () => site.hits.filter((h) => h === '/sched.xml').length;
     const before = feedHits();
 
     expect(await scheduler.tick()).toBe(1);
     expect(feedHits()).toBe(before + 1);
-    const added = [...t.engine.services.store.listArticles()].filter((a) => a.addedBy.startsWith('feed:'));
+    const added = t.engine.probe().articles().filter((a) => a.addedBy.startsWith('feed:'));
     expect(added).toHaveLength(2);
 
     clock.advance(29 * 60_000);

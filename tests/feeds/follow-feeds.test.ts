@@ -2,7 +2,6 @@
 // loopback site (127.0.0.1 opened by the private-host switch, as in the fetch tests).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import { feedsFor } from '../../src/feeds/engine-feeds.js';
 import type { CommandContext } from '../../src/model/actor.js';
 import { userCtx, type TempEngine } from '../support/temp-engine.js';
 import { atom, jsonFeed, newsSitemap, rss } from './feed-fixtures.js';
@@ -22,7 +21,7 @@ afterAll(() => w.close());
 
 const run = (cmd: string, ctx?: CommandContext) => w.run(cmd, ctx);
 const idOf = feedIdOf;
-const feedArticles = (id: string) => [...t.engine.services.store.listArticles()].filter((a) => a.addedBy === `feed:${id}`);
+const feedArticles = (id: string) => t.engine.probe().articles().filter((a) => a.addedBy === `feed:${id}`);
 
 describe('following an RSS feed', () => {
   it('adds only the on-topic items, in both languages, and skips the rest with a count', async () => {
@@ -89,14 +88,14 @@ describe('the same article from two feeds', () => {
     const two = idOf(await run(`feed add ${site.origin}/two.json`));
     expect(await run(`feed check ${one}`)).toContain('1 added');
     expect(await run(`feed check ${two}`)).toContain('0 added, 1 already known');
-    const all = [...t.engine.services.store.listArticles()].filter((a) => a.canonicalUrl?.endsWith(items[0]!.path));
+    const all = t.engine.probe().articles().filter((a) => a.canonicalUrl?.endsWith(items[0]!.path));
     expect(all).toHaveLength(1);
   });
 });
 
 describe('bad input', () => {
   it('gets one clear sentence and changes nothing', async () => {
-    const before = (await feedsFor(t.engine.services)).list().length;
+    const before = (await t.engine.probe().feeds()).list().length;
     expect(await run('feed')).toMatch(/^Use "\/brief feed add <url>/);
     expect(await run('feed add')).toMatch(/^Give the feed's address/);
     expect(await run('feed add ftp://x.example/feed')).toMatch(/full http\(s\) address/);
@@ -104,6 +103,6 @@ describe('bad input', () => {
     expect(await run('feed check')).toMatch(/Give the feed's id/);
     expect(await run('feed pause fdeadbeef')).toBe('No followed feed has the id "fdeadbeef". "/brief feeds" lists them.');
     expect(await run(`feed add ${site.origin}/missing.xml`)).toBe('Ringkas could not read that address: HTTP 404: the feed is gone.');
-    expect((await feedsFor(t.engine.services)).list().length).toBe(before);
+    expect((await t.engine.probe().feeds()).list().length).toBe(before);
   });
 });

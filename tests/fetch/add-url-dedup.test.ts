@@ -21,7 +21,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const count = () => t.engine.services.store.articleCount;
+const count = () => t.engine.probe().articleCount();
 const add = (url: string): Promise<Reply> => t.engine.run(`add ${url}`, adminCtx);
 
 describe('adding by URL', () => {

@@ -22,10 +22,10 @@ afterAll(async () => {
 
 describe('an HTML page with an empty body', () => {
   it.each(Object.keys(EMPTY_BODIES))('%s: says the page has no article text and stores nothing', async (path) => {
-    const before = t.engine.services.store.articleCount;
+    const before = t.engine.probe().articleCount();
     const reply = await t.engine.run(`add ${server.origin}${path}`, adminCtx);
     expect(reply).toEqual({ kind: 'message', tone: 'error', text: 'Ringkas found no article text on that page.' });
-    expect(t.engine.services.store.articleCount).toBe(before);
+    expect(t.engine.probe().articleCount()).toBe(before);
   });
 
   it('an empty .html file reads as no text instead of throwing', () => {

@@ -47,7 +47,7 @@ describe('bulk import of a folder', () => {
     const progress = new Recorder();
     const first = await runImport(t.engine, plan, progress);
     expect(first).toMatchObject({ total: 200, added: 200, duplicates: 0, failed: [] });
-    expect(t.engine.services.store.articleCount).toBe(200);
+    expect(t.engine.probe().articleCount()).toBe(200);
     const lines = progress.text.trim().split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(10);
     expect(lines[0]).toMatch(/^\[#*-*\] 1\/200 +0%/);
@@ -59,7 +59,7 @@ describe('bulk import of a folder', () => {
 
     const again = await runImport(t.engine, await planImport(folder), new Recorder());
     expect(again).toMatchObject({ total: 200, added: 0, duplicates: 200, failed: [] });
-    expect(t.engine.services.store.articleCount).toBe(200);
+    expect(t.engine.probe().articleCount()).toBe(200);
   }, 120_000);
 
   it('redraws one line in place on a terminal', async () => {

@@ -60,7 +60,7 @@ describe('URL list import', () => {
     const again = await runImport(t.engine, await planImport(list), sink);
     expect(again).toMatchObject({ added: 0, duplicates: 3 });
     expect(server.hits.filter((h) => h !== '/gone').length).toBe(fetchesBefore);
-    expect(t.engine.services.store.articleCount).toBe(2);
+    expect(t.engine.probe().articleCount()).toBe(2);
   });
 });
 

@@ -65,7 +65,7 @@ describe('composeRoundup', () => {
     const r = composeRoundup(arts, { ...base, topicOrder: ['ev', 'ijepa'] });
     expect(r.lines).toHaveLength(10);
     expect(r.more).toBe(4);
-    expect(r.moreHint).toBe('/brief ijepa');
+    expect(r.moreHint).toEqual({ command: 'brief', args: 'ijepa' });
     expect(composeRoundup(arts.slice(0, 3), base)).toMatchObject({ more: 0, moreHint: null });
   });
 

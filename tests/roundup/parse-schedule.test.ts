@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { RingkasError } from '../../src/errors.js';
+import { shellText } from '../../adapters/shell/render-text.js';
 import { checkSchedule, parseScheduleArgs } from '../../src/roundup/parse-schedule.js';
 
 function refusal(fn: () => unknown): string {
   try {
     fn();
   } catch (e) {
-    if (e instanceof RingkasError) return e.userMessage;
+    if (e instanceof RingkasError) return shellText(e.userMessage);
     throw e;
   }
   throw new Error('expected a refusal');
@@ -28,7 +29,7 @@ describe('parseScheduleArgs', () => {
   });
 
   it('refuses bad times and zones with an example', () => {
-    expect(refusal(() => parseScheduleArgs(['monday', '25:00']))).toMatch(/not a time of day.*Example: \/brief subscribe monday 09:00 Asia\/Jakarta/);
+    expect(refusal(() => parseScheduleArgs(['monday', '25:00']))).toMatch(/not a time of day.*Example: "\/brief subscribe monday 09:00 Asia\/Jakarta"/);
     expect(refusal(() => parseScheduleArgs(['9am']))).toMatch(/"9am" is not a time.*Example/);
     expect(refusal(() => parseScheduleArgs(['Mars/Olympus']))).toMatch(/"Mars\/Olympus" is not a timezone.*Example/);
   });

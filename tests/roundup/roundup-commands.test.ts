@@ -3,7 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import type { CommandContext } from '../../src/model/actor.js';
-import { roundupsFor } from '../../src/roundup/engine-roundups.js';
+import type { Reply } from '../../src/model/reply.js';
+import { shellText } from '../../adapters/shell/render-text.js';
 import { RoundupScheduler } from '../../src/roundup/roundup-scheduler.js';
 import { silentLogger } from '../../src/logger.js';
 import { createTempEngine, type TempEngine } from '../support/temp-engine.js';
@@ -24,8 +25,8 @@ async function open(clock: ReturnType<typeof fixedClock>, dir?: string): Promise
   return t;
 }
 
-function text(reply: { kind: string; text?: string }): string {
-  return reply.kind === 'message' ? (reply.text ?? '') : `<${reply.kind}>`;
+function text(reply: Reply): string {
+  return reply.kind === 'message' ? shellText(reply.text) : `<${reply.kind}>`;
 }
 
 describe('roundup commands', () => {
@@ -64,7 +65,7 @@ describe('roundup commands', () => {
   it('refuses non-admins and bad schedules with an example', async () => {
     const { engine } = await open(fixedClock('2026-11-18T03:00:00Z'));
     expect(text(await engine.run('subscribe', user))).toMatch(/only admins/);
-    expect(text(await engine.run('subscribe monday 25:00', admin))).toMatch(/Example: \/brief subscribe monday 09:00 Asia\/Jakarta/);
+    expect(text(await engine.run('subscribe monday 25:00', admin))).toMatch(/Example: "\/brief subscribe monday 09:00 Asia\/Jakarta"/);
     expect(text(await engine.run('subscribe monday Mars/Base', admin))).toMatch(/not a timezone.*Example/);
     expect(text(await engine.run('subscribe mondai', admin))).toMatch(/"mondai" is not a day, time, timezone or topic.*Example/);
     expect(text(await engine.run('resume', admin))).toMatch(/no weekly roundup/);
@@ -76,7 +77,7 @@ describe('roundup commands', () => {
     const first = await open(clock);
     await first.engine.run('subscribe', admin);
     const slack = new RecordingDeliverer('slack');
-    const scheduler = new RoundupScheduler({ service: roundupsFor(first.engine.services), deliverers: [slack], logger: silentLogger });
+    const scheduler = new RoundupScheduler({ service: first.engine.probe().roundups(), deliverers: [slack], logger: silentLogger });
     clock.set('2026-11-16T02:00:00Z');
     await scheduler.tick();
     await scheduler.tick();
@@ -88,11 +89,11 @@ describe('roundup commands', () => {
 
     clock.set('2026-11-18T10:00:00Z');
     const second = await open(clock, first.dir);
-    const again = new RoundupScheduler({ service: roundupsFor(second.engine.services), deliverers: [slack], logger: silentLogger });
+    const again = new RoundupScheduler({ service: second.engine.probe().roundups(), deliverers: [slack], logger: silentLogger });
     await again.start();
     await again.stop();
     expect(slack.accepted).toHaveLength(1);
-    const [info] = await roundupsFor(second.engine.services).list(channel);
+    const [info] = await second.engine.probe().roundups().list(channel);
     expect(info?.nextRunAt).toBe('2026-11-23T02:00:00.000Z');
   });
 });

@@ -13,7 +13,7 @@ const reply: Reply = {
     until: '2026-11-16T02:00:00.000Z',
     lines: [{ storyId: 's1', topic: 'IJEPA', headline: 'Deal signed', point: 'Tariffs fall', sources: [{ source: 'Kompas', language: 'id', link: null }] }],
     more: 2,
-    moreHint: '/brief ijepa',
+    moreHint: { command: 'brief', args: 'ijepa' },
   },
 };
 

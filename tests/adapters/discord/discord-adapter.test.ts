@@ -5,7 +5,7 @@ import type { Harness } from './discord-harness.js';
 import { startHarness } from './discord-harness.js';
 import { adminCommand, attachmentAdd, briefAutocomplete, briefCommand, buttonClick, CHANNEL_ID, MANAGE_GUILD } from './interaction-payloads.js';
 import { embedLimitViolations } from './embed-limit-violations.js';
-import { truncate } from '../../../adapters/discord/discord-limits.js';
+import { truncate } from '../../../src/text/fit-length.js';
 
 interface CallbackBody {
   type: number;
@@ -92,27 +92,27 @@ describe('Discord adapter over the real discord.js client', () => {
   });
 
   it('/brief-admin add without ManageGuild is refused politely and the store is unchanged', async () => {
-    const before = h.temp.engine.services.store.articleCount;
+    const before = h.temp.engine.probe().articleCount();
     const text = 'Toyota and Astra announced a new hybrid plant in Karawang. '.repeat(5);
     const payload = adminCommand('add', [{ name: 'text', type: 3, value: text }], opts);
     await h.interact(payload);
     expect(answerText(payload)).toMatch(/only admins/i);
-    expect(h.temp.engine.services.store.articleCount).toBe(before);
-    const audit = h.temp.engine.services.store.listAudit().at(-1)!;
+    expect(h.temp.engine.probe().articleCount()).toBe(before);
+    const audit = h.temp.engine.probe().audit().at(-1)!;
     expect(audit).toMatchObject({ platform: 'discord', command: 'add', outcome: 'refused' });
   });
 
   it('/brief-admin add with a file from a member without ManageGuild never downloads it', async () => {
     const url = h.fake.serveFile('sneaky.txt', 'Sneaky article text about nothing at all. '.repeat(10));
     const payload = attachmentAdd({ id: '730000000000000009', filename: 'sneaky.txt', size: 400, url }, opts);
-    const before = h.temp.engine.services.store.articleCount;
+    const before = h.temp.engine.probe().articleCount();
     await h.interact(payload);
     expect(answerText(payload)).toMatch(/only admins/i);
-    expect(h.temp.engine.services.store.articleCount).toBe(before);
+    expect(h.temp.engine.probe().articleCount()).toBe(before);
   });
 
   it('/brief-admin add text and file with ManageGuild: stored and findable', async () => {
-    const before = h.temp.engine.services.store.articleCount;
+    const before = h.temp.engine.probe().articleCount();
     const text = [
       'Zeltronika opens battery cell plant in Batang',
       'BATANG, 3 March 2026 - Zeltronika, a Japanese battery maker, opened a battery cell plant in Batang on Tuesday with an investment of Rp2,5 triliun.',
@@ -121,7 +121,7 @@ describe('Discord adapter over the real discord.js client', () => {
     const addText = adminCommand('add', [{ name: 'text', type: 3, value: text }, { name: 'source', type: 3, value: 'Antara' }], admin());
     await h.interact(addText);
     expect(answerText(addText)).toMatch(/Added/);
-    expect(h.temp.engine.services.store.articleCount).toBe(before + 1);
+    expect(h.temp.engine.probe().articleCount()).toBe(before + 1);
 
     const fileText = [
       'Quorvale signs hydrogen truck pilot with Pertamina',
@@ -133,8 +133,8 @@ describe('Discord adapter over the real discord.js client', () => {
     await h.interact(addFile);
     expect(callback(addFile.id).type).toBe(5); // deferred before the download
     expect(answerText(addFile)).toMatch(/Added/);
-    expect(h.temp.engine.services.store.articleCount).toBe(before + 2);
-    const audit = h.temp.engine.services.store.listAudit().filter((a) => a.outcome === 'ok' && a.command === 'add');
+    expect(h.temp.engine.probe().articleCount()).toBe(before + 2);
+    const audit = h.temp.engine.probe().audit().filter((a) => a.outcome === 'ok' && a.command === 'add');
     expect(audit.map((a) => a.detail)).toContain('file quorvale.md');
 
     for (const [query, word] of [['Zeltronika', 'Zeltronika'], ['Quorvale', 'Quorvale']] as const) {

@@ -21,21 +21,21 @@ afterAll(async () => {
 
 describe('downloadAttachment', () => {
   it('downloads a small text file from an allowed host as UTF-8', async () => {
-    const got = await downloadAttachment({ name: 'a.TXT', size: 14, url: `http://${host}/a.txt` }, { extraHosts: [host] });
+    const got = await downloadAttachment({ name: 'a.TXT', size: 14, url: `http://${host}/a.txt` }, { maxBytes: 1_000_000, extraHosts: [host] });
     expect(got).toEqual({ filename: 'a.TXT', content: 'Héllo article' });
   });
 
   it('refuses other hosts (no fetching arbitrary URLs through an upload)', async () => {
-    await expect(downloadAttachment({ name: 'a.txt', size: 14, url: `http://${host}/a.txt` })).rejects.toThrow('I only download attachments from Discord itself.');
-    await expect(downloadAttachment({ name: 'a.txt', size: 14, url: 'http://cdn.discordapp.com/a.txt' })).rejects.toThrow('from Discord itself');
+    await expect(downloadAttachment({ name: 'a.txt', size: 14, url: `http://${host}/a.txt` }, { maxBytes: 1_000_000 })).rejects.toThrow('I only download attachments from Discord itself.');
+    await expect(downloadAttachment({ name: 'a.txt', size: 14, url: 'http://cdn.discordapp.com/a.txt' }, { maxBytes: 1_000_000 })).rejects.toThrow('from Discord itself');
   });
 
   it('refuses other file types and files declared over 1 MB before downloading', async () => {
-    await expect(downloadAttachment({ name: 'a.pdf', size: 14, url: `http://${host}/a.pdf` }, { extraHosts: [host] })).rejects.toThrow('Upload a .txt, .md or .html file.');
-    await expect(downloadAttachment({ name: 'a.md', size: 1_000_001, url: `http://${host}/a.md` }, { extraHosts: [host] })).rejects.toThrow('over 1 MB');
+    await expect(downloadAttachment({ name: 'a.pdf', size: 14, url: `http://${host}/a.pdf` }, { maxBytes: 1_000_000, extraHosts: [host] })).rejects.toThrow('Upload a .txt, .md or .html file.');
+    await expect(downloadAttachment({ name: 'a.md', size: 1_000_001, url: `http://${host}/a.md` }, { maxBytes: 1_000_000, extraHosts: [host] })).rejects.toThrow('over 1 MB');
   });
 
   it('stops reading when the body is bigger than declared', async () => {
-    await expect(downloadAttachment({ name: 'liar.txt', size: 10, url: `http://${host}/liar.txt` }, { extraHosts: [host] })).rejects.toThrow('over 1 MB');
+    await expect(downloadAttachment({ name: 'liar.txt', size: 10, url: `http://${host}/liar.txt` }, { maxBytes: 1_000_000, extraHosts: [host] })).rejects.toThrow('over 1 MB');
   });
 });

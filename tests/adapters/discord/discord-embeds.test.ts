@@ -1,7 +1,7 @@
 // The Card/Reply -> embed renderer never produces a message Discord would reject.
 import { describe, expect, it } from 'vitest';
 import { cardEmbed, renderReply } from '../../../adapters/discord/discord-embeds.js';
-import { truncate } from '../../../adapters/discord/discord-limits.js';
+import { truncate } from '../../../src/text/fit-length.js';
 import type { Reply } from '../../../src/model/reply.js';
 import { longCard, makeCard, randomCard } from './card-fixtures.js';
 import { embedLimitViolations } from './embed-limit-violations.js';
@@ -70,12 +70,12 @@ describe('renderReply limits', () => {
       { kind: 'added', card: longCard(9), duplicate: true },
       { kind: 'topics', topics: Array.from({ length: 60 }, (_, i) => ({ id: `t${i}`, name: long, description: long, aliases: [long], articleCount: i })) },
       { kind: 'articles', items: Array.from({ length: 400 }, (_, i) => ({ id: `a${i}`, headline: long, source: 'Kompas', date: null, language: 'id' as const })), page: 1, pages: 3, total: 900 },
-      { kind: 'help', commands: Array.from({ length: 30 }, (_, i) => ({ name: `c${i}`, usage: '/brief add <url>', describe: long, adminOnly: i % 2 === 0 })) },
+      { kind: 'help', commands: Array.from({ length: 30 }, (_, i) => ({ name: i % 2 === 0 ? ('add' as const) : ('list' as const), usage: [long], describe: long, adminOnly: i % 2 === 0 })) },
       {
         kind: 'roundup',
         preview: true,
         roundup: {
-          period: '18–24 Nov 2026', since: '', until: '', more: 4, moreHint: '/brief ijepa',
+          period: '18–24 Nov 2026', since: '', until: '', more: 4, moreHint: { command: 'brief', args: 'ijepa' },
           lines: Array.from({ length: 40 }, (_, i) => ({ storyId: `s${i}`, topic: 'IJEPA', headline: long, point: long, sources: [{ source: 'Kompas', language: 'id' as const, link: 'https://e.com' }] })),
         },
       },
@@ -89,9 +89,16 @@ describe('renderReply limits', () => {
     }
   });
 
-  it('shows admin commands under /brief-admin in help', () => {
-    const [m] = renderReply({ kind: 'help', commands: [{ name: 'add', usage: '/brief add <url>', describe: 'Add an article', adminOnly: true }] });
-    expect(m!.embeds[0]!.fields![0]!.name).toBe('/brief-admin add <url>');
+  it('shows admin commands under /brief-admin in help, and listings under /brief topic:', () => {
+    const [m] = renderReply({
+      kind: 'help',
+      commands: [
+        { name: 'add', usage: ['<url>'], describe: 'Add an article', adminOnly: true },
+        { name: 'subscriptions', usage: [], describe: 'Roundups', adminOnly: false },
+        { name: 'list', usage: ['[page]'], describe: 'List', adminOnly: false },
+      ],
+    });
+    expect(m!.embeds[0]!.fields!.map((f) => f.name)).toEqual(['/brief-admin add', '/brief-admin subscriptions', '/brief topic:list \\[page\\]']);
   });
 });
 

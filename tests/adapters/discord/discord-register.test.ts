@@ -1,8 +1,11 @@
 // Command definitions and `npm run discord:register` against the loopback fake.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminCommand, commandDefinitions } from '../../../adapters/discord/discord-commands.js';
+import { commandDefinitions } from '../../../adapters/discord/discord-commands.js';
 import { describeRegistration, inviteUrl, registerCommands } from '../../../adapters/discord/register.js';
+import type { OptionValues } from '../../../src/commands/command-module.js';
+import type { CommandName } from '../../../src/model/command.js';
 import { FakeDiscord } from '../../platform/fake-discord.js';
+import { createTempEngine, type TempEngine } from '../../support/temp-engine.js';
 
 let fake: FakeDiscord;
 beforeAll(async () => {
@@ -12,7 +15,7 @@ afterAll(async () => {
   await fake.stop();
 });
 
-type Opt = { name: string; type: number; autocomplete?: boolean; options?: Opt[]; max_length?: number };
+type Opt = { name: string; type: number; autocomplete?: boolean; required?: boolean; options?: Opt[]; max_length?: number };
 
 describe('command definitions', () => {
   const [brief, admin] = commandDefinitions() as unknown as [
@@ -32,11 +35,11 @@ describe('command definitions', () => {
     expect(admin.contexts).toEqual([0]);
     const subs = Object.fromEntries(admin.options.map((o) => [o.name, o]));
     expect(Object.keys(subs).sort()).toEqual([
-      'add', 'feed-add', 'feed-check', 'feed-pause', 'feed-remove', 'feed-resume', 'feeds',
+      'add', 'feed', 'feeds',
       'remove', 'resume', 'roundup', 'subscribe', 'subscriptions', 'unsubscribe',
     ]);
-    expect(subs['feed-add']!.options!.map((o) => o.name)).toEqual(['url', 'every', 'take']);
-    expect(subs['feed-check']!.options!.map((o) => o.name)).toEqual(['id']);
+    expect(subs.feed!.options!.map((o) => o.name)).toEqual(['action', 'url', 'id', 'every', 'take']);
+    expect(subs.feed!.options![0]).toMatchObject({ name: 'action', required: true });
     expect(subs.add!.options!.map((o) => [o.name, o.type])).toEqual(
       expect.arrayContaining([['url', 3], ['text', 3], ['file', 11]]),
     );
@@ -46,39 +49,49 @@ describe('command definitions', () => {
   });
 });
 
-describe('adminCommand mapping', () => {
-  const opts = (subcommand: string, strings: Record<string, string> = {}, ints: Record<string, number> = {}) => ({
-    subcommand,
-    string: (n: string) => strings[n] ?? null,
-    integer: (n: string) => ints[n] ?? null,
+describe('options to engine commands (engine.parseOptions, as the Discord handler reads them)', () => {
+  let temp: TempEngine;
+  beforeAll(async () => {
+    temp = await createTempEngine({ RINGKAS_SEED_ON_EMPTY: 'false' });
   });
+  afterAll(async () => {
+    await temp?.cleanup();
+  });
+  const values = (texts: Record<string, string> = {}, ints: Record<string, number> = {}): OptionValues => ({
+    text: (n) => texts[n],
+    integer: (n) => ints[n],
+    file: () => undefined,
+  });
+  const parse = (name: CommandName, texts?: Record<string, string>, ints?: Record<string, number>) => temp.engine.parseOptions(name, values(texts, ints));
 
   it('maps add, remove and subscribe', () => {
-    expect(adminCommand(opts('add', { url: ' https://example.com/a ' }))).toEqual({ name: 'add', input: { kind: 'url', url: 'https://example.com/a' } });
-    expect(adminCommand(opts('add', { text: 'Body', source: 'Antara' }))).toEqual({ name: 'add', input: { kind: 'text', text: 'Body', source: 'Antara' } });
-    expect(adminCommand(opts('remove', { id: ' a1b2 ' }))).toEqual({ name: 'remove', id: 'a1b2' });
-    expect(adminCommand(opts('subscribe', { time: '8:30', timezone: 'Asia/Tokyo', topics: 'ijepa, ev ,' }, { weekday: 1 }))).toEqual({
-      name: 'subscribe',
-      schedule: { weekday: 1, time: '08:30', timezone: 'Asia/Tokyo', topics: ['ijepa', 'ev'] },
+    expect(parse('add', { url: ' https://example.com/a ' })).toEqual({ ok: true, command: { name: 'add', input: { kind: 'url', url: 'https://example.com/a' } } });
+    expect(parse('add', { text: 'Body', source: 'Antara' })).toEqual({ ok: true, command: { name: 'add', input: { kind: 'text', text: 'Body', source: 'Antara' } } });
+    expect(parse('remove', { id: ' A1B2C3 ' })).toEqual({ ok: true, command: { name: 'remove', id: 'a1b2c3' } });
+    expect(parse('subscribe', { time: '8:30', timezone: 'Asia/Tokyo', topics: 'ijepa, ev ,' }, { weekday: 1 })).toEqual({
+      ok: true,
+      command: { name: 'subscribe', schedule: { weekday: 1, time: '8:30', timezone: 'Asia/Tokyo', topics: ['ijepa', 'ev'] } },
     });
-    expect(adminCommand(opts('roundup'))).toEqual({ name: 'roundup' });
+    expect(parse('roundup')).toEqual({ ok: true, command: { name: 'roundup' } });
   });
 
-  it('maps the feed subcommands', () => {
-    expect(adminCommand(opts('feed-add', { url: ' https://site.example/feed.xml ', every: '6h', take: 'all' }))).toEqual({
-      name: 'feed', action: 'add', url: 'https://site.example/feed.xml', everyMinutes: 360, all: true,
+  it('maps the feed subcommand: an action plus url or id', () => {
+    expect(parse('feed', { action: 'add', url: ' https://site.example/feed.xml ', every: '6h', take: 'all' })).toEqual({
+      ok: true,
+      command: { name: 'feed', action: 'add', url: 'https://site.example/feed.xml', everyMinutes: 360, all: true },
     });
-    expect(adminCommand(opts('feed-add', { url: 'https://site.example/' }))).toEqual({ name: 'feed', action: 'add', url: 'https://site.example/', everyMinutes: 60, all: false });
-    expect(() => adminCommand(opts('feed-add', { url: 'ftp://x' }))).toThrow(/http\(s\) address/);
-    expect(adminCommand(opts('feed-check', { id: ' F1A2B3 ' }))).toEqual({ name: 'feed', action: 'check', id: 'f1a2b3' });
-    expect(adminCommand(opts('feed-pause', { id: 'f1' }))).toMatchObject({ action: 'pause' });
-    expect(adminCommand(opts('feeds'))).toEqual({ name: 'feeds' });
+    expect(parse('feed', { action: 'add', url: 'https://site.example/' })).toEqual({ ok: true, command: { name: 'feed', action: 'add', url: 'https://site.example/', everyMinutes: 60, all: false } });
+    expect(parse('feed', { action: 'add', url: 'ftp://x' })).toMatchObject({ ok: false, reply: { text: expect.stringMatching(/http\(s\) address/) } });
+    expect(parse('feed', { action: 'check', id: ' F1A2B3 ' })).toEqual({ ok: true, command: { name: 'feed', action: 'check', id: 'f1a2b3' } });
+    expect(parse('feed', { action: 'pause', id: 'f1a' })).toMatchObject({ ok: true, command: { action: 'pause' } });
+    expect(parse('feed', { action: 'remove' })).toMatchObject({ ok: false });
+    expect(parse('feeds')).toEqual({ ok: true, command: { name: 'feeds' } });
   });
 
-  it('refuses ambiguous or invalid input with one sentence', () => {
-    expect(() => adminCommand(opts('add', { url: 'https://e.com', text: 'x' }))).toThrow('Give exactly one of url, text or file.');
-    expect(() => adminCommand(opts('add'))).toThrow('Give exactly one');
-    expect(() => adminCommand(opts('subscribe', { time: '25:00' }))).toThrow('Use a 24-hour time like 08:00.');
+  it('refuses ambiguous input with one sentence', () => {
+    const sentence = (p: ReturnType<typeof parse>) => (!p.ok && p.reply.kind === 'message' ? p.reply.text : null);
+    expect(sentence(parse('add', { url: 'https://e.com', text: 'x' }))).toBe('Give exactly one of url, text or file.');
+    expect(sentence(parse('add'))).toMatch('Give exactly one');
   });
 });
 
@@ -92,6 +105,12 @@ describe('registerCommands', () => {
     expect(describeRegistration(result)).toMatch(/^Registered \/brief, \/brief-admin for application 123456789012345678 in guild 223456789012345678/);
   });
 
+  it('accepts a token pasted with its "Bot " prefix, as npm start does', async () => {
+    await registerCommands({ token: 'Bot prefixed-token', appId: '123456789012345679', apiUrl: fake.apiUrl });
+    const put = fake.find('PUT', /^\/applications\/123456789012345679\/commands$/);
+    expect(put.map((r) => r.headers.authorization)).toEqual(['Bot prefixed-token']);
+  });
+
   it('registers globally otherwise, asking Discord for the application id when not configured', async () => {
     const result = await registerCommands({ token: 't', apiUrl: fake.apiUrl });
     expect(fake.find('GET', /^\/applications\/@me$/)).toHaveLength(1);
@@ -102,7 +121,7 @@ describe('registerCommands', () => {
 });
 
 describe('inviteUrl', () => {
-  it('asks for bot + applications.commands and View Channels, Send Messages, Embed Links only (19456, as the README says)', () => {
-    expect(inviteUrl('123')).toBe('https://discord.com/oauth2/authorize?client_id=123&scope=bot+applications.commands&permissions=19456');
+  it('asks for bot + applications.commands and View Channels, Send Messages, Send Messages in Threads, Embed Links only (as the README says)', () => {
+    expect(inviteUrl('123')).toBe('https://discord.com/oauth2/authorize?client_id=123&scope=bot+applications.commands&permissions=274877926400');
   });
 });

@@ -9,8 +9,8 @@ export function allTexts(message: SlackMessage): string[] {
       if (b.text) out.push(b.text.text);
       for (const f of b.fields ?? []) out.push(f.text);
     }
-    if (b.type === 'context') for (const e of b.elements) out.push(e.text);
-    if (b.type === 'actions') for (const e of b.elements) out.push(e.text.text);
+    if (b.type === 'context') for (const e of b.elements) if ('text' in e) out.push(e.text);
+    if (b.type === 'actions') for (const e of b.elements) if (e.type === 'button') out.push(e.text.text);
   }
   return out;
 }

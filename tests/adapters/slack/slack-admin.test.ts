@@ -10,7 +10,7 @@ describe('SlackAdmins', () => {
   let client: InstanceType<typeof webApi.WebClient>;
   const clock = fixedClock('2026-01-05T09:00:00Z');
   const make = (options: { timeoutMs?: number } = {}) =>
-    new SlackAdmins({ config: { admins: ['slack:UCONF', 'discord:UADMIN'] }, client, clock, logger: silentLogger, ...options });
+    new SlackAdmins({ isConfiguredAdmin: (id) => id === 'UCONF', client, clock, logger: silentLogger, ...options });
 
   beforeAll(async () => {
     await fake.start();

@@ -20,7 +20,7 @@ const slash = (text: string, user = 'UMEMBER', extra: Partial<Parameters<typeof 
 const asMessage = (json: Record<string, unknown> | null) => json as unknown as SlackMessage & { response_type?: string };
 const headers = (m: SlackMessage) => m.blocks.flatMap((b) => (b.type === 'header' ? [b.text.text] : []));
 const shareValue = (m: SlackMessage) =>
-  m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.filter((e) => e.action_id === 'share_in_channel').map((e) => e.value) : []))[0];
+  m.blocks.flatMap((b) => (b.type === 'actions' ? b.elements.flatMap((e) => (e.type === 'button' && e.action_id === 'share_in_channel' ? [e.value] : [])) : []))[0];
 const memberCtx = { actor: { platform: 'slack' as const, id: 'UMEMBER', isAdmin: false } };
 const escapeForSlack = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -97,12 +97,12 @@ describe('/brief look-ups', () => {
   });
 
   it('a forged Share value that is not a look-up changes nothing', async () => {
-    const before = h.temp.engine.services.store.articleCount;
+    const before = h.temp.engine.probe().articleCount();
     await send(shareClick({ value: 'remove 000000', responseUrl: responseUrl() }));
     const [answer] = await h.fake.waitFor(`response_url:r${n}`);
     expect(answer!.params.text).toBe('Sorry, that cannot be shared.');
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
-    expect(h.temp.engine.services.store.articleCount).toBe(before);
+    expect(h.temp.engine.probe().articleCount()).toBe(before);
   });
 
   it('a 429 with Retry-After on chat.postMessage is waited out: the shared message arrives once', async () => {
@@ -183,16 +183,16 @@ describe('admin commands', () => {
   });
 
   it('non-admin /brief add (form or text) is refused politely and the store is unchanged', async () => {
-    const store = h.temp.engine.services.store;
-    const before = store.articleCount;
+    const probe = h.temp.engine.probe();
+    const before = probe.articleCount();
     for (const text of ['add', 'add Some pasted article text that should never be stored.']) {
       const msg = asMessage((await slash(text, 'UMEMBER')).json);
       expect(msg.response_type).toBe('ephemeral');
       expect(allTexts(msg).join(' ')).toMatch(/only admins/i);
     }
     expect(h.fake.callsTo('views.open')).toHaveLength(0);
-    expect(store.articleCount).toBe(before);
-    const refusals = store.listAudit().filter((a) => a.actor === 'UMEMBER' && a.outcome === 'refused');
+    expect(probe.articleCount()).toBe(before);
+    const refusals = probe.audit().filter((a) => a.actor === 'UMEMBER' && a.outcome === 'refused');
     expect(refusals.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -205,7 +205,7 @@ describe('admin commands', () => {
     expect(view.callback_id).toBe('ringkas_add_article');
     expect(view.blocks.find((b) => b.block_id === 'text')?.element.max_length).toBe(3000);
 
-    const before = h.temp.engine.services.store.articleCount;
+    const before = h.temp.engine.probe().articleCount();
     const text = [
       'Zephyrine Motors opens a battery plant in Karawang <!channel> <@U123> & partners',
       'Zephyrine Motors said on Tuesday it opened a battery plant in Karawang with 1,200 workers. <!channel> The plant & its suppliers <@U123> will make cells for electric motorcycles.',
@@ -217,8 +217,8 @@ describe('admin commands', () => {
     const result = { text: String(ephemeral!.params.text), blocks: ephemeral!.params.blocks } as SlackMessage;
     expect(allTexts(result).join('\n')).toContain('Added:');
     expect(liveMarkup(result)).toEqual([]);
-    expect(h.temp.engine.services.store.articleCount).toBe(before + 1);
-    expect(h.temp.engine.services.store.listAudit().some((a) => a.actor === 'UADMIN' && a.command === 'add' && a.outcome === 'ok')).toBe(true);
+    expect(h.temp.engine.probe().articleCount()).toBe(before + 1);
+    expect(h.temp.engine.probe().audit().some((a) => a.actor === 'UADMIN' && a.command === 'add' && a.outcome === 'ok')).toBe(true);
 
     const found = asMessage((await slash('zephyrine')).json);
     const all = allTexts(found).join('\n');
@@ -228,18 +228,18 @@ describe('admin commands', () => {
   });
 
   it('a modal submission with no text gets a form error and stores nothing', async () => {
-    const before = h.temp.engine.services.store.articleCount;
+    const before = h.temp.engine.probe().articleCount();
     const res = await send(addSubmission({ text: '   ', link: 'ftp://nope' }));
     expect(res.json).toMatchObject({ response_action: 'errors', errors: { text: expect.any(String), link: expect.any(String) } });
-    expect(h.temp.engine.services.store.articleCount).toBe(before);
+    expect(h.temp.engine.probe().articleCount()).toBe(before);
   });
 
   it('a modal submitted by a non-admin is refused and changes nothing', async () => {
-    const before = h.temp.engine.services.store.articleCount;
+    const before = h.temp.engine.probe().articleCount();
     await send(addSubmission({ user: 'UMEMBER', text: 'Sneaky article text about nothing in particular that must not be stored.' }));
     const [answer] = await h.fake.waitFor('chat.postEphemeral');
     expect(String(answer!.params.text)).toMatch(/only admins/i);
-    expect(h.temp.engine.services.store.articleCount).toBe(before);
+    expect(h.temp.engine.probe().articleCount()).toBe(before);
   });
 
   it('a slow command (add by URL) is acked at once, then answered through respond()', async () => {

@@ -86,12 +86,12 @@ describe('renderReply: every other kind', () => {
     { kind: 'added', card: makeCard(), duplicate: true },
     { kind: 'topics', topics: [{ id: 'ijepa', name: 'IJEPA', description: 'Economic partnership', aliases: ['EPA'], articleCount: 3 }] },
     { kind: 'articles', items: [{ id: 'a1', headline: 'H <!here>', source: null, date: null, language: 'id' }], page: 1, pages: 2, total: 11 },
-    { kind: 'help', commands: [{ name: 'add', usage: '/brief add <url>', describe: 'Add an article', adminOnly: true }] },
+    { kind: 'help', commands: [{ name: 'add', usage: ['<url>'], describe: 'Add an article', adminOnly: true }] },
     {
       kind: 'roundup',
       preview: true,
       roundup: {
-        period: '18–24 Nov 2026', since: '2026-11-18', until: '2026-11-24', more: 3, moreHint: '/brief ijepa',
+        period: '18–24 Nov 2026', since: '2026-11-18', until: '2026-11-24', more: 3, moreHint: { command: 'brief', args: 'ijepa' },
         lines: [{ storyId: 's', topic: 'IJEPA', headline: 'Talks', point: 'A point', sources: [{ source: 'Antara', language: 'id', link: 'https://a.example/x' }] }],
       },
     },
@@ -116,7 +116,7 @@ describe('renderReply: every other kind', () => {
   });
 
   it('help uses the configured command name', () => {
-    const msg = renderReply({ kind: 'help', commands: [{ name: 'list', usage: '/brief list [page]', describe: 'List', adminOnly: false }] }, { command: '/ringkas' });
+    const msg = renderReply({ kind: 'help', commands: [{ name: 'list', usage: ['[page]'], describe: 'List', adminOnly: false }] }, { command: '/ringkas' });
     expect(allTexts(msg).join(' ')).toContain('`/ringkas list [page]`');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMrkdwn, slackText, truncate } from '../../../adapters/slack/slack-escape.js';
+import { escapeMrkdwn, slackText, truncateEscaped as truncate } from '../../../adapters/slack/slack-escape.js';
 
 describe('escapeMrkdwn', () => {
   it('escapes exactly &, < and >', () => {

@@ -4,6 +4,8 @@
 import type { SlackEngine } from '../../../adapters/slack/slack-deps.js';
 import { startSlack, type SlackHandle } from '../../../adapters/slack/start-slack.js';
 import type { ArticleFetcher } from '../../../src/fetch/article-fetcher.js';
+import type { CommandContext } from '../../../src/model/actor.js';
+import type { Command } from '../../../src/model/command.js';
 import { silentLogger } from '../../../src/logger.js';
 import { createTempEngine, type TempEngine } from '../../support/temp-engine.js';
 import { FakeSlackApi } from '../../platform/fake-slack-api.js';
@@ -51,7 +53,7 @@ export async function startHarness(options: { ackDeadlineMs?: number; inAckBudge
       counts.parse += 1;
       return real.parse(text);
     },
-    execute: async (command, ctx) => {
+    execute: async (command: Command, ctx: CommandContext) => {
       counts.execute += 1;
       if (command.name === 'brief') {
         await holds.get(command.query);
@@ -60,7 +62,8 @@ export async function startHarness(options: { ackDeadlineMs?: number; inAckBudge
       return real.execute(command, ctx);
     },
     isSlow: (command) => real.isSlow(command),
-    helpEntries: () => real.helpEntries(),
+    commands: () => real.commands(),
+    isConfiguredAdmin: (actor) => real.isConfiguredAdmin(actor),
   };
   const slack = await startSlack({
     config: temp.config,
