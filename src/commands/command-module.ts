@@ -28,6 +28,8 @@ export type CommandOption =
       autocomplete?: boolean;
       /** The only values a form offers (a platform with forms shows a pick list). */
       choices?: readonly { name: string; value: string }[];
+      /** What a value of this option looks like, so a platform can tell which option a typed word fills. */
+      accepts?: RegExp;
     }
   | { kind: 'integer'; name: string; describe: string; required?: boolean; choices?: readonly { name: string; value: number }[] }
   | { kind: 'file'; name: string; describe: string; maxBytes: number };

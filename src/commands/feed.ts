@@ -31,8 +31,8 @@ export const feedCommand = {
         ...ID_ACTIONS.map((a) => ({ name: `${a} (a followed feed, by id)`, value: a })),
       ],
     },
-    { kind: 'text', name: 'url', describe: 'For add: feed, sitemap or site page address', maxLength: 2000 },
-    { kind: 'text', name: 'id', describe: 'For remove, pause, resume, check: the feed id the feeds command shows', maxLength: 40 },
+    { kind: 'text', name: 'url', describe: 'For add: feed, sitemap or site page address', maxLength: 2000, accepts: /^<?https?:\/\//i },
+    { kind: 'text', name: 'id', describe: 'For remove, pause, resume, check: the feed id the feeds command shows', maxLength: 40, accepts: /^[a-z0-9]{3,40}$/i },
     { kind: 'text', name: 'every', describe: 'For add: how often to check (default 1h)', maxLength: 3, choices: Object.keys(EVERY).map((k) => ({ name: k, value: k })) },
     {
       kind: 'text',

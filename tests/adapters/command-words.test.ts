@@ -6,6 +6,7 @@ import { renderReply as discordRender } from '../../adapters/discord/discord-emb
 import { renderText } from '../../adapters/shell/render-text.js';
 import { renderReply as slackRender } from '../../adapters/slack/slack-blocks.js';
 import type { Reply } from '../../src/model/reply.js';
+import { cmd } from '../../src/model/text.js';
 import { createTempEngine, type TempEngine } from '../support/temp-engine.js';
 
 let t: TempEngine;
@@ -46,6 +47,17 @@ describe("command references in each platform's words", () => {
     expect(refused).toContain('`/brief-admin subscribe`');
     expect(refused).toContain('Ask a server admin.');
     expect(refused).not.toContain('workspace');
+  });
+
+  it('Discord spreads a multi-option hint over the options the words fit (feed resume <id> -> action: and id:)', async () => {
+    const parsed = t.engine.parse('feed');
+    if (parsed.ok) throw new Error('expected a usage refusal');
+    const usage = discordText(parsed.reply);
+    expect(usage).toContain('`/brief-admin feed action:remove|pause|resume|check');
+    const hint = discordText({ kind: 'message', tone: 'info', text: [cmd('feed', 'resume f1a2b3c')] });
+    expect(hint).toContain('`/brief-admin feed action:resume id:f1a2b3c`');
+    const add = discordText({ kind: 'message', tone: 'info', text: [cmd('feed', 'add https://example.org/feed.xml every 1h')] });
+    expect(add).toContain('`/brief-admin feed action:add url:https://example.org/feed.xml every:1h`');
   });
 
   it('the shell keeps its "/brief …" hints', () => {
