@@ -4,7 +4,7 @@
 // - whether a clause has a verb at all, from its part-of-speech tags: our suffix test takes
 //   "meeting" and "engineers" for verbs, wink tags them NOUN.
 // The model costs ~0.5 s to load and ~0.1-0.3 ms a sentence, so it is loaded once, on first
-// need, and only the few sentences that need it are read (see docs/decisions/012).
+// need, and only the few sentences that need it are read (see docs/decisions/012-wink-nlp.md).
 import { createRequire } from 'node:module';
 import type WinkNLP from 'wink-nlp';
 
