@@ -88,7 +88,7 @@ const envSchema = z.object({
   DEFAULT_TIMEZONE: timezone,
   /** Followed feeds: how many of the newest items a new feed's first poll takes (never the archive). */
   FEED_FIRST_POLL_ITEMS: int(20, 1, 1000),
-  /** How often an article must name the briefs' topics, and each party in briefs/scope/parties.yaml, to be added. */
+  /** How often an article must name the briefs' topics, and each side in briefs/_scope.yaml, to be added. */
   FEED_MIN_TOPIC_MENTIONS: int(0, 0, 50),
   FEED_MIN_PARTY_MENTIONS: int(1, 0, 50),
   /** Size cap of one feed document (feeds are larger than articles). */

@@ -43,8 +43,14 @@ function containsRun(words: readonly string[], run: readonly string[]): boolean 
 
 /** The scope in `dir`/_scope.yaml; without that file every article is in scope. */
 export function loadScope(dir: string): Scope {
+  const sides = readScopeSides(dir);
+  return sides ? new Scope(sides) : Scope.everything;
+}
+
+/** The sides of the field as written in `dir`/_scope.yaml (side -> names); null without that file. */
+export function readScopeSides(dir: string): Record<string, string[]> | null {
   const file = path.join(dir, SCOPE_FILE);
-  if (!existsSync(file)) return Scope.everything;
+  if (!existsSync(file)) return null;
   let raw: unknown;
   try {
     raw = parseYaml(readFileSync(file, 'utf8'));
@@ -56,5 +62,5 @@ export function loadScope(dir: string): Scope {
     const issue = parsed.error.issues[0]!;
     throw new RingkasError('bad_input', `Scope ${file}: ${issue.path.join('.') || 'file'} ${issue.message}.`);
   }
-  return new Scope(parsed.data.sides);
+  return parsed.data.sides;
 }

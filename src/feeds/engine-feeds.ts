@@ -3,7 +3,8 @@
 import type { EngineServices } from '../services.js';
 import { PrivateHostAllowList } from '../fetch/address-policy.js';
 import { createGuardedAgent, systemResolver } from '../fetch/guarded-agent.js';
-import { FeedRelevance, loadParties } from './feed-relevance.js';
+import { readScopeSides } from '../briefs/scope.js';
+import { FeedRelevance } from './feed-relevance.js';
 import { FeedScheduler } from './feed-scheduler.js';
 import { FeedService } from './feed-service.js';
 import { FeedStore } from './feed-store.js';
@@ -24,7 +25,7 @@ async function build(s: EngineServices): Promise<FeedService> {
   const { config } = s;
   const allow = new PrivateHostAllowList(config.fetch.allowPrivateHosts);
   const dispatcher = createGuardedAgent({ resolve: systemResolver, allow, connectTimeoutMs: config.fetch.timeoutMs });
-  const relevance = new FeedRelevance(s.briefs, loadParties(config.briefsDir), {
+  const relevance = new FeedRelevance(s.briefs, readScopeSides(config.briefsDir), {
     minTopicMentions: config.feeds.minTopicMentions,
     minPartyMentions: config.feeds.minPartyMentions,
   });

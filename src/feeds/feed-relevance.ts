@@ -1,14 +1,10 @@
 // Decides whether an article a followed feed brought in belongs in the briefing.
 // The briefs' own topic tagger does the matching: once for the briefs' topics,
-// and once for the parties the briefs are about (briefs/scope/parties.yaml), so a
-// story about electric cars in another pair of countries stays out.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
+// and once for the sides of the briefing's field (briefs/_scope.yaml, the same file
+// look-ups use for scope), so a story about electric cars in another pair of
+// countries stays out.
 import type { Brief } from '../briefs/brief-schema.js';
 import { TopicTagger } from '../briefs/topic-tagger.js';
-import { RingkasError } from '../errors.js';
 
 export interface RelevanceVerdict {
   relevant: boolean;
@@ -22,8 +18,6 @@ export interface RelevanceRule {
   minTopicMentions: number;
   minPartyMentions: number;
 }
-
-const partiesSchema = z.strictObject({ parties: z.record(z.string().min(1), z.array(z.string().trim().min(1)).min(1)) });
 
 export class FeedRelevance {
   private readonly topics: TopicTagger;
@@ -57,19 +51,4 @@ export class FeedRelevance {
 
 function asBrief(id: string, names: string[]): Brief {
   return { id, name: id, description: id, aliases: { en: names, id: [] }, acronyms: {} };
-}
-
-/** Reads briefs/scope/parties.yaml if present; null when the briefs declare no parties. */
-export function loadParties(briefsDir: string): Record<string, string[]> | null {
-  const file = path.join(briefsDir, 'scope', 'parties.yaml');
-  if (!existsSync(file)) return null;
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new RingkasError('bad_input', `${file} is not valid YAML.`, { cause });
-  }
-  const parsed = partiesSchema.safeParse(raw);
-  if (!parsed.success) throw new RingkasError('bad_input', `${file}: ${parsed.error.issues[0]!.path.join('.') || 'file'} ${parsed.error.issues[0]!.message}.`);
-  return parsed.data.parties;
 }

@@ -1,14 +1,15 @@
 // Which feed articles belong in the briefing: the briefs' tagger plus the parties
-// they are about (briefs/scope/parties.yaml). Short texts written for the test.
+// they are about (the sides in briefs/_scope.yaml). Short texts written for the test.
 import { describe, expect, it } from 'vitest';
 import { loadBriefs } from '../../src/briefs/load-briefs.js';
-import { FeedRelevance, loadParties } from '../../src/feeds/feed-relevance.js';
+import { readScopeSides } from '../../src/briefs/scope.js';
+import { FeedRelevance } from '../../src/feeds/feed-relevance.js';
 import { PROJECT_ROOT } from '../support/temp-engine.js';
 import path from 'node:path';
 
 const briefsDir = path.join(PROJECT_ROOT, 'briefs');
 const briefs = loadBriefs(briefsDir);
-const scoped = new FeedRelevance(briefs, loadParties(briefsDir), { minTopicMentions: 0, minPartyMentions: 1 });
+const scoped = new FeedRelevance(briefs, readScopeSides(briefsDir), { minTopicMentions: 0, minPartyMentions: 1 });
 
 describe('FeedRelevance', () => {
   it('keeps a report about both parties even when it names no brief alias', () => {
