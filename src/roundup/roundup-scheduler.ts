@@ -1,9 +1,9 @@
-// Drives roundup delivery: a node-cron task ticks every minute and a catch-up pass
-// runs on start. node-cron neither remembers nor catches up, so each pass asks the
-// store what is due (by the injected clock) and delivers it; one pass at a time.
-import cron, { type ScheduledTask } from 'node-cron';
+// Drives roundup delivery in minute passes with a catch-up pass on start
+// (src/schedule/minute-passes.ts): each pass asks the store what is due by the
+// injected clock and delivers it.
 import type { Logger } from '../logger.js';
 import type { Deliverer } from '../model/delivery.js';
+import { MinutePasses } from '../schedule/minute-passes.js';
 import type { DeliveryReport } from './roundup-delivery.js';
 import type { RoundupService } from './roundup-service.js';
 
@@ -16,55 +16,36 @@ export interface RoundupSchedulerOptions {
 }
 
 export class RoundupScheduler {
-  private task: ScheduledTask | null = null;
-  private running: Promise<DeliveryReport | null> | null = null;
+  private readonly passes: MinutePasses<DeliveryReport>;
 
-  constructor(private readonly options: RoundupSchedulerOptions) {}
-
-  /** Starts the minute ticks and runs the catch-up pass for slots missed while down. */
-  async start(): Promise<DeliveryReport | null> {
-    if (this.task) return null;
-    const log = this.options.logger;
-    this.task = cron.schedule(this.options.every ?? '* * * * *', () => this.tick(), {
-      name: 'ringkas-roundups',
-      noOverlap: true,
-      logger: {
-        info: (m) => log.debug({ event: 'cron.info' }, m),
-        warn: (m) => log.warn({ event: 'cron.warn' }, m),
-        error: (m) => log.error({ event: 'cron.error' }, String(m)),
-        debug: (m) => log.debug({ event: 'cron.debug' }, String(m)),
+  constructor(private readonly options: RoundupSchedulerOptions) {
+    this.passes = new MinutePasses({
+      name: 'roundup',
+      logger: options.logger,
+      ...(options.every ? { every: options.every } : {}),
+      pass: async () => {
+        const report = await options.service.deliverDue(options.deliverers);
+        if (report.due > 0) options.logger.info({ event: 'roundup.pass', ...report });
+        return report;
       },
     });
-    log.info({ event: 'roundup.scheduler_started', platforms: this.options.deliverers.map((d) => d.platform) });
-    return this.tick();
+  }
+
+  /** Starts the minute ticks and runs the catch-up pass for slots missed while down. */
+  start(): Promise<DeliveryReport | null> {
+    if (this.passes.ticking) return Promise.resolve(null);
+    const first = this.passes.start();
+    this.options.logger.info({ event: 'roundup.scheduler_started', platforms: this.options.deliverers.map((d) => d.platform) });
+    return first;
   }
 
   /** One pass; when a pass is already running, waits for it instead of starting another. */
   tick(): Promise<DeliveryReport | null> {
-    if (this.running) return this.running;
-    this.running = this.pass().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
-
-  private async pass(): Promise<DeliveryReport | null> {
-    try {
-      const report = await this.options.service.deliverDue(this.options.deliverers);
-      if (report.due > 0) this.options.logger.info({ event: 'roundup.pass', ...report });
-      return report;
-    } catch (e) {
-      // A failed pass (e.g. store unreadable) must not kill the timer: the next minute retries.
-      this.options.logger.error({ event: 'roundup.pass_failed', err: e instanceof Error ? e.message : String(e) });
-      return null;
-    }
+    return this.passes.tick();
   }
 
   /** Stops ticking and waits for a pass in flight, so state writes finish before shutdown. */
-  async stop(): Promise<void> {
-    const task = this.task;
-    this.task = null;
-    if (task) await task.destroy();
-    if (this.running) await this.running;
+  stop(): Promise<void> {
+    return this.passes.stop();
   }
 }
