@@ -1,9 +1,9 @@
 // Reads every briefs/*.yaml at start. A broken file stops the start with a
 // message naming the file and the field, rather than silently losing a topic.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { RingkasError } from '../errors.js';
+import { readYamlFile } from '../text/read-yaml-file.js';
 import { briefFileSchema, type Brief } from './brief-schema.js';
 
 export function loadBriefs(dir: string): Brief[] {
@@ -24,19 +24,9 @@ export function loadBriefs(dir: string): Brief[] {
 }
 
 function loadBrief(file: string): Brief {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new RingkasError('bad_input', `Brief ${file} is not valid YAML.`, { cause });
-  }
-  const parsed = briefFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new RingkasError('bad_input', `Brief ${file}: ${issue.path.join('.') || 'file'} ${issue.message}.`);
-  }
+  const data = readYamlFile(file, briefFileSchema, 'Brief');
   const id = path.basename(file).replace(/\.ya?ml$/i, '').toLowerCase();
-  return { id, ...parsed.data };
+  return { id, ...data };
 }
 
 /** Acronym (upper case) -> long form, from every brief. */

@@ -2,12 +2,11 @@
 // in scope when it mentions every side. Look-ups rank articles outside the
 // field below every in-scope match, so a Korean plant in Indonesia or a
 // Japan–Thailand dialogue never pushes out the news the briefing is about.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { RingkasError } from '../errors.js';
 import { foldTokens } from '../text/normalize.js';
+import { readYamlFile } from '../text/read-yaml-file.js';
 
 export const SCOPE_FILE = '_scope.yaml';
 
@@ -51,16 +50,5 @@ export function loadScope(dir: string): Scope {
 export function readScopeSides(dir: string): Record<string, string[]> | null {
   const file = path.join(dir, SCOPE_FILE);
   if (!existsSync(file)) return null;
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (cause) {
-    throw new RingkasError('bad_input', `Scope ${file} is not valid YAML.`, { cause });
-  }
-  const parsed = scopeSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new RingkasError('bad_input', `Scope ${file}: ${issue.path.join('.') || 'file'} ${issue.message}.`);
-  }
-  return parsed.data.sides;
+  return readYamlFile(file, scopeSchema, 'Scope').sides;
 }
