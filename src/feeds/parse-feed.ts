@@ -4,6 +4,7 @@
 // against xml:base or the feed's own address, plain-text titles, and refusals
 // that say what the document was instead (an HTML page, entity declarations,
 // broken XML), so a feed that changed into something else is reported, not parsed.
+import { absoluteHttpUrl } from '../fetch/absolute-url.js';
 import { XMLParser } from 'fast-xml-parser';
 import { parseFeed } from 'feedsmith';
 import { normaliseInline } from '../ingest/normalize-text.js';
@@ -151,15 +152,7 @@ export function plain(text: string): string {
   return normaliseInline(noTags(normaliseInline(noTags(text))));
 }
 
-function absolute(href: string | null | undefined, base: string): string | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
+const absolute = (href: string | null | undefined, base: string): string | null => absoluteHttpUrl(href, base) ?? null;
 
 function toInstant(value: string | null | undefined): string | null {
   if (!value) return null;

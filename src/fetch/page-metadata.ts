@@ -1,6 +1,7 @@
 // Article metadata a news page declares about itself: JSON-LD NewsArticle first
 // (most precise), then og:/article: meta tags, then plain HTML (<title>, <h1>,
 // <time>). Everything here is read from the page before Readability mutates it.
+import { absoluteHttpUrl } from './absolute-url.js';
 import type { DomDocument, DomElement } from './dom-shape.js';
 import { stripSiteSuffix as stripTitleSuffix } from '../ingest/site-suffix.js';
 
@@ -30,12 +31,13 @@ export function readPageMetadata(doc: DomDocument, pageUrl: string | undefined):
     meta('article:published_time', 'og:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date', 'parsely-pub-date') ??
     doc.querySelector('time[datetime]')?.getAttribute('datetime') ??
     undefined;
-  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? meta('og:url');
+  const canonical = absoluteHttpUrl(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? meta('og:url'), pageUrl);
+  const publishedDate = toIsoDate(published);
   return {
     ...(title ? { title: tidy(title) } : {}),
     ...(source ? { source: tidy(source) } : {}),
-    ...(toIsoDate(published) ? { publishedDate: toIsoDate(published)! } : {}),
-    ...(absoluteHttpUrl(canonical, pageUrl) ? { canonicalUrl: absoluteHttpUrl(canonical, pageUrl)! } : {}),
+    ...(publishedDate ? { publishedDate } : {}),
+    ...(canonical ? { canonicalUrl: canonical } : {}),
   };
 }
 
@@ -124,12 +126,3 @@ export function toIsoDate(value: string | null | undefined): string | undefined 
   return Number.isNaN(parsed) ? undefined : new Date(parsed).toISOString().slice(0, 10);
 }
 
-function absoluteHttpUrl(href: string | null | undefined, base: string | undefined): string | undefined {
-  if (!href) return undefined;
-  try {
-    const url = new URL(href, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
