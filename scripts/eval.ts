@@ -26,7 +26,11 @@ const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.l
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
 async function main(): Promise<void> {
-  const labelsPath = path.resolve(process.argv[2] ?? 'seeds/labels.json');
+  const args = process.argv.slice(2);
+  const pointsFlag = args.indexOf('--points');
+  // `--points N`: after the per-article lines, show the N articles whose key points trail LEAD-3 most, beside the reference.
+  const showPoints = pointsFlag === -1 ? 0 : Number(args.splice(pointsFlag, 2)[1] ?? 10);
+  const labelsPath = path.resolve(args[0] ?? 'seeds/labels.json');
   const labels = readLabels(labelsPath);
   const dir = mkdtempSync(path.join(tmpdir(), 'ringkas-eval-'));
   const config = loadConfig({ env: { RINGKAS_DATA_DIR: dir, RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_LOG_LEVEL: 'silent' }, envFile: null });
@@ -48,6 +52,7 @@ async function main(): Promise<void> {
     const base: RougeScores[] = [];
     const unstemmed: number[] = [];
     let boilerplate = 0;
+    const sideBySide: { file: string; gap: number; ours: readonly string[]; reference: readonly string[]; lead: string }[] = [];
     console.log('ARTICLES');
     for (const [file, label] of Object.entries(labels.articles)) {
       const card = cards.get(file)!;
@@ -63,6 +68,7 @@ async function main(): Promise<void> {
       ours.push(mine);
       base.push(lead);
       unstemmed.push(noStem.rougeL);
+      sideBySide.push({ file, gap: mine.rougeL - lead.rougeL, ours: card.keyPoints, reference: label.key_points, lead: lead3(clean) });
       const clutter = labels.boilerplate_never_on_a_card.filter((b) => text.toLowerCase().includes(b.toLowerCase()));
       boilerplate += clutter.length;
       console.log(
@@ -74,6 +80,8 @@ async function main(): Promise<void> {
     const avg = (xs: RougeScores[], k: keyof RougeScores) => mean(xs.map((x) => x[k]));
     console.log(`  mean: facts ${r3(mean(facts))}  R1 ${r3(avg(ours, 'rouge1'))} R2 ${r3(avg(ours, 'rouge2'))} RL ${r3(avg(ours, 'rougeL'))}` +
       `  | LEAD-3 R1 ${r3(avg(base, 'rouge1'))} R2 ${r3(avg(base, 'rouge2'))} RL ${r3(avg(base, 'rougeL'))}  | without stemming RL ${r3(mean(unstemmed))}`);
+
+    if (showPoints > 0) printSideBySide(sideBySide, showPoints);
 
     console.log('QUERIES');
     const recalls: number[] = [];
@@ -126,6 +134,16 @@ async function main(): Promise<void> {
   } finally {
     await engine.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printSideBySide(rows: { file: string; gap: number; ours: readonly string[]; reference: readonly string[]; lead: string }[], n: number): void {
+  console.log(`WORST ${n} (key points RL minus LEAD-3 RL)`);
+  for (const row of [...rows].sort((a, b) => a.gap - b.gap).slice(0, n)) {
+    console.log(`  ${row.file}  gap ${r3(row.gap)}`);
+    for (const p of row.ours) console.log(`    ours: ${p}`);
+    for (const p of row.reference) console.log(`    ref:  ${p}`);
+    console.log(`    lead: ${row.lead}`);
   }
 }
 
