@@ -8,7 +8,7 @@ import { findDates } from '../nlp/find-dates.js';
 import { hasPredicate } from '../nlp/has-predicate.js';
 import { englishHasVerb } from '../nlp/wink-english.js';
 import type { Sentence } from '../nlp/split-sentences.js';
-import { fitsOnCard, isUnattributedQuote, shortenPoint } from './shorten-point.js';
+import { fitsOnCard, isUnattributedQuote, shortenPoint, wordCount } from './shorten-point.js';
 import { topicMatcher, topicPhrasesIn } from './topic-terms.js';
 import { buildSpace, centroid, cosine, cosineWithRest, type Vector } from './term-vectors.js';
 
@@ -32,10 +32,6 @@ const COVERAGE = 0.2;
 const CUT_PENALTY = 0.2;
 const NO_TOPICS: readonly string[] = [];
 const ENTITY_WORD = /(?<![\p{L}])(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+)(?![\p{L}])/gu;
-
-function wordCount(s: string): number {
-  return s.split(/\s+/).filter(Boolean).length;
-}
 
 // A sentence that opens with a pronoun ("He also …", "Dia juga …", "Hal ini …") needs the
 // sentence before it: it may be a key point only right after that one.

@@ -99,8 +99,29 @@ export function stripConnective(sentence: string): string {
   return sentence.replace(CONNECTIVE_OPENING, '');
 }
 
+// A scene-setting opener before the subject ("Addressing a press conference after the talks, …",
+// "Dalam kesempatan yang sama, …", "Sementara perihal ekspor, …") only frames the fact; the editors'
+// bullets open with the subject. Openers with a figure or date, a place ("in Tokyo", "di Jakarta"),
+// a time ("Last year,") or attribution ("Menurut …") carry a fact and stay.
+const SCENE_OPENER = /^(?:during|on|after|before|following|addressing|since|with|based|for|as|meanwhile|amid|dalam|pada|saat|ketika|sementara|setelah|usai|seusai|sejak|dengan|berdasarkan|dikutip|terbaru)(?![\p{L}])[^,\d"“”]{0,90},\s+/iu;
+const MAX_OPENER_WORDS = 13;
+// The rest must stand alone: not a pronoun needing the opener ("With the new plant, it will …"),
+// not the opener's own date ("Dalam acara hari ini, Rabu (17/1) di …, …").
+const NEEDS_OPENER = /^(?:it|this|these|they|he|she|ia|dia|mereka|hal|(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu|monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\p{L}]))/iu;
+
+export function stripSceneOpener(sentence: string): string {
+  const m = SCENE_OPENER.exec(sentence);
+  if (!m || m[0].split(/\s+/).length > MAX_OPENER_WORDS) return sentence;
+  const rest = sentence.slice(m[0].length);
+  return NEEDS_OPENER.test(rest) || wordCount(rest) < 6 ? sentence : rest;
+}
+
+export function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
 function tidy(sentence: string): string {
-  const plain = stripConnective(stripDateline(sentence.trim()));
+  const plain = stripSceneOpener(stripConnective(stripDateline(sentence.trim())));
   // A first-person quote keeps its speaker: without it the card would quote nobody.
   const s = dropLoneQuote(stripQuotes(FIRST_PERSON.test(plain) ? plain : stripAttribution(plain)));
   return s.charAt(0).toUpperCase() + s.slice(1);

@@ -91,3 +91,25 @@ describe('figure openings start at the subject or the verb', () => {
     expect(headBefore(sentence, sentence.indexOf('$20'), [])).toBe('three private banks plan to lend');
   });
 });
+
+describe('key points open with the subject, not the scene', () => {
+  it('drops a framing opener before the subject (en, id)', () => {
+    expect(shortenPoint('Addressing a press conference after the talks with the carmaker, Trade Minister Rina Halim said the plant will build buses.'))
+      .toBe('Trade Minister Rina Halim said the plant will build buses.');
+    expect(shortenPoint('Dalam kesempatan yang sama, Gubernur Sulawesi Utara meresmikan dermaga baru untuk kapal nelayan.'))
+      .toBe('Gubernur Sulawesi Utara meresmikan dermaga baru untuk kapal nelayan.');
+    expect(shortenPoint('Sementara perihal ekspor, mulai tahun ini pabrik itu mengirim sepeda ke lima negara.'))
+      .toBe('Mulai tahun ini pabrik itu mengirim sepeda ke lima negara.');
+  });
+
+  it('keeps openers that carry a fact or that the rest needs', () => {
+    for (const s of [
+      'In the first week of May 2024, Trade Minister Rina Halim visited three ports in Sulawesi.',
+      'Last year, the province attracted a record amount of foreign investment in fisheries.',
+      'Di Manado, Gubernur Sulawesi Utara meresmikan dermaga baru untuk kapal nelayan.',
+      'With the new terminal open, it can serve twice as many ferries every single day.',
+      'Dalam acara peresmian hari ini, Rabu (17/1) di Bitung, kedua pihak sepakat memperluas dermaga ikan.',
+      'Menurut Rina Halim, pelabuhan itu akan dibuka pada bulan Mei mendatang.',
+    ]) expect(shortenPoint(s)).toBe(s);
+  });
+});
