@@ -12,8 +12,11 @@ const TRAILING_ATTRIBUTION = new RegExp(
   'iu',
 );
 
+// "Jakarta: Indonesian Industry Minister …": a place and a colon before a capitalised sentence.
+const COLON_DATELINE = /^\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2}:\s+(?=\p{Lu})/u;
+
 export function stripDateline(sentence: string): string {
-  const m = DATELINE.exec(sentence);
+  const m = DATELINE.exec(sentence) ?? COLON_DATELINE.exec(sentence);
   return m && m[0].length <= 60 ? sentence.slice(m[0].length) : sentence;
 }
 
@@ -91,7 +94,7 @@ export function isUnattributedQuote(sentence: string): boolean {
 const CONNECTIVE_OPENING = /^(?:moreover|furthermore|additionally|however|meanwhile|besides|in addition|after that|also|selain itu|setelah itu|sementara itu|oleh karena itu|oleh sebab itu|untuk itu|meski(?:pun)?\s+demikian|dengan demikian|namun|tapi|tetapi|adapun|sedangkan|for that reason|therefore)\s*,\s*(?=\p{L})/iu;
 
 // One-word connectives often stand without a comma: "Tapi Mitsubishi berencana …", "Meski demikian Masuko …".
-const BARE_CONNECTIVE = /^(?:tapi|tetapi|namun|bahkan|meski(?:pun)?\s+demikian|but|yet)\s+(?=\p{Lu})/u;
+const BARE_CONNECTIVE = /^(?:tapi|tetapi|namun|bahkan|meski(?:pun)?\s+demikian|adapun|but|yet)\s+(?=\p{Lu})/u;
 
 export function stripConnective(sentence: string): string {
   const bare = sentence.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
@@ -120,8 +123,18 @@ export function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
+// Typing slips that a card should not repeat: a word typed twice ("untuk menghadiri menghadiri KTT")
+// and a stray full stop after a day/month marker ("Jumat (19/05). menuju Hiroshima"). Indonesian
+// doubles words with a hyphen ("sama-sama"), so a spaced double is a slip.
+const DOUBLED_WORD = /(?<![\p{L}-])(\p{Ll}{4,})\s+\1(?![\p{L}-])/gu;
+const STRAY_STOP_AFTER_DATE = /(\(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\))\.(?=\s+\p{Ll})/gu;
+
+export function repairSlips(sentence: string): string {
+  return sentence.replace(DOUBLED_WORD, '$1').replace(STRAY_STOP_AFTER_DATE, '$1');
+}
+
 function tidy(sentence: string): string {
-  const plain = stripSceneOpener(stripConnective(stripDateline(sentence.trim())));
+  const plain = stripSceneOpener(stripConnective(stripDateline(repairSlips(sentence.trim()))));
   // A first-person quote keeps its speaker: without it the card would quote nobody.
   const s = dropLoneQuote(stripQuotes(FIRST_PERSON.test(plain) ? plain : stripAttribution(plain)));
   return s.charAt(0).toUpperCase() + s.slice(1);

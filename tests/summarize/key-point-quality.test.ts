@@ -113,3 +113,20 @@ describe('key points open with the subject, not the scene', () => {
     ]) expect(shortenPoint(s)).toBe(s);
   });
 });
+
+describe('key points carry no slips or datelines of the page', () => {
+  it('drops a word typed twice and a stray full stop after a day/month marker', () => {
+    expect(shortenPoint('Gubernur dan rombongan Kamis (14/03). menuju Bitung untuk meresmikan meresmikan dermaga ikan yang baru.'))
+      .toBe('Gubernur dan rombongan Kamis (14/03) menuju Bitung untuk meresmikan dermaga ikan yang baru.');
+    // A hyphenated double is Indonesian reduplication, not a slip.
+    expect(shortenPoint('Kedua provinsi sama-sama membangun dermaga ikan pada tahun ini di pesisir utara.'))
+      .toBe('Kedua provinsi sama-sama membangun dermaga ikan pada tahun ini di pesisir utara.');
+  });
+
+  it('drops a place-and-colon dateline and a bare "Adapun" opening', () => {
+    expect(shortenPoint('Manado: North Sulawesi Governor Rina Halim opened a new fishing pier on Monday.'))
+      .toBe('North Sulawesi Governor Rina Halim opened a new fishing pier on Monday.');
+    expect(shortenPoint('Adapun Kepala Dinas Kelautan Budi Santoso menyebut dermaga itu melayani 120 kapal.'))
+      .toBe('Kepala Dinas Kelautan Budi Santoso menyebut dermaga itu melayani 120 kapal.');
+  });
+});
