@@ -44,8 +44,14 @@ function isEnglishVerb(w: string): boolean {
   return !EN_NOT_VERB.has(w) && EN_INFLECTED.test(w);
 }
 
+// "dalam keterangan tertulis" (in a written statement): a ter- word that describes a noun, not a verb.
+// A fragment left by a broken attribution ("Kementerian X, Budi S. Santoso dalam keterangan tertulis
+// pada Senin.") has no other verb.
+const WRITTEN_STATEMENT = /(?<![\p{L}])(?:keterangan|pernyataan|jawaban|pesan|surat|laporan)\s+tertulis(?![\p{L}])/giu;
+
 /** True when some lower-case word looks like a verb in the sentence's language. */
 export function hasPredicate(sentence: string, language: Language): boolean {
   const test = language === 'id' ? isIndonesianVerb : isEnglishVerb;
-  return words(sentence).some((w) => test(w) || (w.includes('-') && w.split('-').some(test)));
+  const text = language === 'id' ? sentence.replace(WRITTEN_STATEMENT, ' ') : sentence;
+  return words(text).some((w) => test(w) || (w.includes('-') && w.split('-').some(test)));
 }

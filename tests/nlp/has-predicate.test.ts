@@ -15,6 +15,12 @@ describe('hasPredicate', () => {
     expect(hasPredicate('Berbagai mitra tersebut di Surabaya.', 'id')).toBe(false);
   });
 
+  it('reads "keterangan tertulis" as a written statement, not a verb, so a broken attribution is a fragment', () => {
+    expect(hasPredicate('Dinas Kelautan Sulawesi Utara, Budi S.A. Santoso dalam keterangan tertulis pada Senin, 4 Maret 2024.', 'id')).toBe(false);
+    expect(hasPredicate('Budi menyampaikan hal itu dalam keterangan tertulis pada Senin.', 'id')).toBe(true);
+    expect(hasPredicate('Nama pemenang tertulis di papan pengumuman.', 'id')).toBe(true);
+  });
+
   it('finds English verbs and rejects English fragments', () => {
     expect(hasPredicate('The port authority opened a second terminal in Bitung.', 'en')).toBe(true);
     expect(hasPredicate('Rice prices may fall next week.', 'en')).toBe(true);
