@@ -4,6 +4,8 @@
 // when something is only planned ("will begin on 24 September", "akan
 // ditandatangani pada 16-17 Desember"): a plan is never the event.
 
+import { endsWithAbbreviation, splitParagraph } from '../nlp/split-sentences.js';
+
 export type DateCue = 'event' | 'statement' | 'future';
 
 export interface CueReading {
@@ -56,8 +58,9 @@ function kindOf(match: string): DateCue | null {
   return KIND.get(match.toLowerCase().replace(/\s+/g, ' ')) ?? null;
 }
 
-// A full stop followed by a capital starts a new sentence; initials ("S.A. Cahyanto") cut early, which is harmless.
-const SENTENCE_END = /[.!?]["”’]?\s+(?=["“(]?(?:\p{Lu}|$))/gu;
+// A window that ends on a sentence end ("… kata Budi. (12/11)", "… components.” (March 15, 2012)")
+// leaves the date in the next sentence.
+const ENDS_SENTENCE = /[.!?]["”’]?[\s(“"‘[]*$/u;
 const LOOK_BEHIND = 200;
 const LOOK_AHEAD = 100;
 
@@ -89,15 +92,16 @@ export function readCue(text: string, index: number, end: number): CueReading | 
   return kind ? { kind, before: false } : null;
 }
 
+// Sentences as the key points see them, so an initial ("Eko S.A. Cahyanto") does not cut a cue off its date.
 function sentenceTail(text: string): string {
-  let start = 0;
-  for (const m of text.matchAll(SENTENCE_END)) start = m.index + m[0].length;
-  return text.slice(start);
+  const end = ENDS_SENTENCE.exec(text);
+  if (end) {
+    const before = text.slice(0, end.index + 1);
+    if (!(before.endsWith('.') && endsWithAbbreviation(before))) return '';
+  }
+  return splitParagraph(text).at(-1) ?? '';
 }
 
 function sentenceHead(text: string): string {
-  SENTENCE_END.lastIndex = 0;
-  const m = SENTENCE_END.exec(text);
-  SENTENCE_END.lastIndex = 0;
-  return m ? text.slice(0, m.index) : text;
+  return splitParagraph(text)[0] ?? '';
 }

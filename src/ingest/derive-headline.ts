@@ -1,12 +1,11 @@
 // Decides whether an article's first line is its headline, and otherwise
 // derives one from the body's first sentence, trimmed at a word boundary.
 
+import { splitParagraph } from '../nlp/split-sentences.js';
+
 const MAX_TITLE = 160;
 const MAX_DERIVED = 100;
 const ENDS_LIKE_SENTENCE = /[.,;:]["”’)]?$/u;
-const SENTENCE_END = /[.!?](?=["”’]?\s+["“‘]?[\p{Lu}\d])/gu;
-// Words ending with a full stop that do not end a sentence: initials and titles.
-const ABBREVIATION = /(?:^|[\s(])(?:\p{Lu}|(?:\p{Lu}\.)+\p{Lu}|Mr|Mrs|Ms|Dr|Drs|Prof|Ir|Jl|No|St|Sdr|Bpk|Hj|Tn|Ny|vs|etc|Inc|Ltd|Co|Corp|Jr|Sr|Gen|Sen|Rep|dkk|dll|dsb|tsb|Rp)$/u;
 // Apostrophes inside words ("Indonesia's") are not quote marks.
 const QUOTES = /["“”‘]|(?<!\p{L})['’]|['’](?!\p{L})/gu;
 const TRAILING_FILLER = new RegExp(
@@ -26,11 +25,7 @@ export function deriveHeadline(paragraphs: string[]): string {
 }
 
 export function firstSentence(paragraph: string): string {
-  for (const m of paragraph.matchAll(SENTENCE_END)) {
-    const before = paragraph.slice(0, m.index);
-    if (!ABBREVIATION.test(before)) return paragraph.slice(0, m.index + 1).trim();
-  }
-  return paragraph.trim();
+  return splitParagraph(paragraph)[0] ?? '';
 }
 
 /** Quote marks that open or close outside the headline would dangle; balanced inner quotes stay. */

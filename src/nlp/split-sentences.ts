@@ -1,21 +1,28 @@
 // Sentence splitting for Indonesian and English news text. A full stop ends a
-// sentence only when it is not part of an abbreviation ("Mr.", "Dr.", "S.A."),
-// an initial, or a number (Rp2,5 / 1.000 / 3.5), so figures and names survive.
+// sentence only when it is not part of an abbreviation ("Mr.", "Dr.", "S.A.",
+// "Tbk.", "Jl.", "dkk."), an initial, or a number (Rp2,5 / 1.000 / 3.5), so
+// figures and names survive. The one splitter: headlines and date cues use it too.
 
 const ABBREVIATIONS = new Set(
   [
-    'mr', 'mrs', 'ms', 'dr', 'drs', 'prof', 'ir', 'st', 'jr', 'sr', 'no', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp',
-    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'agu', 'sep', 'sept', 'oct', 'okt', 'nov', 'dec', 'des',
-    'u.s', 'e.g', 'i.e', 'a.m', 'p.m', 'h', 'hj', 'kh', 'jl', 'dll', 'dsb', 'dkk', 'tbk', 'pt', 'sdr', 'bpk', 'yth',
-    'gov', 'gen', 'col', 'lt', 'sen', 'rep', 'mt', 'ft', 'approx', 'dept', 'est', 'fig', 'vol',
+    // titles and name parts
+    'mr', 'mrs', 'ms', 'dr', 'drs', 'prof', 'ir', 'st', 'jr', 'sr', 'h', 'hj', 'kh', 'sdr', 'bpk', 'yth', 'tn', 'ny',
+    'gov', 'gen', 'col', 'lt', 'sen', 'rep', 'mt', 'ph.d', 'm.sc', 'm.si', 'm.m', 's.e', 's.h', 's.t',
+    // companies
+    'inc', 'ltd', 'co', 'corp', 'tbk', 'pt', 'pte', 'bhd', 'sdn', 'cv',
+    // places and references
+    'jl', 'kab', 'kec', 'kel', 'prov', 'no', 'vol', 'hlm', 'fig', 'dept', 'est', 'ft', 'approx', 'vs', 'etc',
+    'dll', 'dsb', 'dkk', 'tsb', 'rp', 'u.s', 'e.g', 'i.e', 'a.m', 'p.m',
+    // months
+    'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'agu', 'agt', 'sep', 'sept', 'oct', 'okt', 'nov', 'dec', 'des',
   ],
 );
 
-/** True when the word ending with "." at `end` is an abbreviation or initial, not a sentence end. */
-function isAbbreviation(before: string): boolean {
-  const m = /([\p{L}.]+)$/u.exec(before);
+/** True when `before`, ending with a full stop, ends with an abbreviation or an initial, not a sentence. */
+export function endsWithAbbreviation(before: string): boolean {
+  const m = /([\p{L}.]+)\.$/u.exec(before);
   if (!m) return false;
-  const word = m[1]!.replace(/\.$/, '');
+  const word = m[1]!;
   if (/^\p{L}$/u.test(word)) return true; // single initial: "S." in "Eko S. Cahyanto"
   if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // dotted initials: "S.A", "U.S"
   return ABBREVIATIONS.has(word.toLowerCase());
@@ -33,7 +40,7 @@ export function splitParagraph(paragraph: string): string[] {
   while ((m = re.exec(text)) !== null) {
     const end = m.index + m[1]!.length + m[2]!.length;
     const before = text.slice(start, m.index + 1);
-    if (m[1] === '.' && !m[2] && isAbbreviation(before)) continue;
+    if (m[1] === '.' && !m[2] && endsWithAbbreviation(before)) continue;
     const sentence = text.slice(start, end).trim();
     if (sentence) out.push(sentence);
     start = m.index + m[0].length;
