@@ -47,6 +47,19 @@ export function stripAttribution(sentence: string): string {
   return /[.!?]$/.test(kept) ? kept : `${kept}.`;
 }
 
+// '…," kata Budi dalam keterangannya di Jakarta, Rabu.' / '…," the president noted, as quoted from a
+// press release.': a quote keeps its speaker, but where and how it was said is no part of the point.
+const SPEAKER = String.raw`(?:(?:${ATTRIBUTION_VERBS}|ucap)(?:nya)?\s+\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,4}|(?:the\s+)?(?:[\p{L}'’.-]+\s+){0,4}(?:said|says|noted|added|explained|stated|told\s+\p{L}+))`;
+const SPEAKER_TAIL = new RegExp(
+  String.raw`([,.!?]?["”’],?\s*${SPEAKER})(?:,?\s+(?:dalam|di|kepada|saat|ketika|seperti|sebagaimana|usai|seusai|pada|as|in|at|during|on|when|while|after)\b[^"“”]{0,160})\.?$`,
+  'u',
+);
+
+export function stripSpeakerTail(sentence: string): string {
+  const m = SPEAKER_TAIL.exec(sentence);
+  return m ? `${sentence.slice(0, m.index)}${m[1]!.trimEnd()}.` : sentence;
+}
+
 // Where a clause may end: before a relative, purpose or reason clause, not inside a noun phrase.
 const CLAUSE_START = /\s(?=(?:yang|untuk|agar|supaya|sehingga|karena|guna|dalam rangka|dalam (?:me|ber)\p{Ll}+|which|who|because|so that|in order to|while|whereas)\s)/giu;
 
@@ -136,7 +149,7 @@ export function repairSlips(sentence: string): string {
 function tidy(sentence: string): string {
   const plain = stripSceneOpener(stripConnective(stripDateline(repairSlips(sentence.trim()))));
   // A first-person quote keeps its speaker: without it the card would quote nobody.
-  const s = dropLoneQuote(stripQuotes(FIRST_PERSON.test(plain) ? plain : stripAttribution(plain)));
+  const s = dropLoneQuote(stripQuotes(stripSpeakerTail(FIRST_PERSON.test(plain) ? plain : stripAttribution(plain))));
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

@@ -130,3 +130,14 @@ describe('key points carry no slips or datelines of the page', () => {
       .toBe('Kepala Dinas Kelautan Budi Santoso menyebut dermaga itu melayani 120 kapal.');
   });
 });
+
+describe('a quote keeps its speaker, not where and how it was said', () => {
+  it('drops the venue, day and "as reported by" tail after the speaker (id, en)', () => {
+    expect(shortenPoint('"Kami ingin dermaga ini melayani 120 kapal setiap hari," ujar Budi dalam keterangannya di Manado, Rabu.'))
+      .toBe('"Kami ingin dermaga ini melayani 120 kapal setiap hari," ujar Budi.');
+    expect(shortenPoint('"Kami terus mendorong nelayan memakai mesin listrik di Bitung," kata Rina seperti dilansir dari kantor berita.'))
+      .toBe('"Kami terus mendorong nelayan memakai mesin listrik di Bitung," kata Rina.');
+    expect(shortenPoint('“The pier has been waiting for funds for a long time," the governor noted, as quoted from a press release of the provincial office.'))
+      .toBe('“The pier has been waiting for funds for a long time," the governor noted.');
+  });
+});
