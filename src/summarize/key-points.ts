@@ -62,6 +62,16 @@ function entityDensity(s: string): number {
 
 const DAY_MONTH = /\(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)/g;
 
+/**
+ * Figures and dates a point shows weigh fully; those only in the attribution tail the card drops
+ * ('…," kata Budi, Rabu (12/11).') weigh half: they say when something was said, not what happened.
+ */
+export function shownFactSignal(sentence: string): number {
+  const full = factSignal(sentence);
+  if (full === 0) return 0;
+  return (full + factSignal(shortenPoint(sentence))) / 2;
+}
+
 function factSignal(s: string): number {
   // Every date form has a digit: most sentences need no date search at all.
   if (!/\d/.test(s)) return 0;
@@ -94,7 +104,7 @@ function scoreSentences(
       WEIGHTS.centrality * centrality +
       WEIGHTS.title * titleSim +
       WEIGHTS.entities * entityDensity(s.text) +
-      WEIGHTS.facts * factSignal(s.text) +
+      WEIGHTS.facts * shownFactSignal(s.text) +
       WEIGHTS.topics * Math.min(1, topics[i]!.size / TOPIC_SATURATION)
     );
   });

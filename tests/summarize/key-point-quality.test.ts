@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CleanArticle } from '../../src/model/article.js';
 import { headBefore } from '../../src/summarize/figure-context.js';
 import { extractKeyFigures } from '../../src/summarize/key-figures.js';
+import { shownFactSignal } from '../../src/summarize/key-points.js';
 import { shortenPoint } from '../../src/summarize/shorten-point.js';
 import { summarizeArticle } from '../../src/summarize/summarize-article.js';
 
@@ -139,5 +140,14 @@ describe('a quote keeps its speaker, not where and how it was said', () => {
       .toBe('"Kami terus mendorong nelayan memakai mesin listrik di Bitung," kata Rina.');
     expect(shortenPoint('“The pier has been waiting for funds for a long time," the governor noted, as quoted from a press release of the provincial office.'))
       .toBe('“The pier has been waiting for funds for a long time," the governor noted.');
+  });
+});
+
+describe('facts count where the card shows them', () => {
+  it('weighs a date that only stands in the dropped attribution tail at half', () => {
+    const inTail = shownFactSignal('"Kami ingin dermaga ini ramai oleh kapal nelayan dari seluruh provinsi," kata Rina Halim di Bitung, Senin (4/3/2024).');
+    const inBody = shownFactSignal('Dermaga ikan itu dibuka untuk kapal nelayan pada Senin (4/3/2024) di Bitung.');
+    expect(inTail).toBeGreaterThan(0);
+    expect(inTail).toBeLessThan(inBody);
   });
 });
