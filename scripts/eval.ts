@@ -30,6 +30,9 @@ async function main(): Promise<void> {
   const pointsFlag = args.indexOf('--points');
   // `--points N`: after the per-article lines, show the N articles whose key points trail LEAD-3 most, beside the reference.
   const showPoints = pointsFlag === -1 ? 0 : Number(args.splice(pointsFlag, 2)[1] ?? 10);
+  const orderFlag = args.indexOf('--order-seed');
+  // `--order-seed N`: ingest the articles in a seeded shuffled order, to check that stories do not depend on it.
+  const orderSeed = orderFlag === -1 ? null : Number(args.splice(orderFlag, 2)[1] ?? 1);
   const labelsPath = path.resolve(args[0] ?? 'seeds/labels.json');
   const labels = readLabels(labelsPath);
   const dir = mkdtempSync(path.join(tmpdir(), 'ringkas-eval-'));
@@ -40,7 +43,7 @@ async function main(): Promise<void> {
   try {
     const cards = new Map<string, Card>();
     const fileById = new Map<string, string>();
-    for (const file of Object.keys(labels.articles)) {
+    for (const file of orderSeed === null ? Object.keys(labels.articles) : shuffled(Object.keys(labels.articles), orderSeed)) {
       const content = readFileSync(path.join(labels.articleDir, file), 'utf8');
       const reply = await engine.execute({ name: 'add', input: { kind: 'file', filename: file, content } }, ctx);
       if (reply.kind !== 'added') throw new Error(`${file}: ${JSON.stringify(reply).slice(0, 200)}`);
@@ -135,6 +138,24 @@ async function main(): Promise<void> {
     await engine.close();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A seeded Fisher-Yates shuffle (mulberry32), so an order that splits a story can be replayed. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 function printSideBySide(rows: { file: string; gap: number; ours: readonly string[]; reference: readonly string[]; lead: string }[], n: number): void {
