@@ -54,7 +54,7 @@ export function isCandidate(s: string, language: Language): boolean {
   return language === 'en' ? englishHasVerb(cut) : hasPredicate(cut, language);
 }
 
-function entityDensity(s: string): number {
+export function entityDensity(s: string): number {
   // The first word is capitalised anyway; count the rest.
   const hits = (s.match(ENTITY_WORD) ?? []).length - 1;
   return Math.min(1, Math.max(0, hits) / 5);
@@ -63,16 +63,16 @@ function entityDensity(s: string): number {
 const DAY_MONTH = /\(\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\)/g;
 
 /**
- * Figures and dates a point shows weigh fully; those only in the attribution tail the card drops
- * ('…," kata Budi, Rabu (12/11).') weigh half: they say when something was said, not what happened.
+ * A signal read on what the card shows weighs fully; what stands only in the attribution tail or the
+ * cut-off end the card drops ('…," kata Direktur Jenderal Budi Santoso, Rabu (12/11).') weighs half:
+ * it says who said it and when, not what happened.
  */
-export function shownFactSignal(sentence: string): number {
-  const full = factSignal(sentence);
-  if (full === 0) return 0;
-  return (full + factSignal(shortenPoint(sentence))) / 2;
+export function shownSignal(signal: (text: string) => number, sentence: string, shown: string): number {
+  const full = signal(sentence);
+  return full === 0 || shown === sentence ? full : (full + signal(shown)) / 2;
 }
 
-function factSignal(s: string): number {
+export function factSignal(s: string): number {
   // Every date form has a digit: most sentences need no date search at all.
   if (!/\d/.test(s)) return 0;
   const hasDate = findDates(s).length > 0;
@@ -93,6 +93,7 @@ function scoreSentences(
   const whole = centroid(space.vectors);
   const titleVector = title ? space.embed(title) : null;
   const n = sentences.length;
+  const shown = sentences.map((s) => shortenPoint(s.text));
   const scores = sentences.map((s, i) => {
     const position = 1 - i / Math.max(1, n) * 0.8 - (s.paragraph === 0 ? 0 : 0.1);
     const centrality = cosineWithRest(space.vectors[i]!, whole);
@@ -103,8 +104,8 @@ function scoreSentences(
       WEIGHTS.position * position +
       WEIGHTS.centrality * centrality +
       WEIGHTS.title * titleSim +
-      WEIGHTS.entities * entityDensity(s.text) +
-      WEIGHTS.facts * shownFactSignal(s.text) +
+      WEIGHTS.entities * shownSignal(entityDensity, s.text, shown[i]!) +
+      WEIGHTS.facts * shownSignal(factSignal, s.text, shown[i]!) +
       WEIGHTS.topics * Math.min(1, topics[i]!.size / TOPIC_SATURATION)
     );
   });

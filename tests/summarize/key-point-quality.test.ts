@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CleanArticle } from '../../src/model/article.js';
 import { headBefore } from '../../src/summarize/figure-context.js';
 import { extractKeyFigures } from '../../src/summarize/key-figures.js';
-import { shownFactSignal } from '../../src/summarize/key-points.js';
+import { entityDensity, factSignal, shownSignal } from '../../src/summarize/key-points.js';
 import { shortenPoint } from '../../src/summarize/shorten-point.js';
 import { summarizeArticle } from '../../src/summarize/summarize-article.js';
 
@@ -143,11 +143,21 @@ describe('a quote keeps its speaker, not where and how it was said', () => {
   });
 });
 
-describe('facts count where the card shows them', () => {
+describe('facts and names count where the card shows them', () => {
+  const weigh = (signal: (t: string) => number, sentence: string) => shownSignal(signal, sentence, shortenPoint(sentence));
+
   it('weighs a date that only stands in the dropped attribution tail at half', () => {
-    const inTail = shownFactSignal('"Kami ingin dermaga ini ramai oleh kapal nelayan dari seluruh provinsi," kata Rina Halim di Bitung, Senin (4/3/2024).');
-    const inBody = shownFactSignal('Dermaga ikan itu dibuka untuk kapal nelayan pada Senin (4/3/2024) di Bitung.');
+    const inTail = weigh(factSignal, '"Kami ingin dermaga ini ramai oleh kapal nelayan dari seluruh provinsi," kata Rina Halim di Bitung, Senin (4/3/2024).');
+    const inBody = weigh(factSignal, 'Dermaga ikan itu dibuka untuk kapal nelayan pada Senin (4/3/2024) di Bitung.');
     expect(inTail).toBeGreaterThan(0);
     expect(inTail).toBeLessThan(inBody);
+  });
+
+  it('weighs names that only stand in the dropped attribution tail at half', () => {
+    const sentence = 'Dermaga itu akan melayani kapal nelayan dari seluruh pesisir utara, kata Direktur Jenderal Perikanan Tangkap Budi Santoso Wibowo.';
+    expect(entityDensity(sentence)).toBe(1);
+    expect(weigh(entityDensity, sentence)).toBeLessThan(1);
+    const shownNames = 'Kementerian Kelautan dan Perikanan Sulawesi Utara membuka Dermaga Bitung untuk kapal nelayan.';
+    expect(weigh(entityDensity, shownNames)).toBe(entityDensity(shownNames));
   });
 });
