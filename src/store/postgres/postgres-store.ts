@@ -13,7 +13,7 @@ import { ArticleMemory } from '../article-memory.js';
 import type { BriefingStore, RemoteChange, SeedingState } from '../briefing-store.js';
 import { DuplicateArticleError } from '../duplicate-article.js';
 import type { AuditEntry } from '../store-schema.js';
-import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote } from './change-feed.js';
+import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
 import { migrate } from './migrate.js';
 import { PostgresFeedStore } from './postgres-feeds.js';
 
@@ -105,8 +105,8 @@ export class PostgresStore implements BriefingStore {
     return p;
   }
 
-  private note(kind: ChangeKind, id: string, op: ChangeNote['op']): ChangeNote {
-    return { origin: this.origin, kind, id, op };
+  private note(kind: ChangeKind, op: ChangeNote['op']): NoteOf {
+    return { origin: this.origin, kind, op };
   }
 
   get articleCount(): number {
@@ -147,7 +147,7 @@ export class PostgresStore implements BriefingStore {
       `INSERT INTO articles (id, fingerprint, canonical_url, added_at, record) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING RETURNING id`,
       [article.id, article.fingerprint, article.canonicalUrl, article.addedAt, article],
-      this.note('article', article.id, 'put'),
+      this.note('article', 'put'),
     );
     if (inserted.length > 0) return;
     // Another instance (or an earlier try of this very add) got there first.
@@ -165,7 +165,7 @@ export class PostgresStore implements BriefingStore {
   removeArticle(id: string): Promise<ArticleRecord | undefined> {
     return this.track(
       this.articles.remove(id, async () => {
-        const rows = await writeAndNotify(this.pool, 'DELETE FROM articles WHERE id = $1 RETURNING id', [id], this.note('article', id, 'del'));
+        const rows = await writeAndNotify(this.pool, 'DELETE FROM articles WHERE id = $1 RETURNING id', [id], this.note('article', 'del'));
         // Gone already: another instance removed it, and its note will update memory.
         return rows.length > 0;
       }),
@@ -191,7 +191,7 @@ export class PostgresStore implements BriefingStore {
 
   private async setMeta(column: keyof Meta, at: Date): Promise<void> {
     const rows = await this.track(
-      writeAndNotify<Meta>(this.pool, `UPDATE store_meta SET ${column} = $1 RETURNING seeding_started_at, seeded_at`, [at.toISOString()], this.note('meta', column, 'put')),
+      writeAndNotify<Meta & { id: string }>(this.pool, `UPDATE store_meta SET ${column} = $1 RETURNING 'meta' AS id, seeding_started_at, seeded_at`, [at.toISOString()], this.note('meta', 'put')),
     );
     if (rows[0]) this.meta = { seeding_started_at: rows[0].seeding_started_at, seeded_at: rows[0].seeded_at };
   }
@@ -206,14 +206,14 @@ export class PostgresStore implements BriefingStore {
         this.pool,
         'INSERT INTO subscriptions (id, record) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record RETURNING id',
         [sub.id, sub],
-        this.note('subscription', sub.id, 'put'),
+        this.note('subscription', 'put'),
       ),
     );
     this.rememberSubscription(sub.id, sub);
   }
 
   async deleteSubscription(id: string): Promise<boolean> {
-    const rows = await this.track(writeAndNotify(this.pool, 'DELETE FROM subscriptions WHERE id = $1 RETURNING id', [id], this.note('subscription', id, 'del')));
+    const rows = await this.track(writeAndNotify(this.pool, 'DELETE FROM subscriptions WHERE id = $1 RETURNING id', [id], this.note('subscription', 'del')));
     this.rememberSubscription(id, undefined);
     return rows.length > 0;
   }
@@ -232,7 +232,7 @@ export class PostgresStore implements BriefingStore {
 
   async recordAudit(entry: AuditEntry): Promise<void> {
     const rows = await this.track(
-      writeAndNotify<{ seq: string }>(this.pool, 'INSERT INTO audit_log (entry) VALUES ($1) RETURNING seq', [entry], this.note('audit', '', 'put')),
+      writeAndNotify(this.pool, 'INSERT INTO audit_log (entry) VALUES ($1) RETURNING seq AS id', [entry], this.note('audit', 'put')),
     );
     if (rows.length === 0) return;
     this.audit.push(entry);
