@@ -40,6 +40,7 @@ export class PostgresStore implements BriefingStore {
   private readonly pending = new Set<Promise<unknown>>();
   /** Remote notes are handled one at a time, in arrival order, after the first load. */
   private remote: Promise<void> = Promise.resolve();
+  private readonly notes: ChangeNote[] = [];
   private listener: ChangeListener | null = null;
   private readonly origin = randomUUID();
 
@@ -63,7 +64,7 @@ export class PostgresStore implements BriefingStore {
       store.listener = await ChangeListener.start({
         connect: () => new pg.Client({ connectionString: url }),
         origin: store.origin,
-        onNote: (note) => store.queueRemote(() => store.applyRemote(note)),
+        onNote: (note) => store.noteArrived(note),
         onReconnected: () => store.queueRemote(() => store.resync()),
         logger,
       });
@@ -265,38 +266,46 @@ export class PostgresStore implements BriefingStore {
     });
   }
 
-  /** Brings memory up to date with one change another instance committed. */
-  private async applyRemote(note: ChangeNote): Promise<void> {
-    switch (note.kind) {
-      case 'article':
-        return this.refreshArticle(note.id);
-      case 'subscription': {
-        const { rows } = await this.pool.query<{ record: SubscriptionRecord }>('SELECT record FROM subscriptions WHERE id = $1', [note.id]);
-        this.rememberSubscription(note.id, rows[0]?.record);
-        this.emit({ kind: 'subscription-changed', id: note.id });
-        return;
-      }
-      case 'meta':
-        return this.loadMeta();
-      case 'audit':
-        return this.loadAudit();
-      case 'feed':
-        await this.feedStore?.refresh(note.id);
-        this.emit({ kind: 'feed-changed', id: note.id });
-        return;
+  /** Notes arriving while earlier ones are applied are taken together: one query per kind, not per row. */
+  private noteArrived(note: ChangeNote): void {
+    this.notes.push(note);
+    this.queueRemote(() => this.applyRemote(this.notes.splice(0)));
+  }
+
+  /** Brings memory up to date with changes other instances committed. */
+  private async applyRemote(notes: readonly ChangeNote[]): Promise<void> {
+    if (notes.length === 0) return;
+    const ids = (kind: ChangeKind) => [...new Set(notes.filter((n) => n.kind === kind).map((n) => n.id))];
+    await this.refreshArticles(ids('article'));
+    const subscriptions = ids('subscription');
+    if (subscriptions.length > 0) {
+      const { rows } = await this.pool.query<{ id: string; record: SubscriptionRecord }>('SELECT id, record FROM subscriptions WHERE id = ANY($1)', [subscriptions]);
+      const stored = new Map(rows.map((r) => [r.id, r.record]));
+      for (const id of subscriptions) this.rememberSubscription(id, stored.get(id));
+      for (const id of subscriptions) this.emit({ kind: 'subscription-changed', id });
+    }
+    if (ids('meta').length > 0) await this.loadMeta();
+    if (ids('audit').length > 0) await this.loadAudit();
+    for (const id of ids('feed')) {
+      await this.feedStore?.refresh(id);
+      this.emit({ kind: 'feed-changed', id });
     }
   }
 
-  private async refreshArticle(id: string): Promise<void> {
-    const { rows } = await this.pool.query<{ record: ArticleRecord }>('SELECT record FROM articles WHERE id = $1', [id]);
-    const stored = rows[0]?.record;
-    const known = this.articles.get(id);
-    if (stored && !known && !this.articles.hasId(id)) {
-      this.articles.index(stored);
-      this.emit({ kind: 'article-added', article: stored });
-    } else if (!stored && known) {
-      this.articles.unindex(known);
-      this.emit({ kind: 'article-removed', article: known });
+  private async refreshArticles(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const { rows } = await this.pool.query<{ id: string; record: ArticleRecord }>('SELECT id, record FROM articles WHERE id = ANY($1)', [ids]);
+    const stored = new Map(rows.map((r) => [r.id, r.record]));
+    for (const id of ids) {
+      const record = stored.get(id);
+      const known = this.articles.get(id);
+      if (record && !known && !this.articles.hasId(id)) {
+        this.articles.index(record);
+        this.emit({ kind: 'article-added', article: record });
+      } else if (!record && known) {
+        this.articles.unindex(known);
+        this.emit({ kind: 'article-removed', article: known });
+      }
     }
   }
 
@@ -305,7 +314,7 @@ export class PostgresStore implements BriefingStore {
     const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM articles');
     const stored = new Set(rows.map((r) => r.id));
     const gone = [...this.articles.list()].filter((a) => !stored.has(a.id)).map((a) => a.id);
-    for (const id of [...gone, ...[...stored].filter((id) => !this.articles.get(id))]) await this.refreshArticle(id);
+    await this.refreshArticles([...gone, ...[...stored].filter((id) => !this.articles.get(id))]);
     await Promise.all([this.loadSubscriptions(), this.loadMeta(), this.loadAudit(), this.feedStore?.reload()]);
   }
 

@@ -43,6 +43,16 @@ describe('PostgreSQL store shared by instances', () => {
     expect(seen.at(-1)).toEqual({ kind: 'article-removed', article: added });
   });
 
+  it('a burst of 300 adds on A is all in B within 2 s of the last commit', async () => {
+    const [a, b] = await openStores(2);
+    const heard: string[] = [];
+    b!.onRemoteChange((c) => c.kind === 'article-added' && heard.push(c.article.id));
+    const ids = Array.from({ length: 300 }, (_, i) => `burst${i}`);
+    await Promise.all(ids.map((id) => a!.addArticle(article({ id, fingerprint: `fp-${id}`, addedAt: '2026-11-01T00:00:00.000Z' }))));
+    await vi.waitFor(() => expect(b!.articleCount).toBe(300), WITHIN);
+    expect(heard.sort()).toEqual([...ids].sort());
+  });
+
   it('an instance hears nothing of its own writes', async () => {
     const [a, b] = await openStores(2);
     const heardByA: RemoteChange[] = [];
