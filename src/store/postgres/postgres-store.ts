@@ -1,0 +1,301 @@
+// The PostgreSQL store: the same port as the lowdb store, for instances that share
+// one database. Reads stay synchronous: the store loads everything at open and keeps
+// a memory mirror that follows the database (its own writes once committed, other
+// instances' writes through LISTEN/NOTIFY, change-feed.ts). Writes are single
+// statements, idempotent where a retry could repeat them (ON CONFLICT), and the
+// unique fingerprint and canonical URL turn a racing second add into a refusal.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { silentLogger, type Logger } from '../../logger.js';
+import type { ArticleRecord } from '../../model/article.js';
+import type { SubscriptionRecord } from '../../model/subscription.js';
+import { ArticlesInMemory } from '../article-memory.js';
+import type { BriefingStore, RemoteChange, SeedingState } from '../briefing-store.js';
+import { DuplicateArticleError } from '../duplicate-article.js';
+import type { AuditEntry } from '../store-schema.js';
+import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
+import { migrate } from './migrate.js';
+import { PostgresFeedStore } from './postgres-feeds.js';
+
+const AUDIT_IN_MEMORY = 1_000;
+
+export interface PostgresStoreOptions {
+  logger?: Logger;
+  /** Connections in this instance's pool (plus one for LISTEN). */
+  poolSize?: number;
+}
+
+interface Meta {
+  seeding_started_at: string | null;
+  seeded_at: string | null;
+}
+
+export class PostgresStore extends ArticlesInMemory implements BriefingStore {
+  private subscriptions: SubscriptionRecord[] = [];
+  private meta: Meta = { seeding_started_at: null, seeded_at: null };
+  private audit: AuditEntry[] = [];
+  private feedStore: PostgresFeedStore | null = null;
+  private readonly listeners = new Set<(change: RemoteChange) => void>();
+  private readonly pending = new Set<Promise<unknown>>();
+  /** Remote notes are handled one at a time, in arrival order, after the first load. */
+  private remote: Promise<void> = Promise.resolve();
+  private readonly notes: ChangeNote[] = [];
+  private listener: ChangeListener | null = null;
+  private readonly origin = randomUUID();
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const logger = options.logger ?? silentLogger;
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 8 });
+    // An idle connection the server dropped must not end the process; the next query reconnects.
+    pool.on('error', (err) => logger.warn({ event: 'store_connection_lost', err }, 'database connection lost'));
+    const store = new PostgresStore(pool, logger);
+    try {
+      await migrate(pool);
+      // Listen before loading: a change committed in between is then both loaded and
+      // noted, and handling a note is idempotent.
+      let loaded!: () => void;
+      store.remote = new Promise((resolve) => (loaded = resolve));
+      store.listener = await ChangeListener.start({
+        connect: () => new pg.Client({ connectionString: url }),
+        origin: store.origin,
+        onNote: (note) => store.noteArrived(note),
+        onReconnected: () => store.queueRemote(() => store.resync()),
+        logger,
+      });
+      await store.load();
+      loaded();
+      return store;
+    } catch (e) {
+      await store.listener?.stop();
+      await pool.end();
+      throw e;
+    }
+  }
+
+  private async load(): Promise<void> {
+    const articles = await this.pool.query<{ record: ArticleRecord }>('SELECT record FROM articles ORDER BY added_at, id');
+    for (const { record } of articles.rows) this.articles.index(record);
+    await Promise.all([this.loadSubscriptions(), this.loadMeta(), this.loadAudit()]);
+  }
+
+  private async loadSubscriptions(): Promise<void> {
+    const { rows } = await this.pool.query<{ record: SubscriptionRecord }>('SELECT record FROM subscriptions ORDER BY id');
+    this.subscriptions = rows.map((r) => r.record);
+  }
+
+  private async loadMeta(): Promise<void> {
+    const { rows } = await this.pool.query<Meta>('SELECT seeding_started_at, seeded_at FROM store_meta');
+    this.meta = rows[0] ?? { seeding_started_at: null, seeded_at: null };
+  }
+
+  private async loadAudit(): Promise<void> {
+    const { rows } = await this.pool.query<{ entry: AuditEntry }>('SELECT entry FROM (SELECT seq, entry FROM audit_log ORDER BY seq DESC LIMIT $1) recent ORDER BY seq', [AUDIT_IN_MEMORY]);
+    this.audit = rows.map((r) => r.entry);
+  }
+
+  /** Keeps close() waiting for writes in flight. */
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p)).catch(() => undefined);
+    return p;
+  }
+
+  private note(kind: ChangeKind, op: ChangeNote['op']): NoteOf {
+    return { origin: this.origin, kind, op };
+  }
+
+  addArticle(article: ArticleRecord): Promise<void> {
+    return this.track(this.articles.add(article, () => this.insertArticle(article)));
+  }
+
+  private async insertArticle(article: ArticleRecord): Promise<void> {
+    const inserted = await writeAndNotify(
+      this.pool,
+      `INSERT INTO articles (id, fingerprint, canonical_url, added_at, record) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [article.id, article.fingerprint, article.canonicalUrl, article.addedAt, article],
+      this.note('article', 'put'),
+    );
+    if (inserted.length > 0) return;
+    // Another instance (or an earlier try of this very add) got there first.
+    const { rows } = await this.pool.query<{ record: ArticleRecord }>(
+      'SELECT record FROM articles WHERE id = $1 OR fingerprint = $2 OR canonical_url = $3 ORDER BY id = $1 DESC, fingerprint = $2 DESC LIMIT 1',
+      [article.id, article.fingerprint, article.canonicalUrl],
+    );
+    const existing = rows[0]?.record;
+    if (!existing) throw new Error(`article ${article.id} clashed with one removed meanwhile; try again`);
+    if (existing.id === article.id && existing.fingerprint === article.fingerprint) return;
+    if (existing.id === article.id) throw new Error(`article id ${article.id} already stored`);
+    throw new DuplicateArticleError(existing, existing.fingerprint === article.fingerprint ? 'fingerprint' : 'canonical URL');
+  }
+
+  removeArticle(id: string): Promise<ArticleRecord | undefined> {
+    return this.track(
+      this.articles.remove(id, async () => {
+        const rows = await writeAndNotify(this.pool, 'DELETE FROM articles WHERE id = $1 RETURNING id', [id], this.note('article', 'del'));
+        // Gone already: another instance removed it, and its note will update memory.
+        return rows.length > 0;
+      }),
+    );
+  }
+
+  get seededAt(): string | null {
+    return this.meta.seeded_at;
+  }
+
+  get seeding(): SeedingState {
+    if (this.meta.seeded_at !== null) return 'done';
+    return this.meta.seeding_started_at ? 'in-progress' : 'not-started';
+  }
+
+  markSeedingStarted(at: Date): Promise<void> {
+    return this.setMeta('seeding_started_at', at);
+  }
+
+  markSeeded(at: Date): Promise<void> {
+    return this.setMeta('seeded_at', at);
+  }
+
+  private async setMeta(column: keyof Meta, at: Date): Promise<void> {
+    const rows = await this.track(
+      writeAndNotify<Meta & { id: string }>(this.pool, `UPDATE store_meta SET ${column} = $1 RETURNING 'meta' AS id, seeding_started_at, seeded_at`, [at.toISOString()], this.note('meta', 'put')),
+    );
+    if (rows[0]) this.meta = { seeding_started_at: rows[0].seeding_started_at, seeded_at: rows[0].seeded_at };
+  }
+
+  listSubscriptions(): readonly SubscriptionRecord[] {
+    return this.subscriptions;
+  }
+
+  async putSubscription(sub: SubscriptionRecord): Promise<void> {
+    await this.track(
+      writeAndNotify(
+        this.pool,
+        'INSERT INTO subscriptions (id, record) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record RETURNING id',
+        [sub.id, sub],
+        this.note('subscription', 'put'),
+      ),
+    );
+    this.rememberSubscription(sub.id, sub);
+  }
+
+  async deleteSubscription(id: string): Promise<boolean> {
+    const rows = await this.track(writeAndNotify(this.pool, 'DELETE FROM subscriptions WHERE id = $1 RETURNING id', [id], this.note('subscription', 'del')));
+    this.rememberSubscription(id, undefined);
+    return rows.length > 0;
+  }
+
+  private rememberSubscription(id: string, sub: SubscriptionRecord | undefined): void {
+    const others = this.subscriptions.filter((s) => s.id !== id);
+    const i = this.subscriptions.findIndex((s) => s.id === id);
+    if (!sub) this.subscriptions = others;
+    else if (i < 0) this.subscriptions = [...others, sub];
+    else this.subscriptions = this.subscriptions.map((s) => (s.id === id ? sub : s));
+  }
+
+  listAudit(): readonly AuditEntry[] {
+    return this.audit;
+  }
+
+  async recordAudit(entry: AuditEntry): Promise<void> {
+    const rows = await this.track(
+      writeAndNotify(this.pool, 'INSERT INTO audit_log (entry) VALUES ($1) RETURNING seq AS id', [entry], this.note('audit', 'put')),
+    );
+    if (rows.length === 0) return;
+    this.audit.push(entry);
+    if (this.audit.length > AUDIT_IN_MEMORY) this.audit.splice(0, this.audit.length - AUDIT_IN_MEMORY);
+  }
+
+  async feeds(): Promise<PostgresFeedStore> {
+    this.feedStore ??= await PostgresFeedStore.open(this.pool, this.origin);
+    return this.feedStore;
+  }
+
+  onRemoteChange(listener: (change: RemoteChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(change: RemoteChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (err) {
+        this.logger.error({ event: 'store_change_listener_failed', kind: change.kind, err }, 'a store change listener failed');
+      }
+    }
+  }
+
+  private queueRemote(work: () => Promise<void>): void {
+    this.remote = this.remote.then(work).catch((err: unknown) => {
+      this.logger.error({ event: 'store_remote_change_failed', err }, 'could not apply a change from another instance');
+    });
+  }
+
+  /** Notes arriving while earlier ones are applied are taken together: one query per kind, not per row. */
+  private noteArrived(note: ChangeNote): void {
+    this.notes.push(note);
+    this.queueRemote(() => this.applyRemote(this.notes.splice(0)));
+  }
+
+  /** Brings memory up to date with changes other instances committed. */
+  private async applyRemote(notes: readonly ChangeNote[]): Promise<void> {
+    if (notes.length === 0) return;
+    const ids = (kind: ChangeKind) => [...new Set(notes.filter((n) => n.kind === kind).map((n) => n.id))];
+    await this.refreshArticles(ids('article'));
+    const subscriptions = ids('subscription');
+    if (subscriptions.length > 0) {
+      const { rows } = await this.pool.query<{ id: string; record: SubscriptionRecord }>('SELECT id, record FROM subscriptions WHERE id = ANY($1)', [subscriptions]);
+      const stored = new Map(rows.map((r) => [r.id, r.record]));
+      for (const id of subscriptions) this.rememberSubscription(id, stored.get(id));
+      for (const id of subscriptions) this.emit({ kind: 'subscription-changed', id });
+    }
+    if (ids('meta').length > 0) await this.loadMeta();
+    if (ids('audit').length > 0) await this.loadAudit();
+    for (const id of ids('feed')) {
+      await this.feedStore?.refresh(id);
+      this.emit({ kind: 'feed-changed', id });
+    }
+  }
+
+  private async refreshArticles(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const { rows } = await this.pool.query<{ id: string; record: ArticleRecord }>('SELECT id, record FROM articles WHERE id = ANY($1)', [ids]);
+    const stored = new Map(rows.map((r) => [r.id, r.record]));
+    for (const id of ids) {
+      const record = stored.get(id);
+      const known = this.articles.get(id);
+      if (record && !known && !this.articles.hasId(id)) {
+        this.articles.index(record);
+        this.emit({ kind: 'article-added', article: record });
+      } else if (!record && known) {
+        this.articles.unindex(known);
+        this.emit({ kind: 'article-removed', article: known });
+      }
+    }
+  }
+
+  /** After notes may have been lost: compare every id with memory and apply the difference. */
+  private async resync(): Promise<void> {
+    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM articles');
+    const stored = new Set(rows.map((r) => r.id));
+    const gone = [...this.articles.list()].filter((a) => !stored.has(a.id)).map((a) => a.id);
+    await this.refreshArticles([...gone, ...[...stored].filter((id) => !this.articles.get(id))]);
+    await Promise.all([this.loadSubscriptions(), this.loadMeta(), this.loadAudit(), this.feedStore?.reload()]);
+  }
+
+  /** Waits for writes in flight and remote changes being applied, then closes the connections. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.pending, this.feedStore?.flush()]);
+    await this.listener?.stop();
+    await this.remote.catch(() => undefined);
+    await this.pool.end();
+  }
+}
