@@ -2,7 +2,8 @@
 // no mentions ever), the interaction handler, and the roundup deliverer.
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import type { Dispatcher } from 'undici';
-import type { Config, DiscordConfig } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
+import type { DiscordConfig } from './discord-config.js';
 import type { Logger } from '../../src/logger.js';
 import { fetchThrough, proxyDispatcher } from '../../src/net/proxy-dispatcher.js';
 import type { Deliverer } from '../../src/model/delivery.js';
@@ -38,6 +39,8 @@ export const LOGIN_TIMEOUT_MS = 30_000;
 
 export interface StartDiscordOptions {
   config: Config;
+  /** Discord's own settings (discord-config.ts). */
+  discord: DiscordConfig;
   engine: DiscordEngine;
   logger: Logger;
   /**
@@ -49,8 +52,7 @@ export interface StartDiscordOptions {
 }
 
 export async function startDiscord(deps: StartDiscordOptions): Promise<DiscordRuntime> {
-  const discord = deps.config.discord;
-  if (!discord) throw new Error('Discord is not configured (set RINGKAS_DISCORD_TOKEN).');
+  const discord = deps.discord;
   const logger = deps.logger.child({ platform: 'discord' });
   const client = createDiscordClient(discord, proxyDispatcher(deps.config.proxy));
   const handle = createInteractionHandler({

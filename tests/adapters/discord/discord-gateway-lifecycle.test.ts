@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => temp.cleanup());
 
-const configFor = (apiUrl: string, proxy: ProxyConfig = {}): Config => ({ ...temp.config, proxy, discord: { token: 'fake-bot-token', apiUrl } });
+const configFor = (apiUrl: string, proxy: ProxyConfig = {}) => ({ config: { ...temp.config, proxy } satisfies Config, discord: { token: 'fake-bot-token', apiUrl } });
 
 describe('gateway closes Discord will not resume, after start-up', () => {
   it.each([
@@ -35,7 +35,7 @@ describe('gateway closes Discord will not resume, after start-up', () => {
     const fake = await FakeDiscord.start();
     let fatal!: (error: Error) => void;
     const fatalError = new Promise<Error>((resolve) => (fatal = resolve));
-    const runtime = await startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger, onFatal: fatal });
+    const runtime = await startDiscord({ ...configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger, onFatal: fatal });
     try {
       fake.dropGateway(code);
       const error = await fatalError;
@@ -50,7 +50,7 @@ describe('gateway closes Discord will not resume, after start-up', () => {
   it('a resumable close (4000) resumes and is not fatal', async () => {
     const fake = await FakeDiscord.start();
     const fatal: Error[] = [];
-    const runtime = await startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger, onFatal: (e) => fatal.push(e) });
+    const runtime = await startDiscord({ ...configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger, onFatal: (e) => fatal.push(e) });
     try {
       fake.dropGateway(4000);
       await fake.waitFor(() => fake.received.some((p) => p.op === 6), 10_000, 'RESUME');
@@ -67,7 +67,7 @@ describe('failing starts', () => {
     const fake = await FakeDiscord.start();
     fake.closeOnIdentify(4004);
     try {
-      const message = await rejectionMessage(startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger }));
+      const message = await rejectionMessage(startDiscord({ ...configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger }));
       expect(message).toMatch(/^Discord start-up failed: Discord closed the gateway with code 4004 \(authentication failed.*RINGKAS_DISCORD_TOKEN/);
     } finally {
       await fake.stop();
@@ -78,7 +78,7 @@ describe('failing starts', () => {
     const fake = await FakeDiscord.start();
     fake.closeOnIdentify(4014);
     try {
-      const message = await rejectionMessage(startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger }));
+      const message = await rejectionMessage(startDiscord({ ...configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger }));
       expect(message).toMatch(/code 4014 \(disallowed intents/);
       expect(message).not.toMatch(/RINGKAS_DISCORD_TOKEN/);
     } finally {
@@ -90,7 +90,7 @@ describe('failing starts', () => {
     const fake = await FakeDiscord.start();
     fake.advertiseGateway(`ws://127.0.0.1:${await closedPort()}`);
     try {
-      const message = await rejectionMessage(startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger, loginTimeoutMs: 500 }));
+      const message = await rejectionMessage(startDiscord({ ...configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger, loginTimeoutMs: 500 }));
       expect(message).toBe('Discord start-up failed: could not connect to the Discord gateway within 1 s: network, firewall or proxy.');
     } finally {
       await fake.stop();
@@ -102,7 +102,7 @@ describe('behind a proxy', () => {
   it('sends Discord REST calls through HTTP(S)_PROXY', async () => {
     const fake = await FakeDiscord.start();
     const proxy = await ConnectProxy.start();
-    const runtime = await startDiscord({ config: configFor(fake.apiUrl, { httpProxy: proxy.url, httpsProxy: proxy.url }), engine: temp.engine, logger: silentLogger });
+    const runtime = await startDiscord({ ...configFor(fake.apiUrl, { httpProxy: proxy.url, httpsProxy: proxy.url }), engine: temp.engine, logger: silentLogger });
     try {
       expect(proxy.targets()).toContain(`127.0.0.1:${fake.port}`);
       expect(proxy.requests()).toContain('GET /api/v10/gateway/bot');
