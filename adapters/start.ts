@@ -92,10 +92,12 @@ async function main(): Promise<void> {
     }
     if (platforms.discord) {
       const { startDiscord } = await import('./discord/create-discord-client.js');
+      const { startDiscordHttp } = await import('./discord/start-discord-http.js');
       // A gateway closed for good (token revoked, 4010–4014) leaves nothing to serve: stop, and exit
       // non-zero with the reason so a supervisor restarts or alerts.
       const onFatal = (error: Error) => void stopAll().then(() => engine.close()).finally(() => fail(error.message));
-      const discord = await startDiscord({ config, discord: platforms.discord, engine, logger, onFatal });
+      const options = { config, discord: platforms.discord, engine, logger, onFatal };
+      const discord = platforms.discord.interactions ? await startDiscordHttp(options) : await startDiscord(options);
       running.push({ name: 'discord', stop: discord.stop, deliverer: discord.deliverer });
     }
   } catch (e) {

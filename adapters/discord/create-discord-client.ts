@@ -1,6 +1,6 @@
 // Starts the Discord side of Ringkas: a discord.js Client with the least it needs (Guilds intent,
 // no mentions ever), the interaction handler, and the roundup deliverer.
-import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, DefaultRestOptions, Events, GatewayIntentBits, type ClientOptions, type RESTOptions } from 'discord.js';
 import type { Dispatcher } from 'undici';
 import type { Config } from '../../src/config.js';
 import type { DiscordConfig } from './discord-config.js';
@@ -19,7 +19,15 @@ export interface DiscordRuntime {
   stop(): Promise<void>;
 }
 
-export function createDiscordClient(discord: DiscordConfig, dispatcher?: Dispatcher): Client {
+type MakeRequest = NonNullable<RESTOptions['makeRequest']>;
+
+/**
+ * `wrapRequests` lets HTTP interactions mode route interaction callbacks to the open HTTP
+ * request (initial-responses.ts); every other call goes out as before.
+ */
+export function createDiscordClient(discord: DiscordConfig, dispatcher?: Dispatcher, wrapRequests?: (next: MakeRequest) => MakeRequest): Client {
+  const send: MakeRequest = dispatcher ? fetchThrough(dispatcher) : DefaultRestOptions.makeRequest;
+  const makeRequest = wrapRequests ? wrapRequests(send) : dispatcher ? send : undefined;
   const options: ClientOptions = {
     // Slash commands arrive as interactions; no message content or member intents are needed.
     intents: [GatewayIntentBits.Guilds],
@@ -27,8 +35,8 @@ export function createDiscordClient(discord: DiscordConfig, dispatcher?: Dispatc
     allowedMentions: { parse: [] },
     rest: {
       ...(discord.apiUrl ? { api: discord.apiUrl } : {}),
-      // REST calls through HTTP(S)_PROXY. (The gateway WebSocket cannot: discord.js opens it with `ws` and no agent.)
-      ...(dispatcher ? { makeRequest: fetchThrough(dispatcher) } : {}),
+      // REST calls through HTTP(S)_PROXY. (The gateway WebSocket cannot: see decision 018.)
+      ...(makeRequest ? { makeRequest } : {}),
     },
   };
   return new Client(options);
@@ -117,7 +125,7 @@ function loginFailure(error: unknown, fatalCode: number | null, timeoutMs: numbe
   return 'Discord login failed: check RINGKAS_DISCORD_TOKEN (the bot token from the Developer Portal).';
 }
 
-function networkCode(error: unknown): string | null {
+export function networkCode(error: unknown): string | null {
   for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && /^(E[A-Z]+|UND_ERR_\w+)$/.test(code)) return code;

@@ -62,6 +62,22 @@ describe('config', () => {
     expect(load({ RINGKAS_DISCORD_TOKEN: 't', SLACK_BOT_TOKEN: 'xoxb-other' }).discord?.token).toBe('t');
   });
 
+  it('Discord HTTP interactions mode needs a valid public key, and says where to find it', () => {
+    const key = 'a'.repeat(64);
+    expect(load({ RINGKAS_DISCORD_TOKEN: 't' }).discord?.interactions).toBeUndefined();
+    expect(load({ RINGKAS_DISCORD_TOKEN: 't', RINGKAS_DISCORD_MODE: '' }).discord?.interactions).toBeUndefined();
+    expect(() => load({ RINGKAS_DISCORD_TOKEN: 't', RINGKAS_DISCORD_MODE: 'http' })).toThrow(
+      /^Configuration error: RINGKAS_DISCORD_PUBLIC_KEY is required when RINGKAS_DISCORD_MODE=http \(Developer Portal/,
+    );
+    expect(() => load({ RINGKAS_DISCORD_TOKEN: 't', RINGKAS_DISCORD_MODE: 'http', RINGKAS_DISCORD_PUBLIC_KEY: 'not-hex' })).toThrow(/RINGKAS_DISCORD_PUBLIC_KEY must be the 64 hexadecimal/);
+    expect(() => load({ RINGKAS_DISCORD_TOKEN: 't', RINGKAS_DISCORD_MODE: 'webhook' })).toThrow(/RINGKAS_DISCORD_MODE/);
+    expect(() => load({ RINGKAS_DISCORD_MODE: 'http', RINGKAS_DISCORD_PUBLIC_KEY: key })).toThrow(/RINGKAS_DISCORD_TOKEN is required/);
+    expect(() => load({ RINGKAS_DISCORD_TOKEN: 't', RINGKAS_DISCORD_MODE: 'http', RINGKAS_DISCORD_PUBLIC_KEY: key, RINGKAS_DISCORD_PORT: '70000' })).toThrow(/RINGKAS_DISCORD_PORT/);
+    const http = load({ RINGKAS_DISCORD_TOKEN: 't', RINGKAS_DISCORD_MODE: 'http', RINGKAS_DISCORD_PUBLIC_KEY: key, RINGKAS_DISCORD_PORT: '8443' }).discord!;
+    expect(http.interactions?.port).toBe(8443);
+    expect(http.interactions?.publicKey.asymmetricKeyType).toBe('ed25519');
+  });
+
   it('reads the standard proxy variables, lower-case first, and names a malformed one', () => {
     const c = load({ HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:2', HTTP_PROXY: 'http://plain:3', NO_PROXY: 'localhost,.internal' });
     expect(c.proxy).toEqual({ httpsProxy: 'http://lower:2', httpProxy: 'http://plain:3', noProxy: 'localhost,.internal' });
