@@ -5,11 +5,12 @@ import type { Dispatcher } from 'undici';
 import type { Config } from '../../src/config.js';
 import type { DiscordConfig } from './discord-config.js';
 import type { Logger } from '../../src/logger.js';
-import { fetchThrough, proxyDispatcher } from '../../src/net/proxy-dispatcher.js';
+import { fetchThrough, hasProxy, proxyDispatcher } from '../../src/net/proxy-dispatcher.js';
 import type { Deliverer } from '../../src/model/delivery.js';
 import { createDiscordDeliverer } from './discord-deliverer.js';
 import { createInteractionHandler, type DiscordEngine } from './discord-interactions.js';
 import { fatalCloseMessage, isFatalClose } from './gateway-closes.js';
+import { refuseProxiedGateway } from './gateway-proxy.js';
 import { errorForLog } from './log-error.js';
 import { botToken } from './discord-token.js';
 
@@ -83,6 +84,17 @@ export async function startDiscord(deps: StartDiscordOptions): Promise<DiscordRu
     deps.onFatal?.(error);
   });
 
+  if (hasProxy(deps.config.proxy)) {
+    try {
+      // login() sets the token too; the gateway's address is asked for before it.
+      client.rest.setToken(botToken(discord.token));
+      await refuseProxiedGateway(client.rest, deps.config.proxy);
+    } catch (error) {
+      logger.error({ event: 'discord_gateway_proxied' }, 'the gateway cannot use the proxy');
+      await client.destroy();
+      throw error;
+    }
+  }
   const timeoutMs = deps.loginTimeoutMs ?? LOGIN_TIMEOUT_MS;
   try {
     await withDeadline(client.login(botToken(discord.token)), timeoutMs);

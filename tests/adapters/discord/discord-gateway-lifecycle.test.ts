@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../../adapters/discord/create-discord-client.js';
 import type { Config, ProxyConfig } from '../../../src/config.js';
 import { silentLogger } from '../../../src/logger.js';
+import { proxiedGatewayMessage } from '../../../adapters/discord/gateway-proxy.js';
 import { ConnectProxy } from '../../platform/connect-proxy.js';
 import { FakeDiscord } from '../../platform/fake-discord.js';
 import { runStart } from '../../support/run-start.js';
@@ -99,13 +100,34 @@ describe('failing starts', () => {
 });
 
 describe('behind a proxy', () => {
-  it('sends Discord REST calls through HTTP(S)_PROXY', async () => {
+  it('gateway mode refuses to start when the proxy applies to the gateway, and says what to do instead', async () => {
     const fake = await FakeDiscord.start();
     const proxy = await ConnectProxy.start();
-    const runtime = await startDiscord({ ...configFor(fake.apiUrl, { httpProxy: proxy.url, httpsProxy: proxy.url }), engine: temp.engine, logger: silentLogger });
+    try {
+      const message = await rejectionMessage(startDiscord({ ...configFor(fake.apiUrl, { httpProxy: proxy.url, httpsProxy: proxy.url }), engine: temp.engine, logger: silentLogger }));
+      expect(message).toBe(proxiedGatewayMessage(`127.0.0.1:${fake.port}`));
+      expect(message).toMatch(/RINGKAS_DISCORD_MODE=http/);
+      expect(message).toMatch(/NO_PROXY/);
+      // It asked where the gateway is through the proxy, and never opened the gateway.
+      expect(proxy.requests()).toContain('GET /api/v10/gateway/bot');
+      expect(fake.received.some((p) => p.op === 2)).toBe(false);
+    } finally {
+      await proxy.stop();
+      await fake.stop();
+    }
+  });
+
+  it('with the gateway in NO_PROXY: starts, REST calls go through HTTP(S)_PROXY and the gateway direct', async () => {
+    const fake = await FakeDiscord.start();
+    const proxy = await ConnectProxy.start();
+    // The gateway on another name for the same loopback server, so NO_PROXY can tell it from the REST API.
+    fake.advertiseGateway(`ws://localhost:${fake.port}`);
+    const runtime = await startDiscord({ ...configFor(fake.apiUrl, { httpProxy: proxy.url, httpsProxy: proxy.url, noProxy: 'localhost' }), engine: temp.engine, logger: silentLogger });
     try {
       expect(proxy.targets()).toContain(`127.0.0.1:${fake.port}`);
       expect(proxy.requests()).toContain('GET /api/v10/gateway/bot');
+      expect(proxy.targets()).not.toContain(`localhost:${fake.port}`);
+      expect(fake.connected).toBe(true);
     } finally {
       await runtime.stop();
       await proxy.stop();

@@ -8,7 +8,9 @@ import { readDiscordConfig } from '../../../adapters/discord/discord-config.js';
 import { INTERACTIONS_PATH, MAX_BODY_BYTES } from '../../../adapters/discord/interactions-endpoint.js';
 import { startDiscordHttp } from '../../../adapters/discord/start-discord-http.js';
 import type { DiscordRuntime } from '../../../adapters/discord/create-discord-client.js';
+import type { ProxyConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
+import { ConnectProxy } from '../../platform/connect-proxy.js';
 import { FakeDiscord } from '../../platform/fake-discord.js';
 import { createTempEngine, type TempEngine } from '../../support/temp-engine.js';
 import { truncate } from '../../../src/text/fit-length.js';
@@ -32,6 +34,17 @@ const logs: Record<string, unknown>[] = [];
 let opts: { appId: string };
 const admin = () => ({ ...opts, permissions: MANAGE_GUILD });
 
+async function startHttp(proxy: ProxyConfig = {}) {
+  const destination = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const discord = readDiscordConfig(temp.config.env)!;
+  return startDiscordHttp({ config: { ...temp.config, proxy }, discord, engine: temp.engine, logger: createLogger({ level: 'debug', destination }), listen: { port: 0, host: '127.0.0.1' } });
+}
+
 beforeAll(async () => {
   fake = await FakeDiscord.start();
   opts = { appId: fake.appId };
@@ -41,14 +54,7 @@ beforeAll(async () => {
     RINGKAS_DISCORD_MODE: 'http',
     RINGKAS_DISCORD_PUBLIC_KEY: keys.publicHex,
   });
-  const destination = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logs.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  const discord = readDiscordConfig(temp.config.env)!;
-  runtime = await startDiscordHttp({ config: temp.config, discord, engine: temp.engine, logger: createLogger({ level: 'debug', destination }), listen: { port: 0, host: '127.0.0.1' } });
+  runtime = await startHttp();
 });
 afterAll(async () => {
   await runtime?.stop();
@@ -66,11 +72,11 @@ interface Signed {
 }
 
 /** POSTs `payload` as Discord would: signature over timestamp + raw body. */
-async function post(payload: unknown, s: Signed = {}): Promise<{ status: number; json: { type?: number; data?: Data } }> {
+async function post(payload: unknown, s: Signed = {}, port = runtime.port): Promise<{ status: number; json: { type?: number; data?: Data } }> {
   const body = s.body ?? JSON.stringify(payload);
   const timestamp = String(s.timestamp ?? nowSeconds());
   const signature = sign(null, Buffer.from(timestamp + (s.signed ?? body)), s.key ?? keys.privateKey).toString('hex');
-  const res = await fetch(`http://127.0.0.1:${runtime.port}${INTERACTIONS_PATH}`, {
+  const res = await fetch(`http://127.0.0.1:${port}${INTERACTIONS_PATH}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Signature-Ed25519': signature, 'X-Signature-Timestamp': timestamp, ...s.headers },
     body,
@@ -188,5 +194,21 @@ describe('Discord HTTP interactions mode', () => {
     const result = await runtime.deliverer.deliver({ platform: 'discord', workspace: 'g', channel: '700000000000000099' }, { kind: 'message', tone: 'info', text: 'Weekly roundup test' });
     expect(result.ok).toBe(true);
     expect(fake.channelMessages('700000000000000099')).toHaveLength(1);
+  });
+});
+
+describe('HTTP interactions mode behind a proxy', () => {
+  it('starts (no gateway to refuse) and sends its REST calls, the deferred answer included, through HTTPS_PROXY', async () => {
+    const proxy = await ConnectProxy.start();
+    const behind = await startHttp({ httpProxy: proxy.url, httpsProxy: proxy.url });
+    try {
+      expect(proxy.requests()).toContain('GET /api/v10/applications/@me');
+      const payload = adminCommand('add', [{ name: 'url', type: 3, value: 'http://127.0.0.1:9/news' }], admin());
+      expect((await post(payload, {}, behind.port)).json.type).toBe(5);
+      await fake.waitFor(() => proxy.requests().some((r) => r.startsWith(`PATCH /api/v10/webhooks/${fake.appId}/${payload.token}/messages/`)), 10_000, 'the edit through the proxy');
+    } finally {
+      await behind.stop();
+      await proxy.stop();
+    }
   });
 });
