@@ -10,7 +10,7 @@ import { proxyFor } from '../../src/net/proxy-dispatcher.js';
 export function proxiedGatewayMessage(host: string): string {
   return [
     `Discord gateway mode cannot use a proxy: HTTPS_PROXY applies to the gateway (${host}), but discord.js opens the gateway WebSocket directly and cannot be given a proxy.`,
-    'Either set RINGKAS_DISCORD_MODE=http (HTTP interactions: Discord calls Ringkas, and Ringkas\'s calls to Discord go through the proxy; see README "Discord behind a proxy"),',
+    'Either set RINGKAS_DISCORD_MODE=http (HTTP interactions: Discord calls Ringkas, and Ringkas\'s calls to Discord go through the proxy; see README "Run without the gateway"),',
     'or, if this machine can reach Discord\'s gateway on port 443 directly, add .discord.gg to NO_PROXY.',
   ].join(' ');
 }

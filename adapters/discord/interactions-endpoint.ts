@@ -84,10 +84,28 @@ function header(req: IncomingMessage, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
+/**
+ * `written` runs once the response is sent, or the connection is gone: it releases the handler's
+ * reply() (initial-responses.ts), which must never wait for a peer that hung up.
+ */
 function send(res: ServerResponse, status: number, json: unknown, written?: () => void): void {
+  if (written) {
+    let done = false;
+    const release = () => {
+      if (!done) written();
+      done = true;
+    };
+    if (res.destroyed || !res.socket || res.socket.destroyed) {
+      // Discord hung up first (its 3 s had passed): nothing to send, nothing to wait for.
+      release();
+      return;
+    }
+    res.once('finish', release);
+    res.once('close', release);
+  }
   const text = JSON.stringify(json);
   res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text, written);
+  res.end(text);
 }
 
 /** The body, or null once it is larger than `max` (stops reading; a Content-Length over it is refused unread). */
