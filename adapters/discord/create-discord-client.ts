@@ -1,5 +1,6 @@
-// Starts the Discord side of Ringkas: a discord.js Client with the least it needs (Guilds intent,
-// no mentions ever), the interaction handler, and the roundup deliverer.
+// Starts the Discord side of Ringkas in gateway mode: a discord.js Client with the least it needs
+// (Guilds intent, no mentions ever), the interaction handler, and the roundup deliverer. The
+// client is shared with HTTP interactions mode (start-discord-http.ts), which never logs in.
 import { Client, DefaultRestOptions, Events, GatewayIntentBits, type ClientOptions, type RESTOptions } from 'discord.js';
 import type { Dispatcher } from 'undici';
 import type { Config } from '../../src/config.js';

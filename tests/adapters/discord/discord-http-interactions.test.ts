@@ -2,6 +2,9 @@
 // the Interactions Endpoint URL, reach the real HTTP server over loopback. The first answer is
 // the HTTP response; edits, follow-ups, Share posts and roundups reach the fake Discord REST API.
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDiscordConfig } from '../../../adapters/discord/discord-config.js';
@@ -12,6 +15,8 @@ import type { ProxyConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { ConnectProxy } from '../../platform/connect-proxy.js';
 import { FakeDiscord } from '../../platform/fake-discord.js';
+import { closedPort } from '../../support/failing-starts.js';
+import { runStart } from '../../support/run-start.js';
 import { createTempEngine, type TempEngine } from '../../support/temp-engine.js';
 import { truncate } from '../../../src/text/fit-length.js';
 import { adminCommand, briefAutocomplete, briefCommand, buttonClick, CHANNEL_ID, MANAGE_GUILD } from './interaction-payloads.js';
@@ -212,3 +217,40 @@ describe('HTTP interactions mode behind a proxy', () => {
     }
   });
 });
+
+describe('npm start in HTTP interactions mode (the real entry point)', () => {
+  it('listens on RINGKAS_DISCORD_PORT, answers a signed PING, opens no gateway, and stops on SIGTERM', async () => {
+    const port = await closedPort();
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'ringkas-discord-http-'));
+    const stop = new AbortController();
+    const child = runStart({
+      env: {
+        RINGKAS_DATA_DIR: dataDir,
+        RINGKAS_SEED_ON_EMPTY: 'false',
+        RINGKAS_DISCORD_TOKEN: 'fake-bot-token',
+        RINGKAS_DISCORD_API_URL: fake.apiUrl,
+        RINGKAS_DISCORD_MODE: 'http',
+        RINGKAS_DISCORD_PUBLIC_KEY: keys.publicHex,
+        RINGKAS_DISCORD_PORT: String(port),
+      },
+      signal: stop.signal,
+    });
+    try {
+      const gatewayCalls = fake.find('GET', /^\/gateway/).length;
+      let pong: Awaited<ReturnType<typeof post>> | null = null;
+      for (const deadline = Date.now() + 40_000; !pong && Date.now() < deadline; ) {
+        pong = await post({ id: '3', type: 1, application_id: fake.appId, token: 't', version: 1 }, {}, port).catch(() => null);
+        if (!pong) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(pong).toEqual({ status: 200, json: { type: 1 } });
+      expect(fake.find('GET', /^\/gateway/)).toHaveLength(gatewayCalls);
+      expect(fake.connected).toBe(false);
+    } finally {
+      stop.abort();
+      const r = await child;
+      rmSync(dataDir, { recursive: true, force: true });
+      expect(r.code).toBe(0);
+    }
+  }, 60_000);
+});
+
