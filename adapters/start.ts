@@ -8,6 +8,7 @@ import { Engine } from '../src/engine.js';
 import { isRingkasError } from '../src/errors.js';
 import { createLogger, type Logger } from '../src/logger.js';
 import type { Deliverer } from '../src/model/delivery.js';
+import { readPlatformConfigs, type PlatformConfigs } from './platform-config.js';
 import { ShellDeliverer } from './shell/shell-deliverer.js';
 import { runShell } from './shell/shell-session.js';
 
@@ -40,13 +41,15 @@ function makeLogger(config: Config, shellOnly: boolean): Logger {
 
 async function main(): Promise<void> {
   let config: Config;
+  let platforms: PlatformConfigs;
   try {
     config = loadConfig();
+    platforms = readPlatformConfigs(config.env);
   } catch (e) {
     if (e instanceof ConfigError) fail(e.message);
     throw e;
   }
-  const shellOnly = !config.slack && !config.discord;
+  const shellOnly = !platforms.slack && !platforms.discord;
   const logger = makeLogger(config, shellOnly);
   let engine: Engine;
   try {
@@ -82,17 +85,19 @@ async function main(): Promise<void> {
   };
   try {
     // Platform SDKs are loaded only when configured: the shell needs neither.
-    if (config.slack) {
+    if (platforms.slack) {
       const { startSlack } = await import('./slack/start-slack.js');
-      const slack = await startSlack({ config, engine, logger });
+      const slack = await startSlack({ config, slack: platforms.slack, engine, logger });
       running.push({ name: 'slack', stop: slack.stop, deliverer: slack.deliverer });
     }
-    if (config.discord) {
+    if (platforms.discord) {
       const { startDiscord } = await import('./discord/create-discord-client.js');
+      const { startDiscordHttp } = await import('./discord/start-discord-http.js');
       // A gateway closed for good (token revoked, 4010–4014) leaves nothing to serve: stop, and exit
       // non-zero with the reason so a supervisor restarts or alerts.
       const onFatal = (error: Error) => void stopAll().then(() => engine.close()).finally(() => fail(error.message));
-      const discord = await startDiscord({ config, engine, logger, onFatal });
+      const options = { config, discord: platforms.discord, engine, logger, onFatal };
+      const discord = platforms.discord.interactions ? await startDiscordHttp(options) : await startDiscord(options);
       running.push({ name: 'discord', stop: discord.stop, deliverer: discord.deliverer });
     }
   } catch (e) {

@@ -1,4 +1,6 @@
-// The one place that reads the environment. Everything else receives typed options.
+// The one place that reads the environment: `.env` and process.env are merged once into a
+// snapshot. The engine's own settings are validated here; each adapter validates its own
+// variables from the same snapshot with the helpers exported below, so the core names no platform.
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
@@ -6,12 +8,12 @@ import { z } from 'zod';
 
 const PREFIX = 'RINGKAS_';
 
-const csv = z
+export const csv = z
   .string()
   .optional()
   .transform((v) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean));
 
-const bool = (fallback: boolean) =>
+export const bool = (fallback: boolean) =>
   z
     .string()
     .optional()
@@ -23,7 +25,7 @@ const bool = (fallback: boolean) =>
       return z.NEVER;
     });
 
-const int = (fallback: number, min: number, max: number) =>
+export const int = (fallback: number, min: number, max: number) =>
   z
     .string()
     .optional()
@@ -37,7 +39,7 @@ const int = (fallback: number, min: number, max: number) =>
       return n;
     });
 
-const optionalString = z
+export const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
@@ -65,23 +67,11 @@ const envSchema = z.object({
   LEXICON_FILE: optionalString,
   SEED_ON_EMPTY: bool(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional().default('info'),
-  /** Comma list of platform:userId (e.g. slack:U123,discord:4567) granted admin everywhere. */
+  /** Comma list of platform:userId (platform as the adapters name it) granted admin everywhere. */
   ADMINS: csv,
   /** The shell user is an admin unless this is false. */
   SHELL_ADMIN: bool(true),
   SHELL_USER: optionalString,
-  SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), 'must start with xoxb-'),
-  SLACK_SIGNING_SECRET: optionalString,
-  SLACK_APP_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xapp-'), 'must start with xapp-'),
-  SLACK_PORT: int(3000, 1, 65535),
-  SLACK_COMMAND: optionalString,
-  /** Only for tests and self-hosted gateways: base URL of the Slack Web API. */
-  SLACK_API_URL: optionalString,
-  DISCORD_TOKEN: optionalString,
-  DISCORD_APP_ID: optionalString.refine((v) => v === undefined || /^\d{15,21}$/.test(v), 'must be a numeric application id'),
-  DISCORD_GUILD_ID: optionalString.refine((v) => v === undefined || /^\d{15,21}$/.test(v), 'must be a numeric guild id'),
-  /** Only for tests: base URL of the Discord REST API (e.g. http://127.0.0.1:PORT/api). */
-  DISCORD_API_URL: optionalString,
   FETCH_TIMEOUT_MS: int(10_000, 100, 120_000),
   FETCH_MAX_BYTES: int(2_000_000, 1_000, 50_000_000),
   FETCH_MAX_REDIRECTS: int(5, 0, 20),
@@ -99,28 +89,16 @@ const envSchema = z.object({
   FEED_PAUSE_AFTER: int(3, 1, 100),
 });
 
-/** Every variable Ringkas reads, with the prefix (the .env.example test checks them all). */
-export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape).map((k) => PREFIX + k);
+/** Every variable the engine reads, with the prefix (adapters list their own; the .env.example test checks them all). */
+export const CONFIG_VARIABLES: readonly string[] = variableNames(envSchema.shape);
 
-/** Variables meant only for tests and self-hosted gateways, left out of .env.example on purpose. */
-export const TEST_ONLY_VARIABLES: readonly string[] = ['SLACK_API_URL', 'DISCORD_API_URL'].map((k) => PREFIX + k);
-
-export interface SlackConfig {
-  botToken: string;
-  signingSecret?: string;
-  appToken?: string;
-  port: number;
-  /** The slash command as registered in the Slack app; the adapter has the default. */
-  command?: string;
-  apiUrl?: string;
+/** The prefixed names of a schema's variables. */
+export function variableNames(shape: z.ZodRawShape): string[] {
+  return Object.keys(shape).map((k) => PREFIX + k);
 }
 
-export interface DiscordConfig {
-  token: string;
-  appId?: string;
-  guildId?: string;
-  apiUrl?: string;
-}
+/** Every non-empty variable from `.env` and the environment, read once; the environment wins. */
+export type EnvSnapshot = Readonly<Record<string, string>>;
 
 export interface FetchConfig {
   timeoutMs: number;
@@ -157,13 +135,13 @@ export interface Config {
   logLevel: string;
   admins: string[];
   shell: { admin: boolean; user: string };
-  slack: SlackConfig | null;
-  discord: DiscordConfig | null;
   fetch: FetchConfig;
-  /** For Slack, Discord and article fetches alike; empty when no proxy is set. */
+  /** For the platform clients and article fetches alike; empty when no proxy is set. */
   proxy: ProxyConfig;
   feeds: FeedConfig;
   defaultTimezone: string;
+  /** The snapshot the adapters read their own variables from (never the process environment again). */
+  env: EnvSnapshot;
 }
 
 export class ConfigError extends Error {
@@ -183,19 +161,9 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
   const fromFile = envFile && existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
   // Empty means the default, for every variable: `.env.example` copied as it is, or passed to
   // `docker run --env-file`, sets each one to "" (and Docker's "" replaces the image's own ENV).
-  const merged: Record<string, string | undefined> = { ...nonEmpty(fromFile), ...nonEmpty(options.env ?? process.env) };
-  const raw: Record<string, string | undefined> = {};
-  for (const key of Object.keys(envSchema.shape)) raw[key] = merged[PREFIX + key];
-
-  const parsed = envSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ConfigError(PREFIX + String(issue.path[0] ?? ''), issue.message);
-  }
-  const e = parsed.data;
+  const merged: EnvSnapshot = Object.freeze({ ...nonEmpty(fromFile), ...nonEmpty(options.env ?? process.env) });
+  const e = readVariables(envSchema, merged);
   const proxy = proxyConfig(merged);
-  const platforms = withDidYouMean(merged, () => ({ slack: slackConfig(e), discord: discordConfig(e) }));
-  if (!platforms.slack && !platforms.discord) refuseUnprefixedCredentials(merged);
   return {
     dataDir: path.resolve(cwd, e.DATA_DIR ?? 'data'),
     databaseUrl: e.DATABASE_URL ?? null,
@@ -206,8 +174,6 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
     logLevel: e.LOG_LEVEL,
     admins: e.ADMINS,
     shell: { admin: e.SHELL_ADMIN, user: e.SHELL_USER ?? 'you' },
-    slack: platforms.slack,
-    discord: platforms.discord,
     fetch: {
       timeoutMs: e.FETCH_TIMEOUT_MS,
       maxBytes: e.FETCH_MAX_BYTES,
@@ -224,27 +190,36 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
       pauseAfterFailures: e.FEED_PAUSE_AFTER,
     },
     defaultTimezone: e.DEFAULT_TIMEZONE,
+    env: merged,
   };
 }
 
-type Env = z.infer<typeof envSchema>;
-
-/** Credentials people copy from Slack's and Discord's own guides, which use no prefix. */
-const UNPREFIXED_CREDENTIALS = ['SLACK_BOT_TOKEN', 'SLACK_APP_TOKEN', 'SLACK_SIGNING_SECRET', 'DISCORD_TOKEN', 'DISCORD_APP_ID', 'DISCORD_GUILD_ID'];
+/** Validates a schema's variables (named without the prefix) from the snapshot; the first problem names its variable. */
+export function readVariables<S extends z.ZodObject>(schema: S, env: EnvSnapshot): z.infer<S> {
+  const raw: Record<string, string | undefined> = {};
+  for (const key of Object.keys(schema.shape)) raw[key] = env[PREFIX + key];
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(PREFIX + String(issue.path[0] ?? ''), issue.message);
+  }
+  return parsed.data;
+}
 
 const didYouMean = (name: string) => `${name} is set, but Ringkas reads only ${PREFIX}* variables: did you mean ${PREFIX}${name}?`;
 
 /**
- * With no platform configured the shell would start and the token be silently ignored: a token
- * set without the prefix (SLACK_BOT_TOKEN, DISCORD_TOKEN, ...) stops the start with the right name.
+ * Credentials copied from a platform's own guide carry no prefix. With nothing configured the
+ * shell would start and the credential be silently ignored: one of `names` (unprefixed) that is
+ * set stops the start with the right name.
  */
-function refuseUnprefixedCredentials(vars: Record<string, string | undefined>): void {
-  const found = UNPREFIXED_CREDENTIALS.find((name) => vars[name] !== undefined);
+export function refuseUnprefixed(vars: EnvSnapshot, names: readonly string[]): void {
+  const found = names.find((name) => vars[name] !== undefined);
   if (found) throw new ConfigError(PREFIX + found, `is not set. ${didYouMean(found)}`);
 }
 
 /** A missing RINGKAS_X whose unprefixed X is set gets the hint added to its error. */
-function withDidYouMean<T>(vars: Record<string, string | undefined>, read: () => T): T {
+export function withDidYouMean<T>(vars: EnvSnapshot, read: () => T): T {
   try {
     return read();
   } catch (error) {
@@ -255,7 +230,7 @@ function withDidYouMean<T>(vars: Record<string, string | undefined>, read: () =>
   }
 }
 
-function proxyConfig(vars: Record<string, string | undefined>): ProxyConfig {
+function proxyConfig(vars: EnvSnapshot): ProxyConfig {
   const pick = (name: string) => vars[name.toLowerCase()] ?? vars[name];
   const proxyUrl = (name: string) => {
     const value = pick(name);
@@ -270,41 +245,6 @@ function proxyConfig(vars: Record<string, string | undefined>): ProxyConfig {
 
 function nonEmpty(vars: Record<string, string | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(vars).flatMap(([k, v]) => (v === undefined || v.trim() === '' ? [] : [[k, v.trim()]])));
-}
-
-function slackConfig(e: Env): SlackConfig | null {
-  const any = e.SLACK_BOT_TOKEN ?? e.SLACK_SIGNING_SECRET ?? e.SLACK_APP_TOKEN;
-  if (any === undefined) return null;
-  if (!e.SLACK_BOT_TOKEN) throw new ConfigError(`${PREFIX}SLACK_BOT_TOKEN`, 'is required when Slack is configured');
-  if (!e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
-    throw new ConfigError(
-      `${PREFIX}SLACK_SIGNING_SECRET`,
-      `is required for HTTP mode (or set ${PREFIX}SLACK_APP_TOKEN for Socket Mode)`,
-    );
-  }
-  return {
-    botToken: e.SLACK_BOT_TOKEN,
-    ...(e.SLACK_SIGNING_SECRET ? { signingSecret: e.SLACK_SIGNING_SECRET } : {}),
-    ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
-    port: e.SLACK_PORT,
-    ...(e.SLACK_COMMAND ? { command: e.SLACK_COMMAND } : {}),
-    ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
-  };
-}
-
-function discordConfig(e: Env): DiscordConfig | null {
-  if (!e.DISCORD_TOKEN) {
-    if (e.DISCORD_APP_ID || e.DISCORD_GUILD_ID) {
-      throw new ConfigError(`${PREFIX}DISCORD_TOKEN`, 'is required when Discord is configured');
-    }
-    return null;
-  }
-  return {
-    token: e.DISCORD_TOKEN,
-    ...(e.DISCORD_APP_ID ? { appId: e.DISCORD_APP_ID } : {}),
-    ...(e.DISCORD_GUILD_ID ? { guildId: e.DISCORD_GUILD_ID } : {}),
-    ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
-  };
 }
 
 /** Whether a platform user is on the configured admin allow-list. */

@@ -1,14 +1,17 @@
-// Starts the Discord side of Ringkas: a discord.js Client with the least it needs (Guilds intent,
-// no mentions ever), the interaction handler, and the roundup deliverer.
-import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+// Starts the Discord side of Ringkas in gateway mode: a discord.js Client with the least it needs
+// (Guilds intent, no mentions ever), the interaction handler, and the roundup deliverer. The
+// client is shared with HTTP interactions mode (start-discord-http.ts), which never logs in.
+import { Client, DefaultRestOptions, Events, GatewayIntentBits, type ClientOptions, type RESTOptions } from 'discord.js';
 import type { Dispatcher } from 'undici';
-import type { Config, DiscordConfig } from '../../src/config.js';
+import type { Config } from '../../src/config.js';
+import type { DiscordConfig } from './discord-config.js';
 import type { Logger } from '../../src/logger.js';
-import { fetchThrough, proxyDispatcher } from '../../src/net/proxy-dispatcher.js';
+import { fetchThrough, hasProxy, proxyDispatcher } from '../../src/net/proxy-dispatcher.js';
 import type { Deliverer } from '../../src/model/delivery.js';
 import { createDiscordDeliverer } from './discord-deliverer.js';
 import { createInteractionHandler, type DiscordEngine } from './discord-interactions.js';
 import { fatalCloseMessage, isFatalClose } from './gateway-closes.js';
+import { refuseProxiedGateway } from './gateway-proxy.js';
 import { errorForLog } from './log-error.js';
 import { botToken } from './discord-token.js';
 
@@ -18,7 +21,15 @@ export interface DiscordRuntime {
   stop(): Promise<void>;
 }
 
-export function createDiscordClient(discord: DiscordConfig, dispatcher?: Dispatcher): Client {
+type MakeRequest = NonNullable<RESTOptions['makeRequest']>;
+
+/**
+ * `wrapRequests` lets HTTP interactions mode route interaction callbacks to the open HTTP
+ * request (initial-responses.ts); every other call goes out as before.
+ */
+export function createDiscordClient(discord: DiscordConfig, dispatcher?: Dispatcher, wrapRequests?: (next: MakeRequest) => MakeRequest): Client {
+  const send: MakeRequest = dispatcher ? fetchThrough(dispatcher) : DefaultRestOptions.makeRequest;
+  const makeRequest = wrapRequests ? wrapRequests(send) : dispatcher ? send : undefined;
   const options: ClientOptions = {
     // Slash commands arrive as interactions; no message content or member intents are needed.
     intents: [GatewayIntentBits.Guilds],
@@ -26,8 +37,8 @@ export function createDiscordClient(discord: DiscordConfig, dispatcher?: Dispatc
     allowedMentions: { parse: [] },
     rest: {
       ...(discord.apiUrl ? { api: discord.apiUrl } : {}),
-      // REST calls through HTTP(S)_PROXY. (The gateway WebSocket cannot: discord.js opens it with `ws` and no agent.)
-      ...(dispatcher ? { makeRequest: fetchThrough(dispatcher) } : {}),
+      // REST calls through HTTP(S)_PROXY. (The gateway WebSocket cannot: see decision 018.)
+      ...(makeRequest ? { makeRequest } : {}),
     },
   };
   return new Client(options);
@@ -38,6 +49,8 @@ export const LOGIN_TIMEOUT_MS = 30_000;
 
 export interface StartDiscordOptions {
   config: Config;
+  /** Discord's own settings (discord-config.ts). */
+  discord: DiscordConfig;
   engine: DiscordEngine;
   logger: Logger;
   /**
@@ -49,8 +62,7 @@ export interface StartDiscordOptions {
 }
 
 export async function startDiscord(deps: StartDiscordOptions): Promise<DiscordRuntime> {
-  const discord = deps.config.discord;
-  if (!discord) throw new Error('Discord is not configured (set RINGKAS_DISCORD_TOKEN).');
+  const discord = deps.discord;
   const logger = deps.logger.child({ platform: 'discord' });
   const client = createDiscordClient(discord, proxyDispatcher(deps.config.proxy));
   const handle = createInteractionHandler({
@@ -73,6 +85,17 @@ export async function startDiscord(deps: StartDiscordOptions): Promise<DiscordRu
     deps.onFatal?.(error);
   });
 
+  if (hasProxy(deps.config.proxy)) {
+    try {
+      // login() sets the token too; the gateway's address is asked for before it.
+      client.rest.setToken(botToken(discord.token));
+      await refuseProxiedGateway(client.rest, deps.config.proxy);
+    } catch (error) {
+      logger.error({ event: 'discord_gateway_proxied' }, 'the gateway cannot use the proxy');
+      await client.destroy();
+      throw error;
+    }
+  }
   const timeoutMs = deps.loginTimeoutMs ?? LOGIN_TIMEOUT_MS;
   try {
     await withDeadline(client.login(botToken(discord.token)), timeoutMs);
@@ -115,7 +138,7 @@ function loginFailure(error: unknown, fatalCode: number | null, timeoutMs: numbe
   return 'Discord login failed: check RINGKAS_DISCORD_TOKEN (the bot token from the Developer Portal).';
 }
 
-function networkCode(error: unknown): string | null {
+export function networkCode(error: unknown): string | null {
   for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string' && /^(E[A-Z]+|UND_ERR_\w+)$/.test(code)) return code;

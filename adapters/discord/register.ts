@@ -2,7 +2,8 @@
 // RINGKAS_DISCORD_GUILD_ID is set (instant, for testing) or globally otherwise, and says which.
 import { pathToFileURL } from 'node:url';
 import { PermissionFlagsBits, REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
-import { ConfigError, loadConfig, type DiscordConfig } from '../../src/config.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { readDiscordConfig, type DiscordConfig } from './discord-config.js';
 import { commandDefinitions } from './discord-commands.js';
 import { botToken } from './discord-token.js';
 
@@ -49,7 +50,7 @@ export function describeRegistration(r: RegisterResult): string {
 async function main(): Promise<void> {
   let discord: DiscordConfig | null;
   try {
-    discord = loadConfig().discord;
+    discord = readDiscordConfig(loadConfig().env);
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);

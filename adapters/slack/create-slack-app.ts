@@ -4,7 +4,7 @@
 import { App, HTTPReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../src/clock.js';
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from './slack-config.js';
 import type { Logger } from '../../src/logger.js';
 import { fetchThrough } from '../../src/net/proxy-dispatcher.js';
 import { registerAddArticleModal } from './add-article-modal.js';

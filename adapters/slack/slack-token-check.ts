@@ -1,7 +1,7 @@
 // The start-up auth.test, bounded: a few tries over about 30 seconds, not the five minutes the
 // running bot's retry policy allows a roundup post. A failure says what failed (slack-start-errors).
 import { webApi } from '@slack/bolt';
-import type { SlackConfig } from '../../src/config.js';
+import type { SlackConfig } from './slack-config.js';
 import { slackStartMessage } from './slack-start-errors.js';
 
 export interface StartupRetry {

@@ -5,13 +5,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { systemClock, type Clock } from '../../src/clock.js';
 import type { Config } from '../../src/config.js';
-import { RingkasError } from '../../src/errors.js';
 import type { Logger } from '../../src/logger.js';
 import { fetchThrough, proxyDispatcher } from '../../src/net/proxy-dispatcher.js';
 import { boltLogger } from './bolt-logger.js';
 import { createSlackApp, DEFAULT_COMMAND, type CreateSlackAppOptions, type SlackAppParts } from './create-slack-app.js';
 import { guardedListener } from './request-guard.js';
 import { errorCode } from './slack-admin.js';
+import type { SlackConfig } from './slack-config.js';
 import { SlackDeliverer } from './slack-deliverer.js';
 import { listenMessage, slackStartMessage } from './slack-start-errors.js';
 import { checkBotToken, type BotIdentity, type StartupRetry } from './slack-token-check.js';
@@ -19,10 +19,12 @@ import type { SlackEngine } from './slack-deps.js';
 
 export interface StartSlackOptions {
   config: Config;
+  /** Slack's own settings (slack-config.ts). */
+  slack: SlackConfig;
   engine: SlackEngine;
   logger: Logger;
   clock?: Clock;
-  /** Where to listen in HTTP mode; defaults to config.slack.port on all interfaces. Tests use port 0 on 127.0.0.1. */
+  /** Where to listen in HTTP mode; defaults to slack.port on all interfaces. Tests use port 0 on 127.0.0.1. */
   listen?: { port?: number; host?: string };
   retryConfig?: CreateSlackAppOptions['retryConfig'];
   ackDeadlineMs?: number;
@@ -40,8 +42,7 @@ export interface SlackHandle {
 }
 
 export async function startSlack(options: StartSlackOptions): Promise<SlackHandle> {
-  const slack = options.config.slack;
-  if (!slack) throw new RingkasError('bad_input', 'Slack is not configured (set RINGKAS_SLACK_BOT_TOKEN).');
+  const slack = options.slack;
   const clock = options.clock ?? systemClock;
   const dispatcher = proxyDispatcher(options.config.proxy);
   let identity: BotIdentity;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startSlack } from '../../adapters/slack/start-slack.js';
+import { readSlackConfig } from '../../adapters/slack/slack-config.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { Engine } from '../../src/engine.js';
 import { silentLogger } from '../../src/logger.js';
@@ -76,7 +77,7 @@ function runLoad(port: number, responseBase: string): Promise<LoadResult> {
 
 /** Runs the load against an engine that already holds the store; prints the figures. */
 export async function measureSlack(config: Config, engine: Engine, fake: FakeSlackApi, print: (line: string) => void): Promise<void> {
-  const slack = await startSlack({ config, engine, logger: silentLogger, listen: { port: 0, host: '127.0.0.1' } });
+  const slack = await startSlack({ config, slack: readSlackConfig(config.env)!, engine, logger: silentLogger, listen: { port: 0, host: '127.0.0.1' } });
   try {
     fake.calls.length = 0;
     const { latencies, errors, wallMs } = await runLoad(slack.port!, fake.responseUrl(''));

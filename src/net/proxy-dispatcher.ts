@@ -25,3 +25,28 @@ export function proxyDispatcher(proxy: ProxyConfig | undefined, direct: Agent.Op
 export function fetchThrough(dispatcher: Dispatcher): typeof globalThis.fetch {
   return ((input: string | URL, init?: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof globalThis.fetch;
 }
+
+/**
+ * The proxy a request to `url` goes through, or undefined when it goes direct: the rules of
+ * undici's EnvHttpProxyAgent that proxyDispatcher uses (NO_PROXY entries split on commas or
+ * spaces, "*" for none, an optional ":port", a leading "." or "*." ignored, sub-domains included).
+ * For clients that cannot take the dispatcher and must say so instead of silently going direct.
+ */
+export function proxyFor(proxy: ProxyConfig | undefined, url: string | URL): string | undefined {
+  if (!hasProxy(proxy)) return undefined;
+  const target = new URL(url);
+  const secure = target.protocol === 'https:' || target.protocol === 'wss:';
+  const via = secure ? (proxy.httpsProxy ?? proxy.httpProxy) : proxy.httpProxy;
+  if (!via) return undefined;
+  const noProxy = proxy.noProxy ?? '';
+  if (noProxy.trim() === '*') return undefined;
+  const hostname = target.host.replace(/:\d*$/, '').toLowerCase();
+  const port = Number.parseInt(target.port, 10) || (secure ? 443 : 80);
+  for (const entry of noProxy.split(/[,\s]/).filter(Boolean)) {
+    const parsed = /^(.+):(\d+)$/.exec(entry);
+    const host = (parsed ? parsed[1]! : entry).replace(/^\*?\./, '').toLowerCase();
+    if (parsed && Number.parseInt(parsed[2]!, 10) !== port) continue;
+    if (hostname === host || hostname.endsWith(`.${host}`)) return undefined;
+  }
+  return via;
+}

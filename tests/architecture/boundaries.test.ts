@@ -28,7 +28,19 @@ export function forbiddenImports(file: string): string[] {
   });
 }
 
+/** Lines that name a platform (its variables, its config types): those belong in the platform's adapter. */
+export function platformMentions(text: string): string[] {
+  return text.split('\n').filter((line) => /slack|discord/i.test(line));
+}
+
 describe('src/ boundaries', () => {
+  it('src/config.ts names no platform: adapters read and validate their own variables', () => {
+    expect(platformMentions(readFileSync(path.join(SRC, 'config.ts'), 'utf8'))).toEqual([]);
+    // The check itself sees a variable, a type and a comment.
+    expect(platformMentions("  SLACK_PORT: int(3000, 1, 65535),\nexport interface DiscordConfig {\n// for slack\nDATA_DIR: optionalString,")).toHaveLength(3);
+  });
+
+
   it('imports nothing from adapters/, @slack/* or discord.js', () => {
     const offenders = files(SRC).flatMap((f) => forbiddenImports(f).map((s) => `${path.relative(PROJECT_ROOT, f)} -> ${s}`));
     expect(offenders).toEqual([]);

@@ -2,9 +2,14 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/config.js';
+import { ALL_VARIABLES, readPlatformConfigs } from '../../adapters/platform-config.js';
+import { ConfigError, loadConfig } from '../../src/config.js';
 
-const load = (env: Record<string, string>) => loadConfig({ env, envFile: null, cwd: '/app' });
+/** The start-up's reading: the engine's settings, then each platform's from the same snapshot. */
+const load = (env: Record<string, string>) => {
+  const config = loadConfig({ env, envFile: null, cwd: '/app' });
+  return { ...config, ...readPlatformConfigs(config.env) };
+};
 
 describe('config', () => {
   it('defaults to the shell with no credentials', () => {
@@ -31,9 +36,9 @@ describe('config', () => {
   });
 
   it('takes an empty value as the default, for every variable', () => {
-    const empty = Object.fromEntries(CONFIG_VARIABLES.map((v) => [v, '']));
+    const empty = Object.fromEntries(ALL_VARIABLES.map((v) => [v, '']));
     expect(load(empty)).toEqual(load({}));
-    const blank = Object.fromEntries(CONFIG_VARIABLES.map((v) => [v, '  ']));
+    const blank = Object.fromEntries(ALL_VARIABLES.map((v) => [v, '  ']));
     expect(load(blank)).toEqual(load({}));
   });
 
@@ -57,6 +62,22 @@ describe('config', () => {
     expect(load({ RINGKAS_DISCORD_TOKEN: 't', SLACK_BOT_TOKEN: 'xoxb-other' }).discord?.token).toBe('t');
   });
 
+  it('Discord HTTP interactions mode needs a valid public key, and says where to find it', () => {
+    const key = 'a'.repeat(64);
+    expect(load({ RINGKAS_DISCORD_TOKEN: 't' }).discord?.interactions).toBeUndefined();
+    expect(load({ RINGKAS_DISCORD_TOKEN: 't', RINGKAS_DISCORD_MODE: '' }).discord?.interactions).toBeUndefined();
+    expect(() => load({ RINGKAS_DISCORD_TOKEN: 't', RINGKAS_DISCORD_MODE: 'http' })).toThrow(
+      /^Configuration error: RINGKAS_DISCORD_PUBLIC_KEY is required when RINGKAS_DISCORD_MODE=http \(Developer Portal/,
+    );
+    expect(() => load({ RINGKAS_DISCORD_TOKEN: 't', RINGKAS_DISCORD_MODE: 'http', RINGKAS_DISCORD_PUBLIC_KEY: 'not-hex' })).toThrow(/RINGKAS_DISCORD_PUBLIC_KEY must be the 64 hexadecimal/);
+    expect(() => load({ RINGKAS_DISCORD_TOKEN: 't', RINGKAS_DISCORD_MODE: 'webhook' })).toThrow(/RINGKAS_DISCORD_MODE/);
+    expect(() => load({ RINGKAS_DISCORD_MODE: 'http', RINGKAS_DISCORD_PUBLIC_KEY: key })).toThrow(/RINGKAS_DISCORD_TOKEN is required/);
+    expect(() => load({ RINGKAS_DISCORD_TOKEN: 't', RINGKAS_DISCORD_MODE: 'http', RINGKAS_DISCORD_PUBLIC_KEY: key, RINGKAS_DISCORD_PORT: '70000' })).toThrow(/RINGKAS_DISCORD_PORT/);
+    const http = load({ RINGKAS_DISCORD_TOKEN: 't', RINGKAS_DISCORD_MODE: 'http', RINGKAS_DISCORD_PUBLIC_KEY: key, RINGKAS_DISCORD_PORT: '8443' }).discord!;
+    expect(http.interactions?.port).toBe(8443);
+    expect(http.interactions?.publicKey.asymmetricKeyType).toBe('ed25519');
+  });
+
   it('reads the standard proxy variables, lower-case first, and names a malformed one', () => {
     const c = load({ HTTPS_PROXY: 'http://upper:1', https_proxy: 'http://lower:2', HTTP_PROXY: 'http://plain:3', NO_PROXY: 'localhost,.internal' });
     expect(c.proxy).toEqual({ httpsProxy: 'http://lower:2', httpProxy: 'http://plain:3', noProxy: 'localhost,.internal' });
@@ -78,11 +99,11 @@ describe('config', () => {
 describe('.env.example', () => {
   it('lists every variable Ringkas reads (test-only ones aside), with empty values', async () => {
     const { readFileSync } = await import('node:fs');
-    const { CONFIG_VARIABLES, TEST_ONLY_VARIABLES } = await import('../../src/config.js');
+    const { ALL_VARIABLES, TEST_ONLY_VARIABLES } = await import('../../adapters/platform-config.js');
     const { PROJECT_ROOT } = await import('../support/temp-engine.js');
     const lines = readFileSync(path.join(PROJECT_ROOT, '.env.example'), 'utf8').split('\n').filter((l) => /^RINGKAS_/.test(l));
     const listed = lines.map((l) => l.split('=')[0]);
-    expect([...listed].sort()).toEqual(CONFIG_VARIABLES.filter((v) => !TEST_ONLY_VARIABLES.includes(v)).sort());
+    expect([...listed].sort()).toEqual(ALL_VARIABLES.filter((v) => !TEST_ONLY_VARIABLES.includes(v)).sort());
     expect(lines.every((l) => l.endsWith('='))).toBe(true);
   });
 });

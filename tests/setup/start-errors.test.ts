@@ -37,4 +37,10 @@ describe('npm start mistakes', () => {
       'ringkas: Configuration error: RINGKAS_DISCORD_TOKEN is not set. DISCORD_TOKEN is set, but Ringkas reads only RINGKAS_* variables: did you mean RINGKAS_DISCORD_TOKEN?',
     );
   }, 60_000);
+
+  it('Discord HTTP interactions mode without a public key names RINGKAS_DISCORD_PUBLIC_KEY and exits 1', async () => {
+    const r = await runStart({ env: { RINGKAS_DATA_DIR: dataDir(), RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_DISCORD_TOKEN: 't', RINGKAS_DISCORD_MODE: 'http' }, input: '' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^ringkas: Configuration error: RINGKAS_DISCORD_PUBLIC_KEY is required when RINGKAS_DISCORD_MODE=http/);
+  }, 60_000);
 });

@@ -23,6 +23,8 @@ export interface RunStartOptions {
   drop?: RegExp;
   /** A start that hangs (the bug some tests look for) is killed after this, so no process outlives its test. */
   killAfterMs?: number;
+  /** Aborting sends SIGTERM (a supervisor stopping the bot). */
+  signal?: AbortSignal;
 }
 
 export function runStart(options: RunStartOptions = {}): Promise<StartResult> {
@@ -42,6 +44,7 @@ export function runStart(options: RunStartOptions = {}): Promise<StartResult> {
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 50_000);
+    options.signal?.addEventListener('abort', () => child.kill('SIGTERM'), { once: true });
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(killer);

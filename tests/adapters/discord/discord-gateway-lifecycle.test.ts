@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../../adapters/discord/create-discord-client.js';
 import type { Config, ProxyConfig } from '../../../src/config.js';
 import { silentLogger } from '../../../src/logger.js';
+import { proxiedGatewayMessage } from '../../../adapters/discord/gateway-proxy.js';
 import { ConnectProxy } from '../../platform/connect-proxy.js';
 import { FakeDiscord } from '../../platform/fake-discord.js';
 import { runStart } from '../../support/run-start.js';
@@ -21,7 +22,7 @@ beforeAll(async () => {
 });
 afterAll(() => temp.cleanup());
 
-const configFor = (apiUrl: string, proxy: ProxyConfig = {}): Config => ({ ...temp.config, proxy, discord: { token: 'fake-bot-token', apiUrl } });
+const configFor = (apiUrl: string, proxy: ProxyConfig = {}) => ({ config: { ...temp.config, proxy } satisfies Config, discord: { token: 'fake-bot-token', apiUrl } });
 
 describe('gateway closes Discord will not resume, after start-up', () => {
   it.each([
@@ -35,7 +36,7 @@ describe('gateway closes Discord will not resume, after start-up', () => {
     const fake = await FakeDiscord.start();
     let fatal!: (error: Error) => void;
     const fatalError = new Promise<Error>((resolve) => (fatal = resolve));
-    const runtime = await startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger, onFatal: fatal });
+    const runtime = await startDiscord({ ...configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger, onFatal: fatal });
     try {
       fake.dropGateway(code);
       const error = await fatalError;
@@ -50,7 +51,7 @@ describe('gateway closes Discord will not resume, after start-up', () => {
   it('a resumable close (4000) resumes and is not fatal', async () => {
     const fake = await FakeDiscord.start();
     const fatal: Error[] = [];
-    const runtime = await startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger, onFatal: (e) => fatal.push(e) });
+    const runtime = await startDiscord({ ...configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger, onFatal: (e) => fatal.push(e) });
     try {
       fake.dropGateway(4000);
       await fake.waitFor(() => fake.received.some((p) => p.op === 6), 10_000, 'RESUME');
@@ -67,7 +68,7 @@ describe('failing starts', () => {
     const fake = await FakeDiscord.start();
     fake.closeOnIdentify(4004);
     try {
-      const message = await rejectionMessage(startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger }));
+      const message = await rejectionMessage(startDiscord({ ...configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger }));
       expect(message).toMatch(/^Discord start-up failed: Discord closed the gateway with code 4004 \(authentication failed.*RINGKAS_DISCORD_TOKEN/);
     } finally {
       await fake.stop();
@@ -78,7 +79,7 @@ describe('failing starts', () => {
     const fake = await FakeDiscord.start();
     fake.closeOnIdentify(4014);
     try {
-      const message = await rejectionMessage(startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger }));
+      const message = await rejectionMessage(startDiscord({ ...configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger }));
       expect(message).toMatch(/code 4014 \(disallowed intents/);
       expect(message).not.toMatch(/RINGKAS_DISCORD_TOKEN/);
     } finally {
@@ -90,7 +91,7 @@ describe('failing starts', () => {
     const fake = await FakeDiscord.start();
     fake.advertiseGateway(`ws://127.0.0.1:${await closedPort()}`);
     try {
-      const message = await rejectionMessage(startDiscord({ config: configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger, loginTimeoutMs: 500 }));
+      const message = await rejectionMessage(startDiscord({ ...configFor(fake.apiUrl), engine: temp.engine, logger: silentLogger, loginTimeoutMs: 500 }));
       expect(message).toBe('Discord start-up failed: could not connect to the Discord gateway within 1 s: network, firewall or proxy.');
     } finally {
       await fake.stop();
@@ -99,13 +100,34 @@ describe('failing starts', () => {
 });
 
 describe('behind a proxy', () => {
-  it('sends Discord REST calls through HTTP(S)_PROXY', async () => {
+  it('gateway mode refuses to start when the proxy applies to the gateway, and says what to do instead', async () => {
     const fake = await FakeDiscord.start();
     const proxy = await ConnectProxy.start();
-    const runtime = await startDiscord({ config: configFor(fake.apiUrl, { httpProxy: proxy.url, httpsProxy: proxy.url }), engine: temp.engine, logger: silentLogger });
+    try {
+      const message = await rejectionMessage(startDiscord({ ...configFor(fake.apiUrl, { httpProxy: proxy.url, httpsProxy: proxy.url }), engine: temp.engine, logger: silentLogger }));
+      expect(message).toBe(proxiedGatewayMessage(`127.0.0.1:${fake.port}`));
+      expect(message).toMatch(/RINGKAS_DISCORD_MODE=http/);
+      expect(message).toMatch(/NO_PROXY/);
+      // It asked where the gateway is through the proxy, and never opened the gateway.
+      expect(proxy.requests()).toContain('GET /api/v10/gateway/bot');
+      expect(fake.received.some((p) => p.op === 2)).toBe(false);
+    } finally {
+      await proxy.stop();
+      await fake.stop();
+    }
+  });
+
+  it('with the gateway in NO_PROXY: starts, REST calls go through HTTP(S)_PROXY and the gateway direct', async () => {
+    const fake = await FakeDiscord.start();
+    const proxy = await ConnectProxy.start();
+    // The gateway on another name for the same loopback server, so NO_PROXY can tell it from the REST API.
+    fake.advertiseGateway(`ws://localhost:${fake.port}`);
+    const runtime = await startDiscord({ ...configFor(fake.apiUrl, { httpProxy: proxy.url, httpsProxy: proxy.url, noProxy: 'localhost' }), engine: temp.engine, logger: silentLogger });
     try {
       expect(proxy.targets()).toContain(`127.0.0.1:${fake.port}`);
       expect(proxy.requests()).toContain('GET /api/v10/gateway/bot');
+      expect(proxy.targets()).not.toContain(`localhost:${fake.port}`);
+      expect(fake.connected).toBe(true);
     } finally {
       await runtime.stop();
       await proxy.stop();

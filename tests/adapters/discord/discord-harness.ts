@@ -2,6 +2,7 @@
 // temp engine, and records the adapter's log lines so tests can wait for a handled interaction.
 import { Writable } from 'node:stream';
 import { startDiscord, type DiscordRuntime } from '../../../adapters/discord/create-discord-client.js';
+import { readDiscordConfig } from '../../../adapters/discord/discord-config.js';
 import { createLogger } from '../../../src/logger.js';
 import { FakeDiscord } from '../../platform/fake-discord.js';
 import { createTempEngine, type TempEngine } from '../../support/temp-engine.js';
@@ -31,7 +32,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     },
   });
   const logger = createLogger({ level: 'debug', destination });
-  const runtime = await startDiscord({ config: temp.config, engine: temp.engine, logger });
+  const runtime = await startDiscord({ config: temp.config, discord: readDiscordConfig(temp.config.env)!, engine: temp.engine, logger });
   return {
     fake,
     temp,

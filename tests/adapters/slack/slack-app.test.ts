@@ -5,6 +5,7 @@ import { findLimitViolations } from '../../../adapters/slack/block-kit.js';
 import type { Reply } from '../../../src/model/reply.js';
 import { allTexts, liveMarkup } from './block-text.js';
 import { startSlack } from '../../../adapters/slack/start-slack.js';
+import { readSlackConfig } from '../../../adapters/slack/slack-config.js';
 import { silentLogger } from '../../../src/logger.js';
 import { FakeSlackApi } from '../../platform/fake-slack-api.js';
 import { createTempEngine } from '../../support/temp-engine.js';
@@ -52,7 +53,7 @@ describe('start-up with a bad token', () => {
     fake.fail('auth.test', { error: 'invalid_auth' }, Infinity);
     const temp = await createTempEngine({ RINGKAS_SLACK_BOT_TOKEN: 'xoxb-revoked', RINGKAS_SLACK_SIGNING_SECRET: 's', RINGKAS_SLACK_API_URL: fake.apiUrl });
     try {
-      await expect(startSlack({ config: temp.config, engine: temp.engine, logger: silentLogger, listen: { port: 0, host: '127.0.0.1' } })).rejects.toThrow(
+      await expect(startSlack({ config: temp.config, slack: readSlackConfig(temp.config.env)!, engine: temp.engine, logger: silentLogger, listen: { port: 0, host: '127.0.0.1' } })).rejects.toThrow(
         'Slack start-up failed: auth.test said "invalid_auth". Check RINGKAS_SLACK_BOT_TOKEN.',
       );
     } finally {

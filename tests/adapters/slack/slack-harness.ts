@@ -3,6 +3,7 @@
 // the real engine, and tests can hold a look-up or make one fail on purpose.
 import type { SlackEngine } from '../../../adapters/slack/slack-deps.js';
 import { startSlack, type SlackHandle } from '../../../adapters/slack/start-slack.js';
+import { readSlackConfig } from '../../../adapters/slack/slack-config.js';
 import type { ArticleFetcher } from '../../../src/fetch/article-fetcher.js';
 import type { CommandContext } from '../../../src/model/actor.js';
 import type { Command } from '../../../src/model/command.js';
@@ -67,6 +68,7 @@ export async function startHarness(options: { ackDeadlineMs?: number; inAckBudge
   };
   const slack = await startSlack({
     config: temp.config,
+    slack: readSlackConfig(temp.config.env)!,
     engine,
     logger: silentLogger,
     listen: { port: 0, host: '127.0.0.1' },

@@ -2,6 +2,7 @@
 // WebSocket (apps.connections.open → ws://127.0.0.1) and answers /brief over it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack, type SlackHandle } from '../../../adapters/slack/start-slack.js';
+import { readSlackConfig } from '../../../adapters/slack/slack-config.js';
 import { silentLogger } from '../../../src/logger.js';
 import { FakeSlackApi } from '../../platform/fake-slack-api.js';
 import { createTempEngine, type TempEngine } from '../../support/temp-engine.js';
@@ -14,7 +15,7 @@ describe('Socket Mode', () => {
   beforeAll(async () => {
     fake = await new FakeSlackApi().start();
     temp = await createTempEngine({ RINGKAS_SLACK_BOT_TOKEN: 'xoxb-socket', RINGKAS_SLACK_APP_TOKEN: 'xapp-socket', RINGKAS_SLACK_API_URL: fake.apiUrl });
-    slack = await startSlack({ config: temp.config, engine: temp.engine, logger: silentLogger });
+    slack = await startSlack({ config: temp.config, slack: readSlackConfig(temp.config.env)!, engine: temp.engine, logger: silentLogger });
     await fake.waitForSocket();
   });
   afterAll(async () => {

@@ -6,7 +6,8 @@ import net, { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlack } from '../../../adapters/slack/start-slack.js';
 import type { StartupRetry } from '../../../adapters/slack/slack-token-check.js';
-import type { Config, ProxyConfig, SlackConfig } from '../../../src/config.js';
+import type { SlackConfig } from '../../../adapters/slack/slack-config.js';
+import type { Config, ProxyConfig } from '../../../src/config.js';
 import { silentLogger } from '../../../src/logger.js';
 import { ConnectProxy } from '../../platform/connect-proxy.js';
 import { FakeSlackApi } from '../../platform/fake-slack-api.js';
@@ -22,12 +23,12 @@ beforeAll(async () => {
 });
 afterAll(() => temp.cleanup());
 
-function configWith(slack: Partial<SlackConfig>, proxy: ProxyConfig = {}): Config {
-  return { ...temp.config, proxy, slack: { botToken: 'xoxb-test', port: 3000, command: '/brief', signingSecret: 'secret', ...slack } };
+function configWith(slack: Partial<SlackConfig>, proxy: ProxyConfig = {}): { config: Config; slack: SlackConfig } {
+  return { config: { ...temp.config, proxy }, slack: { botToken: 'xoxb-test', port: 3000, command: '/brief', signingSecret: 'secret', ...slack } };
 }
 
-const start = (config: Config, extra: { listen?: { port: number; host: string } } = {}) =>
-  startSlack({ config, engine: temp.engine, logger: silentLogger, listen: extra.listen ?? { port: 0, host: '127.0.0.1' }, startupRetry: QUICK });
+const start = (configs: { config: Config; slack: SlackConfig }, extra: { listen?: { port: number; host: string } } = {}) =>
+  startSlack({ ...configs, engine: temp.engine, logger: silentLogger, listen: extra.listen ?? { port: 0, host: '127.0.0.1' }, startupRetry: QUICK });
 
 describe('Slack unreachable at start', () => {
   it('gives up after a few tries and blames the network or proxy, not the token', async () => {
