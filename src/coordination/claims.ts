@@ -20,9 +20,9 @@ export type ClaimAnswer =
 export interface Claims {
   /** Takes the key when no one holds it or its holder's lease ran out. Not re-entrant: a second claim by the holder is refused too. */
   claim(key: string, owner: string, leaseMs: number): Promise<ClaimAnswer>;
-  /** Extends the holder's lease; false when the owner no longer holds the key (taken over, or completed). */
+  /** Extends the holder's lease; false when another owner took the key over, or it was completed. */
   renew(key: string, owner: string, leaseMs: number): Promise<boolean>;
-  /** Marks the key done for good with what it recorded; false when the owner no longer held it. */
+  /** Marks the key done for good with what it recorded; false when another owner took it over (or it was done). */
   complete(key: string, owner: string, record: ClaimRecord): Promise<boolean>;
   /** Gives the key back undone; no one (the owner included) may take it for `freeInMs` (a back-off). */
   release(key: string, owner: string, freeInMs?: number): Promise<void>;

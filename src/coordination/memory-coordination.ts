@@ -55,16 +55,17 @@ export class MemoryClaims implements Claims {
     if (entry) entry.until = this.now() + freeInMs;
   }
 
-  /** The entry when `owner` holds it now (lease not run out, not completed). */
+  /** The entry while it still names `owner` and is not completed (a run-out lease no one took over counts). */
   private held(key: string, owner: string): Entry | null {
     const entry = this.entries.get(key);
-    return entry && !entry.done && entry.owner === owner && entry.until > this.now() ? entry : null;
+    return entry && !entry.done && entry.owner === owner ? entry : null;
   }
 
-  /** Drops run-out entries whenever the map has doubled since the last sweep (amortised O(1)). */
+  /** Drops old entries whenever the map has doubled since the last sweep (amortised O(1)). */
   private sweep(now: number): void {
     if (this.entries.size < this.sweepAt) return;
-    for (const [key, entry] of this.entries) if (entry.until <= now) this.entries.delete(key);
+    // A completed entry's `until` is already its retention; an undone one is kept as long (its holder may still complete).
+    for (const [key, entry] of this.entries) if (entry.until + (entry.done ? 0 : KEEP_DONE_MS) <= now) this.entries.delete(key);
     this.sweepAt = Math.max(1000, 2 * this.entries.size);
   }
 }

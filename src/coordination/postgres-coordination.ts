@@ -1,8 +1,8 @@
 // Coordination in PostgreSQL for instances sharing one database. Each operation is
 // one statement, so it is atomic without explicit locks: a claim is an INSERT whose
 // ON CONFLICT branch takes the row over only when its lease ran out and it is not
-// completed; renew/complete/release are UPDATEs conditional on the owner still
-// holding the key. Times come from the engine's clock (tests move it); instances
+// completed; renew/complete/release are UPDATEs conditional on the row still naming
+// the owner (no one took it over, even if the lease ran out meanwhile). Times come from the engine's clock (tests move it); instances
 // are assumed to agree on the time to well within a lease (NTP), see decision 020.
 import type pg from 'pg';
 import type { Clock } from '../clock.js';
@@ -48,9 +48,8 @@ export class PostgresClaims implements Claims {
 
   async renew(key: string, owner: string, leaseMs: number): Promise<boolean> {
     const res = await this.db.query(
-      `UPDATE coordination_claims SET lease_until = $3
-       WHERE key = $1 AND owner = $2 AND completed_at IS NULL AND lease_until > $4`,
-      [key, owner, at(this.clock, leaseMs), at(this.clock)],
+      'UPDATE coordination_claims SET lease_until = $3 WHERE key = $1 AND owner = $2 AND completed_at IS NULL',
+      [key, owner, at(this.clock, leaseMs)],
     );
     return res.rowCount === 1;
   }
@@ -60,11 +59,11 @@ export class PostgresClaims implements Claims {
   }
 
   async release(key: string, owner: string, freeInMs = 0): Promise<void> {
-    await this.db.query(
-      `UPDATE coordination_claims SET lease_until = $3
-       WHERE key = $1 AND owner = $2 AND completed_at IS NULL AND lease_until > $4`,
-      [key, owner, at(this.clock, freeInMs), at(this.clock)],
-    );
+    await this.db.query('UPDATE coordination_claims SET lease_until = $3 WHERE key = $1 AND owner = $2 AND completed_at IS NULL', [
+      key,
+      owner,
+      at(this.clock, freeInMs),
+    ]);
   }
 
   private async sweep(): Promise<void> {
@@ -82,11 +81,9 @@ export class PostgresClaims implements Claims {
  * claim and advances the subscription in one).
  */
 export async function completeClaim(db: Queryable, clock: Clock, key: string, owner: string, record: ClaimRecord): Promise<boolean> {
-  const now = at(clock);
   const res = await db.query(
-    `UPDATE coordination_claims SET completed_at = $3, record = $4
-     WHERE key = $1 AND owner = $2 AND completed_at IS NULL AND lease_until > $3`,
-    [key, owner, now, JSON.stringify(record)],
+    'UPDATE coordination_claims SET completed_at = $3, record = $4 WHERE key = $1 AND owner = $2 AND completed_at IS NULL',
+    [key, owner, at(clock), JSON.stringify(record)],
   );
   return res.rowCount === 1;
 }

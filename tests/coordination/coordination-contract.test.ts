@@ -98,6 +98,16 @@ describe.each(Object.entries(backends))('coordination contract: %s', (_name, bac
     expect(await b!.claims.complete(key, 'B', { by: 'B' })).toBe(true);
   });
 
+  it('a holder whose lease ran out but was not taken over may still complete', async () => {
+    const clock = start();
+    const [a, b] = backend.instances(2, clock);
+    const key = fresh('late');
+    await a!.claims.claim(key, 'A', LEASE);
+    clock.advance(2 * LEASE);
+    expect(await a!.claims.complete(key, 'A', { late: true })).toBe(true);
+    expect(await b!.claims.claim(key, 'B', LEASE)).toEqual({ held: false, done: { late: true } });
+  });
+
   it('a renewed lease keeps the key past its first term', async () => {
     const clock = start();
     const [a, b] = backend.instances(2, clock);
