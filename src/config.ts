@@ -58,6 +58,8 @@ const timezone = z
 
 const envSchema = z.object({
   DATA_DIR: optionalString,
+  /** A PostgreSQL connection URL: the store lives there instead of in DATA_DIR (unset = lowdb). */
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/./.test(v), 'must be a postgres:// or postgresql:// URL'),
   SEEDS_DIR: optionalString,
   BRIEFS_DIR: optionalString,
   LEXICON_FILE: optionalString,
@@ -146,6 +148,8 @@ export interface FeedConfig {
 
 export interface Config {
   dataDir: string;
+  /** The PostgreSQL store's connection URL (a secret: never logged); null for the lowdb store in dataDir. */
+  databaseUrl: string | null;
   seedsDir: string;
   briefsDir: string;
   lexiconFile: string;
@@ -194,6 +198,7 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
   if (!platforms.slack && !platforms.discord) refuseUnprefixedCredentials(merged);
   return {
     dataDir: path.resolve(cwd, e.DATA_DIR ?? 'data'),
+    databaseUrl: e.DATABASE_URL ?? null,
     seedsDir: path.resolve(cwd, e.SEEDS_DIR ?? 'seeds'),
     briefsDir: path.resolve(cwd, e.BRIEFS_DIR ?? 'briefs'),
     lexiconFile: path.resolve(cwd, e.LEXICON_FILE ?? 'lexicon/en-id.yaml'),

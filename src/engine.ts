@@ -31,7 +31,7 @@ import { loadLexicon } from './search/lexicon.js';
 import { SearchIndex } from './search/search-index.js';
 import { seedIfEmpty } from './seed-store.js';
 import type { EngineServices } from './services.js';
-import { Store } from './store/store.js';
+import { openStore } from './store/open-store.js';
 import { StoryIndex } from './stories/story-clusters.js';
 
 export interface EngineOptions {
@@ -67,9 +67,11 @@ export class Engine {
   private closed = false;
 
   readonly #services: EngineServices;
+  readonly #stopFollowing: () => void;
 
   private constructor(services: EngineServices) {
     this.#services = services;
+    this.#stopFollowing = services.articles.followRemoteChanges();
   }
 
   static async open(options: EngineOptions): Promise<Engine> {
@@ -79,7 +81,7 @@ export class Engine {
     const started = performance.now();
     const briefs = loadBriefs(config.briefsDir);
     const lexicon = loadLexicon(config.lexiconFile);
-    const store = await Store.open(config.dataDir);
+    const store = await openStore(config, logger);
     try {
       const stories = new StoryIndex([...store.listArticles()], lexicon);
       const index = new SearchIndex(briefs, (id) => store.getArticle(id), loadScope(config.briefsDir));
@@ -215,10 +217,11 @@ export class Engine {
     };
   }
 
-  /** Waits for pending writes and releases the data directory. Safe to call twice. */
+  /** Waits for pending writes and releases the data directory (or the database). Safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.#stopFollowing();
     this.#services.stories.stop();
     await this.#services.store.close();
   }

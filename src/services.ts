@@ -8,14 +8,14 @@ import type { Logger } from './logger.js';
 import type { HelpEntry } from './model/reply.js';
 import type { Lexicon } from './search/lexicon.js';
 import type { SearchIndex } from './search/search-index.js';
-import type { Store } from './store/store.js';
+import type { BriefingStore } from './store/briefing-store.js';
 import type { StoryIndex } from './stories/story-clusters.js';
 
 export interface EngineServices {
   config: Config;
   logger: Logger;
   clock: Clock;
-  store: Store;
+  store: BriefingStore;
   briefs: readonly Brief[];
   lexicon: Lexicon;
   index: SearchIndex;

@@ -14,7 +14,8 @@ import { prefixWithin } from '../text/fit-length.js';
 import { cmd, say } from '../model/text.js';
 import type { AddInput } from '../model/command.js';
 import type { SearchIndex } from '../search/search-index.js';
-import type { Store } from '../store/store.js';
+import type { BriefingStore } from '../store/briefing-store.js';
+import { DuplicateArticleError } from '../store/duplicate-article.js';
 import type { StoryIndex } from '../stories/story-clusters.js';
 import { summarizeArticle, type Glossary } from '../summarize/summarize-article.js';
 import { NearDuplicates } from './near-duplicates.js';
@@ -26,7 +27,7 @@ export interface AddResult {
 }
 
 export interface ArticleServiceDeps {
-  store: Store;
+  store: BriefingStore;
   index: SearchIndex;
   stories: StoryIndex;
   cards: CardBuilder;
@@ -113,7 +114,13 @@ export class ArticleService {
     const record: ArticleRecord = { ...draft, storyId: this.d.stories.assign(draft) };
     // Stories and search learn of the article only once it is on disk: a failed
     // write (disk full, no permission) leaves no trace anywhere.
-    await this.d.store.addArticle(record);
+    try {
+      await this.d.store.addArticle(record);
+    } catch (e) {
+      // Another instance sharing the database stored it first: its card answers.
+      if (e instanceof DuplicateArticleError) return { card: this.d.cards.build(e.existing), duplicate: true };
+      throw e;
+    }
     this.d.stories.add(record);
     this.d.index.add(record);
     this.d.logger.info({ event: 'article_added', id: record.id, language: record.language, story: record.storyId, addedBy }, 'article added');
@@ -128,6 +135,22 @@ export class ArticleService {
       if (!this.d.store.hasId(id)) return id;
     }
     throw new Error('id space exhausted');
+  }
+
+  /**
+   * Articles other instances add to or remove from a shared store reach search and
+   * stories here, as this instance's own do in ingest and remove. Returns a stop.
+   */
+  followRemoteChanges(): () => void {
+    return this.d.store.onRemoteChange((change) => {
+      if (change.kind === 'article-added') {
+        this.d.stories.add(change.article);
+        this.d.index.add(change.article);
+      } else if (change.kind === 'article-removed') {
+        this.d.stories.remove(change.article);
+        this.d.index.remove(change.article.id);
+      }
+    });
   }
 
   async remove(id: string): Promise<ArticleRecord> {

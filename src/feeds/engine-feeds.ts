@@ -7,7 +7,6 @@ import { readScopeSides } from '../briefs/scope.js';
 import { FeedRelevance } from './feed-relevance.js';
 import { FeedScheduler } from './feed-scheduler.js';
 import { FeedService } from './feed-service.js';
-import { FeedStore } from './feed-store.js';
 import { fetchFeed } from './fetch-feed.js';
 
 const services = new WeakMap<EngineServices, Promise<FeedService>>();
@@ -30,7 +29,7 @@ async function build(s: EngineServices): Promise<FeedService> {
     minPartyMentions: config.feeds.minPartyMentions,
   });
   return new FeedService({
-    feeds: await FeedStore.open(s.store.dir),
+    feeds: await s.store.feeds(),
     articles: s.articles,
     relevance,
     fetch: (url, validators) =>

@@ -10,7 +10,7 @@ import { isRingkasError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { FeedRelevance } from './feed-relevance.js';
 import type { FeedRecord } from './feed-record.js';
-import type { FeedStore } from './feed-store.js';
+import type { FeedRecordStore } from '../store/briefing-store.js';
 import { FeedFetchError, type FeedResponse, type Validators } from './fetch-feed.js';
 import type { HostQueue } from './host-queue.js';
 import { NotAFeedError, parseFeedDocument, type FeedItem } from './parse-feed.js';
@@ -29,7 +29,7 @@ export interface PollReport {
 }
 
 export interface FeedPollerDeps {
-  feeds: FeedStore;
+  feeds: FeedRecordStore;
   articles: ArticleService;
   relevance: FeedRelevance;
   fetch: (url: string, validators: Validators) => Promise<FeedResponse>;
@@ -77,7 +77,7 @@ export class FeedPoller {
     }
     feed.lastCheckAt = now.toISOString();
     this.record(feed, now, report);
-    await this.d.feeds.save();
+    await this.d.feeds.save(feed);
     return report;
   }
 
@@ -90,7 +90,7 @@ export class FeedPoller {
       for (const i of fresh) if (!newest.has(i)) feed.seen.push(i.key);
       fresh = fresh.filter((i) => newest.has(i));
       feed.primed = true;
-      await this.d.feeds.save();
+      await this.d.feeds.save(feed);
     }
     report.fresh = fresh.length;
     const retries = (feed.retries ??= {});
@@ -101,7 +101,7 @@ export class FeedPoller {
         delete retries[item.key];
         feed.seen.push(item.key);
       }
-      await this.d.feeds.save();
+      await this.d.feeds.save(feed);
     }
     const current = new Set(items.map((i) => i.key));
     for (const key of Object.keys(retries)) if (!current.has(key)) delete retries[key];

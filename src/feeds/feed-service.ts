@@ -11,13 +11,13 @@ import { discoverFeedLinks } from './discover-feed.js';
 import { FeedPoller, type PollReport } from './feed-poller.js';
 import type { FeedRecord } from './feed-record.js';
 import type { FeedRelevance } from './feed-relevance.js';
-import type { FeedStore } from './feed-store.js';
+import type { FeedRecordStore } from '../store/briefing-store.js';
 import { FeedFetchError, type FeedResponse, type Validators } from './fetch-feed.js';
 import { HostQueue } from './host-queue.js';
 import { NotAFeedError, parseFeedDocument, type ParsedFeed } from './parse-feed.js';
 
 export interface FeedServiceDeps {
-  feeds: FeedStore;
+  feeds: FeedRecordStore;
   articles: ArticleService;
   relevance: FeedRelevance;
   fetch: (url: string, validators: Validators) => Promise<FeedResponse>;
@@ -148,7 +148,7 @@ export class FeedService {
     feed.state = 'paused';
     feed.pausedByAdmin = true;
     feed.reason = 'paused by an admin';
-    await this.d.feeds.save();
+    await this.d.feeds.save(feed);
     return feed;
   }
 
@@ -159,7 +159,7 @@ export class FeedService {
     feed.permanentFailures = 0;
     if (feed.state === 'ok') feed.reason = null;
     feed.nextCheckAt = this.d.clock.now().toISOString();
-    await this.d.feeds.save();
+    await this.d.feeds.save(feed);
     return feed;
   }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { openJsonDb } from '../store/json-file.js';
 import { SCHEMA_VERSION } from '../store/store-schema.js';
+import type { FeedRecordStore } from '../store/briefing-store.js';
 import type { FeedRecord } from './feed-record.js';
 
 interface FeedsFile {
@@ -18,7 +19,7 @@ const feedsFileSchema = z.looseObject({
   feeds: z.array(z.looseObject({ id: z.string(), url: z.string(), seen: z.array(z.string()) })),
 });
 
-export class FeedStore {
+export class FeedStore implements FeedRecordStore {
   private readonly pending = new Set<Promise<void>>();
 
   private constructor(private readonly db: Low<FeedsFile>) {}
@@ -57,7 +58,8 @@ export class FeedStore {
     return true;
   }
 
-  save(): Promise<void> {
+  /** The whole file is rewritten, so every feed changed in place is saved with `_feed`. */
+  save(_feed?: FeedRecord): Promise<void> {
     const p = this.db.write();
     this.pending.add(p);
     void p.finally(() => this.pending.delete(p)).catch(() => undefined);

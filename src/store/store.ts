@@ -5,9 +5,12 @@
 // changes only after the disk took the change (committed-file.ts).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { FeedStore } from '../feeds/feed-store.js';
 import type { ArticleRecord } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
+import { ArticleMemory } from './article-memory.js';
 import { AuditLog } from './audit-log.js';
+import type { BriefingStore, SeedingState } from './briefing-store.js';
 import { CommittedFile } from './committed-file.js';
 import { lockDataDir, type DataDirLock, type LockOptions } from './data-dir-lock.js';
 import { mainPath, manifestEntry, manifestPath, openDataFiles, shardPath, generationOf } from './open-files.js';
@@ -21,19 +24,12 @@ function shardOf(id: string, count: number): number {
   return h % count;
 }
 
-export type SeedingState = 'not-started' | 'in-progress' | 'done';
-
-export class Store {
-  private readonly byId = new Map<string, ArticleRecord>();
-  private readonly byFingerprint = new Map<string, string>();
-  private readonly byCanonicalUrl = new Map<string, string>();
-  /** Adds and removals written but not yet confirmed, so a second caller waits instead of racing. */
-  private readonly addsInFlight = new Map<string, Promise<void>>();
-  private readonly idsInFlight = new Set<string>();
-  private readonly removalsInFlight = new Map<string, Promise<ArticleRecord | undefined>>();
+export class Store implements BriefingStore {
+  private readonly articles = new ArticleMemory();
   private readonly main: CommittedFile<MainFile>;
   private readonly manifest: CommittedFile<ManifestFile>;
   private readonly shards: CommittedFile<ShardFile>[];
+  private feedStore: Promise<FeedStore> | null = null;
 
   private constructor(
     readonly dir: string,
@@ -57,7 +53,7 @@ export class Store {
           stamp: (next, committed) => ({ ...next, generation: generationOf(committed) + 1 }),
         }),
     );
-    for (const shard of files.shards) for (const a of shard.data.articles) this.index(a);
+    for (const shard of files.shards) for (const a of shard.data.articles) this.articles.index(a);
   }
 
   static async open(dir: string, lockOptions: LockOptions = {}): Promise<Store> {
@@ -83,87 +79,45 @@ export class Store {
     }
   }
 
-  private index(a: ArticleRecord): void {
-    this.byId.set(a.id, a);
-    this.byFingerprint.set(a.fingerprint, a.id);
-    if (a.canonicalUrl) this.byCanonicalUrl.set(a.canonicalUrl, a.id);
-  }
-
-  private unindex(article: ArticleRecord): void {
-    const id = article.id;
-    this.byId.delete(id);
-    if (this.byFingerprint.get(article.fingerprint) === id) this.byFingerprint.delete(article.fingerprint);
-    if (article.canonicalUrl && this.byCanonicalUrl.get(article.canonicalUrl) === id) this.byCanonicalUrl.delete(article.canonicalUrl);
-  }
-
   get articleCount(): number {
-    return this.byId.size;
+    return this.articles.count;
   }
 
   listArticles(): IterableIterator<ArticleRecord> {
-    return this.byId.values();
+    return this.articles.list();
   }
 
   getArticle(id: string): ArticleRecord | undefined {
-    return this.byId.get(id);
+    return this.articles.get(id);
   }
 
-  /** True for a stored id and for one being written now. */
   hasId(id: string): boolean {
-    return this.byId.has(id) || this.idsInFlight.has(id);
+    return this.articles.hasId(id);
   }
 
   findByFingerprint(fingerprint: string): ArticleRecord | undefined {
-    const id = this.byFingerprint.get(fingerprint);
-    return id === undefined ? undefined : this.byId.get(id);
+    return this.articles.findByFingerprint(fingerprint);
   }
 
-  /** Settles when an add of this fingerprint now being written is done (either way). */
   addInFlight(fingerprint: string): Promise<void> | undefined {
-    return this.addsInFlight.get(fingerprint);
+    return this.articles.addInFlight(fingerprint);
   }
 
   findByCanonicalUrl(url: string): ArticleRecord | undefined {
-    const id = this.byCanonicalUrl.get(url);
-    return id === undefined ? undefined : this.byId.get(id);
+    return this.articles.findByCanonicalUrl(url);
   }
 
-  /** Resolves once the article is on disk, then (only then) it is listed and found. */
-  async addArticle(article: ArticleRecord): Promise<void> {
-    if (this.hasId(article.id)) throw new Error(`article id ${article.id} already stored`);
-    const i = shardOf(article.id, this.shards.length);
-    const written = this.shards[i]!.change((d) => ({ ...d, articles: [...d.articles, article] })).then(() => this.index(article));
-    const settled = written.catch(() => undefined);
-    this.addsInFlight.set(article.fingerprint, settled);
-    this.idsInFlight.add(article.id);
-    try {
-      await written;
-    } finally {
-      if (this.addsInFlight.get(article.fingerprint) === settled) this.addsInFlight.delete(article.fingerprint);
-      this.idsInFlight.delete(article.id);
-    }
+  addArticle(article: ArticleRecord): Promise<void> {
+    const shard = this.shards[shardOf(article.id, this.shards.length)]!;
+    return this.articles.add(article, () => shard.change((d) => ({ ...d, articles: [...d.articles, article] })));
   }
 
-  /** Resolves once the removal is on disk; until then (and if it fails) the article stays. */
-  async removeArticle(id: string): Promise<ArticleRecord | undefined> {
-    const inFlight = this.removalsInFlight.get(id);
-    if (inFlight) {
-      await inFlight.catch(() => undefined);
-      return this.removeArticle(id);
-    }
-    const article = this.byId.get(id);
-    if (!article) return undefined;
-    const i = shardOf(id, this.shards.length);
-    const removal = this.shards[i]!.change((d) => ({ ...d, articles: d.articles.filter((a) => a.id !== id) })).then(() => {
-      this.unindex(article);
-      return article;
+  removeArticle(id: string): Promise<ArticleRecord | undefined> {
+    const shard = this.shards[shardOf(id, this.shards.length)]!;
+    return this.articles.remove(id, async () => {
+      await shard.change((d) => ({ ...d, articles: d.articles.filter((a) => a.id !== id) }));
+      return true;
     });
-    this.removalsInFlight.set(id, removal);
-    try {
-      return await removal;
-    } finally {
-      this.removalsInFlight.delete(id);
-    }
   }
 
   get seededAt(): string | null {
@@ -213,9 +167,21 @@ export class Store {
     return this.audit.record(entry);
   }
 
+  /** The followed feeds, in their own file beside the store's (data/feeds.json). */
+  feeds(): Promise<FeedStore> {
+    this.feedStore ??= FeedStore.open(this.dir);
+    return this.feedStore;
+  }
+
+  /** One process owns the folder (the lock): no one else changes it. */
+  onRemoteChange(): () => void {
+    return () => undefined;
+  }
+
   /** Waits for pending writes, settles the manifest, then lets another process open the directory. */
   async close(): Promise<void> {
-    await Promise.allSettled([...this.shards.map((s) => s.idle()), this.main.idle(), this.audit.flush()]);
+    const feeds = this.feedStore?.then((f) => f.flush());
+    await Promise.allSettled([...this.shards.map((s) => s.idle()), this.main.idle(), this.audit.flush(), ...(feeds ? [feeds] : [])]);
     // A lagging manifest is within the rule (the next start settles it), so a failure here is no loss.
     for (let i = 0; i < this.shards.length; i++) {
       if (await this.manifestCaughtUp(i, this.shards[i]!.data).then(() => false, () => true)) break;

@@ -1,0 +1,107 @@
+// The articles as both stores hold them in memory: by id, fingerprint and canonical
+// URL, plus the adds and removals being written now. An article enters memory only
+// after its store confirmed the write and leaves only after the removal was
+// confirmed, so memory never shows what the disk or database does not hold.
+import type { ArticleRecord } from '../model/article.js';
+import { DuplicateArticleError } from './duplicate-article.js';
+
+export class ArticleMemory {
+  private readonly byId = new Map<string, ArticleRecord>();
+  private readonly byFingerprint = new Map<string, string>();
+  private readonly byCanonicalUrl = new Map<string, string>();
+  /** Adds and removals written but not yet confirmed, so a second caller waits instead of racing. */
+  private readonly addsInFlight = new Map<string, Promise<void>>();
+  private readonly idsInFlight = new Set<string>();
+  private readonly removalsInFlight = new Map<string, Promise<ArticleRecord | undefined>>();
+
+  index(a: ArticleRecord): void {
+    this.byId.set(a.id, a);
+    this.byFingerprint.set(a.fingerprint, a.id);
+    if (a.canonicalUrl) this.byCanonicalUrl.set(a.canonicalUrl, a.id);
+  }
+
+  unindex(article: ArticleRecord): void {
+    const id = article.id;
+    this.byId.delete(id);
+    if (this.byFingerprint.get(article.fingerprint) === id) this.byFingerprint.delete(article.fingerprint);
+    if (article.canonicalUrl && this.byCanonicalUrl.get(article.canonicalUrl) === id) this.byCanonicalUrl.delete(article.canonicalUrl);
+  }
+
+  get count(): number {
+    return this.byId.size;
+  }
+
+  list(): IterableIterator<ArticleRecord> {
+    return this.byId.values();
+  }
+
+  get(id: string): ArticleRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  hasId(id: string): boolean {
+    return this.byId.has(id) || this.idsInFlight.has(id);
+  }
+
+  findByFingerprint(fingerprint: string): ArticleRecord | undefined {
+    const id = this.byFingerprint.get(fingerprint);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  findByCanonicalUrl(url: string): ArticleRecord | undefined {
+    const id = this.byCanonicalUrl.get(url);
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  addInFlight(fingerprint: string): Promise<void> | undefined {
+    return this.addsInFlight.get(fingerprint);
+  }
+
+  /**
+   * Writes the article with `write`, then remembers it. The same record again is a
+   * no-op; a taken id is an error; another article's fingerprint or canonical URL
+   * is a DuplicateArticleError naming that article.
+   */
+  async add(article: ArticleRecord, write: () => Promise<void>): Promise<void> {
+    for (let w = this.addInFlight(article.fingerprint); w; w = this.addInFlight(article.fingerprint)) await w;
+    const stored = this.byId.get(article.id);
+    if (stored && stored.fingerprint === article.fingerprint) return;
+    if (this.hasId(article.id)) throw new Error(`article id ${article.id} already stored`);
+    const sameText = this.findByFingerprint(article.fingerprint);
+    if (sameText) throw new DuplicateArticleError(sameText, 'fingerprint');
+    const samePage = article.canonicalUrl ? this.findByCanonicalUrl(article.canonicalUrl) : undefined;
+    if (samePage) throw new DuplicateArticleError(samePage, 'canonical URL');
+    const written = write().then(() => this.index(article));
+    const settled = written.catch(() => undefined);
+    this.addsInFlight.set(article.fingerprint, settled);
+    this.idsInFlight.add(article.id);
+    try {
+      await written;
+    } finally {
+      if (this.addsInFlight.get(article.fingerprint) === settled) this.addsInFlight.delete(article.fingerprint);
+      this.idsInFlight.delete(article.id);
+    }
+  }
+
+  /** Removes with `write` (which says whether the store held it), then forgets it. */
+  async remove(id: string, write: (article: ArticleRecord) => Promise<boolean>): Promise<ArticleRecord | undefined> {
+    const inFlight = this.removalsInFlight.get(id);
+    if (inFlight) {
+      await inFlight.catch(() => undefined);
+      return this.remove(id, write);
+    }
+    const article = this.byId.get(id);
+    if (!article) return undefined;
+    const removal = write(article).then((held) => {
+      if (!held) return undefined;
+      this.unindex(article);
+      return article;
+    });
+    this.removalsInFlight.set(id, removal);
+    try {
+      return await removal;
+    } finally {
+      this.removalsInFlight.delete(id);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+// The storage port: everything the engine keeps (articles, subscriptions, seeding
+// progress, the audit log, followed feeds) behind one interface, implemented by
+// the lowdb store (store.ts, the default) and the PostgreSQL store
+// (postgres/postgres-store.ts). Reads are synchronous from memory in both; a write
+// resolves once the change is stored, and only then does memory show it.
+import type { FeedRecord } from '../feeds/feed-record.js';
+import type { ArticleRecord } from '../model/article.js';
+import type { SubscriptionRecord } from '../model/subscription.js';
+import type { AuditEntry } from './store-schema.js';
+
+export type SeedingState = 'not-started' | 'in-progress' | 'done';
+
+/** A change another instance made to the shared store, seen after it committed. */
+export type RemoteChange =
+  | { kind: 'article-added'; article: ArticleRecord }
+  | { kind: 'article-removed'; article: ArticleRecord }
+  | { kind: 'subscription-changed'; id: string }
+  | { kind: 'feed-changed'; id: string };
+
+export interface BriefingStore {
+  readonly articleCount: number;
+  listArticles(): IterableIterator<ArticleRecord>;
+  getArticle(id: string): ArticleRecord | undefined;
+  /** True for a stored id and for one being written now. */
+  hasId(id: string): boolean;
+  findByFingerprint(fingerprint: string): ArticleRecord | undefined;
+  findByCanonicalUrl(url: string): ArticleRecord | undefined;
+  /** Settles when an add of this fingerprint now being written is done (either way). */
+  addInFlight(fingerprint: string): Promise<void> | undefined;
+  /**
+   * Resolves once the article is stored, then (only then) it is listed and found.
+   * Adding the same record again is a no-op; an article whose fingerprint or canonical
+   * URL another stored article has is refused with a DuplicateArticleError.
+   */
+  addArticle(article: ArticleRecord): Promise<void>;
+  /** Resolves once the removal is stored; until then (and if it fails) the article stays. */
+  removeArticle(id: string): Promise<ArticleRecord | undefined>;
+
+  readonly seededAt: string | null;
+  readonly seeding: SeedingState;
+  /** Recorded before the first seed goes in, so a start cut short finishes seeding next time. */
+  markSeedingStarted(at: Date): Promise<void>;
+  markSeeded(at: Date): Promise<void>;
+
+  listSubscriptions(): readonly SubscriptionRecord[];
+  /** Insert or replace by id. */
+  putSubscription(sub: SubscriptionRecord): Promise<void>;
+  deleteSubscription(id: string): Promise<boolean>;
+
+  /** The most recent entries, oldest first. */
+  listAudit(): readonly AuditEntry[];
+  recordAudit(entry: AuditEntry): Promise<void>;
+
+  /** The followed feeds, kept by the same store (opened on first use). */
+  feeds(): Promise<FeedRecordStore>;
+
+  /** Changes other instances make to a shared store; a store no one else writes never calls it. Returns an unsubscribe. */
+  onRemoteChange(listener: (change: RemoteChange) => void): () => void;
+
+  /** Waits for pending writes and lets go of the files or connections. */
+  close(): Promise<void>;
+}
+
+/** The followed feeds. Callers change a listed record in place, then save it. */
+export interface FeedRecordStore {
+  list(): readonly FeedRecord[];
+  get(id: string): FeedRecord | undefined;
+  findByUrl(url: string): FeedRecord | undefined;
+  /** Adds or replaces a feed. */
+  put(feed: FeedRecord): Promise<void>;
+  delete(id: string): Promise<boolean>;
+  /** Stores the current state of a listed feed changed in place. */
+  save(feed: FeedRecord): Promise<void>;
+  /** Waits for pending writes. */
+  flush(): Promise<void>;
+}

@@ -1,0 +1,13 @@
+// Which store this instance uses: PostgreSQL when RINGKAS_DATABASE_URL is set,
+// else the lowdb folder in RINGKAS_DATA_DIR. The PostgreSQL code (and pg) is
+// loaded only when asked for, so the default start reads nothing it does not use.
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { BriefingStore } from './briefing-store.js';
+import { Store } from './store.js';
+
+export async function openStore(config: Pick<Config, 'dataDir' | 'databaseUrl'>, logger: Logger): Promise<BriefingStore> {
+  if (config.databaseUrl === null) return Store.open(config.dataDir);
+  const { PostgresStore } = await import('./postgres/postgres-store.js');
+  return PostgresStore.open(config.databaseUrl, { logger });
+}

@@ -1,0 +1,319 @@
+// The PostgreSQL store: the same port as the lowdb store, for instances that share
+// one database. Reads stay synchronous: the store loads everything at open and keeps
+// a memory mirror that follows the database (its own writes once committed, other
+// instances' writes through LISTEN/NOTIFY, change-feed.ts). Writes are single
+// statements, idempotent where a retry could repeat them (ON CONFLICT), and the
+// unique fingerprint and canonical URL turn a racing second add into a refusal.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { silentLogger, type Logger } from '../../logger.js';
+import type { ArticleRecord } from '../../model/article.js';
+import type { SubscriptionRecord } from '../../model/subscription.js';
+import { ArticleMemory } from '../article-memory.js';
+import type { BriefingStore, RemoteChange, SeedingState } from '../briefing-store.js';
+import { DuplicateArticleError } from '../duplicate-article.js';
+import type { AuditEntry } from '../store-schema.js';
+import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote } from './change-feed.js';
+import { migrate } from './migrate.js';
+import { PostgresFeedStore } from './postgres-feeds.js';
+
+const AUDIT_IN_MEMORY = 1_000;
+
+export interface PostgresStoreOptions {
+  logger?: Logger;
+  /** Connections in this instance's pool (plus one for LISTEN). */
+  poolSize?: number;
+}
+
+interface Meta {
+  seeding_started_at: string | null;
+  seeded_at: string | null;
+}
+
+export class PostgresStore implements BriefingStore {
+  private readonly articles = new ArticleMemory();
+  private subscriptions: SubscriptionRecord[] = [];
+  private meta: Meta = { seeding_started_at: null, seeded_at: null };
+  private audit: AuditEntry[] = [];
+  private feedStore: PostgresFeedStore | null = null;
+  private readonly listeners = new Set<(change: RemoteChange) => void>();
+  private readonly pending = new Set<Promise<unknown>>();
+  /** Remote notes are handled one at a time, in arrival order, after the first load. */
+  private remote: Promise<void> = Promise.resolve();
+  private listener: ChangeListener | null = null;
+  private readonly origin = randomUUID();
+
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly logger: Logger,
+  ) {}
+
+  static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+    const logger = options.logger ?? silentLogger;
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 8 });
+    // An idle connection the server dropped must not end the process; the next query reconnects.
+    pool.on('error', (err) => logger.warn({ event: 'store_connection_lost', err }, 'database connection lost'));
+    const store = new PostgresStore(pool, logger);
+    try {
+      await migrate(pool);
+      // Listen before loading: a change committed in between is then both loaded and
+      // noted, and handling a note is idempotent.
+      let loaded!: () => void;
+      store.remote = new Promise((resolve) => (loaded = resolve));
+      store.listener = await ChangeListener.start({
+        connect: () => new pg.Client({ connectionString: url }),
+        origin: store.origin,
+        onNote: (note) => store.queueRemote(() => store.applyRemote(note)),
+        onReconnected: () => store.queueRemote(() => store.resync()),
+        logger,
+      });
+      await store.load();
+      loaded();
+      return store;
+    } catch (e) {
+      await store.listener?.stop();
+      await pool.end();
+      throw e;
+    }
+  }
+
+  private async load(): Promise<void> {
+    const articles = await this.pool.query<{ record: ArticleRecord }>('SELECT record FROM articles ORDER BY added_at, id');
+    for (const { record } of articles.rows) this.articles.index(record);
+    await Promise.all([this.loadSubscriptions(), this.loadMeta(), this.loadAudit()]);
+  }
+
+  private async loadSubscriptions(): Promise<void> {
+    const { rows } = await this.pool.query<{ record: SubscriptionRecord }>('SELECT record FROM subscriptions ORDER BY id');
+    this.subscriptions = rows.map((r) => r.record);
+  }
+
+  private async loadMeta(): Promise<void> {
+    const { rows } = await this.pool.query<Meta>('SELECT seeding_started_at, seeded_at FROM store_meta');
+    this.meta = rows[0] ?? { seeding_started_at: null, seeded_at: null };
+  }
+
+  private async loadAudit(): Promise<void> {
+    const { rows } = await this.pool.query<{ entry: AuditEntry }>('SELECT entry FROM (SELECT seq, entry FROM audit_log ORDER BY seq DESC LIMIT $1) recent ORDER BY seq', [AUDIT_IN_MEMORY]);
+    this.audit = rows.map((r) => r.entry);
+  }
+
+  /** Keeps close() waiting for writes in flight. */
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.pending.add(p);
+    void p.finally(() => this.pending.delete(p)).catch(() => undefined);
+    return p;
+  }
+
+  private note(kind: ChangeKind, id: string, op: ChangeNote['op']): ChangeNote {
+    return { origin: this.origin, kind, id, op };
+  }
+
+  get articleCount(): number {
+    return this.articles.count;
+  }
+
+  listArticles(): IterableIterator<ArticleRecord> {
+    return this.articles.list();
+  }
+
+  getArticle(id: string): ArticleRecord | undefined {
+    return this.articles.get(id);
+  }
+
+  hasId(id: string): boolean {
+    return this.articles.hasId(id);
+  }
+
+  findByFingerprint(fingerprint: string): ArticleRecord | undefined {
+    return this.articles.findByFingerprint(fingerprint);
+  }
+
+  findByCanonicalUrl(url: string): ArticleRecord | undefined {
+    return this.articles.findByCanonicalUrl(url);
+  }
+
+  addInFlight(fingerprint: string): Promise<void> | undefined {
+    return this.articles.addInFlight(fingerprint);
+  }
+
+  addArticle(article: ArticleRecord): Promise<void> {
+    return this.track(this.articles.add(article, () => this.insertArticle(article)));
+  }
+
+  private async insertArticle(article: ArticleRecord): Promise<void> {
+    const inserted = await writeAndNotify(
+      this.pool,
+      `INSERT INTO articles (id, fingerprint, canonical_url, added_at, record) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [article.id, article.fingerprint, article.canonicalUrl, article.addedAt, article],
+      this.note('article', article.id, 'put'),
+    );
+    if (inserted.length > 0) return;
+    // Another instance (or an earlier try of this very add) got there first.
+    const { rows } = await this.pool.query<{ record: ArticleRecord }>(
+      'SELECT record FROM articles WHERE id = $1 OR fingerprint = $2 OR canonical_url = $3 ORDER BY id = $1 DESC, fingerprint = $2 DESC LIMIT 1',
+      [article.id, article.fingerprint, article.canonicalUrl],
+    );
+    const existing = rows[0]?.record;
+    if (!existing) throw new Error(`article ${article.id} clashed with one removed meanwhile; try again`);
+    if (existing.id === article.id && existing.fingerprint === article.fingerprint) return;
+    if (existing.id === article.id) throw new Error(`article id ${article.id} already stored`);
+    throw new DuplicateArticleError(existing, existing.fingerprint === article.fingerprint ? 'fingerprint' : 'canonical URL');
+  }
+
+  removeArticle(id: string): Promise<ArticleRecord | undefined> {
+    return this.track(
+      this.articles.remove(id, async () => {
+        const rows = await writeAndNotify(this.pool, 'DELETE FROM articles WHERE id = $1 RETURNING id', [id], this.note('article', id, 'del'));
+        // Gone already: another instance removed it, and its note will update memory.
+        return rows.length > 0;
+      }),
+    );
+  }
+
+  get seededAt(): string | null {
+    return this.meta.seeded_at;
+  }
+
+  get seeding(): SeedingState {
+    if (this.meta.seeded_at !== null) return 'done';
+    return this.meta.seeding_started_at ? 'in-progress' : 'not-started';
+  }
+
+  markSeedingStarted(at: Date): Promise<void> {
+    return this.setMeta('seeding_started_at', at);
+  }
+
+  markSeeded(at: Date): Promise<void> {
+    return this.setMeta('seeded_at', at);
+  }
+
+  private async setMeta(column: keyof Meta, at: Date): Promise<void> {
+    const rows = await this.track(
+      writeAndNotify<Meta>(this.pool, `UPDATE store_meta SET ${column} = $1 RETURNING seeding_started_at, seeded_at`, [at.toISOString()], this.note('meta', column, 'put')),
+    );
+    if (rows[0]) this.meta = { seeding_started_at: rows[0].seeding_started_at, seeded_at: rows[0].seeded_at };
+  }
+
+  listSubscriptions(): readonly SubscriptionRecord[] {
+    return this.subscriptions;
+  }
+
+  async putSubscription(sub: SubscriptionRecord): Promise<void> {
+    await this.track(
+      writeAndNotify(
+        this.pool,
+        'INSERT INTO subscriptions (id, record) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record RETURNING id',
+        [sub.id, sub],
+        this.note('subscription', sub.id, 'put'),
+      ),
+    );
+    this.rememberSubscription(sub.id, sub);
+  }
+
+  async deleteSubscription(id: string): Promise<boolean> {
+    const rows = await this.track(writeAndNotify(this.pool, 'DELETE FROM subscriptions WHERE id = $1 RETURNING id', [id], this.note('subscription', id, 'del')));
+    this.rememberSubscription(id, undefined);
+    return rows.length > 0;
+  }
+
+  private rememberSubscription(id: string, sub: SubscriptionRecord | undefined): void {
+    const others = this.subscriptions.filter((s) => s.id !== id);
+    const i = this.subscriptions.findIndex((s) => s.id === id);
+    if (!sub) this.subscriptions = others;
+    else if (i < 0) this.subscriptions = [...others, sub];
+    else this.subscriptions = this.subscriptions.map((s) => (s.id === id ? sub : s));
+  }
+
+  listAudit(): readonly AuditEntry[] {
+    return this.audit;
+  }
+
+  async recordAudit(entry: AuditEntry): Promise<void> {
+    const rows = await this.track(
+      writeAndNotify<{ seq: string }>(this.pool, 'INSERT INTO audit_log (entry) VALUES ($1) RETURNING seq', [entry], this.note('audit', '', 'put')),
+    );
+    if (rows.length === 0) return;
+    this.audit.push(entry);
+    if (this.audit.length > AUDIT_IN_MEMORY) this.audit.splice(0, this.audit.length - AUDIT_IN_MEMORY);
+  }
+
+  async feeds(): Promise<PostgresFeedStore> {
+    this.feedStore ??= await PostgresFeedStore.open(this.pool, this.origin);
+    return this.feedStore;
+  }
+
+  onRemoteChange(listener: (change: RemoteChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(change: RemoteChange): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (err) {
+        this.logger.error({ event: 'store_change_listener_failed', kind: change.kind, err }, 'a store change listener failed');
+      }
+    }
+  }
+
+  private queueRemote(work: () => Promise<void>): void {
+    this.remote = this.remote.then(work).catch((err: unknown) => {
+      this.logger.error({ event: 'store_remote_change_failed', err }, 'could not apply a change from another instance');
+    });
+  }
+
+  /** Brings memory up to date with one change another instance committed. */
+  private async applyRemote(note: ChangeNote): Promise<void> {
+    switch (note.kind) {
+      case 'article':
+        return this.refreshArticle(note.id);
+      case 'subscription': {
+        const { rows } = await this.pool.query<{ record: SubscriptionRecord }>('SELECT record FROM subscriptions WHERE id = $1', [note.id]);
+        this.rememberSubscription(note.id, rows[0]?.record);
+        this.emit({ kind: 'subscription-changed', id: note.id });
+        return;
+      }
+      case 'meta':
+        return this.loadMeta();
+      case 'audit':
+        return this.loadAudit();
+      case 'feed':
+        await this.feedStore?.refresh(note.id);
+        this.emit({ kind: 'feed-changed', id: note.id });
+        return;
+    }
+  }
+
+  private async refreshArticle(id: string): Promise<void> {
+    const { rows } = await this.pool.query<{ record: ArticleRecord }>('SELECT record FROM articles WHERE id = $1', [id]);
+    const stored = rows[0]?.record;
+    const known = this.articles.get(id);
+    if (stored && !known && !this.articles.hasId(id)) {
+      this.articles.index(stored);
+      this.emit({ kind: 'article-added', article: stored });
+    } else if (!stored && known) {
+      this.articles.unindex(known);
+      this.emit({ kind: 'article-removed', article: known });
+    }
+  }
+
+  /** After notes may have been lost: compare every id with memory and apply the difference. */
+  private async resync(): Promise<void> {
+    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM articles');
+    const stored = new Set(rows.map((r) => r.id));
+    const gone = [...this.articles.list()].filter((a) => !stored.has(a.id)).map((a) => a.id);
+    for (const id of [...gone, ...[...stored].filter((id) => !this.articles.get(id))]) await this.refreshArticle(id);
+    await Promise.all([this.loadSubscriptions(), this.loadMeta(), this.loadAudit(), this.feedStore?.reload()]);
+  }
+
+  /** Waits for writes in flight and remote changes being applied, then closes the connections. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.pending, this.feedStore?.flush()]);
+    await this.listener?.stop();
+    await this.remote.catch(() => undefined);
+    await this.pool.end();
+  }
+}
