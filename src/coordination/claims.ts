@@ -7,6 +7,7 @@
 //   first time by any instance.
 // Implementations: in-process (one instance, memory) and PostgreSQL; one contract
 // test suite runs against both (tests/coordination). See docs/decisions/020.
+import type { CommitDelivery } from '../roundup/roundup-ports.js';
 
 /** What a finished claim left behind: for a roundup, the delivery state it recorded. */
 export type ClaimRecord = Record<string, unknown>;
@@ -39,5 +40,6 @@ export interface Coordination {
   readonly owner: string;
   readonly claims: Claims;
   readonly ledger: DedupLedger;
-  close(): Promise<void>;
+  /** Where the store can: completes a roundup's claim and writes its subscription's state in one transaction. */
+  readonly commitDelivery?: CommitDelivery;
 }

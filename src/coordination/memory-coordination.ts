@@ -98,5 +98,5 @@ export class MemoryLedger implements DedupLedger {
 }
 
 export function memoryCoordination(clock: Clock): Coordination {
-  return { owner: instanceOwner(), claims: new MemoryClaims(clock), ledger: new MemoryLedger(clock), close: async () => undefined };
+  return { owner: instanceOwner(), claims: new MemoryClaims(clock), ledger: new MemoryLedger(clock) };
 }

@@ -6,6 +6,7 @@
 // are assumed to agree on the time to well within a lease (NTP), see decision 020.
 import type pg from 'pg';
 import type { Clock } from '../clock.js';
+import type { CommitDelivery } from '../roundup/roundup-ports.js';
 import type { ClaimAnswer, ClaimRecord, Claims, Coordination, DedupLedger } from './claims.js';
 import { instanceOwner } from './instance-owner.js';
 
@@ -115,7 +116,7 @@ export class PostgresLedger implements DedupLedger {
   }
 }
 
-/** Coordination over a pool the caller owns (the store's); closing it leaves the pool open. */
-export function postgresCoordination(pool: pg.Pool, clock: Clock): Coordination {
-  return { owner: instanceOwner(), claims: new PostgresClaims(pool, clock), ledger: new PostgresLedger(pool, clock), close: async () => undefined };
+/** Coordination over the store's pool (the store closes it). */
+export function postgresCoordination(pool: pg.Pool, clock: Clock, commitDelivery?: CommitDelivery): Coordination {
+  return { owner: instanceOwner(), claims: new PostgresClaims(pool, clock), ledger: new PostgresLedger(pool, clock), ...(commitDelivery ? { commitDelivery } : {}) };
 }

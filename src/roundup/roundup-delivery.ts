@@ -11,7 +11,7 @@
 // the same key, so a platform that de-duplicates (Discord's nonce) keeps one copy;
 // see decisions 014 and 020.
 import type { Clock } from '../clock.js';
-import type { ClaimRecord, Claims } from '../coordination/claims.js';
+import type { ClaimRecord, Coordination } from '../coordination/claims.js';
 import { claimAndHold, type HeldClaim } from '../coordination/held-claim.js';
 import type { Logger } from '../logger.js';
 import type { Deliverer } from '../model/delivery.js';
@@ -19,7 +19,7 @@ import type { Reply, Roundup } from '../model/reply.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
 import { ArticleWindow } from './compose-roundup.js';
 import { deliverWithRetry, type RetryPolicy, type Sleep } from './deliver-with-retry.js';
-import type { CommitDelivery, DeliveryState, RoundupStore } from './roundup-ports.js';
+import type { DeliveryState, RoundupStore } from './roundup-ports.js';
 import { latestSlot } from './weekly-slot.js';
 
 export interface DeliveryReport {
@@ -35,14 +35,11 @@ export interface DeliveryReport {
   elsewhere: number;
 }
 
-/** How roundups take turns with other instances (docs/decisions/020). */
-export interface RoundupCoordination {
-  owner: string;
-  claims: Claims;
-  /** Completes the claim and writes the state in one transaction; without it: complete, then write. */
-  commit?: CommitDelivery;
-  leaseMs?: number;
-}
+/**
+ * How roundups take turns with other instances (docs/decisions/020). Without
+ * commitDelivery the claim is completed first, then the state written.
+ */
+export type RoundupCoordination = Pick<Coordination, 'owner' | 'claims' | 'commitDelivery'> & { leaseMs?: number };
 
 interface Deps {
   store: RoundupStore;
@@ -174,14 +171,14 @@ export class RoundupDelivery {
   /** Completes the claim and writes the delivery state: in one transaction where the store can. */
   private async commit(id: string, held: HeldClaim, state: DeliveryState): Promise<void> {
     held.stop();
-    const { commit, claims } = this.deps.coordination;
-    const ours = commit ? await commit(held, id, state) : await claims.complete(held.key, held.owner, { ...state });
+    const { commitDelivery, claims } = this.deps.coordination;
+    const ours = commitDelivery ? await commitDelivery(held, id, state) : await claims.complete(held.key, held.owner, { ...state });
     if (!ours) {
       // Taken over while we sent (this process stalled for a whole lease): the new holder writes the state.
       this.deps.logger.warn({ event: 'roundup.claim_lost', subscription: id, key: state.lastDeliveryKey });
       return;
     }
-    if (!commit) await this.update(id, state);
+    if (!commitDelivery) await this.update(id, state);
   }
 
   /**
@@ -191,7 +188,7 @@ export class RoundupDelivery {
    * state again is the same write, and never moves lastSlot back.
    */
   private async catchUp(sub: SubscriptionRecord, done: ClaimRecord | null): Promise<void> {
-    if (this.deps.coordination.commit || !isDeliveryState(done)) return;
+    if (this.deps.coordination.commitDelivery || !isDeliveryState(done)) return;
     if (sub.lastSlot && sub.lastSlot >= done.lastSlot) return;
     await this.update(sub.id, { lastSlot: done.lastSlot, coveredUntil: done.coveredUntil, lastDeliveryKey: done.lastDeliveryKey });
   }

@@ -64,6 +64,7 @@ export async function startHarness(options: { ackDeadlineMs?: number; inAckBudge
     isSlow: (command) => real.isSlow(command),
     commands: () => real.commands(),
     isConfiguredAdmin: (actor) => real.isConfiguredAdmin(actor),
+    firstTime: (key, ttlMs) => real.firstTime(key, ttlMs),
   };
   const slack = await startSlack({
     config: temp.config,
