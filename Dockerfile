@@ -18,6 +18,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+# tsc copies no .sql: the PostgreSQL store's migrations go beside the compiled runner (migrate.js reads ./migrations).
+COPY src/store/postgres/migrations ./dist/src/store/postgres/migrations
 COPY briefs ./briefs
 COPY lexicon ./lexicon
 COPY seeds ./seeds

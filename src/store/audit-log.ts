@@ -3,8 +3,11 @@
 // admin action; the most recent entries are also kept in memory for look-ups.
 import { appendFile } from 'node:fs/promises';
 import { appendFileSync, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { AuditEntry } from './store-schema.js';
 
+/** The log's name in the data folder. */
+export const AUDIT_FILE = 'audit.jsonl';
 const KEEP_IN_MEMORY = 1_000;
 const ROTATE_BYTES = 10 * 2 ** 20;
 
@@ -21,15 +24,7 @@ export class AuditLog {
     const text = readFileSync(file, 'utf8');
     // End a line cut short by a crash, so the next entry starts on its own line.
     if (text.length > 0 && !text.endsWith('\n')) appendFileSync(file, '\n');
-    const lines = text.split('\n');
-    for (const line of lines.slice(-KEEP_IN_MEMORY - 1)) {
-      if (line.trim() === '') continue;
-      try {
-        this.recent.push(JSON.parse(line) as AuditEntry);
-      } catch {
-        // A line cut short by a crash mid-append: the rest of the log is intact.
-      }
-    }
+    this.recent.push(...parseAuditLines(text.split('\n').slice(-KEEP_IN_MEMORY - 1)));
   }
 
   list(): readonly AuditEntry[] {
@@ -50,4 +45,24 @@ export class AuditLog {
   flush(): Promise<void> {
     return this.tail.catch(() => undefined);
   }
+}
+
+/** The entries of an audit file's lines, skipping blank ones and one cut short by a crash mid-append. */
+export function parseAuditLines(lines: readonly string[]): AuditEntry[] {
+  const entries: AuditEntry[] = [];
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    try {
+      entries.push(JSON.parse(line) as AuditEntry);
+    } catch {
+      // A line cut short by a crash mid-append: the rest of the log is intact.
+    }
+  }
+  return entries;
+}
+
+/** Every entry a data folder's audit log holds, the rotated file's first (oldest first). */
+export function readWholeAuditLog(dataDir: string): AuditEntry[] {
+  const file = path.join(dataDir, AUDIT_FILE);
+  return [`${file}.1`, file].filter((f) => existsSync(f)).flatMap((f) => parseAuditLines(readFileSync(f, 'utf8').split('\n')));
 }

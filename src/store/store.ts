@@ -12,7 +12,7 @@ import { FeedStore } from '../feeds/feed-store.js';
 import type { ArticleRecord } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
 import { ArticleMemory } from './article-memory.js';
-import { AuditLog } from './audit-log.js';
+import { AUDIT_FILE, AuditLog } from './audit-log.js';
 import type { BriefingStore, SeedingState } from './briefing-store.js';
 import { CommittedFile } from './committed-file.js';
 import { lockDataDir, type DataDirLock, type LockOptions } from './data-dir-lock.js';
@@ -68,7 +68,7 @@ export class Store implements BriefingStore {
     const lock = await lockDataDir(dir, lockOptions);
     try {
       const files = await openDataFiles(dir);
-      const auditFile = path.join(dir, 'audit.jsonl');
+      const auditFile = path.join(dir, AUDIT_FILE);
       let audit: AuditLog;
       try {
         audit = new AuditLog(auditFile); // may end a line a crash cut short, or rotate the file

@@ -19,19 +19,24 @@ export interface ChangeNote {
   op: 'put' | 'del';
 }
 
+/** What a write announces; the id of each changed row comes from its RETURNING id. */
+export type NoteOf = Omit<ChangeNote, 'id'>;
+
 /**
- * Runs a data-modifying statement that has a RETURNING clause and sends `note`
- * once per changed row, in the same statement (so in the same transaction).
+ * Runs a data-modifying statement whose RETURNING clause yields an `id` column and
+ * sends one note per changed row, in the same statement (so in the same transaction:
+ * the note goes out when the change commits, and not at all if it rolls back).
  */
-export async function writeAndNotify<R extends pg.QueryResultRow>(
+export async function writeAndNotify<R extends pg.QueryResultRow & { id: string }>(
   db: pg.Pool | pg.PoolClient,
   write: string,
   params: readonly unknown[],
-  note: ChangeNote,
+  note: NoteOf,
 ): Promise<R[]> {
-  const payload = `$${params.length + 1}`;
+  const n = params.length;
+  const payload = `json_build_object('origin', $${n + 1}::text, 'kind', $${n + 2}::text, 'id', changed.id::text, 'op', $${n + 3}::text)::text`;
   const sql = `WITH changed AS (${write}) SELECT changed.*, pg_notify('${CHANGES_CHANNEL}', ${payload}) FROM changed`;
-  const { rows } = await db.query<R>(sql, [...params, JSON.stringify(note)]);
+  const { rows } = await db.query<R>(sql, [...params, note.origin, note.kind, note.op]);
   return rows;
 }
 

@@ -62,7 +62,7 @@ export class PostgresFeedStore implements FeedRecordStore {
   }
 
   async delete(id: string): Promise<boolean> {
-    const rows = await this.track(writeAndNotify(this.pool, 'DELETE FROM feeds WHERE id = $1 RETURNING id', [id], { origin: this.origin, kind: 'feed', id, op: 'del' }));
+    const rows = await this.track(writeAndNotify(this.pool, 'DELETE FROM feeds WHERE id = $1 RETURNING id', [id], { origin: this.origin, kind: 'feed', op: 'del' }));
     this.remember(id, undefined);
     return rows.length > 0;
   }
@@ -73,7 +73,7 @@ export class PostgresFeedStore implements FeedRecordStore {
         this.pool,
         'INSERT INTO feeds (id, url, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET url = EXCLUDED.url, record = EXCLUDED.record RETURNING id',
         [feed.id, feed.url, feed],
-        { origin: this.origin, kind: 'feed', id: feed.id, op: 'put' },
+        { origin: this.origin, kind: 'feed', op: 'put' },
       ),
     );
   }

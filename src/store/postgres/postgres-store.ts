@@ -16,7 +16,7 @@ import { ArticleMemory } from '../article-memory.js';
 import type { BriefingStore, RemoteChange, SeedingState } from '../briefing-store.js';
 import { DuplicateArticleError } from '../duplicate-article.js';
 import type { AuditEntry } from '../store-schema.js';
-import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote } from './change-feed.js';
+import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
 import { migrate } from './migrate.js';
 import { commitDelivery } from './postgres-delivery-commit.js';
 import { PostgresFeedStore } from './postgres-feeds.js';
@@ -44,6 +44,7 @@ export class PostgresStore implements BriefingStore {
   private readonly pending = new Set<Promise<unknown>>();
   /** Remote notes are handled one at a time, in arrival order, after the first load. */
   private remote: Promise<void> = Promise.resolve();
+  private readonly notes: ChangeNote[] = [];
   private listener: ChangeListener | null = null;
   private readonly origin = randomUUID();
 
@@ -67,7 +68,7 @@ export class PostgresStore implements BriefingStore {
       store.listener = await ChangeListener.start({
         connect: () => new pg.Client({ connectionString: url }),
         origin: store.origin,
-        onNote: (note) => store.queueRemote(() => store.applyRemote(note)),
+        onNote: (note) => store.noteArrived(note),
         onReconnected: () => store.queueRemote(() => store.resync()),
         logger,
       });
@@ -109,8 +110,8 @@ export class PostgresStore implements BriefingStore {
     return p;
   }
 
-  private note(kind: ChangeKind, id: string, op: ChangeNote['op']): ChangeNote {
-    return { origin: this.origin, kind, id, op };
+  private note(kind: ChangeKind, op: ChangeNote['op']): NoteOf {
+    return { origin: this.origin, kind, op };
   }
 
   get articleCount(): number {
@@ -151,7 +152,7 @@ export class PostgresStore implements BriefingStore {
       `INSERT INTO articles (id, fingerprint, canonical_url, added_at, record) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING RETURNING id`,
       [article.id, article.fingerprint, article.canonicalUrl, article.addedAt, article],
-      this.note('article', article.id, 'put'),
+      this.note('article', 'put'),
     );
     if (inserted.length > 0) return;
     // Another instance (or an earlier try of this very add) got there first.
@@ -169,7 +170,7 @@ export class PostgresStore implements BriefingStore {
   removeArticle(id: string): Promise<ArticleRecord | undefined> {
     return this.track(
       this.articles.remove(id, async () => {
-        const rows = await writeAndNotify(this.pool, 'DELETE FROM articles WHERE id = $1 RETURNING id', [id], this.note('article', id, 'del'));
+        const rows = await writeAndNotify(this.pool, 'DELETE FROM articles WHERE id = $1 RETURNING id', [id], this.note('article', 'del'));
         // Gone already: another instance removed it, and its note will update memory.
         return rows.length > 0;
       }),
@@ -195,7 +196,7 @@ export class PostgresStore implements BriefingStore {
 
   private async setMeta(column: keyof Meta, at: Date): Promise<void> {
     const rows = await this.track(
-      writeAndNotify<Meta>(this.pool, `UPDATE store_meta SET ${column} = $1 RETURNING seeding_started_at, seeded_at`, [at.toISOString()], this.note('meta', column, 'put')),
+      writeAndNotify<Meta & { id: string }>(this.pool, `UPDATE store_meta SET ${column} = $1 RETURNING 'meta' AS id, seeding_started_at, seeded_at`, [at.toISOString()], this.note('meta', 'put')),
     );
     if (rows[0]) this.meta = { seeding_started_at: rows[0].seeding_started_at, seeded_at: rows[0].seeded_at };
   }
@@ -210,14 +211,14 @@ export class PostgresStore implements BriefingStore {
         this.pool,
         'INSERT INTO subscriptions (id, record) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record RETURNING id',
         [sub.id, sub],
-        this.note('subscription', sub.id, 'put'),
+        this.note('subscription', 'put'),
       ),
     );
     this.rememberSubscription(sub.id, sub);
   }
 
   async deleteSubscription(id: string): Promise<boolean> {
-    const rows = await this.track(writeAndNotify(this.pool, 'DELETE FROM subscriptions WHERE id = $1 RETURNING id', [id], this.note('subscription', id, 'del')));
+    const rows = await this.track(writeAndNotify(this.pool, 'DELETE FROM subscriptions WHERE id = $1 RETURNING id', [id], this.note('subscription', 'del')));
     this.rememberSubscription(id, undefined);
     return rows.length > 0;
   }
@@ -236,7 +237,7 @@ export class PostgresStore implements BriefingStore {
 
   async recordAudit(entry: AuditEntry): Promise<void> {
     const rows = await this.track(
-      writeAndNotify<{ seq: string }>(this.pool, 'INSERT INTO audit_log (entry) VALUES ($1) RETURNING seq', [entry], this.note('audit', '', 'put')),
+      writeAndNotify(this.pool, 'INSERT INTO audit_log (entry) VALUES ($1) RETURNING seq AS id', [entry], this.note('audit', 'put')),
     );
     if (rows.length === 0) return;
     this.audit.push(entry);
@@ -278,38 +279,46 @@ export class PostgresStore implements BriefingStore {
     });
   }
 
-  /** Brings memory up to date with one change another instance committed. */
-  private async applyRemote(note: ChangeNote): Promise<void> {
-    switch (note.kind) {
-      case 'article':
-        return this.refreshArticle(note.id);
-      case 'subscription': {
-        const { rows } = await this.pool.query<{ record: SubscriptionRecord }>('SELECT record FROM subscriptions WHERE id = $1', [note.id]);
-        this.rememberSubscription(note.id, rows[0]?.record);
-        this.emit({ kind: 'subscription-changed', id: note.id });
-        return;
-      }
-      case 'meta':
-        return this.loadMeta();
-      case 'audit':
-        return this.loadAudit();
-      case 'feed':
-        await this.feedStore?.refresh(note.id);
-        this.emit({ kind: 'feed-changed', id: note.id });
-        return;
+  /** Notes arriving while earlier ones are applied are taken together: one query per kind, not per row. */
+  private noteArrived(note: ChangeNote): void {
+    this.notes.push(note);
+    this.queueRemote(() => this.applyRemote(this.notes.splice(0)));
+  }
+
+  /** Brings memory up to date with changes other instances committed. */
+  private async applyRemote(notes: readonly ChangeNote[]): Promise<void> {
+    if (notes.length === 0) return;
+    const ids = (kind: ChangeKind) => [...new Set(notes.filter((n) => n.kind === kind).map((n) => n.id))];
+    await this.refreshArticles(ids('article'));
+    const subscriptions = ids('subscription');
+    if (subscriptions.length > 0) {
+      const { rows } = await this.pool.query<{ id: string; record: SubscriptionRecord }>('SELECT id, record FROM subscriptions WHERE id = ANY($1)', [subscriptions]);
+      const stored = new Map(rows.map((r) => [r.id, r.record]));
+      for (const id of subscriptions) this.rememberSubscription(id, stored.get(id));
+      for (const id of subscriptions) this.emit({ kind: 'subscription-changed', id });
+    }
+    if (ids('meta').length > 0) await this.loadMeta();
+    if (ids('audit').length > 0) await this.loadAudit();
+    for (const id of ids('feed')) {
+      await this.feedStore?.refresh(id);
+      this.emit({ kind: 'feed-changed', id });
     }
   }
 
-  private async refreshArticle(id: string): Promise<void> {
-    const { rows } = await this.pool.query<{ record: ArticleRecord }>('SELECT record FROM articles WHERE id = $1', [id]);
-    const stored = rows[0]?.record;
-    const known = this.articles.get(id);
-    if (stored && !known && !this.articles.hasId(id)) {
-      this.articles.index(stored);
-      this.emit({ kind: 'article-added', article: stored });
-    } else if (!stored && known) {
-      this.articles.unindex(known);
-      this.emit({ kind: 'article-removed', article: known });
+  private async refreshArticles(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const { rows } = await this.pool.query<{ id: string; record: ArticleRecord }>('SELECT id, record FROM articles WHERE id = ANY($1)', [ids]);
+    const stored = new Map(rows.map((r) => [r.id, r.record]));
+    for (const id of ids) {
+      const record = stored.get(id);
+      const known = this.articles.get(id);
+      if (record && !known && !this.articles.hasId(id)) {
+        this.articles.index(record);
+        this.emit({ kind: 'article-added', article: record });
+      } else if (!record && known) {
+        this.articles.unindex(known);
+        this.emit({ kind: 'article-removed', article: known });
+      }
     }
   }
 
@@ -318,7 +327,7 @@ export class PostgresStore implements BriefingStore {
     const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM articles');
     const stored = new Set(rows.map((r) => r.id));
     const gone = [...this.articles.list()].filter((a) => !stored.has(a.id)).map((a) => a.id);
-    for (const id of [...gone, ...[...stored].filter((id) => !this.articles.get(id))]) await this.refreshArticle(id);
+    await this.refreshArticles([...gone, ...[...stored].filter((id) => !this.articles.get(id))]);
     await Promise.all([this.loadSubscriptions(), this.loadMeta(), this.loadAudit(), this.feedStore?.reload()]);
   }
 

@@ -1,13 +1,14 @@
 // The migration runner against a real PostgreSQL: files applied in order once,
 // instances starting together migrating once, a newer schema refused.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseSchemaError } from '../../../src/store/postgres/database-errors.js';
-import { migrate, readMigrations } from '../../../src/store/postgres/migrate.js';
+import { MIGRATIONS_DIR, migrate, readMigrations } from '../../../src/store/postgres/migrate.js';
 import { freshDatabaseUrl } from '../../support/postgres-database.js';
+import { PROJECT_ROOT } from '../../support/temp-engine.js';
 
 const pools: pg.Pool[] = [];
 async function freshPool(): Promise<pg.Pool> {
@@ -82,5 +83,12 @@ describe('PostgreSQL migrations', () => {
     expect(result.version).toBe(shipped.at(-1)!.version);
     const tables = await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_tables WHERE tablename IN ('articles', 'subscriptions', 'store_meta', 'audit_log', 'feeds')");
     expect(tables.rows[0]!.n).toBe(5);
+  });
+
+  it('the Docker image carries the SQL files beside the compiled runner (tsc copies none)', () => {
+    const dockerfile = readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    const runner = path.relative(PROJECT_ROOT, MIGRATIONS_DIR);
+    expect(runtime).toContain(`COPY ${runner} ./dist/${runner}`);
   });
 });

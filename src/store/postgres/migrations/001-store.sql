@@ -25,9 +25,12 @@ CREATE TABLE store_meta (
 );
 INSERT INTO store_meta DEFAULT VALUES;
 
+-- import_key is set only on entries copied from a lowdb store (migrate-store), so a
+-- second copy recognises them; entries written here have none.
 CREATE TABLE audit_log (
   seq bigserial PRIMARY KEY,
-  entry jsonb NOT NULL
+  entry jsonb NOT NULL,
+  import_key text UNIQUE
 );
 
 CREATE TABLE feeds (
