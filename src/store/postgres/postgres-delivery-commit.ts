@@ -8,7 +8,7 @@ import type { Clock } from '../../clock.js';
 import { completeClaim } from '../../coordination/postgres-coordination.js';
 import type { SubscriptionRecord } from '../../model/subscription.js';
 import type { DeliveryState } from '../../roundup/roundup-ports.js';
-import { writeAndNotify, type ChangeNote } from './change-feed.js';
+import { writeAndNotify, type NoteOf } from './change-feed.js';
 
 export interface DeliveryCommitResult {
   /** False: another instance had taken the claim over; nothing was written. */
@@ -23,7 +23,7 @@ export async function commitDelivery(
   claim: { key: string; owner: string },
   subscriptionId: string,
   state: DeliveryState,
-  note: ChangeNote,
+  note: NoteOf,
 ): Promise<DeliveryCommitResult> {
   const client = await pool.connect();
   try {
@@ -33,13 +33,13 @@ export async function commitDelivery(
         await client.query('ROLLBACK');
         return { ours: false, subscription: null };
       }
-      const rows = await writeAndNotify<{ record: SubscriptionRecord }>(
+      const rows = await writeAndNotify<{ id: string; record: SubscriptionRecord }>(
         client,
         `UPDATE subscriptions SET record = record || jsonb_build_object(
            'lastSlot', GREATEST(coalesce(record->>'lastSlot', ''), $2::text),
            'coveredUntil', $3::text,
            'lastDeliveryKey', $4::text)
-         WHERE id = $1 RETURNING record`,
+         WHERE id = $1 RETURNING id, record`,
         [subscriptionId, state.lastSlot, state.coveredUntil, state.lastDeliveryKey],
         note,
       );

@@ -252,7 +252,7 @@ export class PostgresStore implements BriefingStore {
   /** Claims and the request ledger in this database; a roundup's claim completes in the transaction that advances its subscription. */
   coordination(clock: Clock): Coordination {
     return postgresCoordination(this.pool, clock, async (claim, id, state) => {
-      const done = await this.track(commitDelivery(this.pool, clock, claim, id, state, this.note('subscription', id, 'put')));
+      const done = await this.track(commitDelivery(this.pool, clock, claim, id, state, this.note('subscription', 'put')));
       if (done.subscription) this.rememberSubscription(id, done.subscription);
       return done.ours;
     });
