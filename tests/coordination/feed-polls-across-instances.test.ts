@@ -7,6 +7,7 @@ import { fixedClock } from '../../src/clock.js';
 import { CLAIM_LEASE_MS } from '../../src/coordination/held-claim.js';
 import { adminCtx, createTempEngine, type TempEngine } from '../support/temp-engine.js';
 import { freshDatabaseUrl } from '../support/postgres-database.js';
+import { waitUntil } from '../support/wait-until.js';
 import { FEED_TEST_ENV, feedIdOf, replyText } from '../feeds/feed-engine.js';
 import { rss } from '../feeds/feed-fixtures.js';
 import { startFeedSite, type FeedSite } from '../feeds/feed-server.js';
@@ -28,11 +29,6 @@ afterAll(async () => {
   }
   await site.close();
 });
-
-async function waitUntil(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('feed polls across instances on one database', () => {
   it('each due time of each feed is polled by one instance', async () => {

@@ -8,6 +8,7 @@ import { CLAIM_LEASE_MS } from '../../src/coordination/held-claim.js';
 import type { ChannelRef } from '../../src/model/actor.js';
 import { createTempEngine, type TempEngine } from '../support/temp-engine.js';
 import { freshDatabaseUrl } from '../support/postgres-database.js';
+import { waitUntil } from '../support/wait-until.js';
 import { countByKey, KeyedDeliverer, type Sent } from './keyed-deliverer.js';
 
 const HOUR = 60 * 60_000;
@@ -18,11 +19,6 @@ const TIMES = ['09:00', '13:30', '20:15', '06:45'];
 
 const clock = fixedClock(START);
 const opened: TempEngine[] = [];
-
-async function waitUntil(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
 
 /** Two instances on a fresh database. */
 async function twoInstances(): Promise<TempEngine[]> {
