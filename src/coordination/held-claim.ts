@@ -12,8 +12,8 @@ export const CLAIM_LEASE_MS = 60_000;
 export interface HeldClaim {
   readonly key: string;
   readonly owner: string;
-  /** Stops renewing (call before completing or releasing). */
-  stop(): void;
+  /** Stops renewing and waits for a renewal in flight, so it cannot land after a completion or release. */
+  stop(): Promise<void>;
   /** False once a renewal found the claim taken over: completing it will fail. */
   readonly lost: boolean;
 }
@@ -30,8 +30,9 @@ export async function claimAndHold(claims: Claims, key: string, owner: string, o
   if (!answer.held) return answer;
   let lost = false;
   let stopped = false;
+  let renewing: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
-    claims.renew(key, owner, leaseMs).then(
+    renewing = claims.renew(key, owner, leaseMs).then(
       (ok) => {
         if (ok || lost || stopped) return;
         lost = true;
@@ -48,6 +49,7 @@ export async function claimAndHold(claims: Claims, key: string, owner: string, o
       stop: () => {
         stopped = true;
         clearInterval(timer);
+        return renewing;
       },
       get lost() {
         return lost;

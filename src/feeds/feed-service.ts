@@ -198,7 +198,7 @@ export class FeedService {
     try {
       await this.pollOnce(feed);
     } finally {
-      answer.held.stop();
+      await answer.held.stop();
     }
     await claims.complete(key, owner, { polledAt: this.d.clock.now().toISOString() });
     return true;

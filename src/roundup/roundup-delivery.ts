@@ -134,7 +134,7 @@ export class RoundupDelivery {
     } finally {
       // A failed state write after the platform accepted keeps the claim unrenewed: another
       // instance re-sends (same key) once the lease runs out, as after a crash.
-      held.stop();
+      await held.stop();
     }
   }
 
@@ -154,6 +154,7 @@ export class RoundupDelivery {
       log.info({ event: 'roundup.delivered', subscription: sub.id, slot: done.lastSlot, key, lines: roundup.lines.length, attempts });
       return 'delivered';
     }
+    await held.stop();
     if (result.failure.kind === 'permanent') {
       await this.update(sub.id, { paused: { reason: result.failure.reason, at: this.deps.clock.now().toISOString() } });
       // Given back (after the pause is written): a resumed subscription sends this slot.
@@ -170,7 +171,7 @@ export class RoundupDelivery {
 
   /** Completes the claim and writes the delivery state: in one transaction where the store can. */
   private async commit(id: string, held: HeldClaim, state: DeliveryState): Promise<void> {
-    held.stop();
+    await held.stop();
     const { commitDelivery, claims } = this.deps.coordination;
     const ours = commitDelivery ? await commitDelivery(held, id, state) : await claims.complete(held.key, held.owner, { ...state });
     if (!ours) {
