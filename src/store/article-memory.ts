@@ -105,3 +105,38 @@ export class ArticleMemory {
     }
   }
 }
+
+/** The port's article reads, served from memory: both stores extend this. */
+export abstract class ArticlesInMemory {
+  protected readonly articles = new ArticleMemory();
+
+  get articleCount(): number {
+    return this.articles.count;
+  }
+
+  listArticles(): IterableIterator<ArticleRecord> {
+    return this.articles.list();
+  }
+
+  getArticle(id: string): ArticleRecord | undefined {
+    return this.articles.get(id);
+  }
+
+  /** True for a stored id and for one being written now. */
+  hasId(id: string): boolean {
+    return this.articles.hasId(id);
+  }
+
+  findByFingerprint(fingerprint: string): ArticleRecord | undefined {
+    return this.articles.findByFingerprint(fingerprint);
+  }
+
+  findByCanonicalUrl(url: string): ArticleRecord | undefined {
+    return this.articles.findByCanonicalUrl(url);
+  }
+
+  /** Settles when an add of this fingerprint now being written is done (either way). */
+  addInFlight(fingerprint: string): Promise<void> | undefined {
+    return this.articles.addInFlight(fingerprint);
+  }
+}

@@ -11,7 +11,7 @@ import { memoryCoordination } from '../coordination/memory-coordination.js';
 import { FeedStore } from '../feeds/feed-store.js';
 import type { ArticleRecord } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
-import { ArticleMemory } from './article-memory.js';
+import { ArticlesInMemory } from './article-memory.js';
 import { AUDIT_FILE, AuditLog } from './audit-log.js';
 import type { BriefingStore, SeedingState } from './briefing-store.js';
 import { CommittedFile } from './committed-file.js';
@@ -27,8 +27,7 @@ function shardOf(id: string, count: number): number {
   return h % count;
 }
 
-export class Store implements BriefingStore {
-  private readonly articles = new ArticleMemory();
+export class Store extends ArticlesInMemory implements BriefingStore {
   private readonly main: CommittedFile<MainFile>;
   private readonly manifest: CommittedFile<ManifestFile>;
   private readonly shards: CommittedFile<ShardFile>[];
@@ -40,6 +39,7 @@ export class Store implements BriefingStore {
     private readonly lock: DataDirLock,
     private readonly audit: AuditLog,
   ) {
+    super();
     const failure = (file: string) => (e: unknown) => (e instanceof StoreWriteError ? e : storeWriteError(dir, file, e));
     const lockHeld = () => this.assertLockHeld();
     this.main = new CommittedFile(mainPath(dir), files.main, { describeFailure: failure(mainPath(dir)), beforeWrite: lockHeld });
@@ -80,34 +80,6 @@ export class Store implements BriefingStore {
       await lock.release();
       throw e;
     }
-  }
-
-  get articleCount(): number {
-    return this.articles.count;
-  }
-
-  listArticles(): IterableIterator<ArticleRecord> {
-    return this.articles.list();
-  }
-
-  getArticle(id: string): ArticleRecord | undefined {
-    return this.articles.get(id);
-  }
-
-  hasId(id: string): boolean {
-    return this.articles.hasId(id);
-  }
-
-  findByFingerprint(fingerprint: string): ArticleRecord | undefined {
-    return this.articles.findByFingerprint(fingerprint);
-  }
-
-  addInFlight(fingerprint: string): Promise<void> | undefined {
-    return this.articles.addInFlight(fingerprint);
-  }
-
-  findByCanonicalUrl(url: string): ArticleRecord | undefined {
-    return this.articles.findByCanonicalUrl(url);
   }
 
   addArticle(article: ArticleRecord): Promise<void> {

@@ -1,28 +1,17 @@
 // The real command line (`npm run import -- …` runs `tsx scripts/import.ts`):
 // exit codes, summary on stdout, progress on stderr, re-run idempotent.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../support/temp-engine.js';
+import { runScript, type ScriptResult } from '../support/run-script.js';
 import { asFile } from './generated-articles.js';
 
-const run = promisify(execFile);
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 let folder: string;
 let dataDir: string;
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, RINGKAS_DATA_DIR: dataDir, RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_LOG_LEVEL: 'info' };
-  try {
-    const { stdout, stderr } = await run(TSX, ['scripts/import.ts', ...args], { cwd: PROJECT_ROOT, env });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
+function cli(...args: string[]): Promise<ScriptResult> {
+  return runScript('scripts/import.ts', args, { RINGKAS_DATA_DIR: dataDir, RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_LOG_LEVEL: 'info' });
 }
 
 beforeAll(() => {

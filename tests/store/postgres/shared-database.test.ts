@@ -3,6 +3,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { Engine } from '../../../src/engine.js';
@@ -51,6 +52,27 @@ describe('PostgreSQL store shared by instances', () => {
     await Promise.all(ids.map((id) => a!.addArticle(article({ id, fingerprint: `fp-${id}`, addedAt: '2026-11-01T00:00:00.000Z' }))));
     await vi.waitFor(() => expect(b!.articleCount).toBe(300), WITHIN);
     expect(heard.sort()).toEqual([...ids].sort());
+  });
+
+  it('an instance whose listening connection dropped reconnects and catches up on what it missed', async () => {
+    const url = await freshDatabaseUrl();
+    const [a, b] = await Promise.all([PostgresStore.open(url), PostgresStore.open(url)]);
+    closers.push(() => a.close(), () => b.close());
+    await a.addArticle(article({ id: 'before', fingerprint: 'fp-before', addedAt: '2026-11-01T00:00:00.000Z' }));
+    await vi.waitFor(() => expect(b.getArticle('before')).toBeDefined(), WITHIN);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    // Ends both instances' LISTEN connections, as a database restart or a proxy timeout would.
+    const { rowCount } = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'");
+    await admin.end();
+    expect(rowCount).toBe(2);
+    await a.addArticle(article({ id: 'missed', fingerprint: 'fp-missed', addedAt: '2026-11-01T00:00:00.000Z' }));
+    await a.removeArticle('before');
+    // Reconnecting waits a second; the resync then finds both changes.
+    await vi.waitFor(() => {
+      expect(b.getArticle('missed')).toBeDefined();
+      expect(b.getArticle('before')).toBeUndefined();
+    }, { timeout: 4_000, interval: 50 });
   });
 
   it('an instance hears nothing of its own writes', async () => {
