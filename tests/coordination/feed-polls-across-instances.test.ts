@@ -72,11 +72,14 @@ describe('feed polls across instances on one database', () => {
     clock.advance(MINUTE);
     const dying = a!.pollDue();
     await waitUntil(() => stuck.length === 1, 'the first poll to reach the site');
+    // Counted at the site: the first test's feeds may be due again meanwhile.
+    const dies = () => site.hits.filter((h) => h === '/dies.xml').length;
     clock.advance(CLAIM_LEASE_MS - 1000);
-    expect(await b!.pollDue()).toBe(0);
+    await b!.pollDue();
+    expect(dies()).toBe(2);
     clock.advance(1000);
-    expect(await b!.pollDue()).toBe(1);
-    expect(site.hits.filter((h) => h === '/dies.xml')).toHaveLength(3);
+    await b!.pollDue();
+    expect(dies()).toBe(3);
     stuck[0]!.destroy();
     await dying.catch(() => undefined);
   });

@@ -27,13 +27,19 @@ interface Post {
 
 class Instance {
   private readonly waiting: ((m: FromInstance | null) => void)[] = [];
+  /** Messages that arrived while no one waited (e.g. "ready" while the test awaited another instance). */
+  private readonly arrived: FromInstance[] = [];
   exited = false;
 
   constructor(
     readonly name: string,
     readonly child: ChildProcess,
   ) {
-    child.on('message', (m: FromInstance) => this.waiting.shift()?.(m));
+    child.on('message', (m: FromInstance) => {
+      const waiter = this.waiting.shift();
+      if (waiter) waiter(m);
+      else this.arrived.push(m);
+    });
     child.on('exit', () => {
       this.exited = true;
       for (const w of this.waiting.splice(0)) w(null);
@@ -42,6 +48,8 @@ class Instance {
 
   /** The next message, or null once the process is gone. */
   next(): Promise<FromInstance | null> {
+    const early = this.arrived.shift();
+    if (early) return Promise.resolve(early);
     if (this.exited) return Promise.resolve(null);
     return new Promise((resolve) => this.waiting.push(resolve));
   }
