@@ -98,7 +98,8 @@ export class Engine {
         logger,
         fetcher: options.fetcher ?? createSafeFetcher(config.fetch, logger),
       });
-      const services: EngineServices = { config, logger, clock, store, briefs, lexicon, index, stories, cards, articles, help: helpEntries() };
+      const coordination = store.coordination(clock);
+      const services: EngineServices = { config, logger, clock, store, coordination, briefs, lexicon, index, stories, cards, articles, help: helpEntries() };
       await seedIfEmpty(services);
       logger.info(
         { event: 'engine_ready', articles: store.articleCount, briefs: briefs.length, ms: Math.round(performance.now() - started) },
@@ -172,6 +173,15 @@ export class Engine {
   isSlow<N extends CommandName>(command: CommandOf<N> & { name: N }): boolean {
     const module = moduleFor<N>(command.name);
     return module?.slow ? module.slow(command) : false;
+  }
+
+  /**
+   * True for exactly one caller per key across every instance sharing this store,
+   * until `ttlMs` has passed: a platform's redelivery of a request (to this instance
+   * or another) is answered once.
+   */
+  firstTime(key: string, ttlMs: number): Promise<boolean> {
+    return this.#services.coordination.ledger.firstTime(key, ttlMs);
   }
 
   complete(prefix: string, limit = 25): string[] {

@@ -4,6 +4,7 @@ import type { Brief } from './briefs/brief-schema.js';
 import type { CardBuilder } from './cards/build-card.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
+import type { Coordination } from './coordination/claims.js';
 import type { Logger } from './logger.js';
 import type { HelpEntry } from './model/reply.js';
 import type { Lexicon } from './search/lexicon.js';
@@ -16,6 +17,8 @@ export interface EngineServices {
   logger: Logger;
   clock: Clock;
   store: BriefingStore;
+  /** Claims and request de-dup shared with other instances on the same store. */
+  coordination: Coordination;
   briefs: readonly Brief[];
   lexicon: Lexicon;
   index: SearchIndex;

@@ -112,7 +112,7 @@ export function registerAddArticleModal(app: App, deps: SlackDeps): void {
       return;
     }
     await ack();
-    if (!deps.deliveries.firstTime(`view:${p.view.id}`)) return;
+    if (!(await deps.deliveries.firstTime(`view:${p.view.id}`))) return;
     const meta = metadata.safeParse(safeJson(p.view.private_metadata));
     const channel = meta.success ? slackChannel(meta.data.team, meta.data.channel) : null;
     // Admin is checked again here: the form could be submitted by anyone who got a view id.

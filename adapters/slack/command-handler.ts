@@ -26,7 +26,7 @@ export function registerCommand(app: App, deps: SlackDeps): void {
       return;
     }
     const body = parsed.data;
-    if (!deps.deliveries.firstTime(`command:${body.trigger_id}`)) {
+    if (!(await deps.deliveries.firstTime(`command:${body.trigger_id}`))) {
       await ack();
       return;
     }

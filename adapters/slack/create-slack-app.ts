@@ -78,7 +78,7 @@ export function createSlackApp(options: CreateSlackAppOptions): SlackAppParts {
   const deps: SlackDeps = {
     engine: options.engine,
     admins: new SlackAdmins({ isConfiguredAdmin: (id) => options.engine.isConfiguredAdmin({ platform: 'slack', id }), client: app.client, clock: options.clock, logger: options.logger, ...(options.adminCacheMs ? { ttlMs: options.adminCacheMs } : {}) }),
-    deliveries: new RecentDeliveries(options.clock),
+    deliveries: new RecentDeliveries(options.engine),
     logger: options.logger,
     command: slack.command ?? DEFAULT_COMMAND,
     ackDeadlineMs: options.ackDeadlineMs ?? 2000,

@@ -48,7 +48,7 @@ export function registerShareAction(app: App, deps: SlackDeps): void {
     }
     const p = parsed.data;
     const action = p.actions[0]!;
-    if (!deps.deliveries.firstTime(`share:${p.user.id}:${action.action_ts}`)) return;
+    if (!(await deps.deliveries.firstTime(`share:${p.user.id}:${action.action_ts}`))) return;
 
     const command = deps.engine.parse(action.value ?? '');
     if (!command.ok || !deps.shareable.has(command.command.name)) {

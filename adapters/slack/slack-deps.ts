@@ -8,7 +8,7 @@ import type { RecentDeliveries } from './recent-deliveries.js';
 import type { SlackAdmins } from './slack-admin.js';
 
 /** The part of the engine facade the Slack adapter uses (a proxy or the real Engine). */
-export type SlackEngine = Pick<Engine, 'parse' | 'execute' | 'isSlow' | 'commands' | 'isConfiguredAdmin'>;
+export type SlackEngine = Pick<Engine, 'parse' | 'execute' | 'isSlow' | 'commands' | 'isConfiguredAdmin' | 'firstTime'>;
 
 export interface SlackDeps {
   engine: SlackEngine;

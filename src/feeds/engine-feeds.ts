@@ -37,6 +37,7 @@ async function build(s: EngineServices): Promise<FeedService> {
     clock: s.clock,
     logger: s.logger,
     config: config.feeds,
+    coordination: s.coordination,
   });
 }
 

@@ -3,6 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { ArticleService } from '../articles/article-service.js';
 import type { Clock } from '../clock.js';
+import type { Coordination } from '../coordination/claims.js';
+import { claimAndHold } from '../coordination/held-claim.js';
 import type { FeedConfig } from '../config.js';
 import { RingkasError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -25,6 +27,8 @@ export interface FeedServiceDeps {
   logger: Logger;
   config: FeedConfig;
   random?: () => number;
+  /** Claims shared with other instances: one instance polls a feed per due time. */
+  coordination: Pick<Coordination, 'owner' | 'claims'>;
 }
 
 export interface AddedFeed {
@@ -168,16 +172,36 @@ export class FeedService {
     return this.pollOnce(this.get(id));
   }
 
-  /** One scheduler pass: every feed that is due and not paused, a few at a time. */
+  /** One scheduler pass: every feed that is due and not paused, a few at a time; returns how many this instance polled. */
   async pollDue(): Promise<number> {
     const now = this.d.clock.now().getTime();
     const due = this.d.feeds.list().filter((f) => f.state !== 'paused' && Date.parse(f.nextCheckAt) <= now);
     let next = 0;
+    let polled = 0;
     const worker = async () => {
-      while (next < due.length) await this.pollOnce(due[next++]!);
+      while (next < due.length) if (await this.pollClaimed(due[next++]!)) polled++;
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_POLLS, due.length) }, worker));
-    return due.length;
+    return polled;
+  }
+
+  /**
+   * Polls a due feed when this instance wins its claim for that due time; false when
+   * another instance polls (or polled) it. A poll cut short by a crash is left
+   * uncompleted, so the feed is polled again once the claim's lease runs out.
+   */
+  private async pollClaimed(feed: FeedRecord): Promise<boolean> {
+    const { claims, owner } = this.d.coordination;
+    const key = `feed:${feed.id}@${feed.nextCheckAt}`;
+    const answer = await claimAndHold(claims, key, owner, { logger: this.d.logger });
+    if (answer.held === false) return false;
+    try {
+      await this.pollOnce(feed);
+    } finally {
+      await answer.held.stop();
+    }
+    await claims.complete(key, owner, { polledAt: this.d.clock.now().toISOString() });
+    return true;
   }
 
   private pollOnce(feed: FeedRecord): Promise<PollReport> {

@@ -32,6 +32,7 @@ export function roundupsFor(s: EngineServices): RoundupService {
       resolveTopic: topicResolver(s.briefs),
       topicOrder: () => s.briefs.map((b) => b.id),
       topicLabel: (id) => s.briefs.find((b) => b.id === id)?.name ?? id,
+      coordination: s.coordination,
     });
     services.set(s, service);
   }

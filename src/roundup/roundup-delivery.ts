@@ -1,19 +1,25 @@
 // The delivery state machine for due subscriptions. A subscription's state
 // (lastSlot, coveredUntil) is written only after the platform accepted the message;
 // a permanent failure pauses it with the reason; transient failures that outlast
-// the retries are deferred in memory (growing back-off) and tried on a later pass.
-// A crash between the platform's acceptance and the state write re-sends that one
-// roundup on restart: at least once, never silently lost. The re-send is the same
-// message (composed from the slot, not the send time) with the same key, so a
-// platform that de-duplicates (Discord's nonce) keeps one copy; see decision 014.
+// the retries are deferred (growing back-off) and tried on a later pass.
+// Each (subscription, slot) is claimed before it is sent, so of several instances
+// sharing a database exactly one sends it; the claim is completed together with the
+// state write (one transaction in PostgreSQL). A crash between the platform's
+// acceptance and that write re-sends that one roundup once the claim's lease runs
+// out (on restart, for one in-process instance): at least once, never silently lost.
+// The re-send is the same message (composed from the slot, not the send time) with
+// the same key, so a platform that de-duplicates (Discord's nonce) keeps one copy;
+// see decisions 014 and 020.
 import type { Clock } from '../clock.js';
+import type { ClaimRecord, Coordination } from '../coordination/claims.js';
+import { claimAndHold, type HeldClaim } from '../coordination/held-claim.js';
 import type { Logger } from '../logger.js';
 import type { Deliverer } from '../model/delivery.js';
 import type { Reply, Roundup } from '../model/reply.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
 import { ArticleWindow } from './compose-roundup.js';
 import { deliverWithRetry, type RetryPolicy, type Sleep } from './deliver-with-retry.js';
-import type { RoundupStore } from './roundup-ports.js';
+import type { DeliveryState, RoundupStore } from './roundup-ports.js';
 import { latestSlot } from './weekly-slot.js';
 
 export interface DeliveryReport {
@@ -25,7 +31,15 @@ export interface DeliveryReport {
   deferred: number;
   /** Due, but no running adapter for the platform. */
   noDeliverer: number;
+  /** Due here, but another instance holds the slot's claim or has delivered it. */
+  elsewhere: number;
 }
+
+/**
+ * How roundups take turns with other instances (docs/decisions/020). Without
+ * commitDelivery the claim is completed first, then the state written.
+ */
+export type RoundupCoordination = Pick<Coordination, 'owner' | 'claims' | 'commitDelivery'> & { leaseMs?: number };
 
 interface Deps {
   store: RoundupStore;
@@ -35,11 +49,21 @@ interface Deps {
   retry: RetryPolicy;
   concurrency: number;
   compose: (sub: SubscriptionRecord, articles: ArticleWindow, until: Date) => Roundup;
+  coordination: RoundupCoordination;
 }
 
 /** "<subscription id>-<slot as UTC yyyyMMddHHmm>": 23 characters, within Discord's 25 for a nonce. */
 export function deliveryKey(subscriptionId: string, slot: Date): string {
   return `${subscriptionId}-${slot.toISOString().slice(0, 16).replace(/[-:T]/g, '')}`;
+}
+
+/** The claim that one instance sends this delivery. */
+export function roundupClaimKey(key: string): string {
+  return `roundup:${key}`;
+}
+
+function isDeliveryState(r: ClaimRecord | null): r is ClaimRecord & DeliveryState {
+  return typeof r?.['lastSlot'] === 'string' && typeof r['coveredUntil'] === 'string' && typeof r['lastDeliveryKey'] === 'string';
 }
 
 type Outcome = Exclude<keyof DeliveryReport, 'due'>;
@@ -62,7 +86,7 @@ export class RoundupDelivery {
   }
 
   async deliverAll(subs: readonly SubscriptionRecord[], deliverers: readonly Deliverer[]): Promise<DeliveryReport> {
-    const report: DeliveryReport = { due: subs.length, delivered: 0, skippedQuiet: 0, paused: 0, deferred: 0, noDeliverer: 0 };
+    const report: DeliveryReport = { due: subs.length, delivered: 0, skippedQuiet: 0, paused: 0, deferred: 0, noDeliverer: 0, elsewhere: 0 };
     const now = this.deps.clock.now().getTime();
     const queue = subs.filter((s) => (this.deferred.get(s.id)?.until ?? 0) <= now);
     report.deferred = subs.length - queue.length;
@@ -96,37 +120,86 @@ export class RoundupDelivery {
       this.defer(sub.id);
       return 'noDeliverer';
     }
-    const now = this.deps.clock.now();
-    const slot = latestSlot(sub, now);
+    const slot = latestSlot(sub, this.deps.clock.now());
+    const key = deliveryKey(sub.id, slot);
+    const { claims, owner, leaseMs } = this.deps.coordination;
+    const answer = await claimAndHold(claims, roundupClaimKey(key), owner, { logger: log, ...(leaseMs ? { leaseMs } : {}) });
+    if (answer.held === false) {
+      await this.catchUp(sub, answer.done);
+      return 'elsewhere';
+    }
+    const held = answer.held;
+    try {
+      return await this.send(sub, slot, key, deliverer, articles, held);
+    } finally {
+      // A failed state write after the platform accepted keeps the claim unrenewed: another
+      // instance re-sends (same key) once the lease runs out, as after a crash.
+      await held.stop();
+    }
+  }
+
+  private async send(sub: SubscriptionRecord, slot: Date, key: string, deliverer: Deliverer, articles: ArticleWindow, held: HeldClaim): Promise<Outcome> {
+    const log = this.deps.logger;
     // The period ends at the slot, so a re-send of this slot is the same message.
     const roundup = this.deps.compose(sub, articles, slot);
-    const key = deliveryKey(sub.id, slot);
-    const done = { lastSlot: slot.toISOString(), coveredUntil: roundup.until, lastDeliveryKey: key };
+    const done: DeliveryState = { lastSlot: slot.toISOString(), coveredUntil: roundup.until, lastDeliveryKey: key };
     if (roundup.lines.length === 0 && sub.quietWeeks === 'skip') {
-      await this.update(sub.id, done);
+      await this.commit(sub.id, held, done);
       return 'skippedQuiet';
     }
     const { result, attempts } = await deliverWithRetry(deliverer, sub.channel, roundupReply(roundup, false), this.deps.retry, this.deps.sleep, { key });
     if (result.ok) {
-      await this.update(sub.id, done);
+      await this.commit(sub.id, held, done);
       this.deferred.delete(sub.id);
       log.info({ event: 'roundup.delivered', subscription: sub.id, slot: done.lastSlot, key, lines: roundup.lines.length, attempts });
       return 'delivered';
     }
+    await held.stop();
     if (result.failure.kind === 'permanent') {
       await this.update(sub.id, { paused: { reason: result.failure.reason, at: this.deps.clock.now().toISOString() } });
+      // Given back (after the pause is written): a resumed subscription sends this slot.
+      await this.deps.coordination.claims.release(held.key, held.owner);
       log.warn({ event: 'roundup.paused', subscription: sub.id, reason: result.failure.reason });
       return 'paused';
     }
-    this.defer(sub.id);
+    const wait = this.defer(sub.id);
+    // Given back with the back-off, so no other instance retries sooner than this one would.
+    await this.deps.coordination.claims.release(held.key, held.owner, wait);
     log.warn({ event: 'roundup.deferred', subscription: sub.id, reason: result.failure.reason, attempts });
     return 'deferred';
   }
 
-  private defer(id: string): void {
+  /** Completes the claim and writes the delivery state: in one transaction where the store can. */
+  private async commit(id: string, held: HeldClaim, state: DeliveryState): Promise<void> {
+    await held.stop();
+    const { commitDelivery, claims } = this.deps.coordination;
+    const ours = commitDelivery ? await commitDelivery(held, id, state) : await claims.complete(held.key, held.owner, { ...state });
+    if (!ours) {
+      // Taken over while we sent (this process stalled for a whole lease): the new holder writes the state.
+      this.deps.logger.warn({ event: 'roundup.claim_lost', subscription: id, key: state.lastDeliveryKey });
+      return;
+    }
+    if (!commitDelivery) await this.update(id, state);
+  }
+
+  /**
+   * A slot another instance completed while this one still sees it due: either its
+   * state write is on the way, or (a store without one transaction for both) it
+   * crashed between completing the claim and writing the state. Writing the recorded
+   * state again is the same write, and never moves lastSlot back.
+   */
+  private async catchUp(sub: SubscriptionRecord, done: ClaimRecord | null): Promise<void> {
+    if (this.deps.coordination.commitDelivery || !isDeliveryState(done)) return;
+    if (sub.lastSlot && sub.lastSlot >= done.lastSlot) return;
+    await this.update(sub.id, { lastSlot: done.lastSlot, coveredUntil: done.coveredUntil, lastDeliveryKey: done.lastDeliveryKey });
+  }
+
+  /** Backs this subscription off for a growing while; returns the wait. */
+  private defer(id: string): number {
     const failures = (this.deferred.get(id)?.failures ?? 0) + 1;
     const wait = Math.min(DEFER_MAX_MS, DEFER_BASE_MS * 2 ** (failures - 1));
     this.deferred.set(id, { until: this.deps.clock.now().getTime() + wait, failures });
+    return wait;
   }
 
   /** Re-reads the record so a concurrent unsubscribe or schedule change is not undone. */

@@ -17,3 +17,16 @@ export interface ArticleSource {
 }
 
 export type RoundupStore = SubscriptionStore & ArticleSource;
+
+/** What a delivered (or quietly skipped) slot writes on its subscription. */
+export interface DeliveryState {
+  lastSlot: string;
+  coveredUntil: string;
+  lastDeliveryKey: string;
+}
+
+/**
+ * Completes a roundup's claim and writes its delivery state in one transaction
+ * (PostgreSQL). False when another instance had taken the claim over: nothing written.
+ */
+export type CommitDelivery = (claim: { key: string; owner: string }, subscriptionId: string, state: DeliveryState) => Promise<boolean>;

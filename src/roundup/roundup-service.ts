@@ -2,6 +2,8 @@
 // and delivering whatever is due. All state lives in the store (node-cron keeps none).
 import { createHash } from 'node:crypto';
 import type { Clock } from '../clock.js';
+import { MemoryClaims } from '../coordination/memory-coordination.js';
+import { instanceOwner } from '../coordination/instance-owner.js';
 import { RingkasError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ChannelRef } from '../model/actor.js';
@@ -12,7 +14,7 @@ import { cmd, say } from '../model/text.js';
 import { ArticleWindow, composeRoundup } from './compose-roundup.js';
 import { defaultRetryPolicy, realSleep, type RetryPolicy, type Sleep } from './deliver-with-retry.js';
 import { checkSchedule, SCHEDULE_EXAMPLE } from './parse-schedule.js';
-import { RoundupDelivery, type DeliveryReport } from './roundup-delivery.js';
+import { RoundupDelivery, type DeliveryReport, type RoundupCoordination } from './roundup-delivery.js';
 import type { RoundupStore } from './roundup-ports.js';
 import { firstSlotAfterDate, formatLocal, latestSlot, nextSlot, WEEK_MS } from './weekly-slot.js';
 
@@ -31,6 +33,8 @@ export interface RoundupServiceOptions {
   retry?: RetryPolicy;
   /** Deliveries in flight at once; the platform clients queue rate-limited calls. */
   concurrency?: number;
+  /** Claims shared with other instances; default: this process alone (in memory). */
+  coordination?: RoundupCoordination;
 }
 
 export function subscriptionId(channel: ChannelRef): string {
@@ -77,6 +81,7 @@ export class RoundupService {
       retry: options.retry ?? defaultRetryPolicy,
       concurrency: options.concurrency ?? 8,
       compose: (sub, articles, until) => this.composeFor(sub, articles, until),
+      coordination: options.coordination ?? { owner: instanceOwner(), claims: new MemoryClaims(options.clock) },
     });
   }
 

@@ -3,6 +3,8 @@
 // the lowdb store (store.ts, the default) and the PostgreSQL store
 // (postgres/postgres-store.ts). Reads are synchronous from memory in both; a write
 // resolves once the change is stored, and only then does memory show it.
+import type { Clock } from '../clock.js';
+import type { Coordination } from '../coordination/claims.js';
 import type { FeedRecord } from '../feeds/feed-record.js';
 import type { ArticleRecord } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
@@ -53,6 +55,9 @@ export interface BriefingStore {
 
   /** The followed feeds, kept by the same store (opened on first use). */
   feeds(): Promise<FeedRecordStore>;
+
+  /** How this instance takes turns with others on the same store (claims, de-dup ledger); in memory for a store no one else opens. */
+  coordination(clock: Clock): Coordination;
 
   /** Changes other instances make to a shared store; a store no one else writes never calls it. Returns an unsubscribe. */
   onRemoteChange(listener: (change: RemoteChange) => void): () => void;

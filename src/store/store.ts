@@ -5,6 +5,9 @@
 // changes only after the disk took the change (committed-file.ts).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Clock } from '../clock.js';
+import type { Coordination } from '../coordination/claims.js';
+import { memoryCoordination } from '../coordination/memory-coordination.js';
 import { FeedStore } from '../feeds/feed-store.js';
 import type { ArticleRecord } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
@@ -143,6 +146,11 @@ export class Store extends ArticlesInMemory implements BriefingStore {
   feeds(): Promise<FeedStore> {
     this.feedStore ??= FeedStore.open(this.dir);
     return this.feedStore;
+  }
+
+  /** One process owns the folder (the lock): claims and request de-dup stay in memory. */
+  coordination(clock: Clock): Coordination {
+    return memoryCoordination(clock);
   }
 
   /** One process owns the folder (the lock): no one else changes it. */

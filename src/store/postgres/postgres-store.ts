@@ -6,6 +6,9 @@
 // unique fingerprint and canonical URL turn a racing second add into a refusal.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import type { Clock } from '../../clock.js';
+import type { Coordination } from '../../coordination/claims.js';
+import { postgresCoordination } from '../../coordination/postgres-coordination.js';
 import { silentLogger, type Logger } from '../../logger.js';
 import type { ArticleRecord } from '../../model/article.js';
 import type { SubscriptionRecord } from '../../model/subscription.js';
@@ -15,6 +18,7 @@ import { DuplicateArticleError } from '../duplicate-article.js';
 import type { AuditEntry } from '../store-schema.js';
 import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
 import { migrate } from './migrate.js';
+import { commitDelivery } from './postgres-delivery-commit.js';
 import { PostgresFeedStore } from './postgres-feeds.js';
 
 const AUDIT_IN_MEMORY = 1_000;
@@ -216,6 +220,15 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   async feeds(): Promise<PostgresFeedStore> {
     this.feedStore ??= await PostgresFeedStore.open(this.pool, this.origin);
     return this.feedStore;
+  }
+
+  /** Claims and the request ledger in this database; a roundup's claim completes in the transaction that advances its subscription. */
+  coordination(clock: Clock): Coordination {
+    return postgresCoordination(this.pool, clock, async (claim, id, state) => {
+      const done = await this.track(commitDelivery(this.pool, clock, claim, id, state, this.note('subscription', 'put')));
+      if (done.subscription) this.rememberSubscription(id, done.subscription);
+      return done.ours;
+    });
   }
 
   onRemoteChange(listener: (change: RemoteChange) => void): () => void {

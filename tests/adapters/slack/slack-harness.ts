@@ -37,12 +37,19 @@ const fakeFetcher: ArticleFetcher = async (url) => ({
   ].join('\n\n'),
 });
 
-export async function startHarness(options: { ackDeadlineMs?: number; inAckBudgetMs?: number } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  ackDeadlineMs?: number;
+  inAckBudgetMs?: number;
+  /** More RINGKAS_* settings for the engine (e.g. a shared RINGKAS_DATABASE_URL). */
+  env?: Record<string, string>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await new FakeSlackApi().start();
   fake.users.set('UADMIN', { id: 'UADMIN', is_admin: true });
   fake.users.set('UMEMBER', { id: 'UMEMBER' });
   const temp = await createTempEngine(
-    { RINGKAS_SLACK_BOT_TOKEN: 'xoxb-test-token', RINGKAS_SLACK_SIGNING_SECRET: SIGNING_SECRET, RINGKAS_SLACK_API_URL: fake.apiUrl },
+    { RINGKAS_SLACK_BOT_TOKEN: 'xoxb-test-token', RINGKAS_SLACK_SIGNING_SECRET: SIGNING_SECRET, RINGKAS_SLACK_API_URL: fake.apiUrl, ...options.env },
     { fetcher: fakeFetcher },
   );
   const counts = { parse: 0, execute: 0 };
@@ -65,6 +72,7 @@ export async function startHarness(options: { ackDeadlineMs?: number; inAckBudge
     isSlow: (command) => real.isSlow(command),
     commands: () => real.commands(),
     isConfiguredAdmin: (actor) => real.isConfiguredAdmin(actor),
+    firstTime: (key, ttlMs) => real.firstTime(key, ttlMs),
   };
   const slack = await startSlack({
     config: temp.config,
