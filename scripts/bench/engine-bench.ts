@@ -9,10 +9,10 @@ import { loadConfig } from '../../src/config.js';
 import { Engine } from '../../src/engine.js';
 import type { CommandContext } from '../../src/model/actor.js';
 import { generateCorpus, generateArticle } from './synthetic-corpus.js';
+import { QUERIES } from './query-mix.js';
 import { ms, percentile } from './stats.js';
 
 const admin: CommandContext = { actor: { platform: 'shell', id: 'bench', isAdmin: true } };
-const QUERIES = ['ijepa', 'ijpea', 'biofuel', 'electric motorcycle', 'kendaraan listrik', 'bioetanol', 'net zero', 'car ownership', 'Toyota hydrogen', 'pelatihan tenaga kerja', 'battery recyling', 'midec', 'Kenji Watanabe', 'supply chain Karawang'];
 
 async function openAt(dir: string): Promise<Engine> {
   const config = loadConfig({ env: { RINGKAS_DATA_DIR: dir, RINGKAS_SEED_ON_EMPTY: 'false' }, envFile: null });

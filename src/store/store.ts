@@ -21,7 +21,8 @@ import type { AuditEntry, MainFile, ManifestFile, ShardFile } from './store-sche
 import { StoreError } from './store-errors.js';
 import { StoreWriteError, storeWriteError, writeFailureReason } from './write-failure.js';
 
-function shardOf(id: string, count: number): number {
+/** The shard an article id lives in (fixed by the id and the store's shard count). */
+export function shardOf(id: string, count: number): number {
   let h = 0;
   for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) >>> 0;
   return h % count;

@@ -1,0 +1,109 @@
+// npm run bench scale: the engine at 10,000 and 100,000 articles, per store
+// variant (lowdb today; add PostgreSQL to STORES), with MiniSearch on the same
+// corpus as the reference, so the figures read as ratios on a noisy machine.
+// Each instance runs in a child process: cold start, look-up median/p95 over
+// the query mix (uncached), resident memory after open and after the look-ups,
+// ingest rate; then the data's size on disk. Corpora are built once and cached
+// (scale-corpus.ts); the first run at 100,000 takes a while.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { corpusRecords, lowdbStore } from './scale-corpus.js';
+import type { InstanceFigures, InstanceOptions } from './scale-instance.js';
+import type { MiniSearchFigures } from './scale-minisearch.js';
+import { ms } from './stats.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SIZES = (process.env.RINGKAS_BENCH_SCALE_SIZES ?? '10000,100000').split(',').map(Number);
+const INGEST = 500;
+
+/** A store the engine can run on, prepared fresh (a copy) for each measurement. */
+export interface StoreVariant {
+  name: string;
+  /** A store holding the first `n` corpus articles, and the environment that points an engine at it. */
+  prepare(n: number, log: (line: string) => void): Promise<PreparedStore>;
+}
+
+export interface PreparedStore {
+  env: Record<string, string>;
+  diskBytes(): number;
+  dispose(): Promise<void>;
+}
+
+function folderBytes(dir: string): number {
+  let sum = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    sum += e.isDirectory() ? folderBytes(p) : statSync(p).size;
+  }
+  return sum;
+}
+
+const lowdb: StoreVariant = {
+  name: 'lowdb',
+  async prepare(n, log) {
+    const source = await lowdbStore(n, log);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ringkas-scale-'));
+    cpSync(source, dir, { recursive: true });
+    return { env: { RINGKAS_DATA_DIR: dir }, diskBytes: () => folderBytes(dir), dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+  },
+};
+
+/** PostgreSQL joins here as a second variant once its store exists. */
+const STORES: readonly StoreVariant[] = [lowdb];
+
+async function child<T>(script: string, args: string[]): Promise<T> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, script), ...args], {
+    maxBuffer: 16 << 20,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as T;
+}
+
+/** `run` numbers the instances on one store, so each ingests articles new to it. */
+function instance(env: Record<string, string>, run: number, settleSeconds: number): Promise<InstanceFigures> {
+  const options: InstanceOptions = { env, lookupRounds: 10, ingest: INGEST, ingestFrom: 1_000_000 + run * INGEST, settleSeconds };
+  return child<InstanceFigures>('scale-instance.ts', [JSON.stringify(options)]);
+}
+
+const mb = (v: number) => `${v.toFixed(0)} MB`;
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join('/');
+
+async function measureSize(n: number, print: (line: string) => void): Promise<void> {
+  const started = performance.now();
+  await corpusRecords(n, print);
+  print(`\n@${n.toLocaleString('en')} articles (load ${load()})`);
+  const ref = await child<MiniSearchFigures>('scale-minisearch.ts', [String(n)]);
+  print(
+    `  MiniSearch (reference): index ${ms(ref.indexMs)}, look-up median ${ms(ref.lookupMedianMs)}, p95 ${ms(ref.lookupP95Ms)}, rss ${mb(ref.rssMB)} (heap ${mb(ref.heapMB)}); JSON snapshot ${mb(ref.snapshotMB)}, save ${ms(ref.saveMs)}, load ${ms(ref.loadMs)}`,
+  );
+  for (const variant of STORES) {
+    const t0 = performance.now();
+    const store = await variant.prepare(n, print);
+    try {
+      const prepared = performance.now() - t0;
+      // First open of a store as written (nothing derived from it on disk yet), then a restart.
+      const first = await instance(store.env, 0, 0);
+      const again = await instance(store.env, 1, 10);
+      const r = (x: number, y: number) => `${(x / y).toFixed(1)}x`;
+      print(`  ${variant.name} (store prepared in ${ms(prepared)}):`);
+      print(`    look-up: median ${ms(again.lookupMedianMs)}, p95 ${ms(again.lookupP95Ms)} (${again.lookups} uncached; MiniSearch p95 ${r(again.lookupP95Ms, ref.lookupP95Ms)}); first look-up ${ms(again.firstLookupMs)}; after first open: median ${ms(first.lookupMedianMs)}, p95 ${ms(first.lookupP95Ms)}`);
+      print(`    cold start: ${ms(again.coldMs)} (restart; ${r(again.coldMs, ref.loadMs)} a MiniSearch snapshot load), first open of the store as written ${ms(first.coldMs)}`);
+      print(
+        `    rss: ${mb(again.openRssMB)} after open, ${mb(again.lookupRssMB)} after look-ups, ${mb(again.settledRssMB)} settled after ingest + 10 s idle (${mb(again.baseRssMB)} before opening); heap ${mb(again.heapMB)}`,
+      );
+      print(`    ingest: ${again.ingestPerSecond.toFixed(0)} articles/s (${INGEST - 1} in batches of 50; first add after the restart ${ms(again.firstAddMs)}; after first open ${first.ingestPerSecond.toFixed(0)}/s, first add ${ms(first.firstAddMs)}); close ${ms(again.closeMs)}`);
+      print(`    disk: ${mb(store.diskBytes() / 2 ** 20)}`);
+    } finally {
+      await store.dispose();
+    }
+  }
+  print(`  (@${n.toLocaleString('en')} measured in ${((performance.now() - started) / 1000).toFixed(0)} s; load now ${load()})`);
+}
+
+export default async function scaleBench(print: (line: string) => void): Promise<void> {
+  print(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${(os.freemem() / 2 ** 30).toFixed(0)} GiB free, load ${load()}; stores: ${STORES.map((s) => s.name).join(', ')}`);
+  for (const n of SIZES) await measureSize(n, print);
+}

@@ -1,0 +1,103 @@
+// Child process of the scale bench: one engine instance opened from scratch on
+// a prepared store (the environment given points it there), reporting time to
+// ready, look-up latency over the query mix (uncached), ingest rate and
+// resident memory, free of the parent's garbage. Prints one JSON line.
+import { loadConfig } from '../../src/config.js';
+import { Engine } from '../../src/engine.js';
+import type { CommandContext } from '../../src/model/actor.js';
+import { QUERIES } from './query-mix.js';
+import { percentile } from './stats.js';
+import { generateArticle } from './synthetic-corpus.js';
+
+export interface InstanceOptions {
+  env: Record<string, string>;
+  lookupRounds: number;
+  ingest: number;
+  /** Synthetic article numbers to ingest from (beyond the corpus). */
+  ingestFrom: number;
+  /** Seconds to stay idle before the last memory reading (V8 returns load-time pages after a few idle seconds). */
+  settleSeconds: number;
+}
+
+export interface InstanceFigures {
+  articles: number;
+  coldMs: number;
+  firstLookupMs: number;
+  lookupMedianMs: number;
+  lookupP95Ms: number;
+  lookups: number;
+  /** MB: before opening (Node, tsx, modules), after opening, after the look-ups, after idling. */
+  baseRssMB: number;
+  openRssMB: number;
+  lookupRssMB: number;
+  settledRssMB: number;
+  heapMB: number;
+  firstAddMs: number;
+  ingestPerSecond: number;
+  closeMs: number;
+}
+
+const MB = 2 ** 20;
+const user: CommandContext = { actor: { platform: 'shell', id: 'bench', isAdmin: false } };
+const admin: CommandContext = { actor: { platform: 'shell', id: 'bench', isAdmin: true } };
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+const rss = () => {
+  gc();
+  return process.memoryUsage().rss / MB;
+};
+
+const options = JSON.parse(process.argv[2] ?? '') as InstanceOptions;
+const baseRssMB = rss();
+const t0 = performance.now();
+const engine = await Engine.open({ config: loadConfig({ env: { RINGKAS_SEED_ON_EMPTY: 'false', ...options.env }, envFile: null }) });
+const coldMs = performance.now() - t0;
+const openRssMB = rss();
+const articles = engine.probe().articleCount();
+
+const q0 = performance.now();
+await engine.execute({ name: 'brief', query: 'kendaraan listrik' }, user);
+const firstLookupMs = performance.now() - q0;
+const times: number[] = [];
+for (let r = 0; r < options.lookupRounds + 1; r++) {
+  for (const query of QUERIES) {
+    engine.probe().clearAnswerCache();
+    const t = performance.now();
+    await engine.execute({ name: 'brief', query }, user);
+    if (r > 0) times.push(performance.now() - t); // round 0 warms the JIT
+  }
+}
+const lookupRssMB = rss();
+
+const add = (i: number) => engine.execute({ name: 'add', input: { kind: 'text', text: generateArticle(options.ingestFrom + i).text } }, admin);
+const a0 = performance.now();
+await add(0);
+const firstAddMs = performance.now() - a0;
+const i0 = performance.now();
+const batch = 50;
+for (let i = 1; i < options.ingest; i += batch) {
+  await Promise.all(Array.from({ length: Math.min(batch, options.ingest - i) }, (_, k) => add(i + k)));
+}
+const ingestPerSecond = (options.ingest - 1) / ((performance.now() - i0) / 1000);
+const c0 = performance.now();
+await engine.close();
+const closeMs = performance.now() - c0;
+await new Promise((resolve) => setTimeout(resolve, options.settleSeconds * 1000));
+const settledRssMB = rss();
+const figures: InstanceFigures = {
+  articles,
+  coldMs,
+  firstLookupMs,
+  lookupMedianMs: percentile(times, 50),
+  lookupP95Ms: percentile(times, 95),
+  lookups: times.length,
+  baseRssMB,
+  openRssMB,
+  lookupRssMB,
+  settledRssMB,
+  heapMB: process.memoryUsage().heapUsed / MB,
+  firstAddMs,
+  ingestPerSecond,
+  closeMs,
+};
+process.stdout.write(`${JSON.stringify(figures)}\n`);
+process.exit(0);
