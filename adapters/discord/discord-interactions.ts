@@ -22,7 +22,7 @@ import { handleShare, shareButtonRow, shareQuery } from './discord-share.js';
 import { errorForLog } from './log-error.js';
 import { prefixWithin } from '../../src/text/fit-length.js';
 
-export type DiscordEngine = Pick<Engine, 'execute' | 'parse' | 'parseOptions' | 'isSlow' | 'complete' | 'commands' | 'isConfiguredAdmin'>;
+export type DiscordEngine = Pick<Engine, 'execute' | 'parse' | 'parseOptions' | 'isSlow' | 'complete' | 'commands' | 'isConfiguredAdmin' | 'firstTime'>;
 
 export interface InteractionDeps {
   engine: DiscordEngine;

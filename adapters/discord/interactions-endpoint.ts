@@ -14,6 +14,9 @@ export const INTERACTIONS_PATH = '/discord/interactions';
 /** Interaction payloads are a few kilobytes; anything near this is not from Discord. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+/** A signed request is accepted within MAX_SKEW_SECONDS either way, so its id is remembered that long. */
+const REPLAY_WINDOW_MS = MAX_SKEW_SECONDS * 2 * 1000;
+
 const PING = 1;
 const PONG = { type: 1 };
 
@@ -22,24 +25,23 @@ export interface EndpointOptions {
   responses: InitialResponses;
   /** Runs the interaction (raw API payload) through the handler; resolves when it is done. */
   run(payload: { id: string; type: number }): Promise<void>;
+  /** True the first time a key is seen within the TTL, across every instance on the store (Engine.firstTime). */
+  firstTime(key: string, ttlMs: number): Promise<boolean>;
   logger: Logger;
   now?: () => number;
 }
 
 export function createInteractionsEndpoint(options: EndpointOptions): Server {
   const now = options.now ?? Date.now;
-  // Interaction ids seen within the timestamp window: a captured request replayed to this
-  // instance runs nothing twice (across instances the window bounds it; see decision 018).
-  const seen = new RecentIds(MAX_SKEW_SECONDS * 2 * 1000, now);
   return createServer((req, res) => {
-    void serve(req, res, options, seen, now).catch((err: unknown) => {
+    void serve(req, res, options, now).catch((err: unknown) => {
       options.logger.error({ event: 'discord_http_error', err: errorForLog(err) }, 'interaction request failed');
       if (!res.headersSent) send(res, 500, { error: 'internal error' });
     });
   });
 }
 
-async function serve(req: IncomingMessage, res: ServerResponse, options: EndpointOptions, seen: RecentIds, now: () => number): Promise<void> {
+async function serve(req: IncomingMessage, res: ServerResponse, options: EndpointOptions, now: () => number): Promise<void> {
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (path !== INTERACTIONS_PATH) return send(res, 404, { error: 'not found' });
   if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
@@ -57,7 +59,9 @@ async function serve(req: IncomingMessage, res: ServerResponse, options: Endpoin
   const payload = parsePayload(body);
   if (!payload) return send(res, 400, { error: 'not an interaction' });
   if (payload.type === PING) return send(res, 200, PONG);
-  if (!seen.add(payload.id)) {
+  // Interaction ids seen within the timestamp window, on any instance sharing the store: a
+  // captured request replayed to this instance or another runs nothing twice (decision 018).
+  if (!(await options.firstTime(`discord:interaction:${payload.id}`, REPLAY_WINDOW_MS))) {
     options.logger.warn({ event: 'discord_http_refused', reason: 'replayed', id: payload.id }, 'interaction request replayed');
     return send(res, 401, { error: 'interaction already received' });
   }
@@ -119,25 +123,4 @@ async function readCapped(req: IncomingMessage, max: number): Promise<Buffer | n
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
-}
-
-/** Ids seen in the last `windowMs`, bounded by what arrives in that window. */
-class RecentIds {
-  private readonly ids = new Map<string, number>();
-  constructor(
-    private readonly windowMs: number,
-    private readonly now: () => number,
-  ) {}
-
-  /** False when `id` was seen within the window. */
-  add(id: string): boolean {
-    const t = this.now();
-    for (const [old, at] of this.ids) {
-      if (t - at <= this.windowMs) break;
-      this.ids.delete(old);
-    }
-    if (this.ids.has(id)) return false;
-    this.ids.set(id, t);
-    return true;
-  }
 }

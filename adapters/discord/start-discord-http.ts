@@ -44,6 +44,7 @@ export async function startDiscordHttp(deps: StartDiscordHttpOptions): Promise<D
     const server = createInteractionsEndpoint({
       publicKey: endpoint.publicKey,
       responses,
+      firstTime: (key, ttlMs) => deps.engine.firstTime(key, ttlMs),
       logger,
       ...(deps.now ? { now: deps.now } : {}),
       run: (payload) => {

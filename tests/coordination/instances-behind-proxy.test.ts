@@ -3,7 +3,8 @@
 // proxy on loopback (the docker-compose topology without Docker). Signed Slack look-ups
 // through the proxy are all answered once; an article added through one instance is found
 // through the other two; a Share click Slack redelivers to another instance posts once; a
-// Discord interaction with a bad signature is refused by every instance.
+// Discord interaction with a bad signature is refused by every instance, and one replayed to
+// another instance runs once.
 import { generateKeyPairSync, sign as signEd25519 } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -16,6 +17,7 @@ import { FakeDiscord } from '../platform/fake-discord.js';
 import { closedPort } from '../support/failing-starts.js';
 import { freshDatabaseUrl } from '../support/postgres-database.js';
 import { runStart, type StartResult } from '../support/run-start.js';
+import { briefAutocomplete } from '../adapters/discord/interaction-payloads.js';
 import { addSubmission, commandBody, sendToSlackApp, shareClick, SIGNING_SECRET } from '../adapters/slack/signed-request.js';
 
 interface Instance {
@@ -195,5 +197,21 @@ describe('three instances on one database behind a round-robin proxy', () => {
       body,
     });
     expect(ok.status).toBe(200);
+  }, 30_000);
+
+  it('runs a Discord interaction replayed to another instance once', async () => {
+    const body = JSON.stringify(briefAutocomplete('ije', { appId: fakeDiscord.appId }));
+    const ts = String(Math.floor(Date.now() / 1000));
+    const signature = signEd25519(null, Buffer.from(ts + body), discordKeys.privateKey).toString('hex');
+    const statuses: number[] = [];
+    for (const instance of instances) {
+      const r = await fetch(`http://127.0.0.1:${instance.discordPort}/discord/interactions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts },
+        body,
+      });
+      statuses.push(r.status);
+    }
+    expect(statuses).toEqual([200, 401, 401]);
   }, 30_000);
 });
