@@ -46,11 +46,41 @@ function sketch(set: ReadonlySet<number>): number[] {
   return [...set].sort((a, b) => a - b).slice(0, SKETCH);
 }
 
+/** Bits of the shingle signature: 1,024 keep it sparse for articles of a few hundred shingles. */
+const SIGNATURE_WORDS = 32;
+
+/**
+ * A stored article's shingles as a bit signature, with their count. A candidate whose
+ * signature holds too few of the new article's shingles cannot reach the overlap (a
+ * signature over-counts shared shingles, never under-counts), so it is set aside
+ * without looking it up or shingling its body again: the answer is exactly the same.
+ */
+interface Filed {
+  fingerprint: string;
+  signature: Uint32Array;
+  count: number;
+}
+
+function file(fingerprint: string, set: ReadonlySet<number>): Filed {
+  const signature = new Uint32Array(SIGNATURE_WORDS);
+  for (const h of set) signature[(h >>> 5) % SIGNATURE_WORDS]! |= 1 << (h & 31);
+  return { fingerprint, signature, count: set.size };
+}
+
+/** False only when the overlap is surely below the bar. */
+function mayOverlap(mine: ReadonlySet<number>, other: Filed): boolean {
+  const small = Math.min(mine.size, other.count);
+  if (small === 0) return false;
+  let found = 0;
+  for (const h of mine) if ((other.signature[(h >>> 5) % SIGNATURE_WORDS]! >>> (h & 31)) & 1) found += 1;
+  return found / small >= MIN_OVERLAP;
+}
+
 export class NearDuplicates {
   private readonly byKey = new Map<number, Set<string>>();
-  // Id -> fingerprint of the text indexed; a removed id coming back with other text is indexed again.
-  // Only the sketch is kept: candidates are few, so their shingles are recomputed when compared.
-  private readonly indexed = new Map<string, string>();
+  // Id -> what was filed for the text indexed; a removed id coming back with other text is indexed again.
+  // Candidates' shingles are recomputed when compared, only for those the signature cannot rule out.
+  private readonly indexed = new Map<string, Filed>();
 
   /** The stored article this one nearly repeats, if any. `stored` looks an id up in the store. */
   find(article: CleanArticle, all: Iterable<ArticleRecord>, stored: (id: string) => ArticleRecord | undefined): ArticleRecord | null {
@@ -60,8 +90,10 @@ export class NearDuplicates {
     const candidates = new Set<string>();
     for (const key of sketch(mine)) for (const id of this.byKey.get(key) ?? []) candidates.add(id);
     for (const id of candidates) {
+      const filed = this.indexed.get(id);
+      if (!filed || !mayOverlap(mine, filed)) continue;
       const other = stored(id);
-      if (!other || this.indexed.get(id) !== other.fingerprint || other.language !== article.language) continue;
+      if (!other || filed.fingerprint !== other.fingerprint || other.language !== article.language) continue;
       const ratio = Math.min(article.body.length, other.body.length) / Math.max(article.body.length, other.body.length);
       if (ratio >= LENGTH_RATIO && shingleOverlap(mine, shingles(other.body)) >= MIN_OVERLAP) return other;
     }
@@ -71,9 +103,10 @@ export class NearDuplicates {
   /** Indexes stored articles not seen yet (all of them on first use, then each new one). */
   private catchUp(all: Iterable<ArticleRecord>): void {
     for (const a of all) {
-      if (this.indexed.get(a.id) === a.fingerprint) continue;
-      this.indexed.set(a.id, a.fingerprint);
-      for (const key of sketch(shingles(a.body))) {
+      if (this.indexed.get(a.id)?.fingerprint === a.fingerprint) continue;
+      const set = shingles(a.body);
+      this.indexed.set(a.id, file(a.fingerprint, set));
+      for (const key of sketch(set)) {
         const ids = this.byKey.get(key) ?? new Set<string>();
         ids.add(a.id);
         this.byKey.set(key, ids);
