@@ -5,7 +5,6 @@
 // through the other two; a Share click Slack redelivers to another instance posts once; a
 // Discord interaction with a bad signature is refused by every instance, and one replayed to
 // another instance runs once.
-import { generateKeyPairSync, sign as signEd25519 } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeSlackApi } from '../platform/fake-slack-api.js';
+import { ed25519Keys, signInteraction } from '../platform/discord-signing.js';
 import { FakeDiscord } from '../platform/fake-discord.js';
 import { closedPort } from '../support/failing-starts.js';
 import { freshDatabaseUrl } from '../support/postgres-database.js';
@@ -37,8 +37,17 @@ let proxy: http.Server;
 let proxyPort: number;
 const instances: Instance[] = [];
 const routed: number[] = [];
-const discordKeys = generateKeyPairSync('ed25519');
-const publicHex = Buffer.from(discordKeys.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('hex');
+const discordKeys = ed25519Keys();
+
+/** Posts a body to an instance's Interactions Endpoint with the given signature; the status. */
+async function postInteraction(instance: Instance, body: string, ts: string, signature: string): Promise<number> {
+  const r = await fetch(`http://127.0.0.1:${instance.discordPort}/discord/interactions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts },
+    body,
+  });
+  return r.status;
+}
 
 /** Round-robin over the instances' Slack ports, bodies passed through unchanged (they are signed). */
 function startProxy(): Promise<void> {
@@ -76,7 +85,7 @@ async function startInstance(databaseUrl: string, seed: boolean): Promise<Instan
       RINGKAS_DISCORD_TOKEN: 'fake-bot-token',
       RINGKAS_DISCORD_API_URL: fakeDiscord.apiUrl,
       RINGKAS_DISCORD_MODE: 'http',
-      RINGKAS_DISCORD_PUBLIC_KEY: publicHex,
+      RINGKAS_DISCORD_PUBLIC_KEY: discordKeys.publicHex,
       RINGKAS_DISCORD_PORT: String(discordPort),
       RINGKAS_LOG_LEVEL: 'warn',
     },
@@ -180,38 +189,18 @@ describe('three instances on one database behind a round-robin proxy', () => {
   it('refuses a Discord interaction with a bad signature on every instance, and answers a good one', async () => {
     const body = JSON.stringify({ id: '9', type: 1, application_id: fakeDiscord.appId, token: 't', version: 1 });
     const ts = String(Math.floor(Date.now() / 1000));
-    const good = signEd25519(null, Buffer.from(ts + body), discordKeys.privateKey).toString('hex');
+    const good = signInteraction(discordKeys.privateKey, ts, body);
     const bad = good.slice(0, -2) + (good.endsWith('00') ? '11' : '00');
-    for (const instance of instances) {
-      const post = (signature: string) =>
-        fetch(`http://127.0.0.1:${instance.discordPort}/discord/interactions`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts },
-          body,
-        });
-      expect((await post(bad)).status).toBe(401);
-    }
-    const ok = await fetch(`http://127.0.0.1:${instances[0]!.discordPort}/discord/interactions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-signature-ed25519': good, 'x-signature-timestamp': ts },
-      body,
-    });
-    expect(ok.status).toBe(200);
+    for (const instance of instances) expect(await postInteraction(instance, body, ts, bad)).toBe(401);
+    expect(await postInteraction(instances[0]!, body, ts, good)).toBe(200);
   }, 30_000);
 
   it('runs a Discord interaction replayed to another instance once', async () => {
     const body = JSON.stringify(briefAutocomplete('ije', { appId: fakeDiscord.appId }));
     const ts = String(Math.floor(Date.now() / 1000));
-    const signature = signEd25519(null, Buffer.from(ts + body), discordKeys.privateKey).toString('hex');
+    const signature = signInteraction(discordKeys.privateKey, ts, body);
     const statuses: number[] = [];
-    for (const instance of instances) {
-      const r = await fetch(`http://127.0.0.1:${instance.discordPort}/discord/interactions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': ts },
-        body,
-      });
-      statuses.push(r.status);
-    }
+    for (const instance of instances) statuses.push(await postInteraction(instance, body, ts, signature));
     expect(statuses).toEqual([200, 401, 401]);
   }, 30_000);
 });

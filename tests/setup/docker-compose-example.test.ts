@@ -2,7 +2,6 @@
 // code: the variables it sets are ones Ringkas reads and accepts, the instances really run
 // the stateless modes (PostgreSQL store, Slack over HTTP, Discord HTTP interactions), and
 // nginx sends each platform's path to the port that instance listens on.
-import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { parse } from 'yaml';
 import { ALL_VARIABLES, readPlatformConfigs } from '../../adapters/platform-config.js';
 import { INTERACTIONS_PATH } from '../../adapters/discord/interactions-endpoint.js';
 import { loadConfig } from '../../src/config.js';
+import { ed25519Keys } from '../platform/discord-signing.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const compose = parse(readFileSync(path.join(root, 'docker-compose.yml'), 'utf8')) as {
@@ -23,7 +23,7 @@ const userEnv = {
   RINGKAS_SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
   RINGKAS_SLACK_SIGNING_SECRET: 'secret',
   RINGKAS_DISCORD_TOKEN: 'token',
-  RINGKAS_DISCORD_PUBLIC_KEY: Buffer.from(generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('hex'),
+  RINGKAS_DISCORD_PUBLIC_KEY: ed25519Keys().publicHex,
 };
 
 function upstreamPorts(name: string): { host: string; port: number }[] {

@@ -1,7 +1,7 @@
 // HTTP interactions mode (RINGKAS_DISCORD_MODE=http): signed requests, as Discord sends them to
 // the Interactions Endpoint URL, reach the real HTTP server over loopback. The first answer is
 // the HTTP response; edits, follow-ups, Share posts and roundups reach the fake Discord REST API.
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import type { DiscordRuntime } from '../../../adapters/discord/create-discord-cl
 import type { ProxyConfig } from '../../../src/config.js';
 import { createLogger } from '../../../src/logger.js';
 import { ConnectProxy } from '../../platform/connect-proxy.js';
+import { ed25519Keys, signInteraction } from '../../platform/discord-signing.js';
 import { FakeDiscord } from '../../platform/fake-discord.js';
 import { closedPort } from '../../support/failing-starts.js';
 import { runStart } from '../../support/run-start.js';
@@ -22,12 +23,6 @@ import { truncate } from '../../../src/text/fit-length.js';
 import { adminCommand, briefAutocomplete, briefCommand, buttonClick, CHANNEL_ID, MANAGE_GUILD } from './interaction-payloads.js';
 
 type Data = { content?: string; flags?: number; embeds?: { title?: string }[]; components?: { components: { custom_id: string }[] }[]; choices?: { name: string }[]; allowed_mentions?: { parse: string[] } };
-
-export function ed25519Keys(): { privateKey: KeyObject; publicHex: string } {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  const x = publicKey.export({ format: 'jwk' }).x!;
-  return { privateKey, publicHex: Buffer.from(x, 'base64url').toString('hex') };
-}
 
 const keys = ed25519Keys();
 const nowSeconds = () => Math.floor(Date.now() / 1000);
@@ -80,7 +75,7 @@ interface Signed {
 async function post(payload: unknown, s: Signed = {}, port = runtime.port): Promise<{ status: number; json: { type?: number; data?: Data } }> {
   const body = s.body ?? JSON.stringify(payload);
   const timestamp = String(s.timestamp ?? nowSeconds());
-  const signature = sign(null, Buffer.from(timestamp + (s.signed ?? body)), s.key ?? keys.privateKey).toString('hex');
+  const signature = signInteraction(s.key ?? keys.privateKey, timestamp, s.signed ?? body);
   const res = await fetch(`http://127.0.0.1:${port}${INTERACTIONS_PATH}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Signature-Ed25519': signature, 'X-Signature-Timestamp': timestamp, ...s.headers },
