@@ -1,9 +1,11 @@
 // Copies what a lowdb store holds into the PostgreSQL store, then checks the copy:
 // per table, the rows the source has must be in the database with the same content
-// (a count, and a sha256 over the sorted ids and canonical JSON of the records).
+// (a count, and a sha256 over the sorted per-row hashes of key and canonical JSON).
 // Every insert is ON CONFLICT DO NOTHING and the whole copy is one transaction, so a
 // second run copies nothing and a failed run leaves nothing half-done. Instances
 // already running on the database hear of each copied row (change-feed.ts).
+// Rows stream through in batches (articles may come from an async source) and only
+// a hash per row is kept, so 100,000 articles copy at bounded memory.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { FeedRecord } from '../../feeds/feed-record.js';
@@ -14,7 +16,8 @@ import type { AuditEntry } from '../store-schema.js';
 import { writeAndNotify, type ChangeKind } from './change-feed.js';
 
 export interface StoreSnapshot {
-  articles: readonly ArticleRecord[];
+  /** Any iterable: a lowdb store's list, or records streamed from a file. Read once. */
+  articles: Iterable<ArticleRecord> | AsyncIterable<ArticleRecord>;
   subscriptions: readonly SubscriptionRecord[];
   audit: readonly AuditEntry[];
   feeds: readonly FeedRecord[];
@@ -34,7 +37,10 @@ export interface TableReport {
   ok: boolean;
 }
 
+/** Rows per INSERT (one JSON array parameter): ~2 MB of articles, few round trips. */
 const BATCH = 500;
+/** Keys per verifying SELECT. */
+const VERIFY_BATCH = 2_000;
 const ORIGIN = 'migrate-store';
 
 /** JSON with object keys sorted, so a record reads the same from a file and from jsonb. */
@@ -50,13 +56,19 @@ export function canonicalJson(value: unknown): string {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** One checksum for a set of keyed records, whatever order they come in. */
-function checksum(rows: readonly { key: string; record: unknown }[]): string {
-  return sha256(rows.map((r) => `${r.key}\t${canonicalJson(r.record)}`).sort().join('\n'));
+/** A row's identity and content in one hash: the same key and canonical JSON, the same hash. */
+const rowHash = (key: string, json: string) => sha256(`${key}\t${json}`);
+
+/** One checksum for a set of rows, whatever order they come in. */
+const checksum = (rowHashes: readonly string[]) => sha256([...rowHashes].sort().join('\n'));
+
+interface Row<T> {
+  key: string;
+  record: T;
 }
 
 /** Audit entries have no id: the n-th copy of an identical entry gets key …:n. */
-function auditKeys(entries: readonly AuditEntry[]): { key: string; record: AuditEntry }[] {
+function auditKeys(entries: readonly AuditEntry[]): Row<AuditEntry>[] {
   const seen = new Map<string, number>();
   return entries.map((record) => {
     const hash = sha256(canonicalJson(record));
@@ -66,18 +78,25 @@ function auditKeys(entries: readonly AuditEntry[]): { key: string; record: Audit
   });
 }
 
-interface Table<T> {
+async function* stream<T>(items: Iterable<T>): AsyncGenerator<T> {
+  yield* items;
+}
+
+async function* byId<T extends { id: string }>(records: Iterable<T> | AsyncIterable<T>): AsyncGenerator<Row<T>> {
+  for await (const record of records) yield { key: record.id, record };
+}
+
+interface Table {
   name: string;
   kind: ChangeKind;
-  rows: { key: string; record: T }[];
+  rows: AsyncIterable<Row<unknown>>;
   /** Inserts a JSON array of {key, record} ($1), returning the inserted rows' ids. */
   insert: string;
   /** The stored records of the given keys ($1, a text array), as {key, record}. */
   select: string;
 }
 
-function tables(s: StoreSnapshot): Table<unknown>[] {
-  const byId = <T extends { id: string }>(records: readonly T[]) => records.map((record) => ({ key: record.id, record }));
+function tables(s: StoreSnapshot): Table[] {
   const fromJson = (columns: string, values: string) =>
     `INSERT INTO ${columns} SELECT ${values} FROM jsonb_array_elements($1::jsonb) AS e ON CONFLICT DO NOTHING RETURNING `;
   return [
@@ -98,7 +117,7 @@ function tables(s: StoreSnapshot): Table<unknown>[] {
     {
       name: 'audit',
       kind: 'audit',
-      rows: auditKeys(s.audit),
+      rows: stream(auditKeys(s.audit)),
       insert: `${fromJson('audit_log (import_key, entry)', "e->>'key', e->'record'")}seq AS id`,
       select: 'SELECT import_key AS key, entry AS record FROM audit_log WHERE import_key = ANY($1)',
     },
@@ -111,23 +130,23 @@ function tables(s: StoreSnapshot): Table<unknown>[] {
     },
   ];
 }
+/** What the copy wrote of one table, and the source's row hashes to verify it by. */
+interface Copied {
+  table: Table;
+  copied: number;
+  /** key -> rowHash of the source row. */
+  source: Map<string, string>;
+}
 
 /** Copies `source` into the (migrated) database in one transaction, then verifies every table. */
 export async function copyIntoPostgres(source: StoreSnapshot, pool: pg.Pool): Promise<TableReport[]> {
-  const all = tables(source);
-  const copied = new Map<string, number>();
+  const done: Copied[] = [];
+  let seedingCopied = 0;
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    for (const t of all) {
-      let n = 0;
-      for (let i = 0; i < t.rows.length; i += BATCH) {
-        const batch = JSON.stringify(t.rows.slice(i, i + BATCH));
-        n += (await writeAndNotify(client, t.insert, [batch], { origin: ORIGIN, kind: t.kind, op: 'put' })).length;
-      }
-      copied.set(t.name, n);
-    }
-    copied.set('seeding', await copySeeding(client, source));
+    for (const table of tables(source)) done.push(await copyTable(client, table));
+    seedingCopied = await copySeeding(client, source);
     await client.query('COMMIT');
   } catch (e) {
     await client.query('ROLLBACK');
@@ -136,16 +155,51 @@ export async function copyIntoPostgres(source: StoreSnapshot, pool: pg.Pool): Pr
     client.release();
   }
   const reports: TableReport[] = [];
-  for (const t of all) {
-    const { rows } = await pool.query<{ key: string; record: unknown }>(t.select, [t.rows.map((r) => r.key)]);
-    const wanted = new Map(t.rows.map((r) => [r.key, canonicalJson(r.record)]));
-    const matching = rows.filter((r) => wanted.get(r.key) === canonicalJson(r.record)).length;
-    const sourceChecksum = checksum(t.rows);
-    const targetChecksum = checksum(rows);
-    reports.push({ table: t.name, inSource: t.rows.length, copied: copied.get(t.name) ?? 0, matching, sourceChecksum, targetChecksum, ok: matching === t.rows.length && sourceChecksum === targetChecksum });
-  }
-  reports.push(await verifySeeding(pool, source, copied.get('seeding') ?? 0));
+  for (const c of done) reports.push(await verifyTable(pool, c));
+  reports.push(await verifySeeding(pool, source, seedingCopied));
   return reports;
+}
+
+/**
+ * Inserts a table's rows in batches, sending the canonical JSON it hashed (built
+ * once per row, by string concatenation, never stringified twice).
+ */
+async function copyTable(client: pg.PoolClient, table: Table): Promise<Copied> {
+  const hashes = new Map<string, string>();
+  let batch: string[] = [];
+  let copied = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const rows = await writeAndNotify(client, table.insert, [`[${batch.join(',')}]`], { origin: ORIGIN, kind: table.kind, op: 'put' });
+    copied += rows.length;
+    batch = [];
+  };
+  for await (const { key, record } of table.rows) {
+    const json = canonicalJson(record);
+    hashes.set(key, rowHash(key, json));
+    batch.push(`{"key":${JSON.stringify(key)},"record":${json}}`);
+    if (batch.length >= BATCH) await flush();
+  }
+  await flush();
+  return { table, copied, source: hashes };
+}
+
+/** Reads back the source's keys in batches and compares each stored row's hash with the source's. */
+async function verifyTable(pool: pg.Pool, { table, copied, source }: Copied): Promise<TableReport> {
+  const keys = [...source.keys()];
+  const target: string[] = [];
+  let matching = 0;
+  for (let i = 0; i < keys.length; i += VERIFY_BATCH) {
+    const { rows } = await pool.query<Row<unknown>>(table.select, [keys.slice(i, i + VERIFY_BATCH)]);
+    for (const r of rows) {
+      const hash = rowHash(r.key, canonicalJson(r.record));
+      target.push(hash);
+      if (source.get(r.key) === hash) matching++;
+    }
+  }
+  const sourceChecksum = checksum([...source.values()]);
+  const targetChecksum = checksum(target);
+  return { table: table.name, inSource: source.size, copied, matching, sourceChecksum, targetChecksum, ok: matching === source.size && sourceChecksum === targetChecksum };
 }
 
 /** Seeding progress is copied only where the database has none yet (an instance may have seeded it). */
