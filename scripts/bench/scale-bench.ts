@@ -1,5 +1,5 @@
 // npm run bench scale: the engine at 10,000 and 100,000 articles, per store
-// variant (lowdb today; add PostgreSQL to STORES), with MiniSearch on the same
+// variant (lowdb, and PostgreSQL on an embedded server), with MiniSearch on the same
 // corpus as the reference, so the figures read as ratios on a noisy machine.
 // Each instance runs in a child process: cold start, look-up median/p95 over
 // the query mix (uncached), resident memory after open and after the look-ups,
@@ -14,6 +14,8 @@ import { promisify } from 'node:util';
 import { corpusRecords, lowdbStore } from './scale-corpus.js';
 import type { InstanceFigures, InstanceOptions } from './scale-instance.js';
 import type { MiniSearchFigures } from './scale-minisearch.js';
+import { postgresVariant } from './scale-postgres.js';
+import type { StoreVariant } from './scale-store-variant.js';
 import { ms } from './stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,19 +23,6 @@ const SIZES = (process.env.RINGKAS_BENCH_SCALE_SIZES ?? '10000,100000').split(',
 const INGEST = 500;
 /** Ingest stops after this long per instance, so a slow store still finishes the bench. */
 const INGEST_SECONDS = Number(process.env.RINGKAS_BENCH_SCALE_INGEST_SECONDS ?? 60);
-
-/** A store the engine can run on, prepared fresh (a copy) for each measurement. */
-export interface StoreVariant {
-  name: string;
-  /** A store holding the first `n` corpus articles, and the environment that points an engine at it. */
-  prepare(n: number, log: (line: string) => void): Promise<PreparedStore>;
-}
-
-export interface PreparedStore {
-  env: Record<string, string>;
-  diskBytes(): number;
-  dispose(): Promise<void>;
-}
 
 function folderBytes(dir: string): number {
   let sum = 0;
@@ -50,12 +39,12 @@ const lowdb: StoreVariant = {
     const source = await lowdbStore(n, log);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ringkas-scale-'));
     cpSync(source, dir, { recursive: true });
-    return { env: { RINGKAS_DATA_DIR: dir }, diskBytes: () => folderBytes(dir), dispose: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { env: { RINGKAS_DATA_DIR: dir }, diskBytes: async () => folderBytes(dir), dispose: async () => rmSync(dir, { recursive: true, force: true }) };
   },
 };
 
-/** PostgreSQL joins here as a second variant once its store exists. */
-const STORES: readonly StoreVariant[] = [lowdb];
+/** RINGKAS_BENCH_SCALE_STORES=lowdb (or postgres) measures one. */
+const STORES: readonly StoreVariant[] = [lowdb, postgresVariant()].filter((s) => (process.env.RINGKAS_BENCH_SCALE_STORES ?? 'lowdb,postgres').split(',').includes(s.name));
 
 async function child<T>(script: string, args: string[]): Promise<T> {
   const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, script), ...args], {
@@ -101,7 +90,7 @@ async function measureSize(n: number, print: (line: string) => void): Promise<vo
           ? `first add not done after ${INGEST_SECONDS} s`
           : `${f.ingestPerSecond === null ? '-' : f.ingestPerSecond.toFixed(0)} articles/s (${f.ingested} in batches of 50), first add ${ms(f.firstAddMs)}`;
       print(`    ingest: ${rate(again)} after the restart; ${rate(first)} after the first open; close ${ms(again.closeMs)} (budget ${INGEST_SECONDS} s each)`);
-      print(`    disk: ${mb(store.diskBytes() / 2 ** 20)}`);
+      print(`    disk: ${mb((await store.diskBytes()) / 2 ** 20)}`);
     } finally {
       await store.dispose();
     }
@@ -111,5 +100,9 @@ async function measureSize(n: number, print: (line: string) => void): Promise<vo
 
 export default async function scaleBench(print: (line: string) => void): Promise<void> {
   print(`machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${(os.freemem() / 2 ** 30).toFixed(0)} GiB free, load ${load()}; stores: ${STORES.map((s) => s.name).join(', ')}`);
-  for (const n of SIZES) await measureSize(n, print);
+  try {
+    for (const n of SIZES) await measureSize(n, print);
+  } finally {
+    for (const store of STORES) await store.close?.();
+  }
 }
