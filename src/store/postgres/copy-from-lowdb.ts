@@ -45,6 +45,10 @@ const ORIGIN = 'migrate-store';
 
 /** JSON with object keys sorted, so a record reads the same from a file and from jsonb. */
 export function canonicalJson(value: unknown): string {
+  // As JSON.stringify does (a Date becomes its ISO text): the canonical JSON is also what is inserted.
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return canonicalJson((value as { toJSON: () => unknown }).toJSON());
+  }
   if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v ?? null)).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const o = value as Record<string, unknown>;
@@ -130,6 +134,7 @@ function tables(s: StoreSnapshot): Table[] {
     },
   ];
 }
+
 /** What the copy wrote of one table, and the source's row hashes to verify it by. */
 interface Copied {
   table: Table;

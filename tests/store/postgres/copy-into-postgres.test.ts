@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../../src/model/article.js';
-import { copyIntoPostgres, type StoreSnapshot, type TableReport } from '../../../src/store/postgres/copy-from-lowdb.js';
+import { canonicalJson, copyIntoPostgres, type StoreSnapshot, type TableReport } from '../../../src/store/postgres/copy-from-lowdb.js';
 import { migrate } from '../../../src/store/postgres/migrate.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import { article } from '../../roundup/memory-roundup-store.js';
@@ -75,4 +75,9 @@ describe('copyIntoPostgres from a streamed source', () => {
     expect(again).toMatchObject({ copied: 0, matching: COUNT - 1, ok: false });
     expect(again.targetChecksum).not.toBe(again.sourceChecksum);
   }, 60_000);
+
+  it('sends what it hashes: canonical JSON sorts keys and writes values as JSON.stringify does', () => {
+    const value = { b: [1, undefined, 'x'], a: new Date(0), c: undefined, d: { z: null, y: 'é"' } };
+    expect(canonicalJson(value)).toBe(JSON.stringify({ a: new Date(0), b: [1, null, 'x'], d: { y: 'é"', z: null } }));
+  });
 });
