@@ -21,6 +21,8 @@ import { ms } from './stats.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SIZES = (process.env.RINGKAS_BENCH_SCALE_SIZES ?? '10000,100000').split(',').map(Number);
 const INGEST = 500;
+/** RINGKAS_BENCH_SCALE_REFERENCE=off skips MiniSearch (minutes at 100,000) when re-measuring one store. */
+const REFERENCE = process.env.RINGKAS_BENCH_SCALE_REFERENCE !== 'off';
 /** Ingest stops after this long per instance, so a slow store still finishes the bench. */
 const INGEST_SECONDS = Number(process.env.RINGKAS_BENCH_SCALE_INGEST_SECONDS ?? 60);
 
@@ -66,9 +68,11 @@ async function measureSize(n: number, print: (line: string) => void): Promise<vo
   const started = performance.now();
   await corpusRecords(n, print);
   print(`\n@${n.toLocaleString('en')} articles (load ${load()})`);
-  const ref = await child<MiniSearchFigures>('scale-minisearch.ts', [String(n)]);
+  const ref = REFERENCE ? await child<MiniSearchFigures>('scale-minisearch.ts', [String(n)]) : null;
   print(
-    `  MiniSearch (reference): index ${ms(ref.indexMs)}, look-up median ${ms(ref.lookupMedianMs)}, p95 ${ms(ref.lookupP95Ms)}, rss ${mb(ref.rssMB)} (heap ${mb(ref.heapMB)}); JSON snapshot ${mb(ref.snapshotMB)}, save ${ms(ref.saveMs)}, load ${ms(ref.loadMs)}`,
+    ref
+      ? `  MiniSearch (reference): index ${ms(ref.indexMs)}, look-up median ${ms(ref.lookupMedianMs)}, p95 ${ms(ref.lookupP95Ms)}, rss ${mb(ref.rssMB)} (heap ${mb(ref.heapMB)}); JSON snapshot ${mb(ref.snapshotMB)}, save ${ms(ref.saveMs)}, load ${ms(ref.loadMs)}`
+      : '  MiniSearch (reference): skipped (RINGKAS_BENCH_SCALE_REFERENCE=off)',
   );
   for (const variant of STORES) {
     const t0 = performance.now();
@@ -78,10 +82,10 @@ async function measureSize(n: number, print: (line: string) => void): Promise<vo
       // First open of a store as written (nothing derived from it on disk yet), then a restart.
       const first = await instance(store.env, 0, 0);
       const again = await instance(store.env, 1, 10);
-      const r = (x: number, y: number) => `${(x / y).toFixed(1)}x`;
+      const r = (x: number, y: number | undefined) => (y === undefined ? '-' : `${(x / y).toFixed(1)}x`);
       print(`  ${variant.name} (store prepared in ${ms(prepared)}):`);
-      print(`    look-up: median ${ms(again.lookupMedianMs)}, p95 ${ms(again.lookupP95Ms)} (${again.lookups} uncached; MiniSearch p95 ${r(again.lookupP95Ms, ref.lookupP95Ms)}); first look-up ${ms(again.firstLookupMs)}; after first open: median ${ms(first.lookupMedianMs)}, p95 ${ms(first.lookupP95Ms)}`);
-      print(`    cold start: ${ms(again.coldMs)} (restart; ${r(again.coldMs, ref.loadMs)} a MiniSearch snapshot load), first open of the store as written ${ms(first.coldMs)}`);
+      print(`    look-up: median ${ms(again.lookupMedianMs)}, p95 ${ms(again.lookupP95Ms)} (${again.lookups} uncached; MiniSearch p95 ${r(again.lookupP95Ms, ref?.lookupP95Ms)}); first look-up ${ms(again.firstLookupMs)}; after first open: median ${ms(first.lookupMedianMs)}, p95 ${ms(first.lookupP95Ms)}`);
+      print(`    cold start: ${ms(again.coldMs)} (restart; ${r(again.coldMs, ref?.loadMs)} a MiniSearch snapshot load), first open of the store as written ${ms(first.coldMs)}`);
       print(
         `    rss: ${mb(again.openRssMB)} after open, ${mb(again.lookupRssMB)} after look-ups, ${mb(again.settledRssMB)} settled after ingest + 10 s idle (${mb(again.baseRssMB)} before opening); heap ${mb(again.heapMB)}`,
       );
