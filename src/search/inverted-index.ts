@@ -34,6 +34,15 @@ export class InvertedIndex {
   /** Score accumulator and the slots it holds a score for, reused by every look-up. */
   private acc = new Float64Array(0);
   private touched = new Int32Array(0);
+  private scored = new Float64Array(0);
+  /**
+   * Per slot, BM25's length normaliser of head and body for the average lengths
+   * they were computed at: two divisions per posting fewer, recomputed only
+   * after an add or removal changed the averages.
+   */
+  private headNorm = new Float64Array(0);
+  private bodyNorm = new Float64Array(0);
+  private normsAt = { slots: 0, avgHead: NaN, avgBody: NaN };
 
   constructor(private readonly headBoost: number) {}
 
@@ -99,20 +108,24 @@ export class InvertedIndex {
 
   /**
    * BM25F scores for weighted terms, for the documents that match, as parallel
-   * arrays of slots and scores. `floorSlots` (optional) are documents that count
-   * as matches whatever their words (dead slots among them are skipped): they
-   * get at least `floorShare` (> 0) of the best score.
+   * arrays of slots and scores (views valid until the next call), with the best
+   * score. `floorSlots` (optional) are documents that count as matches whatever
+   * their words (dead slots among them are skipped): they get at least
+   * `floorShare` (> 0) of the best score.
    */
-  score(terms: ReadonlyMap<string, number>, floorSlots: readonly ArrayLike<number>[] = [], floorShare = 0): { slots: Int32Array; scores: Float64Array } {
+  score(terms: ReadonlyMap<string, number>, floorSlots: readonly ArrayLike<number>[] = [], floorShare = 0): { slots: Int32Array; scores: Float64Array; top: number } {
     const n = this.ids.length;
     if (this.acc.length < n) {
-      this.acc = new Float64Array(Math.max(n, this.acc.length * 2));
-      this.touched = new Int32Array(this.acc.length);
+      const size = Math.max(n, this.acc.length * 2);
+      this.acc = new Float64Array(size);
+      this.touched = new Int32Array(size);
+      this.scored = new Float64Array(size);
     }
-    const { acc, touched, alive, headLen, bodyLen, headBoost } = this;
-    let count = 0;
     const avgHead = this.headTotal / Math.max(1, this.liveCount) || 1;
     const avgBody = this.bodyTotal / Math.max(1, this.liveCount) || 1;
+    this.updateNorms(avgHead, avgBody);
+    const { acc, touched, alive, headNorm, bodyNorm, headBoost } = this;
+    let count = 0;
     for (const [term, weight] of terms) {
       const p = this.postings.get(term);
       if (!p || weight <= 0) continue;
@@ -123,20 +136,42 @@ export class InvertedIndex {
       for (let i = 0; i < df; i++) {
         const d = docs[i]!;
         if (!alive[d]) continue;
-        const tf = (headBoost * head[i]!) / (1 - B + (B * headLen[d]!) / avgHead) + body[i]! / (1 - B + (B * bodyLen[d]!) / avgBody);
+        // Most postings are body-only; adding the zero head share changes nothing.
+        const h = head[i]!;
+        const bodyTf = body[i]! / bodyNorm[d]!;
+        const tf = h === 0 ? bodyTf : (headBoost * h) / headNorm[d]! + bodyTf;
         if (acc[d] === 0) touched[count++] = d;
         acc[d]! += (w * tf * (K1 + 1)) / (tf + K1);
       }
     }
     if (floorSlots.length > 0) count = this.raiseToFloor(count, floorSlots, floorShare);
-    const slots = touched.slice(0, count);
-    const scores = new Float64Array(count);
+    const scores = this.scored;
+    let top = 0;
     for (let i = 0; i < count; i++) {
-      const d = slots[i]!;
-      scores[i] = acc[d]!;
+      const d = touched[i]!;
+      const v = acc[d]!;
+      scores[i] = v;
+      if (v > top) top = v;
       acc[d] = 0;
     }
-    return { slots, scores };
+    return { slots: touched.subarray(0, count), scores: scores.subarray(0, count), top };
+  }
+
+  private updateNorms(avgHead: number, avgBody: number): void {
+    const n = this.ids.length;
+    const at = this.normsAt;
+    const same = at.avgHead === avgHead && at.avgBody === avgBody;
+    if (same && at.slots === n) return;
+    if (this.headNorm.length < n) {
+      const size = Math.max(n, this.headNorm.length * 2);
+      this.headNorm = new Float64Array(size);
+      this.bodyNorm = new Float64Array(size);
+    }
+    for (let d = same ? at.slots : 0; d < n; d++) {
+      this.headNorm[d] = 1 - B + (B * this.headLen[d]!) / avgHead;
+      this.bodyNorm[d] = 1 - B + (B * this.bodyLen[d]!) / avgBody;
+    }
+    this.normsAt = { slots: n, avgHead, avgBody };
   }
 
   /** Raises the floor documents to `share` of the best score so far; returns the new count of touched slots. */

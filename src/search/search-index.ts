@@ -111,12 +111,10 @@ export class SearchIndex {
     // Articles tagged with a brief the query names count as matches even when
     // they share no word with it ("ev" lists the articles about kendaraan
     // listrik); they rank on the topic bonus.
-    const { slots, scores } = this.index.score(this.weightedTerms(plan), this.facts.taggedWith(plan.briefIds), CANDIDATE_FLOOR);
+    const { slots, scores, top } = this.index.score(this.weightedTerms(plan), this.facts.taggedWith(plan.briefIds), CANDIDATE_FLOOR);
     if (slots.length === 0) return none;
     // Only the head of the list is ranked: the score of the RANKED_DEPTH-th
     // hit admits it, found without sorting every match.
-    let top = 0;
-    for (let i = 0; i < scores.length; i++) if (scores[i]! > top) top = scores[i]!;
     const cutoff = Math.max(top * CANDIDATE_FLOOR, kthLargest(scores, RANKED_DEPTH));
     const head: [number, number][] = [];
     for (let i = 0; i < slots.length; i++) if (scores[i]! >= cutoff) head.push([slots[i]!, scores[i]!]);
