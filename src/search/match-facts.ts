@@ -28,7 +28,6 @@ export class MatchFacts {
   /** Per story number: the count that last saw it (counts reuse one array instead of building sets). */
   private seenIn = new Uint32Array(0);
   private counts = 0;
-  private counted = 0;
 
   constructor(
     private readonly slots: Slots,
@@ -68,25 +67,30 @@ export class MatchFacts {
     return out;
   }
 
-  /** Starts counting the distinct stories of the slots passed to `countStory`. */
-  startStoryCount(): void {
+  /**
+   * How many stories the `ranked` slots and the `slots` scoring at least
+   * `share` of `top` make together (the two parallel arrays as the index
+   * returned them); with `hideOutside`, documents outside the field count for none.
+   */
+  countStories(ranked: readonly number[], slots: Int32Array, scores: Float64Array, top: number, share: number, hideOutside: boolean): number {
     if (++this.counts === 0xffffffff) {
       this.seenIn.fill(0);
       this.counts = 1;
     }
-    this.counted = 0;
-  }
-
-  countStory(slot: number): void {
-    const s = this.story[slot]!;
-    if (s === NO_STORY || this.seenIn[s] === this.counts) return;
-    this.seenIn[s] = this.counts;
-    this.counted++;
-  }
-
-  /** Distinct stories counted since `startStoryCount`. */
-  get storiesCounted(): number {
-    return this.counted;
+    const { story, outside, seenIn, counts } = this;
+    let found = 0;
+    const count = (slot: number) => {
+      const s = story[slot]!;
+      if (s === NO_STORY || seenIn[s] === counts) return;
+      seenIn[s] = counts;
+      found++;
+    };
+    for (const slot of ranked) count(slot);
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      if (scores[i]! / top >= share && !(hideOutside && outside[slot] === 1)) count(slot);
+    }
+    return found;
   }
 
   private numberOf(storyId: string): number {

@@ -140,10 +140,8 @@ export class SearchIndex {
       .filter((h) => h.score >= floor && shown(h.slot))
       .sort((a, b) => (Math.abs(a.score - b.score) > tie ? b.score - a.score : a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
     // Below the ranked head no bonus applies, so the raw share decides the cut.
-    this.facts.startStoryCount();
-    for (const h of kept) this.facts.countStory(h.slot);
-    for (let i = 0; i < slots.length; i++) if (scores[i]! / top >= floor && shown(slots[i]!)) this.facts.countStory(slots[i]!);
-    return { ranked: kept.map(({ id, score }) => ({ id, score })), stories: this.facts.storiesCounted, missing: [] };
+    const stories = this.facts.countStories(kept.map((h) => h.slot), slots, scores, top, floor, anyInScope);
+    return { ranked: kept.map(({ id, score }) => ({ id, score })), stories, missing: [] };
   }
 
   /** Whether the user's i-th word is in any article: as typed, translated, or one typo away. */
