@@ -146,7 +146,7 @@ export class InvertedIndex {
     }
     if (floorSlots.length > 0) count = this.raiseToFloor(count, floorSlots, floorShare);
     const scores = this.scored;
-    let top = 0;
+    let top = count > 0 ? -Infinity : 0;
     for (let i = 0; i < count; i++) {
       const d = touched[i]!;
       const v = acc[d]!;
