@@ -136,7 +136,7 @@ export class InvertedIndex {
       for (let i = 0; i < df; i++) {
         const d = docs[i]!;
         if (!alive[d]) continue;
-        // Most postings are body-only; adding the zero head share changes nothing.
+        // A body-only posting: adding its zero head share would change nothing.
         const h = head[i]!;
         const bodyTf = body[i]! / bodyNorm[d]!;
         const tf = h === 0 ? bodyTf : (headBoost * h) / headNorm[d]! + bodyTf;
