@@ -38,7 +38,7 @@ export function search(s: EngineServices, query: string): Reply {
 
 function searchUncached(s: EngineServices, query: string): Reply {
   const plan = planQuery(query, s.briefs, s.lexicon);
-  const { ranked, matched, missing } = s.index.search(plan);
+  const { ranked, stories, missing } = s.index.search(plan);
   const seenStories = new Set<string>();
   const lead: string[] = [];
   for (const hit of ranked) {
@@ -53,14 +53,9 @@ function searchUncached(s: EngineServices, query: string): Reply {
     const suggestions = [...(missing.length > 0 && rest ? [rest] : []), ...suggestionsFor(s, query)];
     return { kind: 'empty', query, suggestions: [...new Set(suggestions)].slice(0, 5) };
   }
-  // Stories among the matches that did not make the ranked head still count.
-  for (const id of matched) {
-    const storyId = s.store.getArticle(id)?.storyId;
-    if (storyId) seenStories.add(storyId);
-  }
   const cards = lead.slice(0, MAX_CARDS).map((id) => s.cards.build(storyLead(s, s.store.getArticle(id)!, plan.words)));
   const rest = lead.slice(MAX_CARDS).map((id) => s.store.getArticle(id)!);
-  return { kind: 'cards', query, cards, total: seenStories.size, refine: refineHints(s, plan, rest) };
+  return { kind: 'cards', query, cards, total: stories, refine: refineHints(s, plan, rest) };
 }
 
 /**

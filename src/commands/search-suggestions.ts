@@ -3,7 +3,7 @@ import type { ArticleRecord } from '../model/article.js';
 import { foldedBriefs, type QueryPlan } from '../search/query-plan.js';
 import type { EngineServices } from '../services.js';
 import { editDistance } from '../text/edit-distance.js';
-import { foldText, foldTokens } from '../text/normalize.js';
+import { foldText, foldTokens, foldWord } from '../text/normalize.js';
 
 /** Closest topics and indexed terms; never empty while any brief exists. */
 export function suggestionsFor(s: EngineServices, query: string): string[] {
@@ -32,7 +32,7 @@ export function refineHints(s: EngineServices, plan: QueryPlan, rest: readonly A
   for (const a of rest.slice(0, 200)) {
     for (const t of a.topics) if (!plan.briefIds.includes(t)) bump(names.get(t) ?? t);
     // Only a one-word entity can repeat one of the user's words.
-    for (const e of a.entities.slice(0, 5)) if (e.name.includes(' ') || !plan.words.includes(foldText(e.name))) bump(e.name);
+    for (const e of a.entities.slice(0, 5)) if (e.name.includes(' ') || !plan.words.includes(foldWord(e.name))) bump(e.name);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k]) => k);
 }

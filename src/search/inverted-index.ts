@@ -31,7 +31,18 @@ export class InvertedIndex {
   private liveCount = 0;
   private headTotal = 0;
   private bodyTotal = 0;
+  /** Score accumulator and the slots it holds a score for, reused by every look-up. */
   private acc = new Float64Array(0);
+  private touched = new Int32Array(0);
+  private scored = new Float64Array(0);
+  /**
+   * Per slot, BM25's length normaliser of head and body for the average lengths
+   * they were computed at: two divisions per posting fewer, recomputed only
+   * after an add or removal changed the averages.
+   */
+  private headNorm = new Float64Array(0);
+  private bodyNorm = new Float64Array(0);
+  private normsAt = { slots: 0, avgHead: NaN, avgBody: NaN };
 
   constructor(private readonly headBoost: number) {}
 
@@ -85,56 +96,101 @@ export class InvertedIndex {
     return this.postings.get(term)?.docs.length ?? 0;
   }
 
-  /** BM25F scores for weighted terms, for the documents that match (parallel arrays). */
+  /** Slots taken so far: each add takes the next one, and a removed or replaced document keeps its (dead) slot. */
+  get slotCount(): number {
+    return this.ids.length;
+  }
+
+  /** The document that took a slot (it may have been removed or replaced since). */
+  idOf(slot: number): string {
+    return this.ids[slot]!;
+  }
+
   /**
-   * `floorIds` (optional) are documents that count as matches whatever their
-   * words: they get at least `floorShare` of the best score.
+   * BM25F scores for weighted terms, for the documents that match, as parallel
+   * arrays of slots and scores (views valid until the next call), with the best
+   * score. `floorSlots` (optional) are documents that count as matches whatever
+   * their words (dead slots among them are skipped): they get at least
+   * `floorShare` (> 0) of the best score.
    */
-  score(terms: ReadonlyMap<string, number>, floorIds?: Iterable<string>, floorShare = 0): { ids: string[]; scores: Float64Array } {
+  score(terms: ReadonlyMap<string, number>, floorSlots: readonly ArrayLike<number>[] = [], floorShare = 0): { slots: Int32Array; scores: Float64Array; top: number } {
     const n = this.ids.length;
-    if (this.acc.length < n) this.acc = new Float64Array(Math.max(n, this.acc.length * 2));
-    const acc = this.acc;
-    const touched: number[] = [];
+    if (this.acc.length < n) {
+      const size = Math.max(n, this.acc.length * 2);
+      this.acc = new Float64Array(size);
+      this.touched = new Int32Array(size);
+      this.scored = new Float64Array(size);
+    }
     const avgHead = this.headTotal / Math.max(1, this.liveCount) || 1;
     const avgBody = this.bodyTotal / Math.max(1, this.liveCount) || 1;
+    this.updateNorms(avgHead, avgBody);
+    const { acc, touched, alive, headNorm, bodyNorm, headBoost } = this;
+    let count = 0;
     for (const [term, weight] of terms) {
       const p = this.postings.get(term);
       if (!p || weight <= 0) continue;
-      const df = p.docs.length;
+      const { docs, head, body } = p;
+      const df = docs.length;
       const idf = Math.log(1 + (this.liveCount - df + 0.5) / (df + 0.5));
       const w = weight * idf;
       for (let i = 0; i < df; i++) {
-        const d = p.docs[i]!;
-        if (!this.alive[d]) continue;
-        const tf =
-          (this.headBoost * p.head[i]!) / (1 - B + (B * this.headLen[d]!) / avgHead) +
-          p.body[i]! / (1 - B + (B * this.bodyLen[d]!) / avgBody);
-        if (acc[d] === 0) touched.push(d);
+        const d = docs[i]!;
+        if (!alive[d]) continue;
+        // A body-only posting: adding its zero head share would change nothing.
+        const h = head[i]!;
+        const bodyTf = body[i]! / bodyNorm[d]!;
+        const tf = h === 0 ? bodyTf : (headBoost * h) / headNorm[d]! + bodyTf;
+        if (acc[d] === 0) touched[count++] = d;
         acc[d]! += (w * tf * (K1 + 1)) / (tf + K1);
       }
     }
-    if (floorIds) this.raiseToFloor(acc, touched, floorIds, floorShare);
-    const ids = new Array<string>(touched.length);
-    const scores = new Float64Array(touched.length);
-    for (let i = 0; i < touched.length; i++) {
+    if (floorSlots.length > 0) count = this.raiseToFloor(count, floorSlots, floorShare);
+    const scores = this.scored;
+    let top = count > 0 ? -Infinity : 0;
+    for (let i = 0; i < count; i++) {
       const d = touched[i]!;
-      ids[i] = this.ids[d]!;
-      scores[i] = acc[d]!;
+      const v = acc[d]!;
+      scores[i] = v;
+      if (v > top) top = v;
       acc[d] = 0;
     }
-    return { ids, scores };
+    return { slots: touched.subarray(0, count), scores: scores.subarray(0, count), top };
   }
 
-  private raiseToFloor(acc: Float64Array, touched: number[], floorIds: Iterable<string>, share: number): void {
-    let top = 0;
-    for (const d of touched) if (acc[d]! > top) top = acc[d]!;
-    const floor = top > 0 ? top * share : 1;
-    for (const id of floorIds) {
-      const d = this.slotOf.get(id);
-      if (d === undefined) continue;
-      if (acc[d] === 0) touched.push(d);
-      if (acc[d]! < floor) acc[d] = floor;
+  private updateNorms(avgHead: number, avgBody: number): void {
+    const n = this.ids.length;
+    const at = this.normsAt;
+    const same = at.avgHead === avgHead && at.avgBody === avgBody;
+    if (same && at.slots === n) return;
+    if (this.headNorm.length < n) {
+      const size = Math.max(n, this.headNorm.length * 2);
+      this.headNorm = new Float64Array(size);
+      this.bodyNorm = new Float64Array(size);
     }
+    for (let d = same ? at.slots : 0; d < n; d++) {
+      this.headNorm[d] = 1 - B + (B * this.headLen[d]!) / avgHead;
+      this.bodyNorm[d] = 1 - B + (B * this.bodyLen[d]!) / avgBody;
+    }
+    this.normsAt = { slots: n, avgHead, avgBody };
+  }
+
+  /** Raises the floor documents to `share` of the best score so far; returns the new count of touched slots. */
+  private raiseToFloor(count: number, floorSlots: readonly ArrayLike<number>[], share: number): number {
+    const { acc, touched, alive } = this;
+    let top = 0;
+    for (let i = 0; i < count; i++) if (acc[touched[i]!]! > top) top = acc[touched[i]!]!;
+    const floor = top > 0 ? top * share : 1;
+    // A zero floor would list a document once per list it is in.
+    if (!(floor > 0)) return count;
+    for (const list of floorSlots) {
+      for (let i = 0; i < list.length; i++) {
+        const d = list[i]!;
+        if (!alive[d]) continue;
+        if (acc[d] === 0) touched[count++] = d;
+        if (acc[d]! < floor) acc[d] = floor;
+      }
+    }
+    return count;
   }
 
   *liveIds(): Generator<string> {

@@ -8,6 +8,8 @@ import type { Brief } from '../briefs/brief-schema.js';
 import { Scope } from '../briefs/scope.js';
 import { foldText, foldTokens } from '../text/normalize.js';
 import { InvertedIndex } from './inverted-index.js';
+import { kthLargest } from './kth-largest.js';
+import { MatchFacts } from './match-facts.js';
 import type { QueryPlan } from './query-plan.js';
 import { FIELD_BOOST, toSearchDocument } from './search-document.js';
 import { ResultCache } from './result-cache.js';
@@ -20,10 +22,10 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
-  /** The best hits, ranked, at most RANKED_DEPTH. */
+  /** The best hits, ranked, at most RANKED_DEPTH (more only when scores tie at the cut). */
   ranked: SearchHit[];
-  /** Every document that passed the relevance cut, in no order (for counting). */
-  matched: string[];
+  /** How many stories the documents that passed the relevance cut make, the ranked ones included. */
+  stories: number;
   /** The user's words found in no article (then nothing is ranked: the query has no good answer). */
   missing: string[];
 }
@@ -47,8 +49,6 @@ const terms = (text: string) => foldTokens(text).filter((t) => !STOPWORDS.has(t)
 export class SearchIndex {
   private readonly index = new InvertedIndex(FIELD_BOOST.head / FIELD_BOOST.body);
   private readonly typos = new TypoNeighbours();
-  /** Brief id -> ids of the articles tagged with it. */
-  private readonly tagged = new Map<string, Set<string>>();
   /** Articles that do not mention every side of the briefing's field. */
   private readonly outOfScope = new Set<string>();
   private readonly briefsById: ReadonlyMap<string, Brief>;
@@ -61,7 +61,14 @@ export class SearchIndex {
     private readonly scope: Scope = Scope.everything,
   ) {
     this.briefsById = new Map(briefs.map((b) => [b.id, b]));
+    this.facts = new MatchFacts(this.index, (id) => {
+      const a = this.getArticle(id);
+      return a && { storyId: a.storyId, topics: a.topics, outOfScope: this.outOfScope.has(id) };
+    });
   }
+
+  /** Story, field and briefs of every indexed document, for look-ups that match thousands. */
+  private readonly facts: MatchFacts;
 
   addAll(articles: Iterable<ArticleRecord>): void {
     for (const a of articles) this.add(a);
@@ -75,7 +82,6 @@ export class SearchIndex {
     this.index.add({ id: doc.id, head, body }, (t) => this.typos.add(t));
     if (this.scope.covers(head, body)) this.outOfScope.delete(article.id);
     else this.outOfScope.add(article.id);
-    for (const t of article.topics) (this.tagged.get(t) ?? this.tagged.set(t, new Set()).get(t)!).add(article.id);
   }
 
   remove(id: string): void {
@@ -83,7 +89,6 @@ export class SearchIndex {
     this.index.remove(id);
     this.folded.delete(id);
     this.outOfScope.delete(id);
-    for (const ids of this.tagged.values()) ids.delete(id);
   }
 
   /** The plan's terms plus indexed words a typo away from the user's own words. */
@@ -98,46 +103,45 @@ export class SearchIndex {
 
   /** Ranked article hits, best first; weak tail cut relative to the best. */
   search(plan: QueryPlan): SearchResult {
-    if (plan.terms.size === 0 && plan.briefIds.length === 0) return { ranked: [], matched: [], missing: [] };
+    const none: SearchResult = { ranked: [], stories: 0, missing: [] };
+    if (plan.terms.size === 0 && plan.briefIds.length === 0) return none;
     const missing = plan.words.filter((_, i) => !this.found(plan, i));
-    if (missing.length > 0) return { ranked: [], matched: [], missing };
+    if (missing.length > 0) return { ...none, missing };
+    this.facts.sync();
     // Articles tagged with a brief the query names count as matches even when
     // they share no word with it ("ev" lists the articles about kendaraan
     // listrik); they rank on the topic bonus.
-    const { ids, scores } = this.index.score(this.weightedTerms(plan), this.taggedWith(plan.briefIds), CANDIDATE_FLOOR);
-    if (ids.length === 0) return { ranked: [], matched: [], missing: [] };
-    // Only the head of the list needs sorting: find the score of the
-    // RANKED_DEPTH-th hit with one numeric sort, then rank those above it.
-    const sorted = scores.slice().sort();
-    const top = sorted[sorted.length - 1]!;
-    const cutoff = Math.max(top * CANDIDATE_FLOOR, sorted[Math.max(0, sorted.length - RANKED_DEPTH)]!);
-    const head: [string, number][] = [];
-    for (let i = 0; i < ids.length; i++) if (scores[i]! >= cutoff) head.push([ids[i]!, scores[i]!]);
+    const { slots, scores, top } = this.index.score(this.weightedTerms(plan), this.facts.taggedWith(plan.briefIds), CANDIDATE_FLOOR);
+    if (slots.length === 0) return none;
+    // Only the head of the list is ranked: the score of the RANKED_DEPTH-th
+    // hit admits it, found without sorting every match.
+    const cutoff = Math.max(top * CANDIDATE_FLOOR, kthLargest(scores, RANKED_DEPTH));
+    const head: [number, number][] = [];
+    for (let i = 0; i < slots.length; i++) if (scores[i]! >= cutoff) head.push([slots[i]!, scores[i]!]);
     head.sort((a, b) => b[1] - a[1]);
-    const hits: (SearchHit & { date: string })[] = [];
-    for (const [rank, [id, raw]] of head.entries()) {
+    const hits: (SearchHit & { slot: number; date: string })[] = [];
+    for (const [rank, [slot, raw]] of head.entries()) {
+      const id = this.index.idOf(slot);
       const article = this.getArticle(id);
       if (!article) continue;
       let score = raw / top;
       if (rank < RESCORE_DEPTH) score += this.bonus(article, plan);
-      hits.push({ id, score, date: article.eventDate ?? article.publishedDate ?? article.addedAt.slice(0, 10) });
+      hits.push({ id, slot, score, date: article.eventDate ?? article.publishedDate ?? article.addedAt.slice(0, 10) });
     }
     // Articles outside the briefing's field answer only when nothing inside it does:
     // a Korean plant must not take a card from the Japanese one the user is after.
-    const anyInScope = hits.some((h) => !this.outOfScope.has(h.id));
-    const shown = (id: string) => !anyInScope || !this.outOfScope.has(id);
+    const anyInScope = hits.some((h) => !this.facts.isOutside(h.slot));
+    const shown = (slot: number) => !anyInScope || !this.facts.isOutside(slot);
     let best = 0;
-    for (const h of hits) if (h.score > best && shown(h.id)) best = h.score;
+    for (const h of hits) if (h.score > best && shown(h.slot)) best = h.score;
     const tie = 0.02 * best;
     const floor = best * MIN_RELATIVE_SCORE;
-    const ranked = hits
-      .filter((h) => h.score >= floor && shown(h.id))
-      .sort((a, b) => (Math.abs(a.score - b.score) > tie ? b.score - a.score : a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
-      .map(({ id, score }) => ({ id, score }));
+    const kept = hits
+      .filter((h) => h.score >= floor && shown(h.slot))
+      .sort((a, b) => (Math.abs(a.score - b.score) > tie ? b.score - a.score : a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
     // Below the ranked head no bonus applies, so the raw share decides the cut.
-    const matched: string[] = [];
-    for (let i = 0; i < ids.length; i++) if (scores[i]! / top >= floor && shown(ids[i]!)) matched.push(ids[i]!);
-    return { ranked, matched, missing: [] };
+    const stories = this.facts.countStories(kept.map((h) => h.slot), slots, scores, top, floor, anyInScope);
+    return { ranked: kept.map(({ id, score }) => ({ id, score })), stories, missing: [] };
   }
 
   /** Whether the user's i-th word is in any article: as typed, translated, or one typo away. */
@@ -170,10 +174,6 @@ export class SearchIndex {
       this.folded.set(article.id, text);
     }
     return text;
-  }
-
-  private *taggedWith(briefIds: readonly string[]): Generator<string> {
-    for (const b of briefIds) yield* this.tagged.get(b) ?? [];
   }
 
   /** Indexed words close to a word, most common first, for "did you mean". */

@@ -12,7 +12,7 @@ import { readNumber, scaleOf } from '../nlp/read-number.js';
 import { stemIndonesian } from '../nlp/stem-indonesian.js';
 import { isAnyStopWord } from '../nlp/stop-words.js';
 import type { Lexicon } from '../search/lexicon.js';
-import { foldText } from '../text/normalize.js';
+import { foldWord } from '../text/normalize.js';
 
 /** Signal key -> weight before rarity. Keys: "w:" name, "n:" number, "c:" concept, "l:" place. */
 export type SignalWeights = Map<string, number>;
@@ -99,19 +99,6 @@ function titleCased(line: string): boolean {
   return long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.6 * long.length;
 }
 
-const foldCache = new Map<string, string>();
-
-/** foldText for one word, remembered: news vocabulary repeats across articles. */
-function fold(word: string): string {
-  let f = foldCache.get(word);
-  if (f === undefined) {
-    f = foldText(word);
-    if (foldCache.size >= 50_000) foldCache.clear();
-    foldCache.set(word, f);
-  }
-  return f;
-}
-
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 0xa0;
 
 function tokenize(text: string): Token[] {
@@ -131,7 +118,7 @@ function tokenize(text: string): Token[] {
       let word = m[0];
       if (word.length > 2 && (word.endsWith("'s") || word.endsWith('’s'))) word = word.slice(0, -2);
       const first = word[0]!;
-      out.push({ text: word, folded: fold(word), gap, cap: first !== first.toLowerCase(), initial: initial || headline });
+      out.push({ text: word, folded: foldWord(word), gap, cap: first !== first.toLowerCase(), initial: initial || headline });
       last = m.index + m[0].length;
     }
   }

@@ -13,3 +13,16 @@ export function foldTokens(text: string): string[] {
   const folded = foldText(text);
   return folded === '' ? [] : folded.split(' ');
 }
+
+const folded = new Map<string, string>();
+
+/** foldText for a short string that recurs (a word, an entity name), remembered: news vocabulary repeats across articles. */
+export function foldWord(word: string): string {
+  let f = folded.get(word);
+  if (f === undefined) {
+    f = foldText(word);
+    if (folded.size >= 50_000) folded.clear();
+    folded.set(word, f);
+  }
+  return f;
+}
