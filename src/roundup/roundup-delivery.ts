@@ -130,22 +130,18 @@ export class RoundupDelivery {
     return 1;
   }
 
-  /** Claims each subscription's current slot, the whole batch in one go; a batch that cannot be claimed is deferred. */
+  /** Claims each subscription's slot, the whole batch in one go; what cannot be claimed is deferred. */
   private async claimBatch(batch: readonly { sub: SubscriptionRecord; deliverer: Deliverer }[], slotOf: (spec: WeeklySpec) => Date, report: DeliveryReport): Promise<Turn[]> {
-    const due = batch.map(({ sub, deliverer }) => {
-      const slot = slotOf(sub);
-      return { sub, deliverer, slot, key: deliveryKey(sub.id, slot) };
-    });
     const { claims, owner, leaseMs } = this.deps.coordination;
     try {
+      const due = batch.map(({ sub, deliverer }) => {
+        const slot = slotOf(sub);
+        return { sub, deliverer, slot, key: deliveryKey(sub.id, slot) };
+      });
       const answers = await claimManyAndHold(claims, due.map((d) => roundupClaimKey(d.key)), owner, { logger: this.deps.logger, ...(leaseMs ? { leaseMs } : {}) });
       return due.map((d, i) => ({ ...d, claim: answers[i]! }));
     } catch (e) {
-      for (const { sub } of due) {
-        this.defer(sub.id);
-        this.deps.logger.error({ event: 'roundup.delivery_error', subscription: sub.id, err: e instanceof Error ? e.message : String(e) });
-      }
-      report.deferred += due.length;
+      for (const { sub } of batch) report.deferred += this.failed(sub.id, e);
       return [];
     }
   }
@@ -155,10 +151,16 @@ export class RoundupDelivery {
     try {
       return await this.deliverOne(turn, compose);
     } catch (e) {
-      this.defer(turn.sub.id);
-      this.deps.logger.error({ event: 'roundup.delivery_error', subscription: turn.sub.id, err: e instanceof Error ? e.message : String(e) });
+      this.failed(turn.sub.id, e);
       return 'deferred';
     }
+  }
+
+  /** Logs an unexpected failure and backs the subscription off; counts one deferred. */
+  private failed(id: string, e: unknown): number {
+    this.defer(id);
+    this.deps.logger.error({ event: 'roundup.delivery_error', subscription: id, err: e instanceof Error ? e.message : String(e) });
+    return 1;
   }
 
   private async deliverOne({ sub, deliverer, slot, key, claim }: Turn, compose: Compose): Promise<Outcome> {
