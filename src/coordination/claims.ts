@@ -21,6 +21,12 @@ export type ClaimAnswer =
 export interface Claims {
   /** Takes the key when no one holds it or its holder's lease ran out. Not re-entrant: a second claim by the holder is refused too. */
   claim(key: string, owner: string, leaseMs: number): Promise<ClaimAnswer>;
+  /**
+   * claim() for several keys at once (one statement in PostgreSQL, so a pass over
+   * thousands of due roundups does not pay a round trip per key); answers in the
+   * order of `keys`, which must be distinct.
+   */
+  claimMany(keys: readonly string[], owner: string, leaseMs: number): Promise<ClaimAnswer[]>;
   /** Extends the holder's lease; false when another owner took the key over, or it was completed. */
   renew(key: string, owner: string, leaseMs: number): Promise<boolean>;
   /** Marks the key done for good with what it recorded; false when another owner took it over (or it was done). */

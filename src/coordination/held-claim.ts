@@ -23,11 +23,22 @@ export interface ClaimOptions {
   logger?: Logger;
 }
 
+/** A claim answer whose held side carries the renewing HeldClaim. */
+export type HoldAnswer = { held: HeldClaim } | Extract<ClaimAnswer, { held: false }>;
+
 /** Claims `key`; when held, renews it every third of the lease until stop(). */
-export async function claimAndHold(claims: Claims, key: string, owner: string, options: ClaimOptions = {}): Promise<{ held: HeldClaim } | Extract<ClaimAnswer, { held: false }>> {
+export async function claimAndHold(claims: Claims, key: string, owner: string, options: ClaimOptions = {}): Promise<HoldAnswer> {
+  return (await claimManyAndHold(claims, [key], owner, options))[0]!;
+}
+
+/** claimAndHold for distinct keys in one claim (Claims.claimMany); answers in the order of `keys`. */
+export async function claimManyAndHold(claims: Claims, keys: readonly string[], owner: string, options: ClaimOptions = {}): Promise<HoldAnswer[]> {
   const leaseMs = options.leaseMs ?? CLAIM_LEASE_MS;
-  const answer = await claims.claim(key, owner, leaseMs);
-  if (!answer.held) return answer;
+  const answers = await claims.claimMany(keys, owner, leaseMs);
+  return answers.map((answer, i) => (answer.held ? { held: hold(claims, keys[i]!, owner, leaseMs, options.logger) } : answer));
+}
+
+function hold(claims: Claims, key: string, owner: string, leaseMs: number, logger: Logger | undefined): HeldClaim {
   let lost = false;
   let stopped = false;
   let renewing: Promise<void> = Promise.resolve();
@@ -36,24 +47,22 @@ export async function claimAndHold(claims: Claims, key: string, owner: string, o
       (ok) => {
         if (ok || lost || stopped) return;
         lost = true;
-        options.logger?.warn({ event: 'claim.lost', key }, 'a claim was taken over while held');
+        logger?.warn({ event: 'claim.lost', key }, 'a claim was taken over while held');
       },
-      (err: unknown) => options.logger?.warn({ event: 'claim.renew_failed', key, err: err instanceof Error ? err.message : String(err) }),
+      (err: unknown) => logger?.warn({ event: 'claim.renew_failed', key, err: err instanceof Error ? err.message : String(err) }),
     );
   }, Math.max(1, Math.floor(leaseMs / 3)));
   timer.unref();
   return {
-    held: {
-      key,
-      owner,
-      stop: () => {
-        stopped = true;
-        clearInterval(timer);
-        return renewing;
-      },
-      get lost() {
-        return lost;
-      },
+    key,
+    owner,
+    stop: () => {
+      stopped = true;
+      clearInterval(timer);
+      return renewing;
+    },
+    get lost() {
+      return lost;
     },
   };
 }

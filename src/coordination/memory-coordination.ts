@@ -25,6 +25,14 @@ export class MemoryClaims implements Claims {
   }
 
   async claim(key: string, owner: string, leaseMs: number): Promise<ClaimAnswer> {
+    return this.take(key, owner, leaseMs);
+  }
+
+  async claimMany(keys: readonly string[], owner: string, leaseMs: number): Promise<ClaimAnswer[]> {
+    return keys.map((key) => this.take(key, owner, leaseMs));
+  }
+
+  private take(key: string, owner: string, leaseMs: number): ClaimAnswer {
     const now = this.now();
     const entry = this.entries.get(key);
     if (entry?.done) return { held: false, done: entry.done };

@@ -29,22 +29,36 @@ export class PostgresClaims implements Claims {
   ) {}
 
   async claim(key: string, owner: string, leaseMs: number): Promise<ClaimAnswer> {
+    return (await this.claimMany([key], owner, leaseMs))[0]!;
+  }
+
+  async claimMany(keys: readonly string[], owner: string, leaseMs: number): Promise<ClaimAnswer[]> {
+    if (keys.length === 0) return [];
+    // Rows are taken in key order, so two instances claiming overlapping batches wait
+    // on each other's rows in the same order and cannot deadlock.
+    const sorted = [...keys].sort();
+    if (sorted.some((k, i) => i > 0 && k === sorted[i - 1])) throw new Error('claimMany: keys must be distinct');
     await this.sweep();
     const now = at(this.clock);
-    const taken = await this.db.query(
-      `INSERT INTO coordination_claims (key, owner, lease_until) VALUES ($1, $2, $3)
+    const taken = await this.db.query<{ key: string }>(
+      `INSERT INTO coordination_claims (key, owner, lease_until)
+       SELECT k, $2, $3 FROM unnest($1::text[]) WITH ORDINALITY AS batch(k, n) ORDER BY n
        ON CONFLICT (key) DO UPDATE SET owner = EXCLUDED.owner, lease_until = EXCLUDED.lease_until
          WHERE coordination_claims.completed_at IS NULL AND coordination_claims.lease_until <= $4
        RETURNING key`,
-      [key, owner, at(this.clock, leaseMs), now],
+      [sorted, owner, at(this.clock, leaseMs), now],
     );
-    if (taken.rowCount === 1) return { held: true };
-    const { rows } = await this.db.query<{ record: ClaimRecord | null; completed: boolean }>(
-      'SELECT record, completed_at IS NOT NULL AS completed FROM coordination_claims WHERE key = $1',
-      [key],
-    );
-    const row = rows[0];
-    return { held: false, done: row?.completed ? (row.record ?? {}) : null };
+    const held = new Set(taken.rows.map((r) => r.key));
+    const refused = keys.filter((k) => !held.has(k));
+    const done = new Map<string, ClaimRecord>();
+    if (refused.length > 0) {
+      const { rows } = await this.db.query<{ key: string; record: ClaimRecord | null }>(
+        'SELECT key, record FROM coordination_claims WHERE key = ANY($1) AND completed_at IS NOT NULL',
+        [refused],
+      );
+      for (const r of rows) done.set(r.key, r.record ?? {});
+    }
+    return keys.map((k) => (held.has(k) ? { held: true } : { held: false, done: done.get(k) ?? null }));
   }
 
   async renew(key: string, owner: string, leaseMs: number): Promise<boolean> {
@@ -56,7 +70,8 @@ export class PostgresClaims implements Claims {
   }
 
   async complete(key: string, owner: string, record: ClaimRecord): Promise<boolean> {
-    return completeClaim(this.db, this.clock, key, owner, record);
+    const res = await this.db.query(COMPLETE_CLAIM_SQL, completeClaimParams(this.clock, key, owner, record));
+    return res.rowCount === 1;
   }
 
   async release(key: string, owner: string, freeInMs = 0): Promise<void> {
@@ -77,16 +92,15 @@ export class PostgresClaims implements Claims {
 }
 
 /**
- * Marks a held claim completed; false when `owner` no longer holds it. Takes any
- * client, so a caller can run it inside its own transaction (a roundup completes its
- * claim and advances the subscription in one).
+ * Marks a held claim completed (no row when `owner` no longer holds it): $1 key,
+ * $2 owner, $3 completed at, $4 record. A statement of its own, so a caller can put
+ * it in one with other writes (a roundup completes its claim and advances the
+ * subscription in one statement).
  */
-export async function completeClaim(db: Queryable, clock: Clock, key: string, owner: string, record: ClaimRecord): Promise<boolean> {
-  const res = await db.query(
-    'UPDATE coordination_claims SET completed_at = $3, record = $4 WHERE key = $1 AND owner = $2 AND completed_at IS NULL',
-    [key, owner, at(clock), JSON.stringify(record)],
-  );
-  return res.rowCount === 1;
+export const COMPLETE_CLAIM_SQL = 'UPDATE coordination_claims SET completed_at = $3, record = $4 WHERE key = $1 AND owner = $2 AND completed_at IS NULL RETURNING key';
+
+export function completeClaimParams(clock: Clock, key: string, owner: string, record: ClaimRecord): unknown[] {
+  return [key, owner, at(clock), JSON.stringify(record)];
 }
 
 export class PostgresLedger implements DedupLedger {

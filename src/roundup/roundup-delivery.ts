@@ -12,15 +12,16 @@
 // see decisions 014 and 020.
 import type { Clock } from '../clock.js';
 import type { ClaimRecord, Coordination } from '../coordination/claims.js';
-import { claimAndHold, type HeldClaim } from '../coordination/held-claim.js';
+import { claimManyAndHold, type HeldClaim, type HoldAnswer } from '../coordination/held-claim.js';
 import type { Logger } from '../logger.js';
 import type { Deliverer } from '../model/delivery.js';
 import type { Reply, Roundup } from '../model/reply.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
 import { ArticleWindow } from './compose-roundup.js';
+import { ClaimBatches } from './claim-batches.js';
 import { deliverWithRetry, type RetryPolicy, type Sleep } from './deliver-with-retry.js';
 import type { DeliveryState, RoundupStore } from './roundup-ports.js';
-import { latestSlot } from './weekly-slot.js';
+import { latestSlotsAt, type WeeklySpec } from './weekly-slot.js';
 
 export interface DeliveryReport {
   due: number;
@@ -48,8 +49,20 @@ interface Deps {
   sleep: Sleep;
   retry: RetryPolicy;
   concurrency: number;
-  compose: (sub: SubscriptionRecord, articles: ArticleWindow, until: Date) => Roundup;
+  /** One pass's composer over its articles: (subscription, slot) → the roundup for the period ending at the slot. */
+  composer: (articles: ArticleWindow) => Compose;
   coordination: RoundupCoordination;
+}
+
+type Compose = (sub: SubscriptionRecord, until: Date) => Roundup;
+
+/** A due subscription of this pass: its slot, delivery key and the answer to its claim. */
+interface Turn {
+  sub: SubscriptionRecord;
+  deliverer: Deliverer;
+  slot: Date;
+  key: string;
+  claim: HoldAnswer;
 }
 
 /** "<subscription id>-<slot as UTC yyyyMMddHHmm>": 23 characters, within Discord's 25 for a nonce. */
@@ -87,50 +100,77 @@ export class RoundupDelivery {
 
   async deliverAll(subs: readonly SubscriptionRecord[], deliverers: readonly Deliverer[]): Promise<DeliveryReport> {
     const report: DeliveryReport = { due: subs.length, delivered: 0, skippedQuiet: 0, paused: 0, deferred: 0, noDeliverer: 0, elsewhere: 0 };
-    const now = this.deps.clock.now().getTime();
-    const queue = subs.filter((s) => (this.deferred.get(s.id)?.until ?? 0) <= now);
+    const began = this.deps.clock.now();
+    const queue = subs.filter((s) => (this.deferred.get(s.id)?.until ?? 0) <= began.getTime());
     report.deferred = subs.length - queue.length;
-    if (!queue.length) return report;
-    const articles = new ArticleWindow(await this.deps.store.listArticles());
+    // A claim is taken only by an instance that can send on the subscription's platform.
+    const sendable: { sub: SubscriptionRecord; deliverer: Deliverer }[] = [];
+    for (const sub of queue) {
+      const deliverer = deliverers.find((d) => d.platform === sub.channel.platform);
+      if (deliverer) sendable.push({ sub, deliverer });
+      else report.noDeliverer += this.noDeliverer(sub);
+    }
+    if (!sendable.length) return report;
+    const compose = this.deps.composer(new ArticleWindow(await this.deps.store.listArticles()));
+    // Each subscription delivers the slot that was latest when the pass began.
+    const slotOf = latestSlotsAt(began);
+    const turns = new ClaimBatches(sendable, this.deps.concurrency, (batch) => this.claimBatch(batch, slotOf, report));
     const worker = async (): Promise<void> => {
-      for (let sub = queue.shift(); sub; sub = queue.shift()) {
-        report[await this.deliverSafely(sub, deliverers, articles)]++;
+      for (let turn = await turns.next(); turn; turn = await turns.next()) {
+        report[await this.deliverSafely(turn, compose)]++;
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency, queue.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(this.deps.concurrency, sendable.length) }, worker));
     return report;
   }
 
-  /** One subscription's failure (e.g. a store write) must not end the pass while other workers still post. */
-  private async deliverSafely(sub: SubscriptionRecord, deliverers: readonly Deliverer[], articles: ArticleWindow): Promise<Outcome> {
+  private noDeliverer(sub: SubscriptionRecord): number {
+    this.deps.logger.warn({ event: 'roundup.no_deliverer', subscription: sub.id, platform: sub.channel.platform });
+    this.defer(sub.id);
+    return 1;
+  }
+
+  /** Claims each subscription's slot, the whole batch in one go; what cannot be claimed is deferred. */
+  private async claimBatch(batch: readonly { sub: SubscriptionRecord; deliverer: Deliverer }[], slotOf: (spec: WeeklySpec) => Date, report: DeliveryReport): Promise<Turn[]> {
+    const { claims, owner, leaseMs } = this.deps.coordination;
     try {
-      return await this.deliverOne(sub, deliverers, articles);
+      const due = batch.map(({ sub, deliverer }) => {
+        const slot = slotOf(sub);
+        return { sub, deliverer, slot, key: deliveryKey(sub.id, slot) };
+      });
+      const answers = await claimManyAndHold(claims, due.map((d) => roundupClaimKey(d.key)), owner, { logger: this.deps.logger, ...(leaseMs ? { leaseMs } : {}) });
+      return due.map((d, i) => ({ ...d, claim: answers[i]! }));
     } catch (e) {
-      this.defer(sub.id);
-      this.deps.logger.error({ event: 'roundup.delivery_error', subscription: sub.id, err: e instanceof Error ? e.message : String(e) });
+      for (const { sub } of batch) report.deferred += this.failed(sub.id, e);
+      return [];
+    }
+  }
+
+  /** One subscription's failure (e.g. a store write) must not end the pass while other workers still post. */
+  private async deliverSafely(turn: Turn, compose: Compose): Promise<Outcome> {
+    try {
+      return await this.deliverOne(turn, compose);
+    } catch (e) {
+      this.failed(turn.sub.id, e);
       return 'deferred';
     }
   }
 
-  private async deliverOne(sub: SubscriptionRecord, deliverers: readonly Deliverer[], articles: ArticleWindow): Promise<Outcome> {
-    const log = this.deps.logger;
-    const deliverer = deliverers.find((d) => d.platform === sub.channel.platform);
-    if (!deliverer) {
-      log.warn({ event: 'roundup.no_deliverer', subscription: sub.id, platform: sub.channel.platform });
-      this.defer(sub.id);
-      return 'noDeliverer';
-    }
-    const slot = latestSlot(sub, this.deps.clock.now());
-    const key = deliveryKey(sub.id, slot);
-    const { claims, owner, leaseMs } = this.deps.coordination;
-    const answer = await claimAndHold(claims, roundupClaimKey(key), owner, { logger: log, ...(leaseMs ? { leaseMs } : {}) });
-    if (answer.held === false) {
-      await this.catchUp(sub, answer.done);
+  /** Logs an unexpected failure and backs the subscription off; counts one deferred. */
+  private failed(id: string, e: unknown): number {
+    this.defer(id);
+    this.deps.logger.error({ event: 'roundup.delivery_error', subscription: id, err: e instanceof Error ? e.message : String(e) });
+    return 1;
+  }
+
+  private async deliverOne({ sub, deliverer, slot, key, claim }: Turn, compose: Compose): Promise<Outcome> {
+    if (claim.held === false) {
+      await this.catchUp(sub, claim.done);
       return 'elsewhere';
     }
-    const held = answer.held;
+    const held = claim.held;
     try {
-      return await this.send(sub, slot, key, deliverer, articles, held);
+      return await this.send(sub, slot, key, deliverer, compose, held);
     } finally {
       // A failed state write after the platform accepted keeps the claim unrenewed: another
       // instance re-sends (same key) once the lease runs out, as after a crash.
@@ -138,10 +178,10 @@ export class RoundupDelivery {
     }
   }
 
-  private async send(sub: SubscriptionRecord, slot: Date, key: string, deliverer: Deliverer, articles: ArticleWindow, held: HeldClaim): Promise<Outcome> {
+  private async send(sub: SubscriptionRecord, slot: Date, key: string, deliverer: Deliverer, compose: Compose, held: HeldClaim): Promise<Outcome> {
     const log = this.deps.logger;
     // The period ends at the slot, so a re-send of this slot is the same message.
-    const roundup = this.deps.compose(sub, articles, slot);
+    const roundup = compose(sub, slot);
     const done: DeliveryState = { lastSlot: slot.toISOString(), coveredUntil: roundup.until, lastDeliveryKey: key };
     if (roundup.lines.length === 0 && sub.quietWeeks === 'skip') {
       await this.commit(sub.id, held, done);

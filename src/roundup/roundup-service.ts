@@ -63,6 +63,15 @@ export function firstOwedSlot(sub: SubscriptionRecord): number {
   return at;
 }
 
+/**
+ * Where a roundup ending at `until` starts: where the last one ended; never
+ * delivered, at least the week before the slot, and everything since the
+ * subscription began when that is longer (paused before its first roundup).
+ */
+function periodStart(sub: SubscriptionRecord, until: Date): Date {
+  return sub.coveredUntil ? new Date(sub.coveredUntil) : new Date(Math.min(Date.parse(sub.createdAt), until.getTime() - WEEK_MS));
+}
+
 /** Whether a subscription owes a roundup at `now` (see docs/decisions/014). */
 export function isDue(sub: SubscriptionRecord, now: Date): boolean {
   if (sub.paused) return false;
@@ -80,7 +89,7 @@ export class RoundupService {
       sleep: options.sleep ?? realSleep,
       retry: options.retry ?? defaultRetryPolicy,
       concurrency: options.concurrency ?? 8,
-      compose: (sub, articles, until) => this.composeFor(sub, articles, until),
+      composer: (articles) => this.passComposer(articles),
       coordination: options.coordination ?? { owner: instanceOwner(), claims: new MemoryClaims(options.clock) },
     });
   }
@@ -177,9 +186,29 @@ export class RoundupService {
   }
 
   composeFor(sub: SubscriptionRecord, articles: ArticleWindow, until: Date): Roundup {
-    // Never delivered: at least the week before the slot, and everything since the
-    // subscription began when that is longer (paused before its first roundup).
-    const since = sub.coveredUntil ? new Date(sub.coveredUntil) : new Date(Math.min(Date.parse(sub.createdAt), until.getTime() - WEEK_MS));
+    return this.compose(articles, sub, periodStart(sub, until), until);
+  }
+
+  /**
+   * Composes for one pass over `articles`: subscriptions whose roundups cover the same
+   * period in the same zone with the same topics (the same weekly slot, delivered
+   * together last time) get the same roundup, composed once.
+   */
+  private passComposer(articles: ArticleWindow): (sub: SubscriptionRecord, until: Date) => Roundup {
+    const made = new Map<string, Roundup>();
+    return (sub, until) => {
+      const since = periodStart(sub, until);
+      const key = `${since.getTime()} ${until.getTime()} ${sub.timezone} ${sub.topics.join(',')}`;
+      let roundup = made.get(key);
+      if (!roundup) {
+        roundup = this.compose(articles, sub, since, until);
+        made.set(key, roundup);
+      }
+      return roundup;
+    };
+  }
+
+  private compose(articles: ArticleWindow, sub: SubscriptionRecord, since: Date, until: Date): Roundup {
     return composeRoundup(articles.between(since, until), {
       since,
       until,

@@ -49,6 +49,23 @@ export function latestSlot(spec: WeeklySpec, now: Date): Date {
   return slot;
 }
 
+/**
+ * latestSlot at one instant for many subscriptions: those sharing a schedule share
+ * the answer, worked out once (the zone arithmetic is most of a large pass's CPU).
+ */
+export function latestSlotsAt(now: Date): (spec: WeeklySpec) => Date {
+  const known = new Map<string, Date>();
+  return (spec) => {
+    const key = `${spec.weekday} ${spec.time} ${spec.timezone}`;
+    let slot = known.get(key);
+    if (!slot) {
+      slot = latestSlot(spec, now);
+      known.set(key, slot);
+    }
+    return slot;
+  };
+}
+
 /** The first slot strictly after `now`. */
 export function nextSlot(spec: WeeklySpec, now: Date): Date {
   let ahead = (spec.weekday - localWeekday(spec, now) + 7) % 7;

@@ -141,6 +141,41 @@ describe.each(Object.entries(backends))('coordination contract: %s', (_name, bac
     expect(await b!.claims.claim(later, 'B', LEASE)).toEqual({ held: true });
   });
 
+  it('claimMany answers each key as claim would, in the order asked', async () => {
+    const clock = start();
+    const [a, b] = backend.instances(2, clock);
+    const [free, held, done, dead] = ['free', 'held', 'done', 'dead'].map(fresh) as [string, string, string, string];
+    await a!.claims.claim(held, 'A', LEASE);
+    await a!.claims.claim(done, 'A', LEASE);
+    await a!.claims.complete(done, 'A', { by: 'A' });
+    await a!.claims.claim(dead, 'A', LEASE / 2);
+    clock.advance(LEASE / 2);
+    expect(await b!.claims.claimMany([held, free, done, dead], 'B', LEASE)).toEqual([
+      { held: false, done: null },
+      { held: true },
+      { held: false, done: { by: 'A' } },
+      { held: true },
+    ]);
+    expect(await b!.claims.claimMany([], 'B', LEASE)).toEqual([]);
+    expect(await a!.claims.complete(dead, 'A', {})).toBe(false);
+  });
+
+  it('owners racing with overlapping batches in different orders: one winner per key, no deadlock', async () => {
+    const clock = start();
+    const inst = backend.instances(6, clock);
+    const keys = Array.from({ length: 400 }, () => fresh('batch'));
+    const answers = await Promise.all(
+      inst.map(async (x, i) => {
+        // Owners ask for overlapping keys, half of them in the opposite order, several batches at a time.
+        const mine = i % 2 ? [...keys].reverse() : keys;
+        const batches = [mine.slice(0, 200), mine.slice(100, 300), mine.slice(200)];
+        const got = await Promise.all(batches.map((batch) => x.claims.claimMany(batch, `O${i}`, LEASE)));
+        return batches.flatMap((batch, n) => batch.map((key, k) => ({ key, held: got[n]![k]!.held })));
+      }),
+    );
+    for (const key of keys) expect(answers.flat().filter((a) => a.key === key && a.held), key).toHaveLength(1);
+  });
+
   it('the ledger says first time once per key across instances, again after the TTL', async () => {
     const clock = start();
     const inst = backend.instances(6, clock);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { article } from './memory-roundup-store.js';
+import { fixedClock } from '../../src/clock.js';
+import { MemoryClaims } from '../../src/coordination/memory-coordination.js';
+import { silentLogger } from '../../src/logger.js';
+import { RoundupService } from '../../src/roundup/roundup-service.js';
+import { article, MemoryRoundupStore } from './memory-roundup-store.js';
+import { RecordingDeliverer } from './recording-deliverer.js';
 import { channel, DAY, harness, MINUTE } from './roundup-harness.js';
 
 /** When each accepted message was sent, by the fake clock. */
@@ -178,5 +183,26 @@ describe('roundup scheduler: store failures', () => {
     h.clock.advance(MINUTE);
     await h.scheduler.tick();
     expect(h.slack.accepted).toHaveLength(2);
+  });
+});
+
+describe('roundup scheduler: claim failures', () => {
+  it('a batch whose claim fails is deferred as a whole, the pass ends, and the back-off retries it', async () => {
+    const clock = fixedClock('2026-11-16T01:59:00Z');
+    const store = new MemoryRoundupStore();
+    const claims = new MemoryClaims(clock);
+    let failures = 1;
+    const claimMany = claims.claimMany.bind(claims);
+    claims.claimMany = (keys, owner, leaseMs) => (failures-- > 0 ? Promise.reject(new Error('connection reset')) : claimMany(keys, owner, leaseMs));
+    const service = new RoundupService({ store, clock, defaultTimezone: 'Asia/Jakarta', logger: silentLogger, coordination: { owner: 'me', claims } });
+    const slack = new RecordingDeliverer('slack');
+    await service.subscribe(channel('C1'), {}, 'U1');
+    await service.subscribe(channel('C2'), {}, 'U1');
+    clock.set('2026-11-16T02:00:00Z');
+    expect(await service.deliverDue([slack])).toMatchObject({ due: 2, delivered: 0, deferred: 2 });
+    expect(slack.accepted).toHaveLength(0);
+    clock.advance(5 * MINUTE);
+    expect(await service.deliverDue([slack])).toMatchObject({ due: 2, delivered: 2, deferred: 0 });
+    expect(slack.accepted.map((m) => m.target.channel).sort()).toEqual(['C1', 'C2']);
   });
 });

@@ -33,11 +33,23 @@ export async function writeAndNotify<R extends pg.QueryResultRow & { id: string 
   params: readonly unknown[],
   note: NoteOf,
 ): Promise<R[]> {
-  const n = params.length;
-  const payload = `json_build_object('origin', $${n + 1}::text, 'kind', $${n + 2}::text, 'id', changed.id::text, 'op', $${n + 3}::text)::text`;
-  const sql = `WITH changed AS (${write}) SELECT changed.*, pg_notify('${CHANGES_CHANNEL}', ${payload}) FROM changed`;
-  const { rows } = await db.query<R>(sql, [...params, note.origin, note.kind, note.op]);
+  const sql = `WITH changed AS (${write}) SELECT changed.*, ${notifySql('changed.id', params.length + 1)} FROM changed`;
+  const { rows } = await db.query<R>(sql, [...params, ...noteParams(note)]);
   return rows;
+}
+
+/**
+ * The pg_notify call announcing the changed row whose id is `idSql`, the note's
+ * fields being parameters $first..$first+2 (noteParams), for a statement that cannot
+ * be wrapped by writeAndNotify (one with data-modifying WITH clauses of its own).
+ */
+export function notifySql(idSql: string, first: number): string {
+  const payload = `json_build_object('origin', $${first}::text, 'kind', $${first + 1}::text, 'id', ${idSql}::text, 'op', $${first + 2}::text)::text`;
+  return `pg_notify('${CHANGES_CHANNEL}', ${payload})`;
+}
+
+export function noteParams(note: NoteOf): unknown[] {
+  return [note.origin, note.kind, note.op];
 }
 
 function parseNote(payload: string | undefined): ChangeNote | null {

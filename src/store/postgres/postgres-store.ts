@@ -35,7 +35,9 @@ interface Meta {
 }
 
 export class PostgresStore extends ArticlesInMemory implements BriefingStore {
-  private subscriptions: SubscriptionRecord[] = [];
+  /** By id, in load-then-insertion order; listed through a snapshot rebuilt only after a change. */
+  private readonly subscriptions = new Map<string, SubscriptionRecord>();
+  private subscriptionList: readonly SubscriptionRecord[] | null = null;
   private meta: Meta = { seeding_started_at: null, seeded_at: null };
   private audit: AuditEntry[] = [];
   private feedStore: PostgresFeedStore | null = null;
@@ -91,7 +93,9 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
 
   private async loadSubscriptions(): Promise<void> {
     const { rows } = await this.pool.query<{ record: SubscriptionRecord }>('SELECT record FROM subscriptions ORDER BY id');
-    this.subscriptions = rows.map((r) => r.record);
+    this.subscriptions.clear();
+    for (const { record } of rows) this.subscriptions.set(record.id, record);
+    this.subscriptionList = null;
   }
 
   private async loadMeta(): Promise<void> {
@@ -175,7 +179,8 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   }
 
   listSubscriptions(): readonly SubscriptionRecord[] {
-    return this.subscriptions;
+    this.subscriptionList ??= [...this.subscriptions.values()];
+    return this.subscriptionList;
   }
 
   async putSubscription(sub: SubscriptionRecord): Promise<void> {
@@ -196,12 +201,11 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
     return rows.length > 0;
   }
 
+  /** O(1): thousands of roundups committed in a pass each remember their subscription (on every instance). */
   private rememberSubscription(id: string, sub: SubscriptionRecord | undefined): void {
-    const others = this.subscriptions.filter((s) => s.id !== id);
-    const i = this.subscriptions.findIndex((s) => s.id === id);
-    if (!sub) this.subscriptions = others;
-    else if (i < 0) this.subscriptions = [...others, sub];
-    else this.subscriptions = this.subscriptions.map((s) => (s.id === id ? sub : s));
+    if (sub) this.subscriptions.set(id, sub);
+    else this.subscriptions.delete(id);
+    this.subscriptionList = null;
   }
 
   listAudit(): readonly AuditEntry[] {
