@@ -66,7 +66,8 @@ function eventDateOf(a: StoryInput): EventDate | null {
   return found ? { year: found.year, month: found.month, day: found.day } : null;
 }
 
-function epochDay(d: EventDate | null): number | null {
+/** Days since 1970 for a date with a year; null otherwise. */
+export function epochDay(d: EventDate | null): number | null {
   return d && d.year !== null ? Date.UTC(d.year, d.month - 1, d.day) / 86_400_000 : null;
 }
 

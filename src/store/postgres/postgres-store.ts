@@ -35,6 +35,11 @@ interface Meta {
 }
 
 export class PostgresStore extends ArticlesInMemory implements BriefingStore {
+  /**
+   * No derived-data snapshot: instances are meant to be stateless and many, and
+   * articles other instances add would leave a local one behind (decision 021).
+   */
+  readonly cacheDir = null;
   private subscriptions: SubscriptionRecord[] = [];
   private meta: Meta = { seeding_started_at: null, seeded_at: null };
   private audit: AuditEntry[] = [];
