@@ -206,8 +206,14 @@ function sameRow(a: DerivedRow, b: DerivedRow): boolean {
 
 /** The near-duplicate data of the reused rows, kept (compact) until the check first runs. */
 function knownShingles(s: SnapshotData, rowOf: ReadonlyMap<string, number>): (id: string) => FiledShingles | undefined {
-  const { fingerprints, signatures, shingleCounts, sketchStart, sketches } = s;
-  const near: NearPart = { fingerprints, signatures, shingleCounts, sketchStart, sketches };
+  // Copies: the deserialised arrays are views of the whole file's bytes, which would stay in memory with them.
+  const near: NearPart = {
+    fingerprints: s.fingerprints,
+    signatures: s.signatures.slice(),
+    shingleCounts: s.shingleCounts.slice(),
+    sketchStart: s.sketchStart.slice(),
+    sketches: s.sketches.slice(),
+  };
   return (id) => {
     const i = rowOf.get(id);
     return i === undefined ? undefined : nearAt(near, i);
