@@ -12,7 +12,7 @@ import { commandInfos, helpEntries, moduleFor } from './commands/registry.js';
 import { isConfiguredAdmin, type Config } from './config.js';
 import { isRingkasError } from './errors.js';
 import type { ArticleFetcher } from './fetch/article-fetcher.js';
-import { createSafeFetcher } from './fetch/safe-fetch.js';
+import { lazySafeFetcher } from './fetch/lazy-fetcher.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { Actor, CommandContext } from './model/actor.js';
 import type { ArticleRecord } from './model/article.js';
@@ -97,7 +97,7 @@ export class Engine {
         glossary: briefGlossary(briefs),
         clock,
         logger,
-        fetcher: options.fetcher ?? createSafeFetcher(config.fetch, logger),
+        fetcher: options.fetcher ?? lazySafeFetcher(config.fetch, logger),
         nearDuplicates,
       });
       const coordination = store.coordination(clock);
