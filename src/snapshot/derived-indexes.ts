@@ -50,11 +50,13 @@ export function derivationInputs(d: Pick<DerivedInputs, 'briefs' | 'lexicon' | '
 
 export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndexes> {
   const { store, logger } = d;
+  const t0 = performance.now();
   const index = new SearchIndex(d.briefs, (id) => store.getArticle(id), d.scope);
   const dir = store.cacheDir;
   const inputs = derivationInputs(d);
   const file = dir === null ? null : snapshotPath(dir);
   const snapshot = file === null ? null : await usableSnapshot(file, inputs, logger);
+  const t1 = performance.now();
   const rowOf = snapshot ? validRows(snapshot, store) : new Map<string, number>();
   if (snapshot && !canaryAgrees(snapshot, rowOf, d, index)) {
     logger.warn({ event: 'derived_snapshot_outdated', file }, 'derived-data snapshot disagrees with this version; articles are read from their text');
@@ -66,11 +68,15 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
     const i = rowOf.get(article.id);
     if (i !== undefined) knownSignals.set(article.id, signalsAt(snapshot!, i));
   }
+  const t2 = performance.now();
   const fromText = loadSearchIndex(index, articles, snapshot, rowOf);
+  const t3 = performance.now();
   const stories = new StoryIndex(articles, d.lexicon, knownSignals);
   const nearDuplicates = new NearDuplicates(snapshot && rowOf.size > 0 ? knownShingles(snapshot, rowOf) : null);
   const reused = rowOf.size;
-  logger.info({ event: 'derived_indexes_built', fromSnapshot: reused, fromText, snapshotRows: snapshot?.ids.length ?? 0 }, 'derived indexes built');
+  const ms = (a: number, b: number) => Math.round(b - a);
+  const timing = { readMs: ms(t0, t1), checkMs: ms(t1, t2), searchMs: ms(t2, t3), storiesMs: ms(t3, performance.now()) };
+  logger.info({ event: 'derived_indexes_built', fromSnapshot: reused, fromText, snapshotRows: snapshot?.ids.length ?? 0, ...timing }, 'derived indexes built');
   const snapshots =
     file === null
       ? null

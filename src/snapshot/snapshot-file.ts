@@ -67,15 +67,21 @@ export interface SnapshotData {
   sketches: Float64Array;
 }
 
+/** FNV-1a of `text` continued from `h`, then a separator. */
+function fnv(h: number, text: string): number {
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0x1f, 0x01000193);
+}
+
 /** Who a row was read from: FNV-1a over the fields derived data reads besides the body (the fingerprint covers that). */
 export function articleStamp(a: ArticleRecord): number {
-  const entities = a.entities.map((e) => `${e.name}\u0001${e.expansion ?? ''}`).join('\u0002');
-  const text = [a.addedAt, a.title, a.language, a.eventDate ?? '', a.publishedDate ?? '', a.topics.join('\u0002'), a.keyPoints.join('\u0002'), entities].join('\u0003');
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  for (const text of [a.addedAt, a.title, a.language, a.eventDate ?? '', a.publishedDate ?? '']) h = fnv(h, text);
+  for (const list of [a.topics, a.keyPoints]) {
+    for (const text of list) h = fnv(h, text);
+    h = fnv(h, '');
   }
+  for (const e of a.entities) h = fnv(fnv(h, e.name), e.expansion ?? '');
   return h >>> 0;
 }
 
@@ -254,9 +260,11 @@ function wellFormed(v: unknown): v is SnapshotData {
     for (let i = 0; i < n; i++) if (start[i]! > start[i + 1]!) return false;
   }
   if (s.termCounts!.length !== s.termIds!.length || s.signalWeights.length !== s.signalIds!.length) return false;
-  const vocabulary = s.terms.length;
-  for (const id of s.termIds!) if (id >= vocabulary) return false;
-  const keys = s.signalKeys.length;
-  for (const id of s.signalIds!) if (id >= keys) return false;
-  return true;
+  return allBelow(s.termIds!, s.terms.length) && allBelow(s.signalIds!, s.signalKeys.length);
+}
+
+function allBelow(ids: Uint32Array, bound: number): boolean {
+  let max = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
+  return ids.length === 0 || max < bound;
 }
