@@ -230,23 +230,41 @@ export class InvertedIndex {
     }
   }
 
-  /** Every live document's counted terms (terms in no particular order), read back from the postings. */
-  counted(): Map<string, TermCounts> {
-    const rows = new Array<TermCounts | undefined>(this.ids.length);
+  /**
+   * The live documents, in slot order, numbered in the postings' vocabulary
+   * (the form `load` takes and the derived-data snapshot keeps): two passes
+   * over the postings into flat arrays, no per-document list.
+   */
+  numbered(): NumberedDocuments & { vocabulary: string[] } {
+    const rowOf = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    const headLen: number[] = [];
+    const bodyLen: number[] = [];
     for (let d = 0; d < this.ids.length; d++) {
-      if (this.alive[d]) rows[d] = { terms: [], packed: [], headLen: this.headLen[d]!, bodyLen: this.bodyLen[d]! };
+      if (!this.alive[d]) continue;
+      rowOf[d] = ids.length;
+      ids.push(this.ids[d]!);
+      headLen.push(this.headLen[d]!);
+      bodyLen.push(this.bodyLen[d]!);
     }
+    const start = new Uint32Array(ids.length + 1);
+    for (const p of this.postings.values()) for (let i = 0; i < p.docs.length; i++) if (rowOf[p.docs[i]!]! >= 0) start[rowOf[p.docs[i]!]! + 1]!++;
+    for (let r = 0; r < ids.length; r++) start[r + 1]! += start[r]!;
+    const termIds = new Uint32Array(start[ids.length]!);
+    const packed = new Uint32Array(start[ids.length]!);
+    const next = start.slice(0, ids.length);
+    const vocabulary: string[] = [];
     for (const [term, p] of this.postings) {
+      const t = vocabulary.push(term) - 1;
       for (let i = 0; i < p.docs.length; i++) {
-        const row = rows[p.docs[i]!];
-        if (!row) continue;
-        row.terms.push(term);
-        row.packed.push(p.head[i]! * HEAD_UNIT + p.body[i]!);
+        const r = rowOf[p.docs[i]!]!;
+        if (r < 0) continue;
+        const at = next[r]!++;
+        termIds[at] = t;
+        packed[at] = p.head[i]! * HEAD_UNIT + p.body[i]!;
       }
     }
-    const out = new Map<string, TermCounts>();
-    for (let d = 0; d < rows.length; d++) if (rows[d]) out.set(this.ids[d]!, rows[d]!);
-    return out;
+    return { vocabulary, ids, headLen: Uint32Array.from(headLen), bodyLen: Uint32Array.from(bodyLen), start, termIds, packed };
   }
 
   *liveIds(): Generator<string> {

@@ -19,7 +19,13 @@ export interface SearchHit {
   score: number;
 }
 
-/** What indexing takes from an article's text (the costly part), kept by the derived-data snapshot. */
+/** Indexed articles numbered in one vocabulary, with their scope flags: what the derived-data snapshot keeps of search. */
+export interface NumberedSearch extends NumberedDocuments {
+  vocabulary: string[];
+  inScope: Uint8Array;
+}
+
+/** What indexing takes from an article's text (the costly part). */
 export interface PreparedDocument {
   counts: TermCounts;
   inScope: boolean;
@@ -117,11 +123,10 @@ export class SearchIndex {
     });
   }
 
-  /** Every indexed article as `prepare` read it, taken back from the index (for the derived-data snapshot). */
-  prepared(): Map<string, PreparedDocument> {
-    const out = new Map<string, PreparedDocument>();
-    for (const [id, counts] of this.index.counted()) out.set(id, { counts, inScope: !this.outOfScope.has(id) });
-    return out;
+  /** Every indexed article as `prepare` read it, numbered (`load`'s form), taken back from the index (for the derived-data snapshot). */
+  numbered(): NumberedSearch {
+    const docs = this.index.numbered();
+    return { ...docs, inScope: Uint8Array.from(docs.ids, (id) => (this.outOfScope.has(id) ? 0 : 1)) };
   }
 
   remove(id: string): void {

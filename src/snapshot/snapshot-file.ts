@@ -13,7 +13,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { FiledShingles } from '../articles/near-duplicates.js';
 import type { ArticleRecord } from '../model/article.js';
 import { SIGNATURE_LENGTH } from '../articles/near-duplicates.js';
-import type { PreparedDocument } from '../search/search-index.js';
+import type { NumberedSearch, PreparedDocument } from '../search/search-index.js';
 import { epochDay, type EventDate, type SeriesEvent, type StoredSignals } from '../stories/story-signals.js';
 
 /** Bump whenever what is derived from an article changes (folding, stop words, signals, shingles). */
@@ -87,18 +87,17 @@ export function articleStamp(a: ArticleRecord): number {
 
 export const snapshotPath = (dir: string) => path.join(dir, SNAPSHOT_FILE);
 
-/** Builds the snapshot of `rows`, in the order given. */
-export function buildSnapshot(inputs: string, rows: readonly (RowIdentity & DerivedRow)[]): SnapshotData {
+/** What a row keeps besides search: who it was read from, story signals, near-duplicate data. */
+export type RowRest = RowIdentity & Omit<DerivedRow, 'prepared'>;
+
+/** Builds the snapshot: `search` as the index numbered it, `rows` aligned with `search.ids`. */
+export function buildSnapshot(inputs: string, search: NumberedSearch, rows: readonly RowRest[]): SnapshotData {
   const n = rows.length;
-  const termIdOf = new Map<string, number>();
-  const terms: string[] = [];
   const keyIdOf = new Map<string, number>();
   const signalKeys: string[] = [];
-  let termTotal = 0;
   let signalTotal = 0;
   let sketchTotal = 0;
   for (const r of rows) {
-    termTotal += r.prepared.counts.terms.length;
     signalTotal += r.signals.keys.length;
     sketchTotal += r.near.sketch.length;
   }
@@ -108,13 +107,13 @@ export function buildSnapshot(inputs: string, rows: readonly (RowIdentity & Deri
     ids: rows.map((r) => r.id),
     fingerprints: rows.map((r) => r.fingerprint),
     stamps: Uint32Array.from(rows, (r) => r.stamp),
-    terms,
-    termStart: new Uint32Array(n + 1),
-    termIds: new Uint32Array(termTotal),
-    termCounts: new Uint32Array(termTotal),
-    headLen: Uint32Array.from(rows, (r) => r.prepared.counts.headLen),
-    bodyLen: Uint32Array.from(rows, (r) => r.prepared.counts.bodyLen),
-    inScope: Uint8Array.from(rows, (r) => (r.prepared.inScope ? 1 : 0)),
+    terms: search.vocabulary,
+    termStart: Uint32Array.from(search.start),
+    termIds: Uint32Array.from(search.termIds),
+    termCounts: Uint32Array.from(search.packed),
+    headLen: Uint32Array.from(search.headLen),
+    bodyLen: Uint32Array.from(search.bodyLen),
+    inScope: search.inScope,
     signalKeys,
     signalStart: new Uint32Array(n + 1),
     signalIds: new Uint32Array(signalTotal),
@@ -126,18 +125,9 @@ export function buildSnapshot(inputs: string, rows: readonly (RowIdentity & Deri
     sketchStart: new Uint32Array(n + 1),
     sketches: new Float64Array(sketchTotal),
   };
-  let t = 0;
   let g = 0;
   let k = 0;
   rows.forEach((r, i) => {
-    s.termStart[i] = t;
-    const { terms: words, packed } = r.prepared.counts;
-    for (let j = 0; j < words.length; j++, t++) {
-      let id = termIdOf.get(words[j]!);
-      if (id === undefined) termIdOf.set(words[j]!, (id = terms.push(words[j]!) - 1));
-      s.termIds[t] = id;
-      s.termCounts[t] = packed[j]!;
-    }
     s.signalStart[i] = g;
     for (let j = 0; j < r.signals.keys.length; j++, g++) {
       const key = r.signals.keys[j]!;
@@ -151,7 +141,6 @@ export function buildSnapshot(inputs: string, rows: readonly (RowIdentity & Deri
     s.sketchStart[i] = k;
     for (const key of r.near.sketch) s.sketches[k++] = key;
   });
-  s.termStart[n] = t;
   s.signalStart[n] = g;
   s.sketchStart[n] = k;
   return s;

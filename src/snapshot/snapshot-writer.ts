@@ -1,8 +1,9 @@
 // Keeps the derived-data snapshot (snapshot-file.ts) up to date off the hot
-// path: written once the story signals of every stored article are known when
-// the snapshot did not cover them all at start, every few minutes while
-// articles change, and at close. The rows come from the indexes themselves
-// (nothing is read from the text again, except near-duplicate shingles the
+// path: written a while after the story signals of every stored article are
+// known when the snapshot did not cover them all at start, every few minutes
+// while articles change, and at close. The rows come from the indexes
+// themselves (the search postings numbered back per article in two passes;
+// nothing is read from the text again, except near-duplicate shingles the
 // check has not filed yet). A failed write is logged and tried later: the
 // snapshot is a cache, the store stays the truth.
 import type { NearDuplicates } from '../articles/near-duplicates.js';
@@ -10,7 +11,7 @@ import type { Logger } from '../logger.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import type { StoryIndex } from '../stories/story-clusters.js';
-import { articleStamp, buildSnapshot, writeSnapshot, type DerivedRow, type RowIdentity } from './snapshot-file.js';
+import { articleStamp, buildSnapshot, writeSnapshot, type RowRest } from './snapshot-file.js';
 
 /** How often a changed index is written, at most (a crash loses at most this much re-reading at the next start). */
 const WRITE_EVERY_MS = 10 * 60_000;
@@ -78,18 +79,20 @@ export class SnapshotWriter {
   private async write(): Promise<void> {
     const { store, index, stories, nearDuplicates, logger, file } = this.d;
     const changes = index.changes;
-    const prepared = index.prepared();
-    const rows: (RowIdentity & DerivedRow)[] = [];
-    for (const article of store.listArticles()) {
-      const p = prepared.get(article.id);
-      const signals = stories.signalsFor(article.id);
-      // Not indexed yet (a change arriving now) or signals not read yet: a later write has it.
-      if (!p || !signals) return;
-      rows.push({ id: article.id, fingerprint: article.fingerprint, stamp: articleStamp(article), prepared: p, signals, near: nearDuplicates.filedFor(article) });
+    const search = index.numbered();
+    // An add or removal between the store and the indexes (a write settling now): a later write has it.
+    if (search.ids.length !== store.articleCount) return;
+    const rows: RowRest[] = [];
+    for (const id of search.ids) {
+      const article = store.getArticle(id);
+      const signals = stories.signalsFor(id);
+      // Signals not read yet (the build is still running): a later write has them.
+      if (!article || !signals) return;
+      rows.push({ id, fingerprint: article.fingerprint, stamp: articleStamp(article), signals, near: nearDuplicates.filedFor(article) });
     }
     const started = performance.now();
     try {
-      await writeSnapshot(file, buildSnapshot(this.d.inputs, rows));
+      await writeSnapshot(file, buildSnapshot(this.d.inputs, search, rows));
       this.written = changes;
       logger.info({ event: 'derived_snapshot_written', file, articles: rows.length, ms: Math.round(performance.now() - started) }, 'derived-data snapshot written');
     } catch (err) {
