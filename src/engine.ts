@@ -2,7 +2,7 @@
 // It never knows which platform asked; replies are neutral (src/model/reply.ts).
 import { ArticleService } from './articles/article-service.js';
 import { briefGlossary, loadBriefs } from './briefs/load-briefs.js';
-import { loadScope } from './briefs/scope.js';
+import { readScopeSides, Scope } from './briefs/scope.js';
 import { TopicTagger } from './briefs/topic-tagger.js';
 import { CardBuilder } from './cards/build-card.js';
 import { systemClock, type Clock } from './clock.js';
@@ -12,7 +12,7 @@ import { commandInfos, helpEntries, moduleFor } from './commands/registry.js';
 import { isConfiguredAdmin, type Config } from './config.js';
 import { isRingkasError } from './errors.js';
 import type { ArticleFetcher } from './fetch/article-fetcher.js';
-import { createSafeFetcher } from './fetch/safe-fetch.js';
+import { lazySafeFetcher } from './fetch/lazy-fetcher.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { Actor, CommandContext } from './model/actor.js';
 import type { ArticleRecord } from './model/article.js';
@@ -28,11 +28,11 @@ import type { AuditEntry } from './store/store-schema.js';
 import { ADMINS, cmd, say } from './model/text.js';
 import { completions } from './search/completions.js';
 import { loadLexicon } from './search/lexicon.js';
-import { SearchIndex } from './search/search-index.js';
 import { seedIfEmpty } from './seed-store.js';
 import type { EngineServices } from './services.js';
 import { openStore } from './store/open-store.js';
-import { StoryIndex } from './stories/story-clusters.js';
+import { openDerivedIndexes } from './snapshot/derived-indexes.js';
+import type { SnapshotWriter } from './snapshot/snapshot-writer.js';
 
 export interface EngineOptions {
   config: Config;
@@ -68,9 +68,11 @@ export class Engine {
 
   readonly #services: EngineServices;
   readonly #stopFollowing: () => void;
+  readonly #snapshots: SnapshotWriter | null;
 
-  private constructor(services: EngineServices) {
+  private constructor(services: EngineServices, snapshots: SnapshotWriter | null) {
     this.#services = services;
+    this.#snapshots = snapshots;
     this.#stopFollowing = services.articles.followRemoteChanges();
   }
 
@@ -83,9 +85,8 @@ export class Engine {
     const lexicon = loadLexicon(config.lexiconFile);
     const store = await openStore(config, logger);
     try {
-      const stories = new StoryIndex([...store.listArticles()], lexicon);
-      const index = new SearchIndex(briefs, (id) => store.getArticle(id), loadScope(config.briefsDir));
-      index.addAll(store.listArticles());
+      const scopeSides = readScopeSides(config.briefsDir);
+      const { index, stories, nearDuplicates, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeSides ? new Scope(scopeSides) : Scope.everything, scopeSides, logger });
       const cards = new CardBuilder(briefs, stories);
       const articles = new ArticleService({
         store,
@@ -96,16 +97,18 @@ export class Engine {
         glossary: briefGlossary(briefs),
         clock,
         logger,
-        fetcher: options.fetcher ?? createSafeFetcher(config.fetch, logger),
+        fetcher: options.fetcher ?? lazySafeFetcher(config.fetch, logger),
+        nearDuplicates,
       });
       const coordination = store.coordination(clock);
       const services: EngineServices = { config, logger, clock, store, coordination, briefs, lexicon, index, stories, cards, articles, help: helpEntries() };
       await seedIfEmpty(services);
+      snapshots?.start();
       logger.info(
         { event: 'engine_ready', articles: store.articleCount, briefs: briefs.length, ms: Math.round(performance.now() - started) },
         'engine ready',
       );
-      return new Engine(services);
+      return new Engine(services, snapshots);
     } catch (e) {
       await store.close();
       throw e;
@@ -233,6 +236,7 @@ export class Engine {
     this.closed = true;
     this.#stopFollowing();
     this.#services.stories.stop();
+    await this.#snapshots?.close();
     await this.#services.store.close();
   }
 }

@@ -36,12 +36,16 @@ export interface ArticleServiceDeps {
   clock: Clock;
   logger: Logger;
   fetcher: ArticleFetcher;
+  /** The near-duplicate check, when the engine built it (from the derived-data snapshot); else a new one. */
+  nearDuplicates?: NearDuplicates;
 }
 
 export class ArticleService {
-  private readonly nearDuplicates = new NearDuplicates();
+  private readonly nearDuplicates: NearDuplicates;
 
-  constructor(private readonly d: ArticleServiceDeps) {}
+  constructor(private readonly d: ArticleServiceDeps) {
+    this.nearDuplicates = d.nearDuplicates ?? new NearDuplicates();
+  }
 
   async add(input: AddInput, addedBy: string): Promise<AddResult> {
     let raw: RawArticle;

@@ -55,20 +55,29 @@ const SIGNATURE_WORDS = 32;
  * signature over-counts shared shingles, never under-counts), so it is set aside
  * without looking it up or shingling its body again: the answer is exactly the same.
  */
-interface Filed {
+export interface FiledShingles {
   fingerprint: string;
   signature: Uint32Array;
   count: number;
+  /** The smallest shingle hashes, the article is found under. */
+  sketch: number[];
 }
 
-function file(fingerprint: string, set: ReadonlySet<number>): Filed {
+export const SIGNATURE_LENGTH = SIGNATURE_WORDS;
+
+function file(fingerprint: string, set: ReadonlySet<number>): FiledShingles {
   const signature = new Uint32Array(SIGNATURE_WORDS);
   for (const h of set) signature[(h >>> 5) % SIGNATURE_WORDS]! |= 1 << (h & 31);
-  return { fingerprint, signature, count: set.size };
+  return { fingerprint, signature, count: set.size, sketch: sketch(set) };
+}
+
+/** What the check files for a stored article (read from its body). */
+export function fileShingles(article: Pick<ArticleRecord, 'fingerprint' | 'body'>): FiledShingles {
+  return file(article.fingerprint, shingles(article.body));
 }
 
 /** False only when the overlap is surely below the bar. */
-function mayOverlap(mine: ReadonlySet<number>, other: Filed): boolean {
+function mayOverlap(mine: ReadonlySet<number>, other: FiledShingles): boolean {
   const small = Math.min(mine.size, other.count);
   if (small === 0) return false;
   let found = 0;
@@ -80,7 +89,16 @@ export class NearDuplicates {
   private readonly byKey = new Map<number, Set<string>>();
   // Id -> what was filed for the text indexed; a removed id coming back with other text is indexed again.
   // Candidates' shingles are recomputed when compared, only for those the signature cannot rule out.
-  private readonly indexed = new Map<string, Filed>();
+  private readonly indexed = new Map<string, FiledShingles>();
+
+  /** `known`: what an earlier run filed (the derived-data snapshot), used instead of shingling the body again. */
+  constructor(private known: ((id: string) => FiledShingles | undefined) | null = null) {}
+
+  /** What is filed for a stored article (for the derived-data snapshot): indexed, known, or read now. */
+  filedFor(article: ArticleRecord): FiledShingles {
+    const filed = this.indexed.get(article.id) ?? this.known?.(article.id);
+    return filed?.fingerprint === article.fingerprint ? filed : fileShingles(article);
+  }
 
   /** The stored article this one nearly repeats, if any. `stored` looks an id up in the store. */
   find(article: CleanArticle, all: Iterable<ArticleRecord>, stored: (id: string) => ArticleRecord | undefined): ArticleRecord | null {
@@ -104,13 +122,16 @@ export class NearDuplicates {
   private catchUp(all: Iterable<ArticleRecord>): void {
     for (const a of all) {
       if (this.indexed.get(a.id)?.fingerprint === a.fingerprint) continue;
-      const set = shingles(a.body);
-      this.indexed.set(a.id, file(a.fingerprint, set));
-      for (const key of sketch(set)) {
+      const known = this.known?.(a.id);
+      const filed = known?.fingerprint === a.fingerprint ? known : fileShingles(a);
+      this.indexed.set(a.id, filed);
+      for (const key of filed.sketch) {
         const ids = this.byKey.get(key) ?? new Set<string>();
         ids.add(a.id);
         this.byKey.set(key, ids);
       }
     }
+    // Everything stored is indexed now: what the snapshot knew is no longer needed.
+    this.known = null;
   }
 }

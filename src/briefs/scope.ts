@@ -17,27 +17,52 @@ const scopeSchema = z.strictObject({
 });
 
 export class Scope {
-  /** Per side: folded terms, each as its words. */
-  private readonly sides: string[][][];
+  /** First word of a side's term -> the sides and terms (as their words) it starts. */
+  private readonly starts = new Map<string, { side: number; words: string[] }[]>();
+  private readonly sideCount: number;
 
   constructor(sides: Record<string, readonly string[]>) {
-    this.sides = Object.values(sides).map((terms) => terms.map(foldTokens).filter((t) => t.length > 0));
+    const folded = Object.values(sides).map((terms) => terms.map(foldTokens).filter((t) => t.length > 0));
+    this.sideCount = folded.length;
+    folded.forEach((terms, side) => {
+      for (const words of terms) {
+        const list = this.starts.get(words[0]!);
+        if (list) list.push({ side, words });
+        else this.starts.set(words[0]!, [{ side, words }]);
+      }
+    });
   }
 
   /** Every article is in scope when the briefing names no field. */
   static readonly everything = new Scope({});
 
-  /** True when the folded words (of one or more parts of a text) mention every side of the field. */
+  /**
+   * True when the folded words (of one or more parts of a text) mention every
+   * side of the field: one pass over the words, stopping once every side is found.
+   */
   covers(...parts: (readonly string[])[]): boolean {
-    if (this.sides.length === 0) return true;
-    const present = new Set(parts.flat());
-    return this.sides.every((terms) => terms.some((t) => present.has(t[0]!) && (t.length === 1 || parts.some((p) => containsRun(p, t)))));
+    if (this.sideCount === 0) return true;
+    const found = new Array<boolean>(this.sideCount).fill(false);
+    let missing = this.sideCount;
+    for (const part of parts) {
+      for (let i = 0; i < part.length; i++) {
+        const terms = this.starts.get(part[i]!);
+        if (!terms) continue;
+        for (const { side, words } of terms) {
+          if (found[side] || !startsAt(part, i, words)) continue;
+          found[side] = true;
+          if (--missing === 0) return true;
+        }
+      }
+    }
+    return false;
   }
 }
 
-function containsRun(words: readonly string[], run: readonly string[]): boolean {
-  for (let i = 0; i + run.length <= words.length; i++) if (run.every((w, k) => words[i + k] === w)) return true;
-  return false;
+function startsAt(words: readonly string[], at: number, run: readonly string[]): boolean {
+  if (at + run.length > words.length) return false;
+  for (let k = 1; k < run.length; k++) if (words[at + k] !== run[k]) return false;
+  return true;
 }
 
 /** The scope in `dir`/_scope.yaml; without that file every article is in scope. */

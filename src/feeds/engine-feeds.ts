@@ -1,13 +1,13 @@
 // The one FeedService of an open engine, shared by the feed commands and the
 // scheduler, built on first use from the engine's services (as roundups are).
+// Its code (feed parsing, the guarded HTTP agent: ~30 MB of modules) is loaded
+// then too, not at every start.
 import type { EngineServices } from '../services.js';
 import { PrivateHostAllowList } from '../fetch/address-policy.js';
-import { createGuardedAgent, systemResolver } from '../fetch/guarded-agent.js';
 import { readScopeSides } from '../briefs/scope.js';
 import { FeedRelevance } from './feed-relevance.js';
 import { FeedScheduler } from './feed-scheduler.js';
-import { FeedService } from './feed-service.js';
-import { fetchFeed } from './fetch-feed.js';
+import type { FeedService } from './feed-service.js';
 
 const services = new WeakMap<EngineServices, Promise<FeedService>>();
 
@@ -21,6 +21,11 @@ export function feedsFor(s: EngineServices): Promise<FeedService> {
 }
 
 async function build(s: EngineServices): Promise<FeedService> {
+  const [{ FeedService }, { fetchFeed }, { createGuardedAgent, systemResolver }] = await Promise.all([
+    import('./feed-service.js'),
+    import('./fetch-feed.js'),
+    import('../fetch/guarded-agent.js'),
+  ]);
   const { config } = s;
   const allow = new PrivateHostAllowList(config.fetch.allowPrivateHosts);
   const dispatcher = createGuardedAgent({ resolve: systemResolver, allow, connectTimeoutMs: config.fetch.timeoutMs });

@@ -2,8 +2,20 @@
 // for ordinary text; short or borderline text falls back to a stop-word vote,
 // where character statistics are unreliable. otherLanguage() names a text in
 // neither language, so that it can be refused instead of labelled English.
-import { detectAll } from 'tinyld';
+import { createRequire } from 'node:module';
+import type * as Tinyld from 'tinyld';
 import type { Language } from '../model/article.js';
+
+type DetectAll = typeof Tinyld.detectAll;
+let loaded: DetectAll | null = null;
+/**
+ * tinyld's language profiles cost ~30 MB and ~0.3 s to load: they are loaded on
+ * the first article read, not at every start (a restart may read none).
+ */
+function detectAll(...args: Parameters<DetectAll>): ReturnType<DetectAll> {
+  loaded ??= (createRequire(import.meta.url)('tinyld') as typeof Tinyld).detectAll;
+  return loaded(...args);
+}
 
 const ONLY = { only: ['id', 'en'] };
 // tinyld dominates cleaning time and grows with length; the opening of an article is enough.

@@ -14,12 +14,53 @@ export interface IndexedDocument {
   body: string[];
 }
 
-interface Postings {
-  docs: number[];
-  /** Term frequency in head and body, per posting. */
-  head: number[];
-  body: number[];
+/**
+ * A document's distinct terms, each with its head and body counts packed in one
+ * number (head * 2^16 + body), and its field lengths: what indexing takes from
+ * the text, and what the derived-data snapshot keeps so a restart need not read it.
+ */
+export interface TermCounts {
+  terms: string[];
+  packed: number[];
+  headLen: number;
+  bodyLen: number;
 }
+
+/** Counts a document's words (no per-term tuple to allocate: this runs for every article at start). */
+export function countTerms(head: readonly string[], body: readonly string[]): TermCounts {
+  const tf = new Map<string, number>();
+  for (const t of head) tf.set(t, (tf.get(t) ?? 0) + HEAD_UNIT);
+  for (const t of body) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return { terms: [...tf.keys()], packed: [...tf.values()], headLen: head.length, bodyLen: body.length };
+}
+
+/**
+ * Documents numbered in a shared vocabulary, as the derived-data snapshot keeps
+ * them: document k's terms are `termIds`/`packed` from `start[k]` to `start[k + 1]`.
+ */
+export interface NumberedDocuments {
+  ids: readonly string[];
+  headLen: ArrayLike<number>;
+  bodyLen: ArrayLike<number>;
+  start: ArrayLike<number>;
+  termIds: ArrayLike<number>;
+  packed: ArrayLike<number>;
+}
+
+/**
+ * A term's postings. Loaded in bulk at start, the longer lists are typed arrays
+ * of their final size (a third of the memory of number arrays, no growth
+ * garbage); a list becomes a number array again when a later add extends it.
+ */
+interface Postings {
+  docs: number[] | Uint32Array;
+  /** Term frequency in head and body, per posting. */
+  head: number[] | Uint16Array;
+  body: number[] | Uint16Array;
+}
+
+/** Lists up to this long stay number arrays (a typed array's own overhead would outweigh its saving). */
+const TYPED_FROM = 16;
 
 export class InvertedIndex {
   private readonly postings = new Map<string, Postings>();
@@ -51,33 +92,85 @@ export class InvertedIndex {
   }
 
   add(doc: IndexedDocument, onNewTerm?: (term: string) => void): void {
-    if (this.slotOf.has(doc.id)) this.remove(doc.id);
+    this.addCounted(doc.id, countTerms(doc.head, doc.body), onNewTerm);
+  }
+
+  /** Adds a document whose terms are counted already (by `countTerms`, now or in an earlier run). */
+  addCounted(id: string, counts: TermCounts, onNewTerm?: (term: string) => void): void {
+    if (this.slotOf.has(id)) this.remove(id);
     const slot = this.ids.length;
-    this.ids.push(doc.id);
-    this.slotOf.set(doc.id, slot);
-    this.headLen.push(doc.head.length);
-    this.bodyLen.push(doc.body.length);
+    this.ids.push(id);
+    this.slotOf.set(id, slot);
+    this.headLen.push(counts.headLen);
+    this.bodyLen.push(counts.bodyLen);
     this.alive.push(true);
     this.liveCount++;
-    this.headTotal += doc.head.length;
-    this.bodyTotal += doc.body.length;
-    // Head and body counts packed in one number (head * 2^16 + body): no
-    // per-term tuple to allocate, which matters when 10k articles are indexed at start.
-    const tf = new Map<string, number>();
-    for (const t of doc.head) tf.set(t, (tf.get(t) ?? 0) + HEAD_UNIT);
-    for (const t of doc.body) tf.set(t, (tf.get(t) ?? 0) + 1);
-    for (const [term, packed] of tf) {
-      const h = Math.floor(packed / HEAD_UNIT);
-      const b = packed % HEAD_UNIT;
+    this.headTotal += counts.headLen;
+    this.bodyTotal += counts.bodyLen;
+    const { terms, packed } = counts;
+    for (let k = 0; k < terms.length; k++) {
+      const term = terms[k]!;
+      const h = Math.floor(packed[k]! / HEAD_UNIT);
+      const b = packed[k]! % HEAD_UNIT;
       let p = this.postings.get(term);
       if (!p) {
         p = { docs: [], head: [], body: [] };
         this.postings.set(term, p);
         onNewTerm?.(term);
       }
-      p.docs.push(slot);
-      p.head.push(h);
-      p.body.push(b);
+      if (!Array.isArray(p.docs)) {
+        p = { docs: Array.from(p.docs), head: Array.from(p.head), body: Array.from(p.body) };
+        this.postings.set(term, p);
+      }
+      (p.docs as number[]).push(slot);
+      (p.head as number[]).push(h);
+      (p.body as number[]).push(b);
+    }
+  }
+
+  /**
+   * Adds documents numbered in a shared vocabulary to an empty index, in their
+   * order, as `addCounted` one by one would, but with each term's postings
+   * counted first and allocated once at their final size.
+   */
+  load(vocabulary: readonly string[], docs: NumberedDocuments, onNewTerm?: (term: string) => void): void {
+    if (this.ids.length > 0) throw new Error('load is for an empty index');
+    const n = docs.ids.length;
+    const df = new Uint32Array(vocabulary.length);
+    for (let e = 0; e < docs.termIds.length; e++) df[docs.termIds[e]!]!++;
+    const lists: (Postings | undefined)[] = new Array<Postings | undefined>(vocabulary.length);
+    for (let t = 0; t < vocabulary.length; t++) {
+      const m = df[t]!;
+      if (m === 0) continue;
+      lists[t] =
+        m < TYPED_FROM
+          ? { docs: new Array<number>(m).fill(0), head: new Array<number>(m).fill(0), body: new Array<number>(m).fill(0) }
+          : { docs: new Uint32Array(m), head: new Uint16Array(m), body: new Uint16Array(m) };
+    }
+    const filled = new Uint32Array(vocabulary.length);
+    for (let d = 0; d < n; d++) {
+      const id = docs.ids[d]!;
+      this.ids.push(id);
+      this.slotOf.set(id, d);
+      this.headLen.push(docs.headLen[d]!);
+      this.bodyLen.push(docs.bodyLen[d]!);
+      this.alive.push(true);
+      this.headTotal += docs.headLen[d]!;
+      this.bodyTotal += docs.bodyLen[d]!;
+      for (let e = docs.start[d]!; e < docs.start[d + 1]!; e++) {
+        const t = docs.termIds[e]!;
+        const p = lists[t]!;
+        const at = filled[t]!++;
+        p.docs[at] = d;
+        p.head[at] = Math.floor(docs.packed[e]! / HEAD_UNIT);
+        p.body[at] = docs.packed[e]! % HEAD_UNIT;
+      }
+    }
+    this.liveCount = n;
+    for (let t = 0; t < vocabulary.length; t++) {
+      if (!lists[t]) continue;
+      this.postings.set(vocabulary[t]!, lists[t]!);
+      onNewTerm?.(vocabulary[t]!);
     }
   }
 
@@ -191,6 +284,43 @@ export class InvertedIndex {
       }
     }
     return count;
+  }
+
+  /**
+   * The live documents, in slot order, numbered in the postings' vocabulary
+   * (the form `load` takes and the derived-data snapshot keeps): two passes
+   * over the postings into flat arrays, no per-document list.
+   */
+  numbered(): NumberedDocuments & { vocabulary: string[] } {
+    const rowOf = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    const headLen: number[] = [];
+    const bodyLen: number[] = [];
+    for (let d = 0; d < this.ids.length; d++) {
+      if (!this.alive[d]) continue;
+      rowOf[d] = ids.length;
+      ids.push(this.ids[d]!);
+      headLen.push(this.headLen[d]!);
+      bodyLen.push(this.bodyLen[d]!);
+    }
+    const start = new Uint32Array(ids.length + 1);
+    for (const p of this.postings.values()) for (let i = 0; i < p.docs.length; i++) if (rowOf[p.docs[i]!]! >= 0) start[rowOf[p.docs[i]!]! + 1]!++;
+    for (let r = 0; r < ids.length; r++) start[r + 1]! += start[r]!;
+    const termIds = new Uint32Array(start[ids.length]!);
+    const packed = new Uint32Array(start[ids.length]!);
+    const next = start.slice(0, ids.length);
+    const vocabulary: string[] = [];
+    for (const [term, p] of this.postings) {
+      const t = vocabulary.push(term) - 1;
+      for (let i = 0; i < p.docs.length; i++) {
+        const r = rowOf[p.docs[i]!]!;
+        if (r < 0) continue;
+        const at = next[r]!++;
+        termIds[at] = t;
+        packed[at] = p.head[i]! * HEAD_UNIT + p.body[i]!;
+      }
+    }
+    return { vocabulary, ids, headLen: Uint32Array.from(headLen), bodyLen: Uint32Array.from(bodyLen), start, termIds, packed };
   }
 
   *liveIds(): Generator<string> {

@@ -25,7 +25,11 @@ export class TypoNeighbours {
     }
   }
 
-  /** Indexed terms within the typo budget of `word` (the word itself excluded). */
+  /**
+   * Indexed terms within the typo budget of `word` (the word itself excluded),
+   * sorted: the same answer whatever order the terms were indexed in (a start
+   * from the derived-data snapshot meets them in another order).
+   */
   near(word: string): string[] {
     if (word.length < MIN_LENGTH) return [];
     const budget = typoBudget(word.length);
@@ -38,6 +42,6 @@ export class TypoNeighbours {
         if (term !== word && !found.has(term) && editDistance(word, term, budget) <= budget) found.add(term);
       }
     }
-    return [...found];
+    return [...found].sort();
   }
 }

@@ -20,6 +20,11 @@ export type RemoteChange =
   | { kind: 'feed-changed'; id: string };
 
 export interface BriefingStore {
+  /**
+   * A folder of this instance's own for data derived from the articles (the
+   * derived-data snapshot, docs/decisions/021), or null to keep none.
+   */
+  readonly cacheDir: string | null;
   readonly articleCount: number;
   listArticles(): IterableIterator<ArticleRecord>;
   getArticle(id: string): ArticleRecord | undefined;

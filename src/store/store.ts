@@ -60,6 +60,11 @@ export class Store extends ArticlesInMemory implements BriefingStore {
     for (const shard of files.shards) for (const a of shard.data.articles) this.articles.index(a);
   }
 
+  /** The data folder: derived data lives beside the files it is derived from, under the same lock. */
+  get cacheDir(): string {
+    return this.dir;
+  }
+
   static async open(dir: string, lockOptions: LockOptions = {}): Promise<Store> {
     try {
       mkdirSync(path.join(dir, 'articles'), { recursive: true });

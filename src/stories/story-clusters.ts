@@ -10,7 +10,7 @@ import type { ArticleRecord } from '../model/article.js';
 import { dayDistance } from '../nlp/find-dates.js';
 import type { Lexicon } from '../search/lexicon.js';
 import { conceptsOf, type Concepts } from './event-signals.js';
-import { differentSeriesEditions, storySignals, type StoryInput, type StorySignals } from './story-signals.js';
+import { differentSeriesEditions, storySignals, type StoredSignals, type StoryInput, type StorySignals } from './story-signals.js';
 
 export type NewArticle = StoryInput;
 
@@ -29,7 +29,7 @@ const BUILD_SLICE_MS = 8;
 
 interface Entry {
   record: ArticleRecord;
-  signals: StorySignals;
+  signals: StoredSignals;
   /** The assignment that last looked at this entry: dedupes candidates without building a set. */
   visit: number;
   /** Shared names and numbers counted in that assignment. */
@@ -46,7 +46,11 @@ export class StoryIndex {
   private readonly postings = new Map<string, Entry[]>();
   private visits = 0;
   /** Signals computed by the last `assign`, reused by the `add` that follows it. */
-  private lastAssigned: { article: NewArticle; signals: StorySignals } | null = null;
+  private lastAssigned: { article: NewArticle; signals: StoredSignals } | null = null;
+  /** One string per signal key, shared by every entry carrying it (an entry keeps its keys, not a map of its own). */
+  private readonly keyOf = new Map<string, string>();
+  /** Signals read in an earlier run (the derived-data snapshot), taken instead of reading the text again. */
+  private known: ReadonlyMap<string, StoredSignals> | null;
 
   private readonly concepts: Concepts;
 
@@ -68,10 +72,13 @@ export class StoryIndex {
    * indexed after start in small slices between other work. A change that
    * arrives before that build is done first indexes the rest, because the
    * rarity of every signal depends on the whole corpus: results never depend
-   * on when the change came.
+   * on when the change came. `known` signals (from the derived-data snapshot)
+   * cost nothing to index: those before the first unknown one are indexed at once,
+   * the rest in the build, in the same order as without them.
    */
-  constructor(articles: readonly ArticleRecord[], lexicon: Lexicon) {
+  constructor(articles: readonly ArticleRecord[], lexicon: Lexicon, known?: ReadonlyMap<string, StoredSignals>) {
     this.concepts = conceptsOf(lexicon);
+    this.known = known && known.size > 0 ? known : null;
     for (const a of articles) {
       const list = this.byStory.get(a.storyId);
       if (list) list.push(a);
@@ -81,8 +88,23 @@ export class StoryIndex {
     this.built = new Promise<void>((resolve) => {
       this.finished = resolve;
     });
+    while (this.pendingDone < this.pending.length && this.known?.has(this.pending[this.pendingDone]!.id)) {
+      const a = this.pending[this.pendingDone++]!;
+      this.index(a, this.storedSignalsOf(a));
+    }
+    if (this.pendingDone === this.pending.length) this.indexPending();
     if (this.pending.length === 0) this.finished();
     else this.schedule();
+  }
+
+  /** Resolves once every stored record's signals are indexed, without keeping the process alive for it. */
+  onceIndexed(): Promise<void> {
+    return this.built;
+  }
+
+  /** The signals indexed for a stored article (for the derived-data snapshot); undefined while not built yet. */
+  signalsFor(id: string): StoredSignals | undefined {
+    return this.articles.get(id)?.signals;
   }
 
   /**
@@ -120,11 +142,12 @@ export class StoryIndex {
     while (this.pendingDone < this.pending.length) {
       if (performance.now() >= deadline) return;
       const a = this.pending[this.pendingDone++]!;
-      this.index(a, this.signalsOf(a));
+      this.index(a, this.storedSignalsOf(a));
     }
     if (this.pending.length > 0) {
       this.pending = [];
       this.pendingDone = 0;
+      this.known = null;
       this.finished();
     }
   }
@@ -134,11 +157,30 @@ export class StoryIndex {
     return storySignals(article, this.concepts);
   }
 
+  /** A stored record's signals: from the snapshot when known, else read from its text. */
+  private storedSignalsOf(article: ArticleRecord): StoredSignals {
+    return this.known?.get(article.id) ?? this.keep(this.signalsOf(article));
+  }
+
+  /** The part of a report's signals an entry keeps, its keys shared with every other entry. */
+  private keep(s: StorySignals): StoredSignals {
+    const keys: string[] = [];
+    const weights: number[] = [];
+    for (const [key, w] of s.weights) {
+      let shared = this.keyOf.get(key);
+      if (shared === undefined) this.keyOf.set(key, (shared = key));
+      keys.push(shared);
+      weights.push(w);
+    }
+    return { keys, weights, date: s.date, day: s.day, series: s.series };
+  }
+
   /** The story a new article belongs to: an existing story id, or its own id for a new story. */
   assign(article: NewArticle): string {
     this.indexPending();
     const signals = this.signalsOf(article);
-    this.lastAssigned = { article, signals };
+    const kept = this.keep(signals);
+    this.lastAssigned = { article, signals: kept };
     // Rarity depends only on the corpus, which does not change during one assignment.
     const rarities = new Map<string, number>();
     const rarity = (key: string): number => {
@@ -163,7 +205,7 @@ export class StoryIndex {
     }
     for (const other of candidates) {
       if (other.record.id === article.id || !compatible(signals, other.signals)) continue;
-      ownTotal ??= total(signals, rarity);
+      ownTotal ??= total(kept, rarity);
       const score = this.similarity(signals, ownTotal, other.signals, this.totalOf(other, rarity), rarity);
       const storyId = other.record.storyId;
       if (score > (bestByStory.get(storyId) ?? 0)) bestByStory.set(storyId, score);
@@ -184,7 +226,7 @@ export class StoryIndex {
   add(article: ArticleRecord): void {
     this.indexPending();
     if (this.articles.has(article.id)) this.remove(this.articles.get(article.id)!.record);
-    const signals = this.reusableSignals(article) ?? this.signalsOf(article);
+    const signals = this.reusableSignals(article) ?? this.keep(this.signalsOf(article));
     this.lastAssigned = null;
     this.index(article, signals);
     const list = this.byStory.get(article.storyId);
@@ -202,10 +244,11 @@ export class StoryIndex {
     return entry.total;
   }
 
-  private index(article: ArticleRecord, signals: StorySignals): void {
+  private index(article: ArticleRecord, signals: StoredSignals): void {
     const entry: Entry = { record: article, signals, visit: 0, shared: 0, total: 0, totalAt: 0 };
     this.articles.set(article.id, entry);
-    for (const key of signals.weights.keys()) {
+    for (const key of signals.keys) {
+      if (!this.keyOf.has(key)) this.keyOf.set(key, key);
       const entries = this.postings.get(key);
       if (entries) entries.push(entry);
       else this.postings.set(key, [entry]);
@@ -216,11 +259,14 @@ export class StoryIndex {
     this.indexPending();
     const entry = this.articles.get(article.id);
     if (entry) {
-      for (const key of entry.signals.weights.keys()) {
+      for (const key of entry.signals.keys) {
         const entries = this.postings.get(key);
         const at = entries ? entries.indexOf(entry) : -1;
         if (at !== -1) entries!.splice(at, 1);
-        if (entries && entries.length === 0) this.postings.delete(key);
+        if (entries && entries.length === 0) {
+          this.postings.delete(key);
+          this.keyOf.delete(key);
+        }
       }
       this.articles.delete(article.id);
     }
@@ -257,7 +303,7 @@ export class StoryIndex {
   }
 
   /** The signals `assign` computed, when `article` is that same draft with its story id added. */
-  private reusableSignals(article: ArticleRecord): StorySignals | null {
+  private reusableSignals(article: ArticleRecord): StoredSignals | null {
     const last = this.lastAssigned;
     if (!last || last.article.id !== article.id) return null;
     const a = last.article;
@@ -287,14 +333,15 @@ export class StoryIndex {
    * geometric mean of their sizes (so a long report with many side mentions
    * does not swallow a short one), or 0 when it is below the bar.
    */
-  private similarity(a: StorySignals, totalA: number, b: StorySignals, totalB: number, rarity: (key: string) => number): number {
+  private similarity(a: StorySignals, totalA: number, b: StoredSignals, totalB: number, rarity: (key: string) => number): number {
     let shared = 0;
     let figures = 0;
     const specific = new Set<string>();
-    for (const [key, w] of a.weights) {
-      const o = b.weights.get(key);
-      if (o === undefined) continue;
-      shared += Math.min(w, o) * rarity(key);
+    for (let k = 0; k < b.keys.length; k++) {
+      const key = b.keys[k]!;
+      const w = a.weights.get(key);
+      if (w === undefined) continue;
+      shared += Math.min(w, b.weights[k]!) * rarity(key);
       if (isSpecific(key)) specific.add(a.nameOf.get(key) ?? key);
       if (key.startsWith('n:')) figures += 1;
     }
@@ -325,16 +372,18 @@ function copyGroups(reports: readonly ArticleRecord[]): Map<string, number> {
 }
 
 /** Names and numbers: the signals that single out one event (vocabulary and places only support them). */
+type DatedSignals = Pick<StorySignals, 'date' | 'day' | 'series'>;
+
 const isSpecific = (key: string) => key.startsWith('w:') || key.startsWith('n:');
 
-function total(s: StorySignals, rarity: (key: string) => number): number {
+function total(s: StoredSignals, rarity: (key: string) => number): number {
   let sum = 0;
-  for (const [k, w] of s.weights) sum += w * rarity(k);
+  for (let k = 0; k < s.keys.length; k++) sum += s.weights[k]! * rarity(s.keys[k]!);
   return sum;
 }
 
 /** False when two reports cannot be of one event: dates apart (or years apart), other series edition. */
-function compatible(a: StorySignals, b: StorySignals): boolean {
+function compatible(a: DatedSignals, b: DatedSignals): boolean {
   if (a.day !== null && b.day !== null) {
     if (Math.abs(a.day - b.day) > DATE_WINDOW_DAYS) return false;
   } else if (a.date !== null && b.date !== null) {

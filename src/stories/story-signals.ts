@@ -27,6 +27,19 @@ export interface StorySignals {
   series: SeriesEvent[];
 }
 
+/**
+ * What a stored report keeps of its signals: keys (strings shared across reports)
+ * and weights as parallel arrays, ~a tenth of two maps per report. Which name a
+ * key belongs to matters only for the new report being assigned, so it is not kept.
+ */
+export interface StoredSignals {
+  keys: string[];
+  weights: number[];
+  date: EventDate | null;
+  day: number | null;
+  series: SeriesEvent[];
+}
+
 const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, pertama: 1, kedua: 2, ketiga: 3, keempat: 4, kelima: 5 };
 
 function seriesOf(name: string): SeriesEvent | null {
@@ -53,7 +66,8 @@ function eventDateOf(a: StoryInput): EventDate | null {
   return found ? { year: found.year, month: found.month, day: found.day } : null;
 }
 
-function epochDay(d: EventDate | null): number | null {
+/** Days since 1970 for a date with a year; null otherwise. */
+export function epochDay(d: EventDate | null): number | null {
   return d && d.year !== null ? Date.UTC(d.year, d.month - 1, d.day) / 86_400_000 : null;
 }
 

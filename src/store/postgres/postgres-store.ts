@@ -35,6 +35,11 @@ interface Meta {
 }
 
 export class PostgresStore extends ArticlesInMemory implements BriefingStore {
+  /**
+   * No derived-data snapshot: instances are meant to be stateless and many, and
+   * articles other instances add would leave a local one behind (decision 021).
+   */
+  readonly cacheDir = null;
   /** By id, in load-then-insertion order; listed through a snapshot rebuilt only after a change. */
   private readonly subscriptions = new Map<string, SubscriptionRecord>();
   private subscriptionList: readonly SubscriptionRecord[] | null = null;

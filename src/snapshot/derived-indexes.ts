@@ -1,0 +1,227 @@
+// Building the engine's derived indexes (search, stories, near-duplicates) at
+// start, taking each article's derived data from the snapshot when the
+// snapshot holds that very article (same id, fingerprint and stamp of the
+// fields read, same briefs, scope and lexicon, same snapshot version) and
+// reading the article's text otherwise. Articles go in in the store's order,
+// as a build from the text alone takes them, so a start from the snapshot
+// answers exactly as a start without it. A few rows are read again from the
+// text and compared (a canary): code that derives differently without a
+// version bump makes the whole snapshot be ignored, not trusted.
+import { createHash } from 'node:crypto';
+import { fileShingles, NearDuplicates, type FiledShingles } from '../articles/near-duplicates.js';
+import type { Brief } from '../briefs/brief-schema.js';
+import type { Scope } from '../briefs/scope.js';
+import type { Logger } from '../logger.js';
+import type { Lexicon } from '../search/lexicon.js';
+import type { ArticleRecord } from '../model/article.js';
+import { SearchIndex, type PreparedDocument } from '../search/search-index.js';
+import type { BriefingStore } from '../store/briefing-store.js';
+import { conceptsOf } from '../stories/event-signals.js';
+import { StoryIndex } from '../stories/story-clusters.js';
+import { storySignals, type StoredSignals } from '../stories/story-signals.js';
+import { articleStamp, nearAt, readSnapshot, rowAt, signalsAt, snapshotPath, SNAPSHOT_VERSION, type DerivedRow, type NearPart, type SnapshotData } from './snapshot-file.js';
+import { SnapshotWriter } from './snapshot-writer.js';
+
+export interface DerivedIndexes {
+  index: SearchIndex;
+  stories: StoryIndex;
+  nearDuplicates: NearDuplicates;
+  /** Keeps the snapshot up to date; null for a store with no folder of its own (PostgreSQL). */
+  snapshots: SnapshotWriter | null;
+}
+
+export interface DerivedInputs {
+  store: BriefingStore;
+  briefs: readonly Brief[];
+  lexicon: Lexicon;
+  scope: Scope;
+  /** The scope as configured (side -> names), part of what the snapshot was derived with. */
+  scopeSides: Record<string, string[]> | null;
+  logger: Logger;
+}
+
+/** How many rows are read again from the text and compared before a snapshot is used. */
+const CANARY_ROWS = 4;
+
+export function derivationInputs(d: Pick<DerivedInputs, 'briefs' | 'lexicon' | 'scopeSides'>): string {
+  const briefs = d.briefs.map((b) => [b.id, b.name]);
+  return createHash('sha256').update(JSON.stringify([SNAPSHOT_VERSION, briefs, d.scopeSides, [...d.lexicon]])).digest('hex').slice(0, 32);
+}
+
+export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndexes> {
+  const { store, logger } = d;
+  const t0 = performance.now();
+  const index = new SearchIndex(d.briefs, (id) => store.getArticle(id), d.scope);
+  const dir = store.cacheDir;
+  const inputs = derivationInputs(d);
+  const file = dir === null ? null : snapshotPath(dir);
+  const snapshot = file === null ? null : await usableSnapshot(file, inputs, logger);
+  const t1 = performance.now();
+  const rowOf = snapshot ? validRows(snapshot, store) : new Map<string, number>();
+  if (snapshot && !canaryAgrees(snapshot, rowOf, d, index)) {
+    logger.warn({ event: 'derived_snapshot_outdated', file }, 'derived-data snapshot disagrees with this version; articles are read from their text');
+    rowOf.clear();
+  }
+  const articles = [...store.listArticles()];
+  const knownSignals = new Map<string, StoredSignals>();
+  for (const article of articles) {
+    const i = rowOf.get(article.id);
+    if (i !== undefined) knownSignals.set(article.id, signalsAt(snapshot!, i));
+  }
+  const t2 = performance.now();
+  const fromText = loadSearchIndex(index, articles, snapshot, rowOf);
+  const t3 = performance.now();
+  const stories = new StoryIndex(articles, d.lexicon, knownSignals);
+  const nearDuplicates = new NearDuplicates(snapshot && rowOf.size > 0 ? knownShingles(snapshot, rowOf) : null);
+  const reused = rowOf.size;
+  const ms = (a: number, b: number) => Math.round(b - a);
+  const timing = { readMs: ms(t0, t1), checkMs: ms(t1, t2), searchMs: ms(t2, t3), storiesMs: ms(t3, performance.now()) };
+  logger.info({ event: 'derived_indexes_built', fromSnapshot: reused, fromText, snapshotRows: snapshot?.ids.length ?? 0, ...timing }, 'derived indexes built');
+  const snapshots =
+    file === null
+      ? null
+      : new SnapshotWriter({ file, inputs, store, index, stories, nearDuplicates, logger, upToDate: fromText === 0 && reused === (snapshot?.ids.length ?? 0) });
+  return { index, stories, nearDuplicates, snapshots };
+}
+
+/**
+ * Fills the search index in the store's order: articles with a row take it,
+ * the others are read from their text now. Returns how many were read.
+ */
+function loadSearchIndex(index: SearchIndex, articles: readonly ArticleRecord[], snapshot: SnapshotData | null, rowOf: ReadonlyMap<string, number>): number {
+  const n = articles.length;
+  const fresh = new Map<number, PreparedDocument>();
+  let total = 0;
+  articles.forEach((article, k) => {
+    const i = rowOf.get(article.id);
+    if (i !== undefined) total += snapshot!.termStart[i + 1]! - snapshot!.termStart[i]!;
+    else {
+      const prepared = index.prepare(article);
+      fresh.set(k, prepared);
+      total += prepared.counts.terms.length;
+    }
+  });
+  // The snapshot's vocabulary, extended with the words only articles read now have.
+  const vocabulary = snapshot ? [...snapshot.terms] : [];
+  let idOf: Map<string, number> | null = null;
+  const termId = (term: string): number => {
+    idOf ??= new Map(vocabulary.map((t, i) => [t, i]));
+    let id = idOf.get(term);
+    if (id === undefined) idOf.set(term, (id = vocabulary.push(term) - 1));
+    return id;
+  };
+  const docs = {
+    ids: articles.map((a) => a.id),
+    headLen: new Uint32Array(n),
+    bodyLen: new Uint32Array(n),
+    start: new Uint32Array(n + 1),
+    termIds: new Uint32Array(total),
+    packed: new Uint32Array(total),
+  };
+  const inScope = new Uint8Array(n);
+  let e = 0;
+  for (let k = 0; k < n; k++) {
+    docs.start[k] = e;
+    const prepared = fresh.get(k);
+    if (prepared) {
+      const { terms, packed } = prepared.counts;
+      for (let j = 0; j < terms.length; j++, e++) {
+        docs.termIds[e] = termId(terms[j]!);
+        docs.packed[e] = packed[j]!;
+      }
+      docs.headLen[k] = prepared.counts.headLen;
+      docs.bodyLen[k] = prepared.counts.bodyLen;
+      inScope[k] = prepared.inScope ? 1 : 0;
+      continue;
+    }
+    const s = snapshot!;
+    const i = rowOf.get(articles[k]!.id)!;
+    for (let f = s.termStart[i]!; f < s.termStart[i + 1]!; f++, e++) {
+      docs.termIds[e] = s.termIds[f]!;
+      docs.packed[e] = s.termCounts[f]!;
+    }
+    docs.headLen[k] = s.headLen[i]!;
+    docs.bodyLen[k] = s.bodyLen[i]!;
+    inScope[k] = s.inScope[i]!;
+  }
+  docs.start[n] = e;
+  index.load(articles, vocabulary, docs, inScope);
+  return fresh.size;
+}
+
+async function usableSnapshot(file: string, inputs: string, logger: Logger): Promise<SnapshotData | null> {
+  const read = await readSnapshot(file);
+  if (read.kind === 'unreadable') logger.warn({ event: 'derived_snapshot_unreadable', file, reason: read.reason }, 'derived-data snapshot ignored; articles are read from their text');
+  if (read.kind === 'newer') logger.warn({ event: 'derived_snapshot_newer', file, version: read.version, reads: SNAPSHOT_VERSION }, 'derived-data snapshot of a newer Ringkas ignored');
+  if (read.kind !== 'ok') return null;
+  if (read.snapshot.inputs !== inputs) {
+    logger.info({ event: 'derived_snapshot_inputs_changed', file }, 'briefs, scope or lexicon changed since the derived-data snapshot; articles are read from their text');
+    return null;
+  }
+  return read.snapshot;
+}
+
+/** Stored article id -> its row, for the rows read from that very article. */
+function validRows(s: SnapshotData, store: BriefingStore): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (let i = 0; i < s.ids.length; i++) {
+    const article = store.getArticle(s.ids[i]!);
+    if (article && article.fingerprint === s.fingerprints[i] && articleStamp(article) === s.stamps[i]) rows.set(article.id, i);
+  }
+  return rows;
+}
+
+/** Reads a few rows' articles again and compares: any difference means the code derives otherwise now. */
+function canaryAgrees(s: SnapshotData, rowOf: ReadonlyMap<string, number>, d: DerivedInputs, index: SearchIndex): boolean {
+  const ids = [...rowOf.keys()];
+  const step = Math.max(1, Math.floor(ids.length / CANARY_ROWS));
+  const concepts = conceptsOf(d.lexicon);
+  for (let k = 0; k < ids.length && k < step * CANARY_ROWS; k += step) {
+    const article = d.store.getArticle(ids[k]!)!;
+    const row = rowAt(s, rowOf.get(article.id)!);
+    const signals = storySignals(article, concepts);
+    const fresh: DerivedRow = {
+      prepared: index.prepare(article),
+      signals: { keys: [...signals.weights.keys()], weights: [...signals.weights.values()], date: signals.date, day: signals.day, series: signals.series },
+      near: fileShingles(article),
+    };
+    if (!sameRow(row, fresh)) return false;
+  }
+  return true;
+}
+
+function sameRow(a: DerivedRow, b: DerivedRow): boolean {
+  const counts = (r: DerivedRow) => new Map(r.prepared.counts.terms.map((t, i) => [t, r.prepared.counts.packed[i]]));
+  const signals = (r: DerivedRow) => new Map(r.signals.keys.map((k, i) => [k, r.signals.weights[i]]));
+  const same = (x: Map<string, unknown>, y: Map<string, unknown>) => x.size === y.size && [...x].every(([k, v]) => y.get(k) === v);
+  const pa = a.prepared;
+  const pb = b.prepared;
+  return (
+    pa.inScope === pb.inScope &&
+    pa.counts.headLen === pb.counts.headLen &&
+    pa.counts.bodyLen === pb.counts.bodyLen &&
+    same(counts(a), counts(b)) &&
+    same(signals(a), signals(b)) &&
+    JSON.stringify([a.signals.date, a.signals.day, a.signals.series.map((x) => [x.ordinal, [...x.words]])]) ===
+      JSON.stringify([b.signals.date, b.signals.day, b.signals.series.map((x) => [x.ordinal, [...x.words]])]) &&
+    a.near.count === b.near.count &&
+    a.near.signature.every((w, i) => b.near.signature[i] === w) &&
+    a.near.sketch.join() === b.near.sketch.join()
+  );
+}
+
+/** The near-duplicate data of the reused rows, kept (compact) until the check first runs. */
+function knownShingles(s: SnapshotData, rowOf: ReadonlyMap<string, number>): (id: string) => FiledShingles | undefined {
+  // Copies: the deserialised arrays are views of the whole file's bytes, which would stay in memory with them.
+  const near: NearPart = {
+    fingerprints: s.fingerprints,
+    signatures: s.signatures.slice(),
+    shingleCounts: s.shingleCounts.slice(),
+    sketchStart: s.sketchStart.slice(),
+    sketches: s.sketches.slice(),
+  };
+  return (id) => {
+    const i = rowOf.get(id);
+    return i === undefined ? undefined : nearAt(near, i);
+  };
+}

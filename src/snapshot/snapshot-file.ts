@@ -1,0 +1,259 @@
+// The derived-data snapshot on disk (data/index.snapshot): what the engine read
+// from each stored article's text at start (counted search terms, whether it is
+// in the briefing's field, its story signals, its near-duplicate signature),
+// in flat typed arrays with shared vocabularies, written with v8.serialize
+// behind a magic line and a version number. It is a cache, never the truth:
+// derived-indexes.ts takes a row only for the very article it was read from,
+// and a file that is damaged, cut short or written by a newer Ringkas is
+// ignored (and logged), never trusted.
+import { mkdirSync } from 'node:fs';
+import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import type { FiledShingles } from '../articles/near-duplicates.js';
+import type { ArticleRecord } from '../model/article.js';
+import { SIGNATURE_LENGTH } from '../articles/near-duplicates.js';
+import type { NumberedSearch, PreparedDocument } from '../search/search-index.js';
+import { epochDay, type EventDate, type SeriesEvent, type StoredSignals } from '../stories/story-signals.js';
+
+/** Bump whenever what is derived from an article changes (folding, stop words, signals, shingles). */
+export const SNAPSHOT_VERSION = 1;
+
+export const SNAPSHOT_FILE = 'index.snapshot';
+const MAGIC = Buffer.from('RINGKAS-DERIVED\n');
+const HEADER = MAGIC.length + 4;
+
+/** One article's derived data, in the shapes the indexes take. */
+export interface DerivedRow {
+  prepared: PreparedDocument;
+  signals: StoredSignals;
+  near: FiledShingles;
+}
+
+/** Who a row was read from: a row is used only for an article with the same id and stamp. */
+export interface RowIdentity {
+  id: string;
+  fingerprint: string;
+  stamp: number;
+}
+
+export interface SnapshotData {
+  version: number;
+  /** Hash of what derived data depends on besides the article (briefs, scope, lexicon). */
+  inputs: string;
+  ids: string[];
+  fingerprints: string[];
+  stamps: Uint32Array;
+  /** Search terms: vocabulary, then per article a range of (term, packed counts). */
+  terms: string[];
+  termStart: Uint32Array;
+  termIds: Uint32Array;
+  termCounts: Uint32Array;
+  headLen: Uint32Array;
+  bodyLen: Uint32Array;
+  inScope: Uint8Array;
+  /** Story signals: vocabulary, then per article a range of (signal, weight). */
+  signalKeys: string[];
+  signalStart: Uint32Array;
+  signalIds: Uint32Array;
+  signalWeights: Float64Array;
+  dates: (EventDate | null)[];
+  /** Numbered series editions, only for the articles naming one (index -> editions). */
+  series: Map<number, SeriesEvent[]>;
+  /** Near-duplicate signatures (SIGNATURE_LENGTH words each), shingle counts, sketches. */
+  signatures: Uint32Array;
+  shingleCounts: Uint32Array;
+  sketchStart: Uint32Array;
+  sketches: Float64Array;
+}
+
+/** FNV-1a of `text` continued from `h`, then a separator. */
+function fnv(h: number, text: string): number {
+  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0x1f, 0x01000193);
+}
+
+/** Who a row was read from: FNV-1a over the fields derived data reads besides the body (the fingerprint covers that). */
+export function articleStamp(a: ArticleRecord): number {
+  let h = 0x811c9dc5;
+  for (const text of [a.addedAt, a.title, a.language, a.eventDate ?? '', a.publishedDate ?? '']) h = fnv(h, text);
+  for (const list of [a.topics, a.keyPoints]) {
+    for (const text of list) h = fnv(h, text);
+    h = fnv(h, '');
+  }
+  for (const e of a.entities) h = fnv(fnv(h, e.name), e.expansion ?? '');
+  return h >>> 0;
+}
+
+export const snapshotPath = (dir: string) => path.join(dir, SNAPSHOT_FILE);
+
+/** What a row keeps besides search: who it was read from, story signals, near-duplicate data. */
+export type RowRest = RowIdentity & Omit<DerivedRow, 'prepared'>;
+
+/** Builds the snapshot: `search` as the index numbered it, `rows` aligned with `search.ids`. */
+export function buildSnapshot(inputs: string, search: NumberedSearch, rows: readonly RowRest[]): SnapshotData {
+  const n = rows.length;
+  const keyIdOf = new Map<string, number>();
+  const signalKeys: string[] = [];
+  let signalTotal = 0;
+  let sketchTotal = 0;
+  for (const r of rows) {
+    signalTotal += r.signals.keys.length;
+    sketchTotal += r.near.sketch.length;
+  }
+  const s: SnapshotData = {
+    version: SNAPSHOT_VERSION,
+    inputs,
+    ids: rows.map((r) => r.id),
+    fingerprints: rows.map((r) => r.fingerprint),
+    stamps: Uint32Array.from(rows, (r) => r.stamp),
+    terms: search.vocabulary,
+    termStart: Uint32Array.from(search.start),
+    termIds: Uint32Array.from(search.termIds),
+    termCounts: Uint32Array.from(search.packed),
+    headLen: Uint32Array.from(search.headLen),
+    bodyLen: Uint32Array.from(search.bodyLen),
+    inScope: search.inScope,
+    signalKeys,
+    signalStart: new Uint32Array(n + 1),
+    signalIds: new Uint32Array(signalTotal),
+    signalWeights: new Float64Array(signalTotal),
+    dates: rows.map((r) => r.signals.date),
+    series: new Map(),
+    signatures: new Uint32Array(n * SIGNATURE_LENGTH),
+    shingleCounts: Uint32Array.from(rows, (r) => r.near.count),
+    sketchStart: new Uint32Array(n + 1),
+    sketches: new Float64Array(sketchTotal),
+  };
+  let g = 0;
+  let k = 0;
+  rows.forEach((r, i) => {
+    s.signalStart[i] = g;
+    for (let j = 0; j < r.signals.keys.length; j++, g++) {
+      const key = r.signals.keys[j]!;
+      let id = keyIdOf.get(key);
+      if (id === undefined) keyIdOf.set(key, (id = signalKeys.push(key) - 1));
+      s.signalIds[g] = id;
+      s.signalWeights[g] = r.signals.weights[j]!;
+    }
+    if (r.signals.series.length > 0) s.series.set(i, r.signals.series);
+    s.signatures.set(r.near.signature, i * SIGNATURE_LENGTH);
+    s.sketchStart[i] = k;
+    for (const key of r.near.sketch) s.sketches[k++] = key;
+  });
+  s.signalStart[n] = g;
+  s.sketchStart[n] = k;
+  return s;
+}
+
+/** Row `i` of a snapshot, in the shapes the indexes take (strings shared with the snapshot's vocabularies). */
+export function rowAt(s: SnapshotData, i: number): DerivedRow {
+  return { prepared: preparedAt(s, i), signals: signalsAt(s, i), near: nearAt(s, i) };
+}
+
+export function preparedAt(s: SnapshotData, i: number): PreparedDocument {
+  const from = s.termStart[i]!;
+  const to = s.termStart[i + 1]!;
+  const terms = new Array<string>(to - from);
+  const packed = new Array<number>(to - from);
+  for (let e = from; e < to; e++) {
+    terms[e - from] = s.terms[s.termIds[e]!]!;
+    packed[e - from] = s.termCounts[e]!;
+  }
+  return { counts: { terms, packed, headLen: s.headLen[i]!, bodyLen: s.bodyLen[i]! }, inScope: s.inScope[i] === 1 };
+}
+
+export function signalsAt(s: SnapshotData, i: number): StoredSignals {
+  const from = s.signalStart[i]!;
+  const to = s.signalStart[i + 1]!;
+  const keys = new Array<string>(to - from);
+  const weights = new Array<number>(to - from);
+  for (let e = from; e < to; e++) {
+    keys[e - from] = s.signalKeys[s.signalIds[e]!]!;
+    weights[e - from] = s.signalWeights[e]!;
+  }
+  const date = s.dates[i] ?? null;
+  return { keys, weights, date, day: epochDay(date), series: s.series.get(i) ?? [] };
+}
+
+/** The near-duplicate part of a snapshot, all that is kept of it until the check first runs. */
+export type NearPart = Pick<SnapshotData, 'fingerprints' | 'signatures' | 'shingleCounts' | 'sketchStart' | 'sketches'>;
+
+export function nearAt(s: NearPart, i: number): FiledShingles {
+  return {
+    fingerprint: s.fingerprints[i]!,
+    signature: s.signatures.slice(i * SIGNATURE_LENGTH, (i + 1) * SIGNATURE_LENGTH),
+    count: s.shingleCounts[i]!,
+    sketch: [...s.sketches.subarray(s.sketchStart[i]!, s.sketchStart[i + 1]!)],
+  };
+}
+
+/** Writes atomically (a temporary file, then rename): a reader sees the old snapshot or the new one. */
+export async function writeSnapshot(file: string, snapshot: SnapshotData): Promise<void> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const header = Buffer.alloc(HEADER);
+  MAGIC.copy(header);
+  header.writeUInt32BE(snapshot.version, MAGIC.length);
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(tmp, Buffer.concat([header, serialize(snapshot)]));
+    await rename(tmp, file);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+export type SnapshotRead =
+  | { kind: 'ok'; snapshot: SnapshotData }
+  | { kind: 'missing' }
+  | { kind: 'newer'; version: number }
+  | { kind: 'unreadable'; reason: string };
+
+export async function readSnapshot(file: string): Promise<SnapshotRead> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    return { kind: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'read failed' };
+  }
+  if (bytes.length < HEADER || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { kind: 'unreadable', reason: 'not a derived-data snapshot' };
+  const version = bytes.readUInt32BE(MAGIC.length);
+  if (version > SNAPSHOT_VERSION) return { kind: 'newer', version };
+  if (version < SNAPSHOT_VERSION) return { kind: 'unreadable', reason: `older version ${version}` };
+  let value: unknown;
+  try {
+    value = deserialize(bytes.subarray(HEADER));
+  } catch {
+    return { kind: 'unreadable', reason: 'cut short or damaged' };
+  }
+  return wellFormed(value) ? { kind: 'ok', snapshot: value } : { kind: 'unreadable', reason: 'damaged' };
+}
+
+const isU32 = (a: unknown): a is Uint32Array => a instanceof Uint32Array;
+
+/** Ranges that agree with each other and ids within their vocabularies: a damaged file that still deserialises stops here. */
+function wellFormed(v: unknown): v is SnapshotData {
+  const s = v as Partial<SnapshotData> | null;
+  if (!s || typeof s !== 'object' || s.version !== SNAPSHOT_VERSION || typeof s.inputs !== 'string') return false;
+  if (!Array.isArray(s.ids) || !Array.isArray(s.fingerprints) || !Array.isArray(s.terms) || !Array.isArray(s.signalKeys) || !Array.isArray(s.dates)) return false;
+  const n = s.ids.length;
+  const typed = [s.stamps, s.termStart, s.termIds, s.termCounts, s.headLen, s.bodyLen, s.signalStart, s.signalIds, s.signatures, s.shingleCounts, s.sketchStart].every(isU32);
+  if (!typed || !(s.inScope instanceof Uint8Array) || !(s.signalWeights instanceof Float64Array) || !(s.sketches instanceof Float64Array) || !(s.series instanceof Map)) return false;
+  const perArticle = [s.fingerprints, s.dates, s.stamps!, s.headLen!, s.bodyLen!, s.inScope, s.shingleCounts!];
+  if (perArticle.some((a) => a.length !== n) || s.signatures!.length !== n * SIGNATURE_LENGTH) return false;
+  const ranges: [Uint32Array, number][] = [[s.termStart!, s.termIds!.length], [s.signalStart!, s.signalIds!.length], [s.sketchStart!, s.sketches.length]];
+  for (const [start, total] of ranges) {
+    if (start.length !== n + 1 || start[0] !== 0 || start[n] !== total) return false;
+    for (let i = 0; i < n; i++) if (start[i]! > start[i + 1]!) return false;
+  }
+  if (s.termCounts!.length !== s.termIds!.length || s.signalWeights.length !== s.signalIds!.length) return false;
+  return allBelow(s.termIds!, s.terms.length) && allBelow(s.signalIds!, s.signalKeys.length);
+}
+
+function allBelow(ids: Uint32Array, bound: number): boolean {
+  let max = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i]! > max) max = ids[i]!;
+  return ids.length === 0 || max < bound;
+}

@@ -1,0 +1,161 @@
+// The derived-data snapshot (data/index.snapshot): a restart takes what it can
+// from it, only articles that changed are read again, a damaged, newer or
+// outdated snapshot is ignored and logged, and answers never depend on it.
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { deserialize } from 'node:v8';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../src/clock.js';
+import { Engine } from '../../src/engine.js';
+import { createLogger } from '../../src/logger.js';
+import type { Reply } from '../../src/model/reply.js';
+import { SNAPSHOT_FILE, SNAPSHOT_VERSION, writeSnapshot, type SnapshotData } from '../../src/snapshot/snapshot-file.js';
+import { makeArticleText } from '../support/article-text.js';
+import { adminCtx, tempConfig, userCtx } from '../support/temp-engine.js';
+
+const clock = fixedClock('2026-12-03T02:00:00Z');
+const QUERIES = ['kendaraan listrik', 'hidrogen', 'IJEPA', 'baterai', 'battery investment', 'investasi jepang', 'industri otomotif', 'otomotf'];
+const dirs: string[] = [];
+let original: string;
+let articleCount: number;
+
+interface Opened {
+  engine: Engine;
+  events: Record<string, unknown>[];
+}
+
+async function open(dir: string): Promise<Opened> {
+  const events: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      events.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  const { config } = tempConfig({ RINGKAS_SEED_ON_EMPTY: 'true' }, dir);
+  const engine = await Engine.open({ config, clock, logger: createLogger({ destination }) });
+  return { engine, events };
+}
+
+const event = (o: Opened, name: string) => o.events.findLast((e) => e.event === name);
+const built = (o: Opened) => event(o, 'derived_indexes_built') as { fromSnapshot: number; fromText: number };
+
+function copyOf(dir: string): string {
+  const copy = mkdtempSync(path.join(tmpdir(), 'ringkas-snapshot-'));
+  cpSync(dir, copy, { recursive: true });
+  dirs.push(copy);
+  return copy;
+}
+
+const add = (engine: Engine, i: number) => engine.execute({ name: 'add', input: { kind: 'text', text: makeArticleText(i) } }, adminCtx);
+
+/** What users see: look-ups (with cards and their other reports), the list, and the card of a new article. */
+async function answers(engine: Engine): Promise<Reply[]> {
+  const out: Reply[] = [];
+  for (const query of QUERIES) out.push(await engine.execute({ name: 'brief', query }, userCtx));
+  out.push(await engine.execute({ name: 'list', page: 1 }, adminCtx));
+  out.push(await add(engine, 900));
+  out.push(await engine.execute({ name: 'brief', query: 'nomor 900' }, userCtx));
+  return out;
+}
+
+/** A copy of `dir` without its snapshot. */
+function bareCopy(dir: string): string {
+  const bare = copyOf(dir);
+  unlinkSync(path.join(bare, SNAPSHOT_FILE));
+  return bare;
+}
+
+/** Answers of an engine on a store without a snapshot. */
+async function answersWithoutSnapshot(bare: string): Promise<Reply[]> {
+  const o = await open(bare);
+  expect(built(o).fromSnapshot).toBe(0);
+  const replies = await answers(o.engine);
+  await o.engine.close();
+  return replies;
+}
+
+beforeAll(async () => {
+  original = mkdtempSync(path.join(tmpdir(), 'ringkas-snapshot-'));
+  dirs.push(original);
+  const o = await open(original);
+  for (let i = 0; i < 16; i++) await add(o.engine, i);
+  articleCount = o.engine.probe().articleCount();
+  await o.engine.close();
+  expect(event(o, 'derived_snapshot_written')).toMatchObject({ articles: articleCount });
+}, 60_000);
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('derived-data snapshot', () => {
+  it('a restart takes every article from it and answers exactly as a start without it', async () => {
+    const dir = copyOf(original);
+    const o = await open(dir);
+    expect(built(o)).toMatchObject({ fromSnapshot: articleCount, fromText: 0 });
+    const replies = await answers(o.engine);
+    await o.engine.close();
+    expect(replies).toEqual(await answersWithoutSnapshot(bareCopy(original)));
+  }, 60_000);
+
+  it('reads again only the articles that changed since it was written', async () => {
+    const dir = copyOf(original);
+    const before = readFileSync(path.join(dir, SNAPSHOT_FILE));
+    const o = await open(dir);
+    await add(o.engine, 500);
+    const removed = o.engine.probe().articles()[3]!.id;
+    await o.engine.execute({ name: 'remove', id: removed }, adminCtx);
+    await o.engine.close();
+    // The snapshot as it was before the add and the removal: one article new to it, one gone.
+    writeFileSync(path.join(dir, SNAPSHOT_FILE), before);
+    const bare = bareCopy(dir);
+    const again = await open(dir);
+    expect(built(again)).toMatchObject({ fromSnapshot: articleCount - 1, fromText: 1 });
+    const replies = await answers(again.engine);
+    await again.engine.close();
+    expect(replies).toEqual(await answersWithoutSnapshot(bare));
+  }, 60_000);
+
+  it('a damaged snapshot is ignored, logged and written anew', async () => {
+    const dir = copyOf(original);
+    const file = path.join(dir, SNAPSHOT_FILE);
+    truncateSync(file, Math.floor(readFileSync(file).length / 2));
+    const o = await open(dir);
+    expect(event(o, 'derived_snapshot_unreadable')).toMatchObject({ reason: 'cut short or damaged' });
+    expect(built(o)).toMatchObject({ fromSnapshot: 0, fromText: articleCount });
+    const replies = await answers(o.engine);
+    await o.engine.close();
+    expect(replies).toEqual(await answersWithoutSnapshot(bareCopy(original)));
+    const again = await open(dir);
+    expect(built(again)).toMatchObject({ fromSnapshot: articleCount + 1, fromText: 0 });
+    await again.engine.close();
+  }, 60_000);
+
+  it('a snapshot of a newer Ringkas is ignored and logged, not trusted', async () => {
+    const dir = copyOf(original);
+    const file = path.join(dir, SNAPSHOT_FILE);
+    const bytes = readFileSync(file);
+    bytes.writeUInt32BE(SNAPSHOT_VERSION + 1, 'RINGKAS-DERIVED\n'.length);
+    writeFileSync(file, bytes);
+    const o = await open(dir);
+    expect(event(o, 'derived_snapshot_newer')).toMatchObject({ version: SNAPSHOT_VERSION + 1 });
+    expect(built(o)).toMatchObject({ fromSnapshot: 0, fromText: articleCount });
+    await o.engine.close();
+  }, 60_000);
+
+  it('rows that no longer match what this code derives make it ignore the whole snapshot', async () => {
+    const dir = copyOf(original);
+    const file = path.join(dir, SNAPSHOT_FILE);
+    const data = deserialize(readFileSync(file).subarray('RINGKAS-DERIVED\n'.length + 4)) as SnapshotData;
+    // As if counting had changed without a version bump: every article's identity still matches.
+    for (let e = 0; e < data.termCounts.length; e++) data.termCounts[e]! += 1;
+    await writeSnapshot(file, data);
+    const o = await open(dir);
+    expect(event(o, 'derived_snapshot_outdated')).toBeDefined();
+    expect(built(o)).toMatchObject({ fromSnapshot: 0, fromText: articleCount });
+    await o.engine.close();
+  }, 60_000);
+});
