@@ -19,6 +19,8 @@ export interface CommitHooks<T> {
   beforeWrite?: (committed: T) => Promise<void>;
   /** Final touch on the data about to be written (e.g. a generation number). */
   stamp?: (next: T, committed: T) => T;
+  /** Writes `next` over `committed` (default: the whole file through lowdb). */
+  write?: (next: T, committed: T) => Promise<void>;
   /** Turns a failed write into the error callers see. */
   describeFailure: (cause: unknown) => unknown;
 }
@@ -69,7 +71,7 @@ export class CommittedFile<T> {
       try {
         await this.hooks.beforeWrite?.(committed);
         if (this.hooks.stamp) next = this.hooks.stamp(next, committed);
-        await this.db.adapter.write(next);
+        await (this.hooks.write ? this.hooks.write(next, committed) : this.db.adapter.write(next));
       } catch (e) {
         const err = this.hooks.describeFailure(e);
         for (const w of applied) w.reject(err);

@@ -18,8 +18,14 @@ import { CommittedFile } from './committed-file.js';
 import { lockDataDir, type DataDirLock, type LockOptions } from './data-dir-lock.js';
 import { mainPath, manifestEntry, manifestPath, openDataFiles, shardPath, generationOf } from './open-files.js';
 import type { AuditEntry, MainFile, ManifestFile, ShardFile } from './store-schema.js';
+import { ShardWriter } from './shard-writer.js';
 import { StoreError } from './store-errors.js';
 import { StoreWriteError, storeWriteError, writeFailureReason } from './write-failure.js';
+
+function shardWriter(file: string): (next: ShardFile, committed: ShardFile) => Promise<void> {
+  const writer = new ShardWriter(file);
+  return (next, committed) => writer.write(next, committed);
+}
 
 /** The shard an article id lives in (fixed by the id and the store's shard count). */
 export function shardOf(id: string, count: number): number {
@@ -55,6 +61,7 @@ export class Store extends ArticlesInMemory implements BriefingStore {
             await this.manifestCaughtUp(i, committed);
           },
           stamp: (next, committed) => ({ ...next, generation: generationOf(committed) + 1 }),
+          write: shardWriter(shardPath(dir, i)),
         }),
     );
     for (const shard of files.shards) for (const a of shard.data.articles) this.articles.index(a);
