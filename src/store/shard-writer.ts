@@ -3,11 +3,13 @@
 // articles), so an add that only appends articles copies the file as it is on
 // disk (a kernel copy, no JavaScript strings), cuts its closing tail and writes
 // the new articles and a new tail. The file is laid out with the generation
-// after the articles so that the tail is all that changes; a shard in another
-// layout (written before this, or by hand) is rewritten whole once. Either way
+// after the articles so that the tail is all that changes; a shard written
+// before this (generation first) is moved to that layout on its first append by
+// copying its articles' bytes as they are, and one in any other layout (a hand
+// edit) is rewritten whole. Either way
 // the new text goes to a temporary file renamed over the shard: atomic, as
 // lowdb's own writer is (decision 002).
-import { copyFile, open, rename, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generationOf } from './open-files.js';
 import type { ShardFile } from './store-schema.js';
@@ -45,7 +47,7 @@ export class ShardWriter {
   async write(next: ShardFile, committed: ShardFile): Promise<void> {
     const added = committed.articles.length > 0 ? appended(next, committed) : null;
     try {
-      let size = added ? await this.append(added, generationOf(committed), generationOf(next)) : null;
+      let size = added ? ((await this.append(added, generationOf(committed), generationOf(next))) ?? (await this.convert(added, next, committed))) : null;
       if (size === null) {
         const text = shardText(next);
         await writeFile(this.temp, text, 'utf8');
@@ -58,6 +60,27 @@ export class ShardWriter {
       await unlink(this.temp).catch(() => undefined);
       throw e;
     }
+  }
+
+  /**
+   * A shard in the layout written before appends (`{"schemaVersion":1,"generation":4,"articles":[…]}`):
+   * its articles' bytes are kept as they are, between the new head and the new tail. Null when the file is not that.
+   */
+  private async convert(added: ShardFile['articles'], next: ShardFile, committed: ShardFile): Promise<number | null> {
+    const oldHead = JSON.stringify({ ...committed, articles: [] }).slice(0, -2);
+    if (!oldHead.endsWith('"articles":[')) return null;
+    const old = await readFile(this.file);
+    const head = Buffer.from(oldHead, 'utf8');
+    const closing = Buffer.from('}]}', 'utf8');
+    if (old.length < head.length + closing.length || !old.subarray(0, head.length).equals(head) || !old.subarray(old.length - closing.length).equals(closing)) return null;
+    const { articles: _articles, generation: _generation, ...rest } = next;
+    const parts = [
+      Buffer.from(JSON.stringify({ ...rest, articles: [] }).slice(0, -2), 'utf8'),
+      old.subarray(head.length, old.length - 2),
+      Buffer.from(`,${added.map((a) => JSON.stringify(a)).join(',')}${shardTail(generationOf(next))}`, 'utf8'),
+    ];
+    await writeFile(this.temp, parts);
+    return parts.reduce((n, p) => n + p.length, 0);
   }
 
   /** Copies the shard and replaces its tail, giving the new size; null when the file is not as this store left it. */

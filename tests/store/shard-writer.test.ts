@@ -41,11 +41,12 @@ describe('shard writer', () => {
     expect(readdirSync(path.dirname(file))).toEqual(['shard-07.json']);
   });
 
-  it('writes whole a shard in the older layout (generation first), then appends to it', async () => {
+  it('moves a shard in the older layout (generation first) to the new one on its first append, then appends to it', async () => {
     const file = shardFile();
     const writer = new ShardWriter(file);
     const old = shard(4, [article(1), article(2)]);
     writeFileSync(file, JSON.stringify(old));
+    expect(readFileSync(file, 'utf8')).not.toBe(shardText(old));
     const next = shard(5, [...old.articles, article(3)]);
     expect(await written(writer, next, old)).toBe(shardText(next));
     const after = shard(6, [...next.articles, article(4)]);
