@@ -2,7 +2,7 @@
 // It never knows which platform asked; replies are neutral (src/model/reply.ts).
 import { ArticleService } from './articles/article-service.js';
 import { briefGlossary, loadBriefs } from './briefs/load-briefs.js';
-import { readScopeSides, Scope } from './briefs/scope.js';
+import { readScopeSides, scopeOf } from './briefs/scope.js';
 import { TopicTagger } from './briefs/topic-tagger.js';
 import { CardBuilder } from './cards/build-card.js';
 import { systemClock, type Clock } from './clock.js';
@@ -86,7 +86,7 @@ export class Engine {
     const store = await openStore(config, logger);
     try {
       const scopeSides = readScopeSides(config.briefsDir);
-      const { index, stories, nearDuplicates, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeSides ? new Scope(scopeSides) : Scope.everything, scopeSides, logger });
+      const { index, stories, nearDuplicates, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger });
       const cards = new CardBuilder(briefs, stories);
       const articles = new ArticleService({
         store,

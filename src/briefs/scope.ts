@@ -67,7 +67,11 @@ function startsAt(words: readonly string[], at: number, run: readonly string[]):
 
 /** The scope in `dir`/_scope.yaml; without that file every article is in scope. */
 export function loadScope(dir: string): Scope {
-  const sides = readScopeSides(dir);
+  return scopeOf(readScopeSides(dir));
+}
+
+/** The scope of these sides (as `readScopeSides` gives them); every article is in scope without them. */
+export function scopeOf(sides: Record<string, string[]> | null): Scope {
   return sides ? new Scope(sides) : Scope.everything;
 }
 

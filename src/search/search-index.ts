@@ -89,10 +89,6 @@ export class SearchIndex {
 
   private changeCount = 0;
 
-  addAll(articles: Iterable<ArticleRecord>): void {
-    for (const a of articles) this.add(a);
-  }
-
   add(article: ArticleRecord): void {
     this.addPrepared(article, this.prepare(article));
   }

@@ -18,7 +18,7 @@ import { SearchIndex, type PreparedDocument } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import { conceptsOf } from '../stories/event-signals.js';
 import { StoryIndex } from '../stories/story-clusters.js';
-import { storySignals, type StoredSignals } from '../stories/story-signals.js';
+import { storedSignals, storySignals, type StoredSignals } from '../stories/story-signals.js';
 import { articleStamp, nearAt, readSnapshot, rowAt, signalsAt, snapshotPath, SNAPSHOT_VERSION, type DerivedRow, type NearPart, type SnapshotData } from './snapshot-file.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 
@@ -179,10 +179,9 @@ function canaryAgrees(s: SnapshotData, rowOf: ReadonlyMap<string, number>, d: De
   for (let k = 0; k < ids.length && k < step * CANARY_ROWS; k += step) {
     const article = d.store.getArticle(ids[k]!)!;
     const row = rowAt(s, rowOf.get(article.id)!);
-    const signals = storySignals(article, concepts);
     const fresh: DerivedRow = {
       prepared: index.prepare(article),
-      signals: { keys: [...signals.weights.keys()], weights: [...signals.weights.values()], date: signals.date, day: signals.day, series: signals.series },
+      signals: storedSignals(storySignals(article, concepts)),
       near: fileShingles(article),
     };
     if (!sameRow(row, fresh)) return false;

@@ -151,27 +151,26 @@ export function rowAt(s: SnapshotData, i: number): DerivedRow {
   return { prepared: preparedAt(s, i), signals: signalsAt(s, i), near: nearAt(s, i) };
 }
 
-export function preparedAt(s: SnapshotData, i: number): PreparedDocument {
-  const from = s.termStart[i]!;
-  const to = s.termStart[i + 1]!;
-  const terms = new Array<string>(to - from);
-  const packed = new Array<number>(to - from);
+/** Row `i`'s run of (name, value) pairs: names numbered in `vocabulary`, runs delimited by `start`. */
+function runAt(i: number, start: ArrayLike<number>, nameIds: ArrayLike<number>, vocabulary: readonly string[], values: ArrayLike<number>): [string[], number[]] {
+  const from = start[i]!;
+  const to = start[i + 1]!;
+  const names = new Array<string>(to - from);
+  const counts = new Array<number>(to - from);
   for (let e = from; e < to; e++) {
-    terms[e - from] = s.terms[s.termIds[e]!]!;
-    packed[e - from] = s.termCounts[e]!;
+    names[e - from] = vocabulary[nameIds[e]!]!;
+    counts[e - from] = values[e]!;
   }
+  return [names, counts];
+}
+
+export function preparedAt(s: SnapshotData, i: number): PreparedDocument {
+  const [terms, packed] = runAt(i, s.termStart, s.termIds, s.terms, s.termCounts);
   return { counts: { terms, packed, headLen: s.headLen[i]!, bodyLen: s.bodyLen[i]! }, inScope: s.inScope[i] === 1 };
 }
 
 export function signalsAt(s: SnapshotData, i: number): StoredSignals {
-  const from = s.signalStart[i]!;
-  const to = s.signalStart[i + 1]!;
-  const keys = new Array<string>(to - from);
-  const weights = new Array<number>(to - from);
-  for (let e = from; e < to; e++) {
-    keys[e - from] = s.signalKeys[s.signalIds[e]!]!;
-    weights[e - from] = s.signalWeights[e]!;
-  }
+  const [keys, weights] = runAt(i, s.signalStart, s.signalIds, s.signalKeys, s.signalWeights);
   const date = s.dates[i] ?? null;
   return { keys, weights, date, day: epochDay(date), series: s.series.get(i) ?? [] };
 }

@@ -10,7 +10,7 @@ import type { ArticleRecord } from '../model/article.js';
 import { dayDistance } from '../nlp/find-dates.js';
 import type { Lexicon } from '../search/lexicon.js';
 import { conceptsOf, type Concepts } from './event-signals.js';
-import { differentSeriesEditions, storySignals, type StoredSignals, type StoryInput, type StorySignals } from './story-signals.js';
+import { differentSeriesEditions, storedSignals, storySignals, type StoredSignals, type StoryInput, type StorySignals } from './story-signals.js';
 
 export type NewArticle = StoryInput;
 
@@ -164,15 +164,12 @@ export class StoryIndex {
 
   /** The part of a report's signals an entry keeps, its keys shared with every other entry. */
   private keep(s: StorySignals): StoredSignals {
-    const keys: string[] = [];
-    const weights: number[] = [];
-    for (const [key, w] of s.weights) {
-      let shared = this.keyOf.get(key);
-      if (shared === undefined) this.keyOf.set(key, (shared = key));
-      keys.push(shared);
-      weights.push(w);
-    }
-    return { keys, weights, date: s.date, day: s.day, series: s.series };
+    return storedSignals(s, (key) => {
+      const shared = this.keyOf.get(key);
+      if (shared !== undefined) return shared;
+      this.keyOf.set(key, key);
+      return key;
+    });
   }
 
   /** The story a new article belongs to: an existing story id, or its own id for a new story. */

@@ -40,6 +40,17 @@ export interface StoredSignals {
   series: SeriesEvent[];
 }
 
+/** The part of a report's signals a stored report keeps; `share` may swap each key for an equal string already held. */
+export function storedSignals(s: StorySignals, share: (key: string) => string = (key) => key): StoredSignals {
+  const keys: string[] = [];
+  const weights: number[] = [];
+  for (const [key, w] of s.weights) {
+    keys.push(share(key));
+    weights.push(w);
+  }
+  return { keys, weights, date: s.date, day: s.day, series: s.series };
+}
+
 const ORDINAL_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, pertama: 1, kedua: 2, ketiga: 3, keempat: 4, kelima: 5 };
 
 function seriesOf(name: string): SeriesEvent | null {
