@@ -74,6 +74,7 @@ export class Engine {
     this.#services = services;
     this.#snapshots = snapshots;
     this.#stopFollowing = services.articles.followRemoteChanges();
+    services.articles.prepareInBackground();
   }
 
   static async open(options: EngineOptions): Promise<Engine> {
@@ -86,7 +87,7 @@ export class Engine {
     const store = await openStore(config, logger);
     try {
       const scopeSides = readScopeSides(config.briefsDir);
-      const { index, stories, nearDuplicates, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger });
+      const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger });
       const cards = new CardBuilder(briefs, stories);
       const articles = new ArticleService({
         store,
@@ -98,7 +99,6 @@ export class Engine {
         clock,
         logger,
         fetcher: options.fetcher ?? lazySafeFetcher(config.fetch, logger),
-        nearDuplicates,
       });
       const coordination = store.coordination(clock);
       const services: EngineServices = { config, logger, clock, store, coordination, briefs, lexicon, index, stories, cards, articles, help: helpEntries() };
@@ -236,6 +236,7 @@ export class Engine {
     this.closed = true;
     this.#stopFollowing();
     this.#services.stories.stop();
+    this.#services.articles.stop();
     await this.#snapshots?.close();
     await this.#services.store.close();
   }

@@ -14,7 +14,11 @@ import { StoryIndex } from '../../src/stories/story-clusters.js';
 import { extractKeyFigures } from '../../src/summarize/key-figures.js';
 import { selectKeySentences } from '../../src/summarize/key-points.js';
 import { summarizeArticle, type Glossary } from '../../src/summarize/summarize-article.js';
+import { NearDuplicates } from '../../src/articles/near-duplicates.js';
+import { ShardWriter } from '../../src/store/shard-writer.js';
 import { generateCorpus } from './synthetic-corpus.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { ms, percentile } from './stats.js';
 
 // The same glossary the engine builds: acronyms and topic phrases from briefs/.
@@ -84,6 +88,62 @@ function summariseStages(print: (l: string) => void, cleans: readonly CleanArtic
   line(print, '  entities', entities);
 }
 
+/** The near-duplicate check over `stored`: filing them all, then look-up + filing per new article, and a near-duplicate's look-up. */
+async function nearDuplicateStage(print: (l: string) => void, stored: readonly ArticleRecord[], repeats: readonly ArticleRecord[]): Promise<void> {
+  const byId = new Map(stored.map((a) => [a.id, a]));
+  const near = new NearDuplicates(() => byId.values(), (id) => byId.get(id));
+  const t0 = performance.now();
+  near.find({ ...repeats[0]!, body: 'too short' } as unknown as CleanArticle);
+  print(`near-duplicate filing of ${stored.length} stored: ${ms(performance.now() - t0)} (background after start)`);
+  const fresh = generateCorpus(SAMPLE, 5_000_000).map((raw, i) => toRecord(cleanArticle(raw, NOW), 5_000_000 + i));
+  const times: number[] = [];
+  for (const r of fresh) {
+    timed(times, () => near.find(r as unknown as CleanArticle));
+    byId.set(r.id, r as ArticleRecord);
+    near.file(r as ArticleRecord);
+  }
+  line(print, `near-duplicate look-up @${stored.length.toLocaleString('en')}`, times);
+  const found: number[] = [];
+  let hits = 0;
+  for (const r of repeats) {
+    const edited = { ...r, fingerprint: `${r.fingerprint}-edited`, body: r.body.replace(/ (\S+) /, ' diubah ') } as unknown as CleanArticle;
+    if (timed(found, () => near.find(edited))?.id === r.id) hits += 1;
+  }
+  line(print, `  of a near-duplicate (found ${hits}/${repeats.length})`, found);
+  print(`  ${JSON.stringify(near.stats())}`);
+}
+
+/** One add's shard write at 100,000 articles (~780 per shard): appended, and rewritten whole as before. */
+async function shardWriteStage(print: (l: string) => void, stored: readonly ArticleRecord[]): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ringkas-shard-bench-'));
+  try {
+    const articles = Array.from({ length: 780 }, (_, i) => stored[i % stored.length]!);
+    const writer = new ShardWriter(path.join(dir, 'shard-00.json'));
+    let shard = { schemaVersion: 1, generation: 1, articles };
+    await writer.write(shard, { schemaVersion: 1, generation: 0, articles: [] });
+    const append: number[] = [];
+    const whole: number[] = [];
+    for (let k = 0; k < 20; k++) {
+      const next = { ...shard, generation: shard.generation + 1, articles: [...shard.articles, stored[k]!] };
+      const t0 = performance.now();
+      await writer.write(next, shard);
+      append.push(performance.now() - t0);
+      shard = next;
+      // A change that is not an append (as every add was before) is written whole.
+      const copy = { ...shard, generation: shard.generation + 1, articles: [...shard.articles] };
+      copy.articles[0] = { ...copy.articles[0]! };
+      const t1 = performance.now();
+      await writer.write(copy, shard);
+      whole.push(performance.now() - t1);
+      shard = copy;
+    }
+    line(print, 'shard write @100,000 (780/shard): append', append);
+    line(print, '  written whole', whole);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export default async function ingestProfileBench(print: (line: string) => void): Promise<void> {
   const raws = generateCorpus(10_000 + 2 * SAMPLE);
   // Warm the JIT on a few articles so the first samples are not interpreter time.
@@ -106,6 +166,9 @@ export default async function ingestProfileBench(print: (line: string) => void):
   line(print, 'story assign+add @10,000', assignAll(index, drafts.slice(10_000 + SAMPLE), stored));
   const stories = new Set(stored.map((r) => r.storyId)).size;
   print(`  ${stored.length} articles in ${stories} stories`);
+
+  await nearDuplicateStage(print, stored, stored.slice(0, SAMPLE));
+  await shardWriteStage(print, stored);
 
   const rebuild: number[] = [];
   const firstAssign: number[] = [];

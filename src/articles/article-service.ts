@@ -36,15 +36,26 @@ export interface ArticleServiceDeps {
   clock: Clock;
   logger: Logger;
   fetcher: ArticleFetcher;
-  /** The near-duplicate check, when the engine built it (from the derived-data snapshot); else a new one. */
-  nearDuplicates?: NearDuplicates;
 }
 
 export class ArticleService {
   private readonly nearDuplicates: NearDuplicates;
 
   constructor(private readonly d: ArticleServiceDeps) {
-    this.nearDuplicates = d.nearDuplicates ?? new NearDuplicates();
+    this.nearDuplicates = new NearDuplicates(
+      () => d.store.listArticles(),
+      (id) => d.store.getArticle(id),
+    );
+  }
+
+  /** Files the stored articles for the near-duplicate check in the background, so the first add does not wait for it. */
+  prepareInBackground(): void {
+    this.nearDuplicates.fileStoredInBackground();
+  }
+
+  /** Stops background work (the engine is closing). */
+  stop(): void {
+    this.nearDuplicates.stop();
   }
 
   async add(input: AddInput, addedBy: string): Promise<AddResult> {
@@ -99,7 +110,7 @@ export class ArticleService {
     // The same article being written right now: wait for that write, then look again.
     for (let inFlight = this.d.store.addInFlight(clean.fingerprint); inFlight; inFlight = this.d.store.addInFlight(clean.fingerprint)) await inFlight;
     // The same text, or the same article with a few words changed: the stored card answers.
-    const known = this.d.store.findByFingerprint(clean.fingerprint) ?? this.nearDuplicates.find(clean, this.d.store.listArticles(), (id) => this.d.store.getArticle(id));
+    const known = this.d.store.findByFingerprint(clean.fingerprint) ?? this.nearDuplicates.find(clean);
     if (known) return { card: this.d.cards.build(known), duplicate: true };
     if (admit && !admit(`${clean.title}\n${clean.body}`)) return null;
 
@@ -125,8 +136,7 @@ export class ArticleService {
       if (e instanceof DuplicateArticleError) return { card: this.d.cards.build(e.existing), duplicate: true };
       throw e;
     }
-    this.d.stories.add(record);
-    this.d.index.add(record);
+    this.learn(record);
     this.d.logger.info({ event: 'article_added', id: record.id, language: record.language, story: record.storyId, addedBy }, 'article added');
     return { card: this.d.cards.build(record), duplicate: false };
   }
@@ -147,21 +157,28 @@ export class ArticleService {
    */
   followRemoteChanges(): () => void {
     return this.d.store.onRemoteChange((change) => {
-      if (change.kind === 'article-added') {
-        this.d.stories.add(change.article);
-        this.d.index.add(change.article);
-      } else if (change.kind === 'article-removed') {
-        this.d.stories.remove(change.article);
-        this.d.index.remove(change.article.id);
-      }
+      if (change.kind === 'article-added') this.learn(change.article);
+      else if (change.kind === 'article-removed') this.forget(change.article);
     });
+  }
+
+  /** A stored article (this instance's or another's) reaches stories, search and the near-duplicate check. */
+  private learn(article: ArticleRecord): void {
+    this.d.stories.add(article);
+    this.d.index.add(article);
+    this.nearDuplicates.file(article);
+  }
+
+  private forget(article: ArticleRecord): void {
+    this.d.stories.remove(article);
+    this.d.index.remove(article.id);
+    this.nearDuplicates.forget(article);
   }
 
   async remove(id: string): Promise<ArticleRecord> {
     const removed = await this.d.store.removeArticle(id.trim().toLowerCase());
     if (!removed) throw new RingkasError('not_found', say`No article has the id "${prefixWithin(id, 40)}". ${cmd('list')} shows the ids.`);
-    this.d.stories.remove(removed);
-    this.d.index.remove(removed.id);
+    this.forget(removed);
     this.d.logger.info({ event: 'article_removed', id: removed.id }, 'article removed');
     return removed;
   }

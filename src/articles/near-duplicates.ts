@@ -2,115 +2,101 @@
 // corrected typo, another headline, a trimmed byline). Compared on three-word
 // shingles of the cleaned body: when 90% of the shorter text's shingles are in
 // the other, it is the same article and the stored card answers.
+//
+// Each article is filed under its few smallest shingle hashes (a bottom-k
+// sketch): a near-duplicate shares 90% of its shingles, so it all but surely
+// shares one of these, and only articles filed under the new one's keys are
+// compared. A key many articles are filed under is boilerplate (a press
+// office's standard paragraph, a site's template sentence) and would make every
+// look-up compare thousands: once HOT articles hold it, it is set aside for
+// good and its articles are filed under their next smallest shingles instead.
+// Filing and look-up both skip set-aside keys, so the sketches still match as
+// bottom-k sketches of the texts without their boilerplate.
 import type { ArticleRecord, CleanArticle } from '../model/article.js';
-import { normaliseForFingerprint } from '../ingest/fingerprint.js';
+import { FilingSlots, SKETCH, SPARE } from './filing-slots.js';
+import { shingleOverlap, shingles, signatureMayHold, writeSignature } from './shingles.js';
 
-const SHINGLE_WORDS = 3;
 const MIN_OVERLAP = 0.9;
 // Texts whose lengths differ more than this cannot share 90% of their shingles.
 const LENGTH_RATIO = 0.75;
 const MIN_SHINGLES = 20;
-
-/** FNV-1a: shingles are kept as 32-bit hashes, a tenth of the memory of strings. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-export function shingles(body: string): Set<number> {
-  const words = normaliseForFingerprint(body).split(' ').filter(Boolean);
-  const out = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i += 1) out.add(hash(words.slice(i, i + SHINGLE_WORDS).join(' ')));
-  return out;
-}
-
-/** Share of the smaller set found in the larger one. */
-export function shingleOverlap(a: ReadonlySet<number>, b: ReadonlySet<number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  if (small.size === 0) return 0;
-  let shared = 0;
-  for (const s of small) if (large.has(s)) shared += 1;
-  return shared / small.size;
-}
-
-// Each article is indexed under its few smallest shingle hashes: a near-duplicate shares
-// 90% of its shingles, so it all but surely shares one of these, and only those
-// candidates are compared in full.
-const SKETCH = 8;
-
-function sketch(set: ReadonlySet<number>): number[] {
-  return [...set].sort((a, b) => a - b).slice(0, SKETCH);
-}
-
-/** Bits of the shingle signature: 1,024 keep it sparse for articles of a few hundred shingles. */
-const SIGNATURE_WORDS = 32;
+/** A key held by this many articles is set aside: a look-up compares at most SKETCH × HOT candidates. */
+const HOT = 48;
+/** Longest slice of the background filing after start before other work gets the event loop back. */
+const FILING_SLICE_MS = 8;
+/** Shingles of recent look-ups kept for filing the same text after its write (concurrent adds look up first). */
+const RECENT = 256;
 
 /**
- * A stored article's shingles as a bit signature, with their count. A candidate whose
- * signature holds too few of the new article's shingles cannot reach the overlap (a
- * signature over-counts shared shingles, never under-counts), so it is set aside
- * without looking it up or shingling its body again: the answer is exactly the same.
+ * A filed article: its slot (signature, spare hashes, keys; see filing-slots.ts)
+ * and their counts. A candidate whose signature cannot reach the overlap is set
+ * aside without a look-up or re-shingling its body: the answer is exactly the same.
  */
-export interface FiledShingles {
+interface Filed {
   fingerprint: string;
-  signature: Uint32Array;
+  slot: number;
   count: number;
-  /** The smallest shingle hashes, the article is found under. */
-  sketch: number[];
+  spares: number;
+  keys: number;
 }
 
-export const SIGNATURE_LENGTH = SIGNATURE_WORDS;
-
-function file(fingerprint: string, set: ReadonlySet<number>): FiledShingles {
-  const signature = new Uint32Array(SIGNATURE_WORDS);
-  for (const h of set) signature[(h >>> 5) % SIGNATURE_WORDS]! |= 1 << (h & 31);
-  return { fingerprint, signature, count: set.size, sketch: sketch(set) };
-}
-
-/** What the check files for a stored article (read from its body). */
-export function fileShingles(article: Pick<ArticleRecord, 'fingerprint' | 'body'>): FiledShingles {
-  return file(article.fingerprint, shingles(article.body));
-}
-
-/** False only when the overlap is surely below the bar. */
-function mayOverlap(mine: ReadonlySet<number>, other: FiledShingles): boolean {
-  const small = Math.min(mine.size, other.count);
-  if (small === 0) return false;
-  let found = 0;
-  for (const h of mine) if ((other.signature[(h >>> 5) % SIGNATURE_WORDS]! >>> (h & 31)) & 1) found += 1;
-  return found / small >= MIN_OVERLAP;
+/** The fewest shared shingles that reach MIN_OVERLAP of `small` (as the division the final check makes). */
+function leastShared(small: number): number {
+  let needed = Math.ceil(MIN_OVERLAP * small);
+  while (needed > 0 && (needed - 1) / small >= MIN_OVERLAP) needed -= 1;
+  while (needed / small < MIN_OVERLAP) needed += 1;
+  return needed;
 }
 
 export class NearDuplicates {
-  private readonly byKey = new Map<number, Set<string>>();
-  // Id -> what was filed for the text indexed; a removed id coming back with other text is indexed again.
-  // Candidates' shingles are recomputed when compared, only for those the signature cannot rule out.
-  private readonly indexed = new Map<string, FiledShingles>();
+  private readonly byKey = new Map<number, string[]>();
+  private readonly setAside = new Set<number>();
+  private readonly filed = new Map<string, Filed>();
+  private readonly slots = new FilingSlots();
+  private readonly recent = new Map<string, Uint32Array>();
+  /** Stored articles not filed yet (taken from the store on first use), and how many of them are done. */
+  private pending: ArticleRecord[] | null = null;
+  private pendingDone = 0;
+  private step: NodeJS.Immediate | null = null;
 
-  /** `known`: what an earlier run filed (the derived-data snapshot), used instead of shingling the body again. */
-  constructor(private known: ((id: string) => FiledShingles | undefined) | null = null) {}
+  /**
+   * `all` lists the stored articles; `stored` looks one up by id. The stored
+   * articles are filed in the background, in slices between other work, once
+   * `fileStoredInBackground` is called; a look-up before that is done files the rest first.
+   */
+  constructor(
+    private readonly all: () => Iterable<ArticleRecord>,
+    private readonly stored: (id: string) => ArticleRecord | undefined,
+  ) {}
 
-  /** What is filed for a stored article (for the derived-data snapshot): indexed, known, or read now. */
-  filedFor(article: ArticleRecord): FiledShingles {
-    const filed = this.indexed.get(article.id) ?? this.known?.(article.id);
-    return filed?.fingerprint === article.fingerprint ? filed : fileShingles(article);
+  fileStoredInBackground(): void {
+    if (this.step || (this.pending && this.pendingDone >= this.pending.length)) return;
+    this.step = setImmediate(() => {
+      this.step = null;
+      this.catchUp(performance.now() + FILING_SLICE_MS);
+      if (this.pending!.length > this.pendingDone) this.fileStoredInBackground();
+    });
+    this.step.unref();
   }
 
-  /** The stored article this one nearly repeats, if any. `stored` looks an id up in the store. */
-  find(article: CleanArticle, all: Iterable<ArticleRecord>, stored: (id: string) => ArticleRecord | undefined): ArticleRecord | null {
-    this.catchUp(all);
+  /** Stops the background filing (closing); a later look-up still files the rest first. */
+  stop(): void {
+    if (this.step) clearImmediate(this.step);
+    this.step = null;
+  }
+
+  /** The stored article this one nearly repeats, if any. */
+  find(article: CleanArticle): ArticleRecord | null {
+    this.catchUp();
     const mine = shingles(article.body);
-    if (mine.size < MIN_SHINGLES) return null;
+    if (mine.length < MIN_SHINGLES) return null;
+    this.remember(article.fingerprint, mine);
     const candidates = new Set<string>();
-    for (const key of sketch(mine)) for (const id of this.byKey.get(key) ?? []) candidates.add(id);
+    for (const key of this.sketch(mine.length, (i) => mine[i]!)) for (const id of this.byKey.get(key) ?? []) candidates.add(id);
     for (const id of candidates) {
-      const filed = this.indexed.get(id);
-      if (!filed || !mayOverlap(mine, filed)) continue;
-      const other = stored(id);
+      const filed = this.filed.get(id);
+      if (!filed || !signatureMayHold(mine, this.slots.words, filed.slot, leastShared(Math.min(mine.length, filed.count)))) continue;
+      const other = this.stored(id);
       if (!other || filed.fingerprint !== other.fingerprint || other.language !== article.language) continue;
       const ratio = Math.min(article.body.length, other.body.length) / Math.max(article.body.length, other.body.length);
       if (ratio >= LENGTH_RATIO && shingleOverlap(mine, shingles(other.body)) >= MIN_OVERLAP) return other;
@@ -118,20 +104,125 @@ export class NearDuplicates {
     return null;
   }
 
-  /** Indexes stored articles not seen yet (all of them on first use, then each new one). */
-  private catchUp(all: Iterable<ArticleRecord>): void {
-    for (const a of all) {
-      if (this.indexed.get(a.id)?.fingerprint === a.fingerprint) continue;
-      const known = this.known?.(a.id);
-      const filed = known?.fingerprint === a.fingerprint ? known : fileShingles(a);
-      this.indexed.set(a.id, filed);
-      for (const key of filed.sketch) {
-        const ids = this.byKey.get(key) ?? new Set<string>();
-        ids.add(a.id);
-        this.byKey.set(key, ids);
-      }
+  /** A stored article (after its write): later look-ups compare with it. */
+  file(article: ArticleRecord): void {
+    const set = this.recent.get(article.fingerprint);
+    this.recent.delete(article.fingerprint);
+    this.fileOne(article, set ?? shingles(article.body));
+  }
+
+  /** A removed article: no longer a candidate. */
+  forget(article: ArticleRecord): void {
+    const filed = this.filed.get(article.id);
+    if (!filed || filed.fingerprint !== article.fingerprint) return;
+    this.unfile(article.id, filed);
+  }
+
+  /** Figures for benches: keys in use and set aside, and articles filed. */
+  stats(): { keys: number; setAside: number; filed: number } {
+    return { keys: this.byKey.size, setAside: this.setAside.size, filed: this.filed.size };
+  }
+
+  private remember(fingerprint: string, set: Uint32Array): void {
+    this.recent.set(fingerprint, set);
+    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!);
+  }
+
+  /** Files the stored articles not filed yet, until `deadline` (all of them without one). */
+  private catchUp(deadline = Infinity): void {
+    this.pending ??= [...this.all()];
+    while (this.pendingDone < this.pending.length) {
+      if (performance.now() >= deadline) return;
+      const a = this.pending[this.pendingDone++]!;
+      this.fileOne(a, shingles(a.body));
     }
-    // Everything stored is indexed now: what the snapshot knew is no longer needed.
-    this.known = null;
+    if (this.pending.length > 0) {
+      this.pending = [];
+      this.pendingDone = 0;
+    }
+  }
+
+  /** `set`: the article's shingles, ascending. */
+  private fileOne(article: ArticleRecord, set: Uint32Array): void {
+    const known = this.filed.get(article.id);
+    if (known?.fingerprint === article.fingerprint) return;
+    if (known) this.unfile(article.id, known); // a removed id back with other text
+    const slot = this.slots.take();
+    writeSignature(set, this.slots.words, slot);
+    const filed: Filed = { fingerprint: article.fingerprint, slot, count: set.length, spares: this.slots.setSpares(slot, set), keys: 0 };
+    this.filed.set(article.id, filed);
+    const full: number[] = [];
+    this.fileUnder(article.id, filed, full);
+    // Setting a key aside files its articles under further keys, which may fill up in turn.
+    for (let key = full.pop(); key !== undefined; key = full.pop()) this.putAside(key, full);
+  }
+
+  /** The first SKETCH of n ascending hashes not set aside. */
+  private sketch(n: number, hashAt: (i: number) => number): number[] {
+    const keys: number[] = [];
+    for (let i = 0; i < n && keys.length < SKETCH; i++) {
+      const h = hashAt(i);
+      if (!this.setAside.has(h)) keys.push(h);
+    }
+    return keys;
+  }
+
+  private sketchOf(filed: Filed): number[] {
+    return this.sketch(filed.spares, (i) => this.slots.spare(filed.slot, i));
+  }
+
+  private keysOf(filed: Filed): number[] {
+    return Array.from({ length: filed.keys }, (_, i) => this.slots.key(filed.slot, i));
+  }
+
+  /** Files `id` under each key of its sketch it is not under yet; keys that reach HOT go to `full`. */
+  private fileUnder(id: string, filed: Filed, full: number[]): void {
+    const current = this.keysOf(filed);
+    for (const key of this.sketchOf(filed)) {
+      if (current.includes(key)) continue;
+      this.slots.setKey(filed.slot, filed.keys++, key);
+      const ids = this.byKey.get(key);
+      if (!ids) this.byKey.set(key, [id]);
+      else if (ids.push(id) === HOT) full.push(key);
+    }
+  }
+
+  private putAside(key: number, full: number[]): void {
+    const ids = this.byKey.get(key);
+    if (!ids) return;
+    this.byKey.delete(key);
+    this.setAside.add(key);
+    for (const id of ids) {
+      const filed = this.filed.get(id);
+      if (!filed) continue;
+      const kept = this.keysOf(filed).filter((k) => k !== key);
+      kept.forEach((k, i) => this.slots.setKey(filed.slot, i, k));
+      filed.keys = kept.length;
+      // Its spare hashes ran out: take more from the body (an article gone from the store is dropped).
+      if (filed.spares === SPARE && this.sketchOf(filed).length < SKETCH && !this.respare(id, filed)) continue;
+      this.fileUnder(id, filed, full);
+    }
+  }
+
+  /** Refills the spares with the article's smallest hashes not set aside; false if it is no longer stored. */
+  private respare(id: string, filed: Filed): boolean {
+    const article = this.stored(id);
+    if (!article || article.fingerprint !== filed.fingerprint) {
+      this.unfile(id, filed);
+      return false;
+    }
+    filed.spares = this.slots.setSpares(filed.slot, shingles(article.body).filter((h) => !this.setAside.has(h)));
+    return true;
+  }
+
+  private unfile(id: string, filed: Filed): void {
+    for (const key of this.keysOf(filed)) {
+      const ids = this.byKey.get(key);
+      const at = ids?.indexOf(id) ?? -1;
+      if (at >= 0) ids!.splice(at, 1);
+      if (ids?.length === 0) this.byKey.delete(key);
+    }
+    this.filed.delete(id);
+    this.slots.release(filed.slot);
   }
 }

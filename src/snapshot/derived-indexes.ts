@@ -1,5 +1,5 @@
-// Building the engine's derived indexes (search, stories, near-duplicates) at
-// start, taking each article's derived data from the snapshot when the
+// Building the engine's derived indexes (search, stories) at start (the
+// near-duplicate check files stored articles itself, in the background), taking each article's derived data from the snapshot when the
 // snapshot holds that very article (same id, fingerprint and stamp of the
 // fields read, same briefs, scope and lexicon, same snapshot version) and
 // reading the article's text otherwise. Articles go in in the store's order,
@@ -8,7 +8,6 @@
 // text and compared (a canary): code that derives differently without a
 // version bump makes the whole snapshot be ignored, not trusted.
 import { createHash } from 'node:crypto';
-import { fileShingles, NearDuplicates, type FiledShingles } from '../articles/near-duplicates.js';
 import type { Brief } from '../briefs/brief-schema.js';
 import type { Scope } from '../briefs/scope.js';
 import type { Logger } from '../logger.js';
@@ -19,13 +18,12 @@ import type { BriefingStore } from '../store/briefing-store.js';
 import { conceptsOf } from '../stories/event-signals.js';
 import { StoryIndex } from '../stories/story-clusters.js';
 import { storedSignals, storySignals, type StoredSignals } from '../stories/story-signals.js';
-import { articleStamp, nearAt, readSnapshot, rowAt, signalsAt, snapshotPath, SNAPSHOT_VERSION, type DerivedRow, type NearPart, type SnapshotData } from './snapshot-file.js';
+import { articleStamp, readSnapshot, rowAt, signalsAt, snapshotPath, SNAPSHOT_VERSION, type DerivedRow, type SnapshotData } from './snapshot-file.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 
 export interface DerivedIndexes {
   index: SearchIndex;
   stories: StoryIndex;
-  nearDuplicates: NearDuplicates;
   /** Keeps the snapshot up to date; null for a store with no folder of its own (PostgreSQL). */
   snapshots: SnapshotWriter | null;
 }
@@ -72,7 +70,6 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const fromText = loadSearchIndex(index, articles, snapshot, rowOf);
   const t3 = performance.now();
   const stories = new StoryIndex(articles, d.lexicon, knownSignals);
-  const nearDuplicates = new NearDuplicates(snapshot && rowOf.size > 0 ? knownShingles(snapshot, rowOf) : null);
   const reused = rowOf.size;
   const ms = (a: number, b: number) => Math.round(b - a);
   const timing = { readMs: ms(t0, t1), checkMs: ms(t1, t2), searchMs: ms(t2, t3), storiesMs: ms(t3, performance.now()) };
@@ -80,8 +77,8 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const snapshots =
     file === null
       ? null
-      : new SnapshotWriter({ file, inputs, store, index, stories, nearDuplicates, logger, upToDate: fromText === 0 && reused === (snapshot?.ids.length ?? 0) });
-  return { index, stories, nearDuplicates, snapshots };
+      : new SnapshotWriter({ file, inputs, store, index, stories, logger, upToDate: fromText === 0 && reused === (snapshot?.ids.length ?? 0) });
+  return { index, stories, snapshots };
 }
 
 /**
@@ -182,7 +179,6 @@ function canaryAgrees(s: SnapshotData, rowOf: ReadonlyMap<string, number>, d: De
     const fresh: DerivedRow = {
       prepared: index.prepare(article),
       signals: storedSignals(storySignals(article, concepts)),
-      near: fileShingles(article),
     };
     if (!sameRow(row, fresh)) return false;
   }
@@ -202,25 +198,6 @@ function sameRow(a: DerivedRow, b: DerivedRow): boolean {
     same(counts(a), counts(b)) &&
     same(signals(a), signals(b)) &&
     JSON.stringify([a.signals.date, a.signals.day, a.signals.series.map((x) => [x.ordinal, [...x.words]])]) ===
-      JSON.stringify([b.signals.date, b.signals.day, b.signals.series.map((x) => [x.ordinal, [...x.words]])]) &&
-    a.near.count === b.near.count &&
-    a.near.signature.every((w, i) => b.near.signature[i] === w) &&
-    a.near.sketch.join() === b.near.sketch.join()
+      JSON.stringify([b.signals.date, b.signals.day, b.signals.series.map((x) => [x.ordinal, [...x.words]])])
   );
-}
-
-/** The near-duplicate data of the reused rows, kept (compact) until the check first runs. */
-function knownShingles(s: SnapshotData, rowOf: ReadonlyMap<string, number>): (id: string) => FiledShingles | undefined {
-  // Copies: the deserialised arrays are views of the whole file's bytes, which would stay in memory with them.
-  const near: NearPart = {
-    fingerprints: s.fingerprints,
-    signatures: s.signatures.slice(),
-    shingleCounts: s.shingleCounts.slice(),
-    sketchStart: s.sketchStart.slice(),
-    sketches: s.sketches.slice(),
-  };
-  return (id) => {
-    const i = rowOf.get(id);
-    return i === undefined ? undefined : nearAt(near, i);
-  };
 }

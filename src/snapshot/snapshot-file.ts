@@ -1,7 +1,6 @@
 // The derived-data snapshot on disk (data/index.snapshot): what the engine read
 // from each stored article's text at start (counted search terms, whether it is
-// in the briefing's field, its story signals, its near-duplicate signature),
-// in flat typed arrays with shared vocabularies, written with v8.serialize
+// in the briefing's field, its story signals), in flat typed arrays with shared vocabularies, written with v8.serialize
 // behind a magic line and a version number. It is a cache, never the truth:
 // derived-indexes.ts takes a row only for the very article it was read from,
 // and a file that is damaged, cut short or written by a newer Ringkas is
@@ -10,14 +9,15 @@ import { mkdirSync } from 'node:fs';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { FiledShingles } from '../articles/near-duplicates.js';
 import type { ArticleRecord } from '../model/article.js';
-import { SIGNATURE_LENGTH } from '../articles/near-duplicates.js';
 import type { NumberedSearch, PreparedDocument } from '../search/search-index.js';
 import { epochDay, type EventDate, type SeriesEvent, type StoredSignals } from '../stories/story-signals.js';
 
-/** Bump whenever what is derived from an article changes (folding, stop words, signals, shingles). */
-export const SNAPSHOT_VERSION = 1;
+/**
+ * Bump whenever what is derived from an article changes (folding, stop words, signals).
+ * 2: no near-duplicate part (the check files stored articles in the background after start).
+ */
+export const SNAPSHOT_VERSION = 2;
 
 export const SNAPSHOT_FILE = 'index.snapshot';
 const MAGIC = Buffer.from('RINGKAS-DERIVED\n');
@@ -27,7 +27,6 @@ const HEADER = MAGIC.length + 4;
 export interface DerivedRow {
   prepared: PreparedDocument;
   signals: StoredSignals;
-  near: FiledShingles;
 }
 
 /** Who a row was read from: a row is used only for an article with the same id and stamp. */
@@ -60,11 +59,6 @@ export interface SnapshotData {
   dates: (EventDate | null)[];
   /** Numbered series editions, only for the articles naming one (index -> editions). */
   series: Map<number, SeriesEvent[]>;
-  /** Near-duplicate signatures (SIGNATURE_LENGTH words each), shingle counts, sketches. */
-  signatures: Uint32Array;
-  shingleCounts: Uint32Array;
-  sketchStart: Uint32Array;
-  sketches: Float64Array;
 }
 
 /** FNV-1a of `text` continued from `h`, then a separator. */
@@ -87,7 +81,7 @@ export function articleStamp(a: ArticleRecord): number {
 
 export const snapshotPath = (dir: string) => path.join(dir, SNAPSHOT_FILE);
 
-/** What a row keeps besides search: who it was read from, story signals, near-duplicate data. */
+/** What a row keeps besides search: who it was read from, story signals. */
 export type RowRest = RowIdentity & Omit<DerivedRow, 'prepared'>;
 
 /** Builds the snapshot: `search` as the index numbered it, `rows` aligned with `search.ids`. */
@@ -96,11 +90,7 @@ export function buildSnapshot(inputs: string, search: NumberedSearch, rows: read
   const keyIdOf = new Map<string, number>();
   const signalKeys: string[] = [];
   let signalTotal = 0;
-  let sketchTotal = 0;
-  for (const r of rows) {
-    signalTotal += r.signals.keys.length;
-    sketchTotal += r.near.sketch.length;
-  }
+  for (const r of rows) signalTotal += r.signals.keys.length;
   const s: SnapshotData = {
     version: SNAPSHOT_VERSION,
     inputs,
@@ -120,13 +110,8 @@ export function buildSnapshot(inputs: string, search: NumberedSearch, rows: read
     signalWeights: new Float64Array(signalTotal),
     dates: rows.map((r) => r.signals.date),
     series: new Map(),
-    signatures: new Uint32Array(n * SIGNATURE_LENGTH),
-    shingleCounts: Uint32Array.from(rows, (r) => r.near.count),
-    sketchStart: new Uint32Array(n + 1),
-    sketches: new Float64Array(sketchTotal),
   };
   let g = 0;
-  let k = 0;
   rows.forEach((r, i) => {
     s.signalStart[i] = g;
     for (let j = 0; j < r.signals.keys.length; j++, g++) {
@@ -137,18 +122,14 @@ export function buildSnapshot(inputs: string, search: NumberedSearch, rows: read
       s.signalWeights[g] = r.signals.weights[j]!;
     }
     if (r.signals.series.length > 0) s.series.set(i, r.signals.series);
-    s.signatures.set(r.near.signature, i * SIGNATURE_LENGTH);
-    s.sketchStart[i] = k;
-    for (const key of r.near.sketch) s.sketches[k++] = key;
   });
   s.signalStart[n] = g;
-  s.sketchStart[n] = k;
   return s;
 }
 
 /** Row `i` of a snapshot, in the shapes the indexes take (strings shared with the snapshot's vocabularies). */
 export function rowAt(s: SnapshotData, i: number): DerivedRow {
-  return { prepared: preparedAt(s, i), signals: signalsAt(s, i), near: nearAt(s, i) };
+  return { prepared: preparedAt(s, i), signals: signalsAt(s, i) };
 }
 
 /** Row `i`'s run of (name, value) pairs: names numbered in `vocabulary`, runs delimited by `start`. */
@@ -173,18 +154,6 @@ export function signalsAt(s: SnapshotData, i: number): StoredSignals {
   const [keys, weights] = runAt(i, s.signalStart, s.signalIds, s.signalKeys, s.signalWeights);
   const date = s.dates[i] ?? null;
   return { keys, weights, date, day: epochDay(date), series: s.series.get(i) ?? [] };
-}
-
-/** The near-duplicate part of a snapshot, all that is kept of it until the check first runs. */
-export type NearPart = Pick<SnapshotData, 'fingerprints' | 'signatures' | 'shingleCounts' | 'sketchStart' | 'sketches'>;
-
-export function nearAt(s: NearPart, i: number): FiledShingles {
-  return {
-    fingerprint: s.fingerprints[i]!,
-    signature: s.signatures.slice(i * SIGNATURE_LENGTH, (i + 1) * SIGNATURE_LENGTH),
-    count: s.shingleCounts[i]!,
-    sketch: [...s.sketches.subarray(s.sketchStart[i]!, s.sketchStart[i + 1]!)],
-  };
 }
 
 /** Writes atomically (a temporary file, then rename): a reader sees the old snapshot or the new one. */
@@ -238,11 +207,11 @@ function wellFormed(v: unknown): v is SnapshotData {
   if (!s || typeof s !== 'object' || s.version !== SNAPSHOT_VERSION || typeof s.inputs !== 'string') return false;
   if (!Array.isArray(s.ids) || !Array.isArray(s.fingerprints) || !Array.isArray(s.terms) || !Array.isArray(s.signalKeys) || !Array.isArray(s.dates)) return false;
   const n = s.ids.length;
-  const typed = [s.stamps, s.termStart, s.termIds, s.termCounts, s.headLen, s.bodyLen, s.signalStart, s.signalIds, s.signatures, s.shingleCounts, s.sketchStart].every(isU32);
-  if (!typed || !(s.inScope instanceof Uint8Array) || !(s.signalWeights instanceof Float64Array) || !(s.sketches instanceof Float64Array) || !(s.series instanceof Map)) return false;
-  const perArticle = [s.fingerprints, s.dates, s.stamps!, s.headLen!, s.bodyLen!, s.inScope, s.shingleCounts!];
-  if (perArticle.some((a) => a.length !== n) || s.signatures!.length !== n * SIGNATURE_LENGTH) return false;
-  const ranges: [Uint32Array, number][] = [[s.termStart!, s.termIds!.length], [s.signalStart!, s.signalIds!.length], [s.sketchStart!, s.sketches.length]];
+  const typed = [s.stamps, s.termStart, s.termIds, s.termCounts, s.headLen, s.bodyLen, s.signalStart, s.signalIds].every(isU32);
+  if (!typed || !(s.inScope instanceof Uint8Array) || !(s.signalWeights instanceof Float64Array) || !(s.series instanceof Map)) return false;
+  const perArticle = [s.fingerprints, s.dates, s.stamps!, s.headLen!, s.bodyLen!, s.inScope];
+  if (perArticle.some((a) => a.length !== n)) return false;
+  const ranges: [Uint32Array, number][] = [[s.termStart!, s.termIds!.length], [s.signalStart!, s.signalIds!.length]];
   for (const [start, total] of ranges) {
     if (start.length !== n + 1 || start[0] !== 0 || start[n] !== total) return false;
     for (let i = 0; i < n; i++) if (start[i]! > start[i + 1]!) return false;

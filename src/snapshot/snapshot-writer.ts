@@ -3,10 +3,8 @@
 // known when the snapshot did not cover them all at start, every few minutes
 // while articles change, and at close. The rows come from the indexes
 // themselves (the search postings numbered back per article in two passes;
-// nothing is read from the text again, except near-duplicate shingles the
-// check has not filed yet). A failed write is logged and tried later: the
-// snapshot is a cache, the store stays the truth.
-import type { NearDuplicates } from '../articles/near-duplicates.js';
+// nothing is read from the text again). A failed write is logged and tried
+// later: the snapshot is a cache, the store stays the truth.
 import type { Logger } from '../logger.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
@@ -28,7 +26,6 @@ export interface SnapshotWriterDeps {
   store: BriefingStore;
   index: SearchIndex;
   stories: StoryIndex;
-  nearDuplicates: NearDuplicates;
   logger: Logger;
   /** The snapshot on disk holds exactly the stored articles: nothing to write until something changes. */
   upToDate: boolean;
@@ -77,7 +74,7 @@ export class SnapshotWriter {
   }
 
   private async write(): Promise<void> {
-    const { store, index, stories, nearDuplicates, logger, file } = this.d;
+    const { store, index, stories, logger, file } = this.d;
     const changes = index.changes;
     const search = index.numbered();
     // An add or removal between the store and the indexes (a write settling now): a later write has it.
@@ -88,7 +85,7 @@ export class SnapshotWriter {
       const signals = stories.signalsFor(id);
       // Signals not read yet (the build is still running): a later write has them.
       if (!article || !signals) return;
-      rows.push({ id, fingerprint: article.fingerprint, stamp: articleStamp(article), signals, near: nearDuplicates.filedFor(article) });
+      rows.push({ id, fingerprint: article.fingerprint, stamp: articleStamp(article), signals });
     }
     const started = performance.now();
     try {

@@ -146,6 +146,24 @@ describe('derived-data snapshot', () => {
     await o.engine.close();
   }, 60_000);
 
+  it('a snapshot of an older Ringkas is ignored and written anew, and near-duplicates are still answered', async () => {
+    const dir = copyOf(original);
+    const file = path.join(dir, SNAPSHOT_FILE);
+    const bytes = readFileSync(file);
+    bytes.writeUInt32BE(SNAPSHOT_VERSION - 1, 'RINGKAS-DERIVED\n'.length);
+    writeFileSync(file, bytes);
+    const o = await open(dir);
+    expect(event(o, 'derived_snapshot_unreadable')).toMatchObject({ reason: `older version ${SNAPSHOT_VERSION - 1}` });
+    expect(built(o)).toMatchObject({ fromSnapshot: 0, fromText: articleCount });
+    // Article 5 with one word changed: the check files the stored articles itself.
+    const reply = await o.engine.execute({ name: 'add', input: { kind: 'text', text: makeArticleText(5).replace(' unit 2.', ' units 2.') } }, adminCtx);
+    expect(reply.kind === 'added' && reply.duplicate).toBe(true);
+    await o.engine.close();
+    const again = await open(dir);
+    expect(built(again)).toMatchObject({ fromSnapshot: articleCount, fromText: 0 });
+    await again.engine.close();
+  }, 60_000);
+
   it('rows that no longer match what this code derives make it ignore the whole snapshot', async () => {
     const dir = copyOf(original);
     const file = path.join(dir, SNAPSHOT_FILE);

@@ -1,0 +1,55 @@
+// What the near-duplicate check keeps per filed article, in fixed-size slots of one
+// growing Uint32Array: its shingle signature, its smallest shingle hashes (spares
+// for when a key is set aside) and the keys it is filed under. One shared array
+// instead of small typed arrays per article, each of which costs more in
+// bookkeeping than its content (~40 MB saved at 100,000 articles).
+import { SIGNATURE_WORDS } from './shingles.js';
+
+/** Keys an article is filed under. */
+export const SKETCH = 8;
+/** Smallest hashes kept per article, so setting a key aside seldom needs its body shingled again. */
+export const SPARE = 20;
+const SPARE_AT = SIGNATURE_WORDS;
+const KEYS_AT = SPARE_AT + SPARE;
+const STRIDE = KEYS_AT + SKETCH;
+
+export class FilingSlots {
+  words = new Uint32Array(STRIDE * 1024);
+  private used = 0;
+  private readonly free: number[] = [];
+
+  /** A slot's first word (where its signature starts). */
+  take(): number {
+    const reused = this.free.pop();
+    if (reused !== undefined) return reused;
+    if ((this.used + 1) * STRIDE > this.words.length) {
+      const grown = new Uint32Array(this.words.length * 2);
+      grown.set(this.words);
+      this.words = grown;
+    }
+    return this.used++ * STRIDE;
+  }
+
+  release(slot: number): void {
+    this.free.push(slot);
+  }
+
+  /** Keeps the first SPARE of `sorted`; returns how many were kept. */
+  setSpares(slot: number, sorted: Uint32Array): number {
+    const n = Math.min(SPARE, sorted.length);
+    this.words.set(sorted.subarray(0, n), slot + SPARE_AT);
+    return n;
+  }
+
+  spare(slot: number, i: number): number {
+    return this.words[slot + SPARE_AT + i]!;
+  }
+
+  key(slot: number, i: number): number {
+    return this.words[slot + KEYS_AT + i]!;
+  }
+
+  setKey(slot: number, i: number, key: number): void {
+    this.words[slot + KEYS_AT + i] = key;
+  }
+}
