@@ -40,6 +40,55 @@ describe('InvertedIndex', () => {
     expect(idsOf(ix, ix.score(new Map([['zinc', 1]])))).toEqual([]);
     expect([...ix.liveIds()]).toEqual(['b']);
   });
+
+  it('ranks after a removal or a replacement as an index built without the old document would', () => {
+    const docs = [
+      doc('a', 'nickel smelter', 'nickel smelter sulawesi'),
+      doc('b', 'nickel battery', 'nickel battery plant'),
+      doc('c', 'steel mill', 'steel smelter output'),
+      doc('d', 'tin', 'tin export'),
+    ];
+    const query = new Map([['smelter', 1], ['nickel', 1], ['steel', 0.5]]);
+    const changed = new InvertedIndex(3);
+    for (const d of docs) changed.add(d);
+    changed.remove('a');
+    changed.add(doc('c', 'steel mill', 'steel output'));
+    const fresh = new InvertedIndex(3);
+    for (const d of [docs[1]!, docs[3]!, doc('c', 'steel mill', 'steel output')]) fresh.add(d);
+    expect(asMap(changed, changed.score(query))).toEqual(asMap(fresh, fresh.score(query)));
+    expect(changed.documentFrequency('smelter')).toBe(0);
+    expect(changed.documentFrequency('nickel')).toBe(1);
+  });
+
+  it('counts removals in bulk-loaded (typed) postings too', () => {
+    const many = Array.from({ length: 40 }, (_, i) => doc(`d${i}`, 'zinc', i % 2 === 0 ? 'zinc ore' : 'zinc'));
+    const changed = new InvertedIndex(3);
+    const vocabulary = ['zinc', 'ore'];
+    const termIds: number[] = [];
+    const packed: number[] = [];
+    const start: number[] = [0];
+    for (let i = 0; i < many.length; i++) {
+      termIds.push(0);
+      packed.push(2 ** 16 + 1);
+      if (i % 2 === 0) {
+        termIds.push(1);
+        packed.push(1);
+      }
+      start.push(termIds.length);
+    }
+    const body = many.map((d) => d.body.length);
+    changed.load(vocabulary, { ids: many.map((d) => d.id), headLen: many.map(() => 1), bodyLen: body, start, termIds, packed });
+    for (let i = 0; i < 30; i += 2) changed.remove(`d${i}`);
+    expect(changed.documentFrequency('ore')).toBe(5);
+    expect(changed.documentFrequency('zinc')).toBe(25);
+    const fresh = new InvertedIndex(3);
+    for (const d of many.filter((_, i) => !(i < 30 && i % 2 === 0))) fresh.add(d);
+    const query = new Map([['ore', 1], ['zinc', 1]]);
+    const a = asMap(changed, changed.score(query));
+    const b = asMap(fresh, fresh.score(query));
+    expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+    for (const [id, v] of b) expect(a.get(id)!).toBeCloseTo(v, 12);
+  });
 });
 
 describe('TypoNeighbours', () => {
