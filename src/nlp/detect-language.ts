@@ -44,7 +44,7 @@ const WORD = /\p{L}+/gu;
  * is decided differently from tinyld (docs/decisions/022).
  */
 const VOTE_PARTS = 3;
-const VOTE_MIN = 3;
+const VOTE_MIN = 2;
 const VOTE_RATIO = 6;
 
 export function stopWordVote(text: string): { id: number; en: number } {

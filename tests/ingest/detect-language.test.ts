@@ -31,6 +31,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage(PLAIN_ENGLISH)).toBe('en');
   });
 
+  it('takes two stop words of one language and none of the other in each third as plain', () => {
+    expect(clearStopWordVote('Toyota opened the plant in Karawang on Monday. Output rose and exports grew in March. Officials said the plant will hire workers.')).toBe('en');
+    // One of the other language's in a third with only two is not plain.
+    expect(clearStopWordVote('Toyota opened the plant di Karawang on Monday. Output rose and exports grew in March. Officials said the plant will hire workers.')).toBeNull();
+  });
+
   it('leaves text with a paragraph in the other language to tinyld', () => {
     const mixed = `Pemerintah dan Jepang sepakat untuk memperkuat kerja sama di bidang industri otomotif yang ada di Jakarta.\n\n${PLAIN_ENGLISH}`;
     expect(clearStopWordVote(mixed.slice(0, 600))).toBeNull();
