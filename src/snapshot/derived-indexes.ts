@@ -98,6 +98,10 @@ function loadSearchIndex(store: BriefingStore, index: SearchIndex, articles: rea
       total += prepared.counts.terms.length;
     }
   });
+  if (snapshot && fresh.size === 0) {
+    loadRows(index, articles, snapshot, rowOf);
+    return 0;
+  }
   // The snapshot's vocabulary, extended with the words only articles read now have.
   const vocabulary = snapshot ? [...snapshot.terms] : [];
   let idOf: Map<string, number> | null = null;
@@ -149,6 +153,34 @@ function loadSearchIndex(store: BriefingStore, index: SearchIndex, articles: rea
 /** A stored article with its body read back (what derivation from the text reads). */
 function withStoredBody(store: BriefingStore, article: StoredArticle): ArticleRecord {
   return { ...article, body: store.readBody(article.id) ?? '' };
+}
+
+/**
+ * Every article has its row (the usual restart): the index reads the rows'
+ * runs where they lie in the snapshot's arrays, in the store's order, instead
+ * of copying them (at 100,000 articles two arrays of ~30 million entries).
+ */
+function loadRows(index: SearchIndex, articles: readonly StoredArticle[], s: SnapshotData, rowOf: ReadonlyMap<string, number>): void {
+  const n = articles.length;
+  const docs = {
+    ids: articles.map((a) => a.id),
+    headLen: new Uint32Array(n),
+    bodyLen: new Uint32Array(n),
+    start: new Uint32Array(n),
+    end: new Uint32Array(n),
+    termIds: s.termIds,
+    packed: s.termCounts,
+  };
+  const inScope = new Uint8Array(n);
+  articles.forEach((article, k) => {
+    const i = rowOf.get(article.id)!;
+    docs.start[k] = s.termStart[i]!;
+    docs.end[k] = s.termStart[i + 1]!;
+    docs.headLen[k] = s.headLen[i]!;
+    docs.bodyLen[k] = s.bodyLen[i]!;
+    inScope[k] = s.inScope[i]!;
+  });
+  index.load(articles, s.terms, docs, inScope);
 }
 
 async function usableSnapshot(file: string, inputs: string, logger: Logger): Promise<SnapshotData | null> {
