@@ -5,7 +5,7 @@
 // snapshot (it adds one article, which waits for the story build, and closes,
 // which writes the snapshot), then again with that snapshot. Prints the phases
 // the engine logs (store read, snapshot read and check, search load, stories),
-// the first look-up, resident memory and heap after open and after a few idle
+// the first look-up, look-up latency over the bench's query mix, resident memory and heap after open and after a few idle
 // seconds. Not a timed test: read it beside the load average it prints.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -17,10 +17,13 @@ import { loadConfig } from '../../src/config.js';
 import { Engine } from '../../src/engine.js';
 import { createLogger } from '../../src/logger.js';
 import type { CommandContext } from '../../src/model/actor.js';
+import { QUERIES } from './query-mix.js';
+import { percentile } from './stats.js';
 import { generateArticle } from './synthetic-corpus.js';
 
 const MB = 2 ** 20;
 const SETTLE_MS = 5000;
+const LOOKUP_ROUNDS = 10;
 const CORPORA = '/tmp/ringkas-scale-corpus-v1';
 const here = fileURLToPath(import.meta.url);
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
@@ -50,6 +53,16 @@ async function child(dir: string, writeSnapshot: boolean): Promise<void> {
   const q0 = performance.now();
   await engine.execute({ name: 'brief', query: 'kendaraan listrik' }, user);
   const firstLookupMs = performance.now() - q0;
+  // Look-ups over the bench's query mix, answers uncached (round 0 warms the JIT).
+  const times: number[] = [];
+  for (let r = 0; r < LOOKUP_ROUNDS + 1; r++) {
+    for (const query of QUERIES) {
+      engine.probe().clearAnswerCache();
+      const t = performance.now();
+      await engine.execute({ name: 'brief', query }, user);
+      if (r > 0) times.push(performance.now() - t);
+    }
+  }
   const open = memory();
   const pick = (name: string) => {
     const e = events.find((x) => x.event === name);
@@ -78,6 +91,8 @@ async function child(dir: string, writeSnapshot: boolean): Promise<void> {
     storeOpened: pick('store_opened'),
     derived: pick('derived_indexes_built'),
     firstLookupMs: round(firstLookupMs),
+    lookupP50Ms: +percentile(times, 50).toFixed(2),
+    lookupP95Ms: +percentile(times, 95).toFixed(2),
     before,
     open,
     settled,
