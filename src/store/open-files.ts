@@ -11,7 +11,7 @@ import { closeQuietly } from './shard-bodies.js';
 import { shardText } from './shard-writer.js';
 import { StoreError } from './store-errors.js';
 import { writeFailureReason } from './write-failure.js';
-import { emptyMain, emptyManifest, emptyShard, mainFileSchema, manifestFileSchema, type MainFile, type ManifestFile, type ShardState } from './store-schema.js';
+import { emptyMain, emptyManifest, emptyShard, generationOf, mainFileSchema, manifestFileSchema, type MainFile, type ManifestFile, type ShardCount, type ShardState } from './store-schema.js';
 
 export interface DataFiles {
   main: Low<MainFile>;
@@ -23,11 +23,6 @@ export const mainPath = (dir: string) => path.join(dir, 'ringkas.json');
 export const manifestPath = (dir: string) => path.join(dir, 'manifest.json');
 export const shardPath = (dir: string, i: number) => path.join(dir, 'articles', `shard-${String(i).padStart(2, '0')}.json`);
 
-interface ShardCount {
-  generation?: number | undefined;
-  articles: { length: number };
-}
-export const generationOf = (shard: ShardCount): number => shard.generation ?? 0;
 export const manifestEntry = (shard: ShardCount) => ({ generation: generationOf(shard), count: shard.articles.length });
 
 /**

@@ -16,9 +16,8 @@ import { copyFile, open, readFile, rename, unlink, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { StoredArticle } from '../model/article.js';
-import { generationOf } from './open-files.js';
 import { bodyFrom, closeQuietly, findBodies, type BodyAt } from './shard-bodies.js';
-import type { ShardState } from './store-schema.js';
+import { generationOf, type ShardState } from './store-schema.js';
 
 const openFd = promisify(openCallback);
 

@@ -28,6 +28,7 @@ export interface MainFile {
   subscriptions: SubscriptionRecord[];
 }
 
+/** A shard file as on disk (memory holds a ShardState: no bodies). */
 export interface ShardFile {
   schemaVersion: number;
   /** Bumped on every write; the manifest records the last one it saw (absent in stores before the manifest). */
@@ -47,6 +48,14 @@ export interface ShardState {
   bodies: ReadonlyMap<string, BodyAt>;
   fd: number | null;
 }
+
+/** What the manifest records of a shard (its file or its state in memory). */
+export interface ShardCount {
+  generation?: number | undefined;
+  articles: { length: number };
+}
+
+export const generationOf = (shard: ShardCount): number => shard.generation ?? 0;
 
 /** What each shard should hold, so a deleted or older shard is noticed at start (decision 002). */
 export interface ManifestFile {
