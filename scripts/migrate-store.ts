@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { isRingkasError } from '../src/errors.js';
 import { readWholeAuditLog } from '../src/store/audit-log.js';
 import { copyIntoPostgres, type StoreSnapshot, type TableReport } from '../src/store/postgres/copy-from-lowdb.js';
+import type { ArticleRecord } from '../src/model/article.js';
 import { migrate } from '../src/store/postgres/migrate.js';
 import { Store } from '../src/store/store.js';
 import { terminalSafe } from '../src/text/terminal-safe.js';
@@ -28,20 +29,23 @@ function shownUrl(url: string): string {
   return u.toString();
 }
 
-/** Reads the whole lowdb store (holding its lock, so no bot writes meanwhile). */
-async function snapshot(dataDir: string): Promise<StoreSnapshot> {
-  const store = await Store.open(dataDir, { waitMs: 0 });
-  try {
-    return {
-      articles: [...store.listArticles()],
-      subscriptions: store.listSubscriptions(),
-      audit: readWholeAuditLog(dataDir),
-      feeds: (await store.feeds()).list(),
-      seeding: store.seeding,
-      seededAt: store.seededAt,
-    };
-  } finally {
-    await store.close();
+/** What the lowdb store holds, read while it stays open (and locked, so no bot writes meanwhile). */
+async function snapshot(store: Store, dataDir: string): Promise<StoreSnapshot> {
+  return {
+    articles: withBodies(store),
+    subscriptions: store.listSubscriptions(),
+    audit: readWholeAuditLog(dataDir),
+    feeds: (await store.feeds()).list(),
+    seeding: store.seeding,
+    seededAt: store.seededAt,
+  };
+}
+
+/** The articles with their bodies, read from the shards one at a time as the copy goes (decision 025). */
+function* withBodies(store: Store): Generator<ArticleRecord> {
+  for (const article of [...store.listArticles()]) {
+    const body = store.readBody(article.id);
+    if (body !== undefined) yield { ...article, body };
   }
 }
 
@@ -84,8 +88,10 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     return 1;
   }
   const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 2 });
+  let store: Store | null = null;
   try {
-    const source = await snapshot(config.dataDir);
+    store = await Store.open(config.dataDir, { waitMs: 0 });
+    const source = await snapshot(store, config.dataDir);
     out.write(`Copying the lowdb store in ${terminalSafe(config.dataDir)} into ${terminalSafe(shownUrl(config.databaseUrl))}\n`);
     const { version, applied } = await migrate(pool);
     if (applied.length > 0) out.write(`Database schema brought to version ${version}.\n`);
@@ -96,6 +102,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     err.write(`migrate-store stopped (the copy is one transaction: no row of it was kept): ${terminalSafe(isRingkasError(e) || e instanceof Error ? e.message : String(e))}\n`);
     return 1;
   } finally {
+    await store?.close();
     await pool.end();
   }
 }

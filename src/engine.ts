@@ -15,7 +15,7 @@ import type { ArticleFetcher } from './fetch/article-fetcher.js';
 import { lazySafeFetcher } from './fetch/lazy-fetcher.js';
 import { silentLogger, type Logger } from './logger.js';
 import type { Actor, CommandContext } from './model/actor.js';
-import type { ArticleRecord } from './model/article.js';
+import type { StoredArticle } from './model/article.js';
 import type { Command, CommandName, CommandOf } from './model/command.js';
 import type { Deliverer } from './model/delivery.js';
 import type { Reply } from './model/reply.js';
@@ -47,7 +47,7 @@ export type ParsedCommand = { ok: true; command: Command } | { ok: false; reply:
 export interface EngineProbe {
   articleCount(): number;
   /** Every stored article (e.g. to see what a feed brought in). */
-  articles(): readonly ArticleRecord[];
+  articles(): readonly StoredArticle[];
   audit(): readonly AuditEntry[];
   subscriptions(): readonly SubscriptionRecord[];
   /** The roundup service the commands and the scheduler share (e.g. to drive a scheduler by hand). */
@@ -85,6 +85,7 @@ export class Engine {
     const briefs = loadBriefs(config.briefsDir);
     const lexicon = loadLexicon(config.lexiconFile);
     const store = await openStore(config, logger);
+    logger.info({ event: 'store_opened', articles: store.articleCount, ms: Math.round(performance.now() - started) }, 'store opened');
     try {
       const scopeSides = readScopeSides(config.briefsDir);
       const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger });

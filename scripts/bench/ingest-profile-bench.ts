@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { briefAcronyms, loadBriefs } from '../../src/briefs/load-briefs.js';
 import { cleanArticle } from '../../src/ingest/clean-article.js';
-import type { ArticleRecord, CleanArticle } from '../../src/model/article.js';
+import { withoutBody, type ArticleRecord, type CleanArticle } from '../../src/model/article.js';
 import { findEntities } from '../../src/nlp/find-entities.js';
 import { splitSentences } from '../../src/nlp/split-sentences.js';
 import { loadLexicon } from '../../src/search/lexicon.js';
@@ -15,7 +15,9 @@ import { extractKeyFigures } from '../../src/summarize/key-figures.js';
 import { selectKeySentences } from '../../src/summarize/key-points.js';
 import { summarizeArticle, type Glossary } from '../../src/summarize/summarize-article.js';
 import { NearDuplicates } from '../../src/articles/near-duplicates.js';
+import { closeQuietly } from '../../src/store/shard-bodies.js';
 import { ShardWriter } from '../../src/store/shard-writer.js';
+import type { ShardState } from '../../src/store/store-schema.js';
 import { generateCorpus } from './synthetic-corpus.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -91,7 +93,7 @@ function summariseStages(print: (l: string) => void, cleans: readonly CleanArtic
 /** The near-duplicate check over `stored`: filing them all, then look-up + filing per new article, and a near-duplicate's look-up. */
 async function nearDuplicateStage(print: (l: string) => void, stored: readonly ArticleRecord[], repeats: readonly ArticleRecord[]): Promise<void> {
   const byId = new Map(stored.map((a) => [a.id, a]));
-  const near = new NearDuplicates(() => byId.values(), (id) => byId.get(id));
+  const near = new NearDuplicates(() => byId.values(), (id) => byId.get(id), (id) => byId.get(id)?.body);
   const t0 = performance.now();
   near.find({ ...repeats[0]!, body: 'too short' } as unknown as CleanArticle);
   print(`near-duplicate filing of ${stored.length} stored: ${ms(performance.now() - t0)} (background after start)`);
@@ -119,24 +121,32 @@ async function shardWriteStage(print: (l: string) => void, stored: readonly Arti
   try {
     const articles = Array.from({ length: 780 }, (_, i) => stored[i % stored.length]!);
     const writer = new ShardWriter(path.join(dir, 'shard-00.json'));
-    let shard = { schemaVersion: 1, generation: 1, articles };
-    await writer.write(shard, { schemaVersion: 1, generation: 0, articles: [] });
+    const state = (generation: number, records: readonly ArticleRecord[]): ShardState => ({
+      schemaVersion: 1,
+      generation,
+      articles: records.map(withoutBody),
+      bodies: new Map(records.map((a) => [a.id, a.body])),
+      fd: null,
+    });
+    let shard = await writer.write(state(1, articles), state(0, []));
     const append: number[] = [];
     const whole: number[] = [];
-    for (let k = 0; k < 20; k++) {
-      const next = { ...shard, generation: shard.generation + 1, articles: [...shard.articles, stored[k]!] };
+    const step = async (next: ShardState, times: number[]) => {
       const t0 = performance.now();
-      await writer.write(next, shard);
-      append.push(performance.now() - t0);
-      shard = next;
+      const written = await writer.write(next, shard);
+      times.push(performance.now() - t0);
+      closeQuietly(shard.fd);
+      shard = written;
+    };
+    for (let k = 0; k < 20; k++) {
+      const added = stored[k]!;
+      await step({ ...shard, generation: shard.generation! + 1, articles: [...shard.articles, withoutBody(added)], bodies: new Map(shard.bodies).set(added.id, added.body) }, append);
       // A change that is not an append (as every add was before) is written whole.
-      const copy = { ...shard, generation: shard.generation + 1, articles: [...shard.articles] };
+      const copy = { ...shard, generation: shard.generation! + 1, articles: [...shard.articles] };
       copy.articles[0] = { ...copy.articles[0]! };
-      const t1 = performance.now();
-      await writer.write(copy, shard);
-      whole.push(performance.now() - t1);
-      shard = copy;
+      await step(copy, whole);
     }
+    closeQuietly(shard.fd);
     line(print, 'shard write @100,000 (780/shard): append', append);
     line(print, '  written whole', whole);
   } finally {

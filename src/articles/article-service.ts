@@ -9,7 +9,7 @@ import type { ArticleFetcher } from '../fetch/article-fetcher.js';
 import { canonicalizeUrl } from '../fetch/canonical-url.js';
 import { cleanArticle } from '../ingest/clean-article.js';
 import type { Logger } from '../logger.js';
-import type { ArticleRecord, Card, RawArticle } from '../model/article.js';
+import type { ArticleRecord, Card, RawArticle, StoredArticle } from '../model/article.js';
 import { prefixWithin } from '../text/fit-length.js';
 import { cmd, say } from '../model/text.js';
 import type { AddInput } from '../model/command.js';
@@ -45,6 +45,7 @@ export class ArticleService {
     this.nearDuplicates = new NearDuplicates(
       () => d.store.listArticles(),
       (id) => d.store.getArticle(id),
+      (id) => d.store.readBody(id),
     );
   }
 
@@ -169,13 +170,13 @@ export class ArticleService {
     this.nearDuplicates.file(article);
   }
 
-  private forget(article: ArticleRecord): void {
+  private forget(article: StoredArticle): void {
     this.d.stories.remove(article);
     this.d.index.remove(article.id);
     this.nearDuplicates.forget(article);
   }
 
-  async remove(id: string): Promise<ArticleRecord> {
+  async remove(id: string): Promise<StoredArticle> {
     const removed = await this.d.store.removeArticle(id.trim().toLowerCase());
     if (!removed) throw new RingkasError('not_found', say`No article has the id "${prefixWithin(id, 40)}". ${cmd('list')} shows the ids.`);
     this.forget(removed);

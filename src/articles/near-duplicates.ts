@@ -12,7 +12,7 @@
 // good and its articles are filed under their next smallest shingles instead.
 // Filing and look-up both skip set-aside keys, so the sketches still match as
 // bottom-k sketches of the texts without their boilerplate.
-import type { ArticleRecord, CleanArticle } from '../model/article.js';
+import type { ArticleRecord, CleanArticle, StoredArticle } from '../model/article.js';
 import { FilingSlots, SKETCH, SPARE } from './filing-slots.js';
 import { shingleOverlap, shingles, signatureMayHold, writeSignature } from './shingles.js';
 
@@ -55,18 +55,20 @@ export class NearDuplicates {
   private readonly slots = new FilingSlots();
   private readonly recent = new Map<string, Uint32Array>();
   /** Stored articles not filed yet (taken from the store on first use), and how many of them are done. */
-  private pending: ArticleRecord[] | null = null;
+  private pending: StoredArticle[] | null = null;
   private pendingDone = 0;
   private step: NodeJS.Immediate | null = null;
 
   /**
-   * `all` lists the stored articles; `stored` looks one up by id. The stored
+   * `all` lists the stored articles; `stored` looks one up by id, `bodyOf`
+   * reads its body (bodies are not kept in memory). The stored
    * articles are filed in the background, in slices between other work, once
    * `fileStoredInBackground` is called; a look-up before that is done files the rest first.
    */
   constructor(
-    private readonly all: () => Iterable<ArticleRecord>,
-    private readonly stored: (id: string) => ArticleRecord | undefined,
+    private readonly all: () => Iterable<StoredArticle>,
+    private readonly stored: (id: string) => StoredArticle | undefined,
+    private readonly bodyOf: (id: string) => string | undefined,
   ) {}
 
   fileStoredInBackground(): void {
@@ -86,7 +88,7 @@ export class NearDuplicates {
   }
 
   /** The stored article this one nearly repeats, if any. */
-  find(article: CleanArticle): ArticleRecord | null {
+  find(article: CleanArticle): StoredArticle | null {
     this.catchUp();
     const mine = shingles(article.body);
     if (mine.length < MIN_SHINGLES) return null;
@@ -98,8 +100,10 @@ export class NearDuplicates {
       if (!filed || !signatureMayHold(mine, this.slots.words, filed.slot, leastShared(Math.min(mine.length, filed.count)))) continue;
       const other = this.stored(id);
       if (!other || filed.fingerprint !== other.fingerprint || other.language !== article.language) continue;
-      const ratio = Math.min(article.body.length, other.body.length) / Math.max(article.body.length, other.body.length);
-      if (ratio >= LENGTH_RATIO && shingleOverlap(mine, shingles(other.body)) >= MIN_OVERLAP) return other;
+      const body = this.bodyOf(id);
+      if (body === undefined) continue;
+      const ratio = Math.min(article.body.length, body.length) / Math.max(article.body.length, body.length);
+      if (ratio >= LENGTH_RATIO && shingleOverlap(mine, shingles(body)) >= MIN_OVERLAP) return other;
     }
     return null;
   }
@@ -112,7 +116,7 @@ export class NearDuplicates {
   }
 
   /** A removed article: no longer a candidate. */
-  forget(article: ArticleRecord): void {
+  forget(article: StoredArticle): void {
     const filed = this.filed.get(article.id);
     if (!filed || filed.fingerprint !== article.fingerprint) return;
     this.unfile(article.id, filed);
@@ -134,7 +138,8 @@ export class NearDuplicates {
     while (this.pendingDone < this.pending.length) {
       if (performance.now() >= deadline) return;
       const a = this.pending[this.pendingDone++]!;
-      this.fileOne(a, shingles(a.body));
+      const body = this.bodyOf(a.id);
+      if (body !== undefined) this.fileOne(a, shingles(body)); // undefined: removed since
     }
     if (this.pending.length > 0) {
       this.pending = [];
@@ -143,7 +148,7 @@ export class NearDuplicates {
   }
 
   /** `set`: the article's shingles, ascending. */
-  private fileOne(article: ArticleRecord, set: Uint32Array): void {
+  private fileOne(article: StoredArticle, set: Uint32Array): void {
     const known = this.filed.get(article.id);
     if (known?.fingerprint === article.fingerprint) return;
     if (known) this.unfile(article.id, known); // a removed id back with other text
@@ -207,11 +212,12 @@ export class NearDuplicates {
   /** Refills the spares with the article's smallest hashes not set aside; false if it is no longer stored. */
   private respare(id: string, filed: Filed): boolean {
     const article = this.stored(id);
-    if (!article || article.fingerprint !== filed.fingerprint) {
+    const body = this.bodyOf(id);
+    if (!article || article.fingerprint !== filed.fingerprint || body === undefined) {
       this.unfile(id, filed);
       return false;
     }
-    filed.spares = this.slots.setSpares(filed.slot, shingles(article.body).filter((h) => !this.setAside.has(h)));
+    filed.spares = this.slots.setSpares(filed.slot, shingles(body).filter((h) => !this.setAside.has(h)));
     return true;
   }
 

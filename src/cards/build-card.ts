@@ -1,6 +1,6 @@
-// ArticleRecord + its story -> the neutral Card every adapter renders.
+// StoredArticle + its story -> the neutral Card every adapter renders.
 import type { Brief } from '../briefs/brief-schema.js';
-import type { ArticleRecord, Card } from '../model/article.js';
+import type { StoredArticle, Card } from '../model/article.js';
 import type { StoryIndex } from '../stories/story-clusters.js';
 
 export class CardBuilder {
@@ -13,7 +13,7 @@ export class CardBuilder {
     this.briefsById = new Map(briefs.map((b) => [b.id, b]));
   }
 
-  build(a: ArticleRecord): Card {
+  build(a: StoredArticle): Card {
     const siblings = this.stories
       .otherReports(a)
       .sort((x, y) => (x.eventDate ?? x.addedAt).localeCompare(y.eventDate ?? y.addedAt));

@@ -1,5 +1,5 @@
 // The look-up (<words>): the best-matching cards, one per story.
-import type { ArticleRecord } from '../model/article.js';
+import type { StoredArticle } from '../model/article.js';
 import { planQuery } from '../search/query-plan.js';
 import { foldText } from '../text/normalize.js';
 import type { Reply } from '../model/reply.js';
@@ -64,10 +64,10 @@ function searchUncached(s: EngineServices, query: string): Reply {
  * the English report and an Indonesian one the Indonesian report; ties keep
  * the best-ranked article.
  */
-function storyLead(s: EngineServices, best: ArticleRecord, words: readonly string[]): ArticleRecord {
+function storyLead(s: EngineServices, best: StoredArticle, words: readonly string[]): StoredArticle {
   const members = s.stories.members(best.storyId);
   if (members.length < 2 || words.length === 0) return best;
-  const uses = (a: ArticleRecord) => {
+  const uses = (a: StoredArticle) => {
     const text = ` ${foldText(`${a.title} ${a.keyPoints.join(' ')}`)} `;
     return words.filter((w) => text.includes(` ${w} `)).length;
   };

@@ -1,11 +1,11 @@
 // list [page]: every article with its id, newest first.
-import type { ArticleRecord } from '../model/article.js';
+import type { StoredArticle } from '../model/article.js';
 import { cmd, say } from '../model/text.js';
 import { fail, ok, type CommandModule } from './command-module.js';
 
 export const PAGE_SIZE = 10;
 
-const newestFirst = (a: ArticleRecord, b: ArticleRecord) =>
+const newestFirst = (a: StoredArticle, b: StoredArticle) =>
   (b.eventDate ?? b.publishedDate ?? b.addedAt).localeCompare(a.eventDate ?? a.publishedDate ?? a.addedAt) || b.addedAt.localeCompare(a.addedAt);
 
 export const listCommand = {

@@ -1,5 +1,5 @@
 // What to offer when a look-up finds nothing, or finds more than fits.
-import type { ArticleRecord } from '../model/article.js';
+import type { StoredArticle } from '../model/article.js';
 import { foldedBriefs, type QueryPlan } from '../search/query-plan.js';
 import type { EngineServices } from '../services.js';
 import { editDistance } from '../text/edit-distance.js';
@@ -24,7 +24,7 @@ export function suggestionsFor(s: EngineServices, query: string): string[] {
 }
 
 /** Topics and entities that would narrow the remaining results. */
-export function refineHints(s: EngineServices, plan: QueryPlan, rest: readonly ArticleRecord[]): string[] {
+export function refineHints(s: EngineServices, plan: QueryPlan, rest: readonly StoredArticle[]): string[] {
   if (rest.length === 0) return [];
   const counts = new Map<string, number>();
   const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);

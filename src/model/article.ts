@@ -64,6 +64,17 @@ export interface ArticleRecord extends Omit<CleanArticle, 'paragraphs'>, Article
   addedBy: string;
 }
 
+/**
+ * A stored article as memory holds it: everything but the body, which stays
+ * in the store and is read on demand (BriefingStore.readBody; decision 025).
+ */
+export type StoredArticle = Omit<ArticleRecord, 'body'>;
+
+/** The part of a record memory keeps. */
+export function withoutBody({ body: _body, ...stored }: ArticleRecord): StoredArticle {
+  return stored;
+}
+
 export interface CardSource {
   id: string;
   headline: string;

@@ -1,7 +1,7 @@
 // Builds a Roundup from the articles added in a window: grouped into stories,
 // ordered by topic, one line per story, at most ten lines. Pure: the caller
 // supplies the articles (sorted once per pass by ArticleWindow) and the window.
-import type { ArticleRecord } from '../model/article.js';
+import type { StoredArticle } from '../model/article.js';
 import type { Roundup, RoundupLine } from '../model/reply.js';
 import { cmd, type CommandRef } from '../model/text.js';
 import { periodLabel } from './weekly-slot.js';
@@ -9,7 +9,7 @@ import { periodLabel } from './weekly-slot.js';
 export const MAX_ROUNDUP_LINES = 10;
 
 export type RoundupArticle = Pick<
-  ArticleRecord,
+  StoredArticle,
   'id' | 'title' | 'source' | 'language' | 'link' | 'keyPoints' | 'topics' | 'storyId' | 'addedAt'
 >;
 

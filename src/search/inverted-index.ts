@@ -43,6 +43,12 @@ export interface NumberedDocuments {
   headLen: ArrayLike<number>;
   bodyLen: ArrayLike<number>;
   start: ArrayLike<number>;
+  /**
+   * Where each document's run of terms ends. Absent: where the next one's
+   * begins (`start` then has one entry more). Given, runs may lie anywhere in
+   * `termIds` (e.g. the derived-data snapshot's rows, taken as they are).
+   */
+  end?: ArrayLike<number>;
   termIds: ArrayLike<number>;
   packed: ArrayLike<number>;
 }
@@ -160,8 +166,10 @@ export class InvertedIndex {
   load(vocabulary: readonly string[], docs: NumberedDocuments, onNewTerm?: (term: string) => void): void {
     if (this.ids.length > 0) throw new Error('load is for an empty index');
     const n = docs.ids.length;
+    const { start, end } = docs;
+    const endOf = end ? (d: number) => end[d]! : (d: number) => start[d + 1]!;
     const df = new Uint32Array(vocabulary.length);
-    for (let e = 0; e < docs.termIds.length; e++) df[docs.termIds[e]!]!++;
+    for (let d = 0; d < n; d++) for (let e = start[d]!, to = endOf(d); e < to; e++) df[docs.termIds[e]!]!++;
     const lists: (Postings | undefined)[] = new Array<Postings | undefined>(vocabulary.length);
     for (let t = 0; t < vocabulary.length; t++) {
       const m = df[t]!;
@@ -181,7 +189,7 @@ export class InvertedIndex {
       this.alive.push(true);
       this.headTotal += docs.headLen[d]!;
       this.bodyTotal += docs.bodyLen[d]!;
-      for (let e = docs.start[d]!; e < docs.start[d + 1]!; e++) {
+      for (let e = start[d]!, to = endOf(d); e < to; e++) {
         const t = docs.termIds[e]!;
         const p = lists[t]!;
         const at = filled[t]!++;

@@ -3,7 +3,8 @@
 // and for verbatim phrases, recency as the tie-breaker. Articles outside the
 // briefing's scope answer only when no in-scope article matches. A query with a
 // word found nowhere (not as typed, translated or one typo away) has no good answer.
-import type { ArticleRecord } from '../model/article.js';
+import type { ArticleRecord, StoredArticle } from '../model/article.js';
+import type { BriefingStore } from '../store/briefing-store.js';
 import type { Brief } from '../briefs/brief-schema.js';
 import { Scope } from '../briefs/scope.js';
 import { foldText, foldTokens } from '../text/normalize.js';
@@ -69,12 +70,13 @@ export class SearchIndex {
 
   constructor(
     briefs: readonly Brief[],
-    private readonly getArticle: (id: string) => ArticleRecord | undefined,
+    /** The stored articles: their fields, and their bodies read on demand (phrase checks). */
+    private readonly articles: Pick<BriefingStore, 'getArticle' | 'readBody'>,
     private readonly scope: Scope = Scope.everything,
   ) {
     this.briefsById = new Map(briefs.map((b) => [b.id, b]));
     this.facts = new MatchFacts(this.index, (id) => {
-      const a = this.getArticle(id);
+      const a = this.articles.getArticle(id);
       return a && { storyId: a.storyId, topics: a.topics, outOfScope: this.outOfScope.has(id) };
     });
   }
@@ -115,7 +117,7 @@ export class SearchIndex {
    * derived-data snapshot's form) to an empty index, in their order: the same
    * index as adding them one by one, built with far less garbage.
    */
-  load(articles: readonly ArticleRecord[], vocabulary: readonly string[], docs: NumberedDocuments, inScope: ArrayLike<number>): void {
+  load(articles: readonly StoredArticle[], vocabulary: readonly string[], docs: NumberedDocuments, inScope: ArrayLike<number>): void {
     this.answers.invalidate();
     this.changeCount += articles.length;
     this.index.load(vocabulary, docs, (t) => this.typos.add(t));
@@ -169,7 +171,7 @@ export class SearchIndex {
     const hits: (SearchHit & { slot: number; date: string })[] = [];
     for (const [rank, [slot, raw]] of head.entries()) {
       const id = this.index.idOf(slot);
-      const article = this.getArticle(id);
+      const article = this.articles.getArticle(id);
       if (!article) continue;
       let score = raw / top;
       if (rank < RESCORE_DEPTH) score += this.bonus(article, plan);
@@ -198,7 +200,7 @@ export class SearchIndex {
     return forms.some(inIndex) || this.typos.near(plan.words[i]!).some(inIndex);
   }
 
-  private bonus(article: ArticleRecord, plan: QueryPlan): number {
+  private bonus(article: StoredArticle, plan: QueryPlan): number {
     let bonus = 0;
     if (plan.briefIds.some((id) => article.topics.includes(id))) bonus += TOPIC_BONUS;
     if (plan.phrases.length) {
@@ -213,10 +215,10 @@ export class SearchIndex {
   /** Folded text of the articles that keep coming back near the top, for phrase checks. */
   private readonly folded = new Map<string, string>();
 
-  private foldedText(article: ArticleRecord): string {
+  private foldedText(article: StoredArticle): string {
     let text = this.folded.get(article.id);
     if (text === undefined) {
-      text = foldText(`${article.title} ${article.keyPoints.join(' ')} ${article.body}`);
+      text = foldText(`${article.title} ${article.keyPoints.join(' ')} ${this.articles.readBody(article.id) ?? ''}`);
       if (this.folded.size >= FOLDED_CACHE) this.folded.delete(this.folded.keys().next().value!);
       this.folded.set(article.id, text);
     }

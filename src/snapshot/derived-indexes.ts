@@ -12,7 +12,7 @@ import type { Brief } from '../briefs/brief-schema.js';
 import type { Scope } from '../briefs/scope.js';
 import type { Logger } from '../logger.js';
 import type { Lexicon } from '../search/lexicon.js';
-import type { ArticleRecord } from '../model/article.js';
+import type { ArticleRecord, StoredArticle } from '../model/article.js';
 import { SearchIndex, type PreparedDocument } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import { conceptsOf } from '../stories/event-signals.js';
@@ -49,7 +49,7 @@ export function derivationInputs(d: Pick<DerivedInputs, 'briefs' | 'lexicon' | '
 export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndexes> {
   const { store, logger } = d;
   const t0 = performance.now();
-  const index = new SearchIndex(d.briefs, (id) => store.getArticle(id), d.scope);
+  const index = new SearchIndex(d.briefs, store, d.scope);
   const dir = store.cacheDir;
   const inputs = derivationInputs(d);
   const file = dir === null ? null : snapshotPath(dir);
@@ -67,9 +67,9 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
     if (i !== undefined) knownSignals.set(article.id, signalsAt(snapshot!, i));
   }
   const t2 = performance.now();
-  const fromText = loadSearchIndex(index, articles, snapshot, rowOf);
+  const fromText = loadSearchIndex(store, index, articles, snapshot, rowOf);
   const t3 = performance.now();
-  const stories = new StoryIndex(articles, d.lexicon, knownSignals);
+  const stories = new StoryIndex(articles, d.lexicon, knownSignals, (id) => store.readBody(id));
   const reused = rowOf.size;
   const ms = (a: number, b: number) => Math.round(b - a);
   const timing = { readMs: ms(t0, t1), checkMs: ms(t1, t2), searchMs: ms(t2, t3), storiesMs: ms(t3, performance.now()) };
@@ -85,7 +85,7 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
  * Fills the search index in the store's order: articles with a row take it,
  * the others are read from their text now. Returns how many were read.
  */
-function loadSearchIndex(index: SearchIndex, articles: readonly ArticleRecord[], snapshot: SnapshotData | null, rowOf: ReadonlyMap<string, number>): number {
+function loadSearchIndex(store: BriefingStore, index: SearchIndex, articles: readonly StoredArticle[], snapshot: SnapshotData | null, rowOf: ReadonlyMap<string, number>): number {
   const n = articles.length;
   const fresh = new Map<number, PreparedDocument>();
   let total = 0;
@@ -93,11 +93,15 @@ function loadSearchIndex(index: SearchIndex, articles: readonly ArticleRecord[],
     const i = rowOf.get(article.id);
     if (i !== undefined) total += snapshot!.termStart[i + 1]! - snapshot!.termStart[i]!;
     else {
-      const prepared = index.prepare(article);
+      const prepared = index.prepare(withStoredBody(store, article));
       fresh.set(k, prepared);
       total += prepared.counts.terms.length;
     }
   });
+  if (snapshot && fresh.size === 0) {
+    loadRows(index, articles, snapshot, rowOf);
+    return 0;
+  }
   // The snapshot's vocabulary, extended with the words only articles read now have.
   const vocabulary = snapshot ? [...snapshot.terms] : [];
   let idOf: Map<string, number> | null = null;
@@ -146,6 +150,39 @@ function loadSearchIndex(index: SearchIndex, articles: readonly ArticleRecord[],
   return fresh.size;
 }
 
+/** A stored article with its body read back (what derivation from the text reads). */
+function withStoredBody(store: BriefingStore, article: StoredArticle): ArticleRecord {
+  return { ...article, body: store.readBody(article.id) ?? '' };
+}
+
+/**
+ * Every article has its row (the usual restart): the index reads the rows'
+ * runs where they lie in the snapshot's arrays, in the store's order, instead
+ * of copying them (at 100,000 articles two arrays of ~30 million entries).
+ */
+function loadRows(index: SearchIndex, articles: readonly StoredArticle[], s: SnapshotData, rowOf: ReadonlyMap<string, number>): void {
+  const n = articles.length;
+  const docs = {
+    ids: articles.map((a) => a.id),
+    headLen: new Uint32Array(n),
+    bodyLen: new Uint32Array(n),
+    start: new Uint32Array(n),
+    end: new Uint32Array(n),
+    termIds: s.termIds,
+    packed: s.termCounts,
+  };
+  const inScope = new Uint8Array(n);
+  articles.forEach((article, k) => {
+    const i = rowOf.get(article.id)!;
+    docs.start[k] = s.termStart[i]!;
+    docs.end[k] = s.termStart[i + 1]!;
+    docs.headLen[k] = s.headLen[i]!;
+    docs.bodyLen[k] = s.bodyLen[i]!;
+    inScope[k] = s.inScope[i]!;
+  });
+  index.load(articles, s.terms, docs, inScope);
+}
+
 async function usableSnapshot(file: string, inputs: string, logger: Logger): Promise<SnapshotData | null> {
   const read = await readSnapshot(file);
   if (read.kind === 'unreadable') logger.warn({ event: 'derived_snapshot_unreadable', file, reason: read.reason }, 'derived-data snapshot ignored; articles are read from their text');
@@ -174,7 +211,7 @@ function canaryAgrees(s: SnapshotData, rowOf: ReadonlyMap<string, number>, d: De
   const step = Math.max(1, Math.floor(ids.length / CANARY_ROWS));
   const concepts = conceptsOf(d.lexicon);
   for (let k = 0; k < ids.length && k < step * CANARY_ROWS; k += step) {
-    const article = d.store.getArticle(ids[k]!)!;
+    const article = withStoredBody(d.store, d.store.getArticle(ids[k]!)!);
     const row = rowAt(s, rowOf.get(article.id)!);
     const fresh: DerivedRow = {
       prepared: index.prepare(article),

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import type { ArticleRecord } from '../model/article.js';
+import type { StoredArticle } from '../model/article.js';
 import type { NumberedSearch, PreparedDocument } from '../search/search-index.js';
 import { epochDay, type EventDate, type SeriesEvent, type StoredSignals } from '../stories/story-signals.js';
 
@@ -68,7 +68,7 @@ function fnv(h: number, text: string): number {
 }
 
 /** Who a row was read from: FNV-1a over the fields derived data reads besides the body (the fingerprint covers that). */
-export function articleStamp(a: ArticleRecord): number {
+export function articleStamp(a: StoredArticle): number {
   let h = 0x811c9dc5;
   for (const text of [a.addedAt, a.title, a.language, a.eventDate ?? '', a.publishedDate ?? '']) h = fnv(h, text);
   for (const list of [a.topics, a.keyPoints]) {

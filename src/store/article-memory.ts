@@ -2,25 +2,26 @@
 // URL, plus the adds and removals being written now. An article enters memory only
 // after its store confirmed the write and leaves only after the removal was
 // confirmed, so memory never shows what the disk or database does not hold.
-import type { ArticleRecord } from '../model/article.js';
+import type { StoredArticle } from '../model/article.js';
 import { DuplicateArticleError } from './duplicate-article.js';
 
-export class ArticleMemory {
-  private readonly byId = new Map<string, ArticleRecord>();
+/** `A`: what a store keeps per article (the lowdb store: no body; PostgreSQL: the whole record). */
+export class ArticleMemory<A extends StoredArticle = StoredArticle> {
+  private readonly byId = new Map<string, A>();
   private readonly byFingerprint = new Map<string, string>();
   private readonly byCanonicalUrl = new Map<string, string>();
   /** Adds and removals written but not yet confirmed, so a second caller waits instead of racing. */
   private readonly addsInFlight = new Map<string, Promise<void>>();
   private readonly idsInFlight = new Set<string>();
-  private readonly removalsInFlight = new Map<string, Promise<ArticleRecord | undefined>>();
+  private readonly removalsInFlight = new Map<string, Promise<A | undefined>>();
 
-  index(a: ArticleRecord): void {
+  index(a: A): void {
     this.byId.set(a.id, a);
     this.byFingerprint.set(a.fingerprint, a.id);
     if (a.canonicalUrl) this.byCanonicalUrl.set(a.canonicalUrl, a.id);
   }
 
-  unindex(article: ArticleRecord): void {
+  unindex(article: A): void {
     const id = article.id;
     this.byId.delete(id);
     if (this.byFingerprint.get(article.fingerprint) === id) this.byFingerprint.delete(article.fingerprint);
@@ -31,11 +32,11 @@ export class ArticleMemory {
     return this.byId.size;
   }
 
-  list(): IterableIterator<ArticleRecord> {
+  list(): IterableIterator<A> {
     return this.byId.values();
   }
 
-  get(id: string): ArticleRecord | undefined {
+  get(id: string): A | undefined {
     return this.byId.get(id);
   }
 
@@ -43,12 +44,12 @@ export class ArticleMemory {
     return this.byId.has(id) || this.idsInFlight.has(id);
   }
 
-  findByFingerprint(fingerprint: string): ArticleRecord | undefined {
+  findByFingerprint(fingerprint: string): A | undefined {
     const id = this.byFingerprint.get(fingerprint);
     return id === undefined ? undefined : this.byId.get(id);
   }
 
-  findByCanonicalUrl(url: string): ArticleRecord | undefined {
+  findByCanonicalUrl(url: string): A | undefined {
     const id = this.byCanonicalUrl.get(url);
     return id === undefined ? undefined : this.byId.get(id);
   }
@@ -62,7 +63,7 @@ export class ArticleMemory {
    * no-op; a taken id is an error; another article's fingerprint or canonical URL
    * is a DuplicateArticleError naming that article.
    */
-  async add(article: ArticleRecord, write: () => Promise<void>): Promise<void> {
+  async add(article: A, write: () => Promise<void>): Promise<void> {
     for (let w = this.addInFlight(article.fingerprint); w; w = this.addInFlight(article.fingerprint)) await w;
     const stored = this.byId.get(article.id);
     if (stored && stored.fingerprint === article.fingerprint) return;
@@ -84,7 +85,7 @@ export class ArticleMemory {
   }
 
   /** Removes with `write` (which says whether the store held it), then forgets it. */
-  async remove(id: string, write: (article: ArticleRecord) => Promise<boolean>): Promise<ArticleRecord | undefined> {
+  async remove(id: string, write: (article: A) => Promise<boolean>): Promise<A | undefined> {
     const inFlight = this.removalsInFlight.get(id);
     if (inFlight) {
       await inFlight.catch(() => undefined);
@@ -107,18 +108,18 @@ export class ArticleMemory {
 }
 
 /** The port's article reads, served from memory: both stores extend this. */
-export abstract class ArticlesInMemory {
-  protected readonly articles = new ArticleMemory();
+export abstract class ArticlesInMemory<A extends StoredArticle = StoredArticle> {
+  protected readonly articles = new ArticleMemory<A>();
 
   get articleCount(): number {
     return this.articles.count;
   }
 
-  listArticles(): IterableIterator<ArticleRecord> {
+  listArticles(): IterableIterator<A> {
     return this.articles.list();
   }
 
-  getArticle(id: string): ArticleRecord | undefined {
+  getArticle(id: string): A | undefined {
     return this.articles.get(id);
   }
 
@@ -127,13 +128,15 @@ export abstract class ArticlesInMemory {
     return this.articles.hasId(id);
   }
 
-  findByFingerprint(fingerprint: string): ArticleRecord | undefined {
+  findByFingerprint(fingerprint: string): A | undefined {
     return this.articles.findByFingerprint(fingerprint);
   }
 
-  findByCanonicalUrl(url: string): ArticleRecord | undefined {
+  findByCanonicalUrl(url: string): A | undefined {
     return this.articles.findByCanonicalUrl(url);
   }
+
+  abstract readBody(id: string): string | undefined;
 
   /** Settles when an add of this fingerprint now being written is done (either way). */
   addInFlight(fingerprint: string): Promise<void> | undefined {

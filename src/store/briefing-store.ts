@@ -2,11 +2,13 @@
 // progress, the audit log, followed feeds) behind one interface, implemented by
 // the lowdb store (store.ts, the default) and the PostgreSQL store
 // (postgres/postgres-store.ts). Reads are synchronous from memory in both; a write
-// resolves once the change is stored, and only then does memory show it.
+// resolves once the change is stored, and only then does memory show it. Memory
+// holds articles without their bodies (StoredArticle); a body is read on demand
+// with `readBody` (decision 025).
 import type { Clock } from '../clock.js';
 import type { Coordination } from '../coordination/claims.js';
 import type { FeedRecord } from '../feeds/feed-record.js';
-import type { ArticleRecord } from '../model/article.js';
+import type { ArticleRecord, StoredArticle } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
 import type { AuditEntry } from './store-schema.js';
 
@@ -26,12 +28,18 @@ export interface BriefingStore {
    */
   readonly cacheDir: string | null;
   readonly articleCount: number;
-  listArticles(): IterableIterator<ArticleRecord>;
-  getArticle(id: string): ArticleRecord | undefined;
+  listArticles(): IterableIterator<StoredArticle>;
+  getArticle(id: string): StoredArticle | undefined;
+  /**
+   * A stored article's body, read on demand (synchronously: from a file the
+   * store holds open, or from memory); undefined for an id not stored (or
+   * removed). Throws once the store is closed.
+   */
+  readBody(id: string): string | undefined;
   /** True for a stored id and for one being written now. */
   hasId(id: string): boolean;
-  findByFingerprint(fingerprint: string): ArticleRecord | undefined;
-  findByCanonicalUrl(url: string): ArticleRecord | undefined;
+  findByFingerprint(fingerprint: string): StoredArticle | undefined;
+  findByCanonicalUrl(url: string): StoredArticle | undefined;
   /** Settles when an add of this fingerprint now being written is done (either way). */
   addInFlight(fingerprint: string): Promise<void> | undefined;
   /**
@@ -41,7 +49,7 @@ export interface BriefingStore {
    */
   addArticle(article: ArticleRecord): Promise<void>;
   /** Resolves once the removal is stored; until then (and if it fails) the article stays. */
-  removeArticle(id: string): Promise<ArticleRecord | undefined>;
+  removeArticle(id: string): Promise<StoredArticle | undefined>;
 
   readonly seededAt: string | null;
   readonly seeding: SeedingState;

@@ -19,8 +19,10 @@ export interface CommitHooks<T> {
   beforeWrite?: (committed: T) => Promise<void>;
   /** Final touch on the data about to be written (e.g. a generation number). */
   stamp?: (next: T, committed: T) => T;
-  /** Writes `next` over `committed` (default: the whole file through lowdb). */
-  write?: (next: T, committed: T) => Promise<void>;
+  /** Writes `next` over `committed` (default: the whole file through lowdb); may return `next` as written, which memory then holds. */
+  write?: (next: T, committed: T) => Promise<T | void>;
+  /** Runs once memory holds `next`, with what it held before (e.g. to let go of the old file). */
+  committed?: (previous: T) => void;
   /** Turns a failed write into the error callers see. */
   describeFailure: (cause: unknown) => unknown;
 }
@@ -31,7 +33,8 @@ export class CommittedFile<T> {
 
   constructor(
     readonly file: string,
-    private readonly db: Low<T>,
+    /** The data as committed, and (for files written whole through lowdb) its writer. */
+    private readonly db: { data: T; adapter?: Pick<Low<T>['adapter'], 'write'> },
     private readonly hooks: CommitHooks<T>,
   ) {}
 
@@ -71,13 +74,15 @@ export class CommittedFile<T> {
       try {
         await this.hooks.beforeWrite?.(committed);
         if (this.hooks.stamp) next = this.hooks.stamp(next, committed);
-        await (this.hooks.write ? this.hooks.write(next, committed) : this.db.adapter.write(next));
+        if (this.hooks.write) next = (await this.hooks.write(next, committed)) ?? next;
+        else await this.db.adapter!.write(next);
       } catch (e) {
         const err = this.hooks.describeFailure(e);
         for (const w of applied) w.reject(err);
         continue;
       }
       this.db.data = next;
+      this.hooks.committed?.(committed);
       for (const w of applied) w.resolve();
     }
     this.writing = null;

@@ -3,40 +3,34 @@
 // manifest says, so lost articles are never silently replaced by an empty file.
 // The rule for what counts as "what the manifest says" is in decision 002.
 import type { Low } from 'lowdb';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openJsonDb, writeAtStart } from './json-file.js';
+import { parseShard, readShardBytes, type ShardBytes } from './read-shard.js';
+import { closeQuietly } from './shard-bodies.js';
+import { shardText } from './shard-writer.js';
 import { StoreError } from './store-errors.js';
-import {
-  emptyMain,
-  emptyManifest,
-  emptyShard,
-  mainFileSchema,
-  manifestFileSchema,
-  shardFileSchema,
-  type MainFile,
-  type ManifestFile,
-  type ShardFile,
-} from './store-schema.js';
+import { writeFailureReason } from './write-failure.js';
+import { emptyMain, emptyManifest, emptyShard, generationOf, mainFileSchema, manifestFileSchema, type MainFile, type ManifestFile, type ShardCount, type ShardState } from './store-schema.js';
 
 export interface DataFiles {
   main: Low<MainFile>;
   manifest: Low<ManifestFile>;
-  shards: Low<ShardFile>[];
+  shards: ShardState[];
 }
 
 export const mainPath = (dir: string) => path.join(dir, 'ringkas.json');
 export const manifestPath = (dir: string) => path.join(dir, 'manifest.json');
 export const shardPath = (dir: string, i: number) => path.join(dir, 'articles', `shard-${String(i).padStart(2, '0')}.json`);
 
-export const generationOf = (shard: ShardFile): number => shard.generation ?? 0;
-export const manifestEntry = (shard: ShardFile) => ({ generation: generationOf(shard), count: shard.articles.length });
+export const manifestEntry = (shard: ShardCount) => ({ generation: generationOf(shard), count: shard.articles.length });
 
 /**
  * A shard matches its manifest entry when it is the write the manifest recorded,
  * or the one write after it (the shard is written first, the manifest after: a
  * crash between the two leaves the shard exactly one generation ahead).
  */
-function checkShard(file: string, shard: ShardFile, expected: { generation: number; count: number }, manifestFile: string): boolean {
+function checkShard(file: string, shard: ShardState, expected: { generation: number; count: number }, manifestFile: string): boolean {
   const generation = generationOf(shard);
   if (generation === expected.generation + 1) return true;
   if (generation === expected.generation && shard.articles.length === expected.count) return false;
@@ -54,34 +48,59 @@ export async function openDataFiles(dir: string): Promise<DataFiles> {
   if (manifestExisted && manifest.data.shards.length !== count) {
     throw new StoreError(manifestFile, `lists ${manifest.data.shards.length} shards where ${mainPath(dir)} says ${count}; restore the two from one backup.`);
   }
-  // One shard at a time: reading all at once would hold every file's text
-  // in memory together, and V8 keeps that peak as resident memory.
-  const shards: Low<ShardFile>[] = [];
+  // One shard parsed at a time (reading all at once would hold every file's
+  // bytes together, and V8 keeps that peak as resident memory); the next
+  // file is read while this one is parsed.
+  const shards: ShardState[] = [];
   const created: number[] = [];
   let manifestBehind = !manifestExisted;
-  for (let i = 0; i < count; i++) {
-    const file = shardPath(dir, i);
-    const { db, existed } = await openJsonDb(file, shardFileSchema, emptyShard);
-    shards.push(db);
-    if (!manifestExisted) {
-      // A store from before the manifest (or one whose operator deleted it to accept
-      // a loss): the shards as they are become the truth.
-      if (!existed) created.push(i);
-      continue;
+  let reading: Promise<ShardBytes | null> | null = readShardBytes(shardPath(dir, 0));
+  try {
+    for (let i = 0; i < count; i++) {
+      const file = shardPath(dir, i);
+      const read = await reading!;
+      reading = i + 1 < count ? readShardBytes(shardPath(dir, i + 1)) : null;
+      const existed = read !== null;
+      const db = read ? parseShard(file, read) : emptyShard();
+      shards.push(db);
+      if (!manifestExisted) {
+        // A store from before the manifest (or one whose operator deleted it to accept
+        // a loss): the shards as they are become the truth.
+        if (!existed) created.push(i);
+        continue;
+      }
+      const expected = manifest.data.shards[i]!;
+      if (!existed) {
+        throw new StoreError(file, `is missing; the manifest says it held ${expected.count} articles. Restore it from a backup; to go on without them, delete ${manifestFile} and start again.`);
+      }
+      if (checkShard(file, db, expected, manifestFile)) manifestBehind = true;
     }
-    const expected = manifest.data.shards[i]!;
-    if (!existed) {
-      throw new StoreError(file, `is missing; the manifest says it held ${expected.count} articles. Restore it from a backup; to go on without them, delete ${manifestFile} and start again.`);
+  } catch (e) {
+    // A refused start lets go of every shard file it opened.
+    void reading?.then((r) => closeQuietly(r?.fd ?? null), () => undefined);
+    for (const shard of shards) closeQuietly(shard.fd);
+    throw e;
+  }
+  try {
+    // Shards before the manifest before the main file: a start cut short leaves a
+    // folder the next start reads as new or as a store to migrate, never as damaged.
+    for (const i of created) await writeEmptyShard(shardPath(dir, i), shards[i]!);
+    if (manifestBehind) {
+      manifest.data = { ...manifest.data, shards: shards.map((s) => manifestEntry(s)) };
+      await writeAtStart(manifestFile, manifest as Low<unknown>);
     }
-    if (checkShard(file, db.data, expected, manifestFile)) manifestBehind = true;
+    if (!mainExisted) await writeAtStart(mainPath(dir), main as Low<unknown>);
+  } catch (e) {
+    for (const shard of shards) closeQuietly(shard.fd);
+    throw e;
   }
-  // Shards before the manifest before the main file: a start cut short leaves a
-  // folder the next start reads as new or as a store to migrate, never as damaged.
-  for (const i of created) await writeAtStart(shardPath(dir, i), shards[i] as Low<unknown>);
-  if (manifestBehind) {
-    manifest.data = { ...manifest.data, shards: shards.map((s) => manifestEntry(s.data)) };
-    await writeAtStart(manifestFile, manifest as Low<unknown>);
-  }
-  if (!mainExisted) await writeAtStart(mainPath(dir), main as Low<unknown>);
   return { main, manifest, shards };
+}
+
+async function writeEmptyShard(file: string, shard: ShardState): Promise<void> {
+  try {
+    await writeFile(file, shardText(shard, []), 'utf8');
+  } catch (cause) {
+    throw new StoreError(file, `could not be written: ${writeFailureReason(cause)}.`, { cause });
+  }
 }

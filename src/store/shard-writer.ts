@@ -1,37 +1,58 @@
 // Writing one article shard file. Rewriting the whole shard for each add costs a
 // JSON.stringify of every article in it (~45 ms for a 2.5 MB shard at 100,000
-// articles), so an add that only appends articles copies the file as it is on
-// disk (a kernel copy, no JavaScript strings), cuts its closing tail and writes
-// the new articles and a new tail. The file is laid out with the generation
-// after the articles so that the tail is all that changes; a shard written
-// before this (generation first) is moved to that layout on its first append by
-// copying its articles' bytes as they are, and one in any other layout (a hand
-// edit) is rewritten whole. Either way
+// articles), and bodies are not in memory (decision 025), so an add that only
+// appends articles copies the file as it is on disk (a kernel copy, no
+// JavaScript strings), cuts its closing tail and writes the new articles and a
+// new tail. The file is laid out with the generation after the articles so
+// that the tail is all that changes; a shard written before this (generation
+// first) is moved to that layout on its first append by copying its articles'
+// bytes as they are, and any other change (a removal, a hand-edited file) is
+// written whole, its bodies read back from the file as committed. Either way
 // the new text goes to a temporary file renamed over the shard: atomic, as
-// lowdb's own writer is (decision 002).
+// lowdb's own writer is (decision 002). A descriptor is opened on the new file
+// before the rename, so the state returned reads bodies from exactly it.
+import { open as openCallback } from 'node:fs';
 import { copyFile, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { generationOf } from './open-files.js';
-import type { ShardFile } from './store-schema.js';
+import { promisify } from 'node:util';
+import type { StoredArticle } from '../model/article.js';
+import { bodyFrom, closeQuietly, findBodies, type BodyAt } from './shard-bodies.js';
+import { generationOf, type ShardState } from './store-schema.js';
+
+const openFd = promisify(openCallback);
 
 /** What follows the last article: the only bytes an append rewrites. */
 export const shardTail = (generation: number): string => `],"generation":${generation}}`;
 
-/** The whole shard as written: articles before the generation, so appends touch only the tail. */
-export function shardText(shard: ShardFile): string {
-  const { articles, generation, ...rest } = shard;
-  return JSON.stringify({ ...rest, articles, generation: generation ?? 0 });
+/** The shard's fields besides its articles, as written. */
+function shardFields(shard: ShardState): Record<string, unknown> {
+  const { articles: _a, generation: _g, bodies: _b, fd: _f, ...rest } = shard;
+  return rest;
 }
 
+/** The whole shard as written, with these article texts: articles before the generation, so appends touch only the tail. */
+export function shardText(shard: ShardState, articleTexts: readonly string[]): string {
+  const head = JSON.stringify({ ...shardFields(shard), articles: [] }).slice(0, -2);
+  return `${head}${articleTexts.join(',')}${shardTail(generationOf(shard))}`;
+}
+
+/** One article as written: its body after its other fields. */
+const articleText = (article: StoredArticle, body: string): string => JSON.stringify({ ...article, body });
+
 /** The articles `next` adds at the end of `committed`, or null when it changes anything else. */
-function appended(next: ShardFile, committed: ShardFile): ShardFile['articles'] | null {
+function appended(next: ShardState, committed: ShardState): StoredArticle[] | null {
   const before = committed.articles;
   const after = next.articles;
   if (after.length <= before.length || next.schemaVersion !== committed.schemaVersion) return null;
   for (let i = 0; i < before.length; i++) if (after[i] !== before[i]) return null;
-  const keys = (s: ShardFile) => Object.keys(s).filter((k) => k !== 'generation' && k !== 'articles').length;
-  if (keys(next) !== keys(committed)) return null;
+  if (Object.keys(shardFields(next)).length !== Object.keys(shardFields(committed)).length) return null;
   return after.slice(before.length);
+}
+
+/** What a write put on disk: the file's size and where each body is in it. */
+interface Written {
+  size: number;
+  bodies: Map<string, BodyAt>;
 }
 
 export class ShardWriter {
@@ -43,49 +64,67 @@ export class ShardWriter {
     this.temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
   }
 
-  /** Puts `next` on disk, where `committed` is what the file holds now. */
-  async write(next: ShardFile, committed: ShardFile): Promise<void> {
+  /** Puts `next` on disk, where `committed` is what the file holds now; returns `next` as the file now holds it. */
+  async write(next: ShardState, committed: ShardState): Promise<ShardState> {
     const added = committed.articles.length > 0 ? appended(next, committed) : null;
+    let fd: number | null = null;
     try {
-      let size = added ? ((await this.append(added, generationOf(committed), generationOf(next))) ?? (await this.convert(added, next, committed))) : null;
-      if (size === null) {
-        const text = shardText(next);
-        await writeFile(this.temp, text, 'utf8');
-        size = Buffer.byteLength(text, 'utf8');
-      }
+      const written = (added && ((await this.append(added, next, committed)) ?? (await this.convert(added, next, committed)))) || (await this.rewrite(next, committed));
+      fd = await openFd(this.temp, 'r');
       await rename(this.temp, this.file);
-      this.size = size;
+      this.size = written.size;
+      return { ...next, bodies: written.bodies, fd };
     } catch (e) {
+      closeQuietly(fd);
       this.size = null;
       await unlink(this.temp).catch(() => undefined);
       throw e;
     }
   }
 
+  /** The texts of the added articles (bodies still held as text) and where their bodies land when written from `at`. */
+  private addedText(added: readonly StoredArticle[], next: ShardState, at: number, bodies: Map<string, BodyAt>): Buffer {
+    const texts = added.map((a) => bodyFrom(null, next.bodies.get(a.id)!));
+    const text = Buffer.from(`,${added.map((a, i) => articleText(a, texts[i]!)).join(',')}`, 'utf8');
+    locate(added, texts, text, at, bodies);
+    return text;
+  }
+
+  /** The whole shard written out; bodies not in memory are read from the file as committed. */
+  private async rewrite(next: ShardState, committed: ShardState): Promise<Written> {
+    const texts = next.articles.map((a) => bodyFrom(committed.fd, next.bodies.get(a.id)!));
+    const bytes = Buffer.from(shardText(next, next.articles.map((a, i) => articleText(a, texts[i]!))), 'utf8');
+    await writeFile(this.temp, bytes);
+    const bodies = new Map<string, BodyAt>();
+    locate(next.articles, texts, bytes, 0, bodies);
+    return { size: bytes.length, bodies };
+  }
+
   /**
    * A shard in the layout written before appends (`{"schemaVersion":1,"generation":4,"articles":[…]}`):
    * its articles' bytes are kept as they are, between the new head and the new tail. Null when the file is not that.
    */
-  private async convert(added: ShardFile['articles'], next: ShardFile, committed: ShardFile): Promise<number | null> {
-    const oldHead = JSON.stringify({ ...committed, articles: [] }).slice(0, -2);
+  private async convert(added: StoredArticle[], next: ShardState, committed: ShardState): Promise<Written | null> {
+    const { articles: _a, bodies: _b, fd: _f, ...fields } = committed;
+    const oldHead = JSON.stringify({ ...fields, articles: [] }).slice(0, -2);
     if (!oldHead.endsWith('"articles":[')) return null;
     const old = await readFile(this.file);
     const head = Buffer.from(oldHead, 'utf8');
     const closing = Buffer.from('}]}', 'utf8');
     if (old.length < head.length + closing.length || !old.subarray(0, head.length).equals(head) || !old.subarray(old.length - closing.length).equals(closing)) return null;
-    const { articles: _articles, generation: _generation, ...rest } = next;
-    const parts = [
-      Buffer.from(JSON.stringify({ ...rest, articles: [] }).slice(0, -2), 'utf8'),
-      old.subarray(head.length, old.length - 2),
-      Buffer.from(`,${added.map((a) => JSON.stringify(a)).join(',')}${shardTail(generationOf(next))}`, 'utf8'),
-    ];
+    const newHead = Buffer.from(JSON.stringify({ ...shardFields(next), articles: [] }).slice(0, -2), 'utf8');
+    const shift = newHead.length - head.length;
+    const bodies = shifted(committed.bodies, shift);
+    const kept = old.subarray(head.length, old.length - 2);
+    const text = this.addedText(added, next, newHead.length + kept.length, bodies);
+    const parts = [newHead, kept, text, Buffer.from(shardTail(generationOf(next)), 'utf8')];
     await writeFile(this.temp, parts);
-    return parts.reduce((n, p) => n + p.length, 0);
+    return { size: parts.reduce((n, p) => n + p.length, 0), bodies };
   }
 
   /** Copies the shard and replaces its tail, giving the new size; null when the file is not as this store left it. */
-  private async append(added: ShardFile['articles'], from: number, to: number): Promise<number | null> {
-    const oldTail = Buffer.from(shardTail(from), 'utf8');
+  private async append(added: StoredArticle[], next: ShardState, committed: ShardState): Promise<Written | null> {
+    const oldTail = Buffer.from(shardTail(generationOf(committed)), 'utf8');
     await copyFile(this.file, this.temp);
     const handle = await open(this.temp, 'r+');
     try {
@@ -95,12 +134,30 @@ export class ShardWriter {
       await handle.read(end, 0, end.length, size - end.length);
       // The byte before the tail closes the last article: a shard of another layout never ends so.
       if (end[0] !== 0x7d || !end.subarray(1).equals(oldTail)) return null;
-      const text = Buffer.from(`,${added.map((a) => JSON.stringify(a)).join(',')}${shardTail(to)}`, 'utf8');
-      await handle.truncate(size - oldTail.length);
-      await handle.write(text, 0, text.length, size - oldTail.length);
-      return size - oldTail.length + text.length;
+      const from = size - oldTail.length;
+      const bodies = new Map(committed.bodies);
+      const text = Buffer.concat([this.addedText(added, next, from, bodies), Buffer.from(shardTail(generationOf(next)), 'utf8')]);
+      await handle.truncate(from);
+      await handle.write(text, 0, text.length, from);
+      return { size: from + text.length, bodies };
     } finally {
       await handle.close();
     }
   }
+}
+
+/** Records where the bodies `texts` of `articles`, written as `bytes` at offset `at`, are (kept as text if not found as expected). */
+function locate(articles: readonly StoredArticle[], texts: readonly string[], bytes: Buffer, at: number, bodies: Map<string, BodyAt>): void {
+  const found = findBodies(bytes);
+  const exact = found !== null && found.length === articles.length;
+  articles.forEach((a, i) => {
+    const f = exact ? found[i]! : null;
+    bodies.set(a.id, f ? { start: at + f.start, end: at + f.end } : texts[i]!);
+  });
+}
+
+function shifted(bodies: ReadonlyMap<string, BodyAt>, by: number): Map<string, BodyAt> {
+  const out = new Map<string, BodyAt>();
+  for (const [id, at] of bodies) out.set(id, typeof at === 'string' ? at : { start: at.start + by, end: at.end + by });
+  return out;
 }

@@ -2,8 +2,9 @@
 // schema version is refused; there are no migrations yet, so bumping SCHEMA_VERSION
 // means writing the first one.
 import { z } from 'zod';
-import type { ArticleRecord } from '../model/article.js';
+import type { ArticleRecord, StoredArticle } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
+import type { BodyAt } from './shard-bodies.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -27,12 +28,34 @@ export interface MainFile {
   subscriptions: SubscriptionRecord[];
 }
 
+/** A shard file as on disk (memory holds a ShardState: no bodies). */
 export interface ShardFile {
   schemaVersion: number;
   /** Bumped on every write; the manifest records the last one it saw (absent in stores before the manifest). */
   generation?: number;
   articles: ArticleRecord[];
 }
+
+/**
+ * A shard as memory holds it (decision 025): the articles without their
+ * bodies, where each body is (a byte range in the file as committed, or the
+ * text while it is not on disk), and a descriptor open on that very file.
+ */
+export interface ShardState {
+  schemaVersion: number;
+  generation?: number;
+  articles: StoredArticle[];
+  bodies: ReadonlyMap<string, BodyAt>;
+  fd: number | null;
+}
+
+/** What the manifest records of a shard (its file or its state in memory). */
+export interface ShardCount {
+  generation?: number | undefined;
+  articles: { length: number };
+}
+
+export const generationOf = (shard: ShardCount): number => shard.generation ?? 0;
 
 /** What each shard should hold, so a deleted or older shard is noticed at start (decision 002). */
 export interface ManifestFile {
@@ -50,10 +73,11 @@ export const mainFileSchema = z.looseObject({
   subscriptions: z.array(z.looseObject({ id: z.string() })),
 });
 
+/** A shard read with its bodies cut out (shard-bodies.ts): the cut checked that each was a string. */
 export const shardFileSchema = z.looseObject({
   schemaVersion: z.number().int().positive(),
   generation: z.number().int().min(0).optional(),
-  articles: z.array(z.looseObject({ id: z.string(), fingerprint: z.string(), body: z.string() })),
+  articles: z.array(z.looseObject({ id: z.string(), fingerprint: z.string() })),
 });
 
 export const manifestFileSchema = z.looseObject({
@@ -63,5 +87,5 @@ export const manifestFileSchema = z.looseObject({
 
 export const DEFAULT_SHARD_COUNT = 128;
 export const emptyMain = (): MainFile => ({ schemaVersion: SCHEMA_VERSION, seededAt: null, shardCount: DEFAULT_SHARD_COUNT, subscriptions: [] });
-export const emptyShard = (): ShardFile => ({ schemaVersion: SCHEMA_VERSION, articles: [] });
+export const emptyShard = (): ShardState => ({ schemaVersion: SCHEMA_VERSION, articles: [], bodies: new Map(), fd: null });
 export const emptyManifest = (): ManifestFile => ({ schemaVersion: SCHEMA_VERSION, shards: [] });

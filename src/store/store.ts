@@ -9,22 +9,33 @@ import type { Clock } from '../clock.js';
 import type { Coordination } from '../coordination/claims.js';
 import { memoryCoordination } from '../coordination/memory-coordination.js';
 import { FeedStore } from '../feeds/feed-store.js';
-import type { ArticleRecord } from '../model/article.js';
+import { withoutBody, type ArticleRecord, type StoredArticle } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
 import { ArticlesInMemory } from './article-memory.js';
 import { AUDIT_FILE, AuditLog } from './audit-log.js';
 import type { BriefingStore, SeedingState } from './briefing-store.js';
 import { CommittedFile } from './committed-file.js';
 import { lockDataDir, type DataDirLock, type LockOptions } from './data-dir-lock.js';
-import { mainPath, manifestEntry, manifestPath, openDataFiles, shardPath, generationOf } from './open-files.js';
-import type { AuditEntry, MainFile, ManifestFile, ShardFile } from './store-schema.js';
+import { mainPath, manifestEntry, manifestPath, openDataFiles, shardPath } from './open-files.js';
+import { generationOf, type AuditEntry, type MainFile, type ManifestFile, type ShardState } from './store-schema.js';
+import { bodyFrom, closeQuietly, type BodyAt } from './shard-bodies.js';
 import { ShardWriter } from './shard-writer.js';
 import { StoreError } from './store-errors.js';
 import { StoreWriteError, storeWriteError, writeFailureReason } from './write-failure.js';
 
-function shardWriter(file: string): (next: ShardFile, committed: ShardFile) => Promise<void> {
+function shardWriter(file: string): (next: ShardState, committed: ShardState) => Promise<ShardState> {
   const writer = new ShardWriter(file);
   return (next, committed) => writer.write(next, committed);
+}
+
+function bodiesWith(bodies: ReadonlyMap<string, BodyAt>, id: string, body: string): Map<string, BodyAt> {
+  return new Map(bodies).set(id, body);
+}
+
+function bodiesWithout(bodies: ReadonlyMap<string, BodyAt>, id: string): Map<string, BodyAt> {
+  const out = new Map(bodies);
+  out.delete(id);
+  return out;
 }
 
 /** The shard an article id lives in (fixed by the id and the store's shard count). */
@@ -37,8 +48,9 @@ export function shardOf(id: string, count: number): number {
 export class Store extends ArticlesInMemory implements BriefingStore {
   private readonly main: CommittedFile<MainFile>;
   private readonly manifest: CommittedFile<ManifestFile>;
-  private readonly shards: CommittedFile<ShardFile>[];
+  private readonly shards: CommittedFile<ShardState>[];
   private feedStore: Promise<FeedStore> | null = null;
+  private closed = false;
 
   private constructor(
     readonly dir: string,
@@ -52,8 +64,8 @@ export class Store extends ArticlesInMemory implements BriefingStore {
     this.main = new CommittedFile(mainPath(dir), files.main, { describeFailure: failure(mainPath(dir)), beforeWrite: lockHeld });
     this.manifest = new CommittedFile(manifestPath(dir), files.manifest, { describeFailure: failure(manifestPath(dir)), beforeWrite: lockHeld });
     this.shards = files.shards.map(
-      (db, i) =>
-        new CommittedFile(shardPath(dir, i), db, {
+      (data, i) =>
+        new CommittedFile(shardPath(dir, i), { data }, {
           describeFailure: failure(shardPath(dir, i)),
           // The manifest may lag its shard by at most one write (decision 002).
           beforeWrite: async (committed) => {
@@ -62,9 +74,13 @@ export class Store extends ArticlesInMemory implements BriefingStore {
           },
           stamp: (next, committed) => ({ ...next, generation: generationOf(committed) + 1 }),
           write: shardWriter(shardPath(dir, i)),
+          // Bodies are read through the new file's descriptor from now on.
+          committed: (previous) => {
+            if (previous.fd !== this.shards[i]!.data.fd) closeQuietly(previous.fd);
+          },
         }),
     );
-    for (const shard of files.shards) for (const a of shard.data.articles) this.articles.index(a);
+    for (const shard of files.shards) for (const a of shard.articles) this.articles.index(a);
   }
 
   /** The data folder: derived data lives beside the files it is derived from, under the same lock. */
@@ -79,8 +95,9 @@ export class Store extends ArticlesInMemory implements BriefingStore {
       throw new StoreError(path.join(dir, 'articles'), `could not be created: ${writeFailureReason(cause)}.`, { cause });
     }
     const lock = await lockDataDir(dir, lockOptions);
+    let files: Awaited<ReturnType<typeof openDataFiles>> | null = null;
     try {
-      const files = await openDataFiles(dir);
+      files = await openDataFiles(dir);
       const auditFile = path.join(dir, AUDIT_FILE);
       let audit: AuditLog;
       try {
@@ -90,6 +107,7 @@ export class Store extends ArticlesInMemory implements BriefingStore {
       }
       return new Store(dir, files, lock, audit);
     } catch (e) {
+      for (const shard of files?.shards ?? []) closeQuietly(shard.fd);
       await lock.release();
       throw e;
     }
@@ -97,15 +115,26 @@ export class Store extends ArticlesInMemory implements BriefingStore {
 
   addArticle(article: ArticleRecord): Promise<void> {
     const shard = this.shards[shardOf(article.id, this.shards.length)]!;
-    return this.articles.add(article, () => shard.change((d) => ({ ...d, articles: [...d.articles, article] })));
+    const stored = withoutBody(article);
+    const { body } = article;
+    return this.articles.add(stored, () => shard.change((d) => ({ ...d, articles: [...d.articles, stored], bodies: bodiesWith(d.bodies, stored.id, body) })));
   }
 
-  removeArticle(id: string): Promise<ArticleRecord | undefined> {
+  removeArticle(id: string): Promise<StoredArticle | undefined> {
     const shard = this.shards[shardOf(id, this.shards.length)]!;
     return this.articles.remove(id, async () => {
-      await shard.change((d) => ({ ...d, articles: d.articles.filter((a) => a.id !== id) }));
+      await shard.change((d) => ({ ...d, articles: d.articles.filter((a) => a.id !== id), bodies: bodiesWithout(d.bodies, id) }));
       return true;
     });
+  }
+
+  /** Read from the shard file as committed (bodies are not kept in memory; decision 025). */
+  readBody(id: string): string | undefined {
+    if (this.closed) throw new Error('store is closed');
+    if (!this.articles.get(id)) return undefined;
+    const shard = this.shards[shardOf(id, this.shards.length)]!.data;
+    const at = shard.bodies.get(id);
+    return at === undefined ? undefined : bodyFrom(shard.fd, at);
   }
 
   get seededAt(): string | null {
@@ -179,6 +208,8 @@ export class Store extends ArticlesInMemory implements BriefingStore {
     for (let i = 0; i < this.shards.length; i++) {
       if (await this.manifestCaughtUp(i, this.shards[i]!.data).then(() => false, () => true)) break;
     }
+    this.closed = true;
+    for (const shard of this.shards) closeQuietly(shard.data.fd);
     await this.lock.release();
   }
 
@@ -194,7 +225,7 @@ export class Store extends ArticlesInMemory implements BriefingStore {
    * (decision 002). Catching up brings every shard's entry up to date in one
    * write, so the manifest is written about once per dozen adds, not per add.
    */
-  private async manifestCaughtUp(i: number, shard: ShardFile): Promise<void> {
+  private async manifestCaughtUp(i: number, shard: ShardState): Promise<void> {
     const entry = manifestEntry(shard);
     const recorded = this.manifest.data.shards[i];
     if (recorded && recorded.generation === entry.generation && recorded.count === entry.count) return;

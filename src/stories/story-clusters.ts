@@ -6,7 +6,7 @@
 // a missing date raises the bar instead of passing), then the rarity-weighted
 // overlap of the two reports' signals, normalised by both sizes, must clear a
 // threshold with at least two shared names or numbers.
-import type { ArticleRecord } from '../model/article.js';
+import { withoutBody, type ArticleRecord, type StoredArticle } from '../model/article.js';
 import { dayDistance } from '../nlp/find-dates.js';
 import type { Lexicon } from '../search/lexicon.js';
 import { conceptsOf, type Concepts } from './event-signals.js';
@@ -30,7 +30,7 @@ const BUILD_SLICE_MS = 8;
 const MAX_AWAITING_ADD = 256;
 
 interface Entry {
-  record: ArticleRecord;
+  record: StoredArticle;
   signals: StoredSignals;
   /** The assignment that last looked at this entry: dedupes candidates without building a set. */
   visit: number;
@@ -42,7 +42,7 @@ interface Entry {
 }
 
 export class StoryIndex {
-  private readonly byStory = new Map<string, ArticleRecord[]>();
+  private readonly byStory = new Map<string, StoredArticle[]>();
   private readonly articles = new Map<string, Entry>();
   /** Signal -> the articles carrying it, in the order they were added (arrays build faster than sets at start-up). */
   private readonly postings = new Map<string, Entry[]>();
@@ -58,9 +58,11 @@ export class StoryIndex {
   private known: ReadonlyMap<string, StoredSignals> | null;
 
   private readonly concepts: Concepts;
+  /** Reads a stored record's body (kept out of memory) when its signals are read from the text. */
+  private readonly bodyOf: (id: string) => string | undefined;
 
   /** Stored records whose signals are not indexed yet, and how many of them are done (see the constructor). */
-  private pending: readonly ArticleRecord[] = [];
+  private pending: readonly StoredArticle[] = [];
   private pendingDone = 0;
   /** The scheduled next step of the background build, and whether it may keep the process alive. */
   private step: NodeJS.Immediate | null = null;
@@ -81,7 +83,13 @@ export class StoryIndex {
    * cost nothing to index: those before the first unknown one are indexed at once,
    * the rest in the build, in the same order as without them.
    */
-  constructor(articles: readonly ArticleRecord[], lexicon: Lexicon, known?: ReadonlyMap<string, StoredSignals>) {
+  constructor(
+    articles: readonly StoredArticle[],
+    lexicon: Lexicon,
+    known?: ReadonlyMap<string, StoredSignals>,
+    bodyOf: (id: string) => string | undefined = () => undefined,
+  ) {
+    this.bodyOf = bodyOf;
     this.concepts = conceptsOf(lexicon);
     this.known = known && known.size > 0 ? known : null;
     for (const a of articles) {
@@ -163,8 +171,8 @@ export class StoryIndex {
   }
 
   /** A stored record's signals: from the snapshot when known, else read from its text. */
-  private storedSignalsOf(article: ArticleRecord): StoredSignals {
-    return this.known?.get(article.id) ?? this.keep(this.signalsOf(article));
+  private storedSignalsOf(article: StoredArticle): StoredSignals {
+    return this.known?.get(article.id) ?? this.keep(this.signalsOf({ ...article, body: this.bodyOf(article.id) ?? ownBody(article) }));
   }
 
   /** The part of a report's signals an entry keeps, its keys shared with every other entry. */
@@ -233,10 +241,11 @@ export class StoryIndex {
     if (this.articles.has(article.id)) this.remove(this.articles.get(article.id)!.record);
     const signals = this.reusableSignals(article) ?? this.keep(this.signalsOf(article));
     this.awaitingAdd.delete(article.id);
-    this.index(article, signals);
-    const list = this.byStory.get(article.storyId);
-    if (list) list.push(article);
-    else this.byStory.set(article.storyId, [article]);
+    const record = withoutBody(article); // entries keep no body (decision 025)
+    this.index(record, signals);
+    const list = this.byStory.get(record.storyId);
+    if (list) list.push(record);
+    else this.byStory.set(record.storyId, [record]);
   }
 
   /** An entry's rarity-weighted total, recomputed once the corpus has grown by a fiftieth. */
@@ -249,7 +258,7 @@ export class StoryIndex {
     return entry.total;
   }
 
-  private index(article: ArticleRecord, signals: StoredSignals): void {
+  private index(article: StoredArticle, signals: StoredSignals): void {
     const entry: Entry = { record: article, signals, visit: 0, shared: 0, total: 0, totalAt: 0 };
     this.articles.set(article.id, entry);
     for (const key of signals.keys) {
@@ -260,7 +269,7 @@ export class StoryIndex {
     }
   }
 
-  remove(article: ArticleRecord): void {
+  remove(article: StoredArticle): void {
     this.indexPending();
     const entry = this.articles.get(article.id);
     if (entry) {
@@ -281,7 +290,7 @@ export class StoryIndex {
     else this.byStory.delete(storyId);
   }
 
-  members(storyId: string): readonly ArticleRecord[] {
+  members(storyId: string): readonly StoredArticle[] {
     return this.byStory.get(storyId) ?? [];
   }
 
@@ -291,13 +300,13 @@ export class StoryIndex {
    * or a headline from the same outlet in the same language (also through
    * another copy).
    */
-  otherReports(article: ArticleRecord): ArticleRecord[] {
+  otherReports(article: StoredArticle): StoredArticle[] {
     const members = this.members(article.storyId);
     const all = members.some((m) => m.id === article.id) ? members : [article, ...members];
     const copyOf = copyGroups(all);
     const own = copyOf.get(article.id);
     const listed = new Set<number>();
-    const out: ArticleRecord[] = [];
+    const out: StoredArticle[] = [];
     for (const m of all) {
       const group = copyOf.get(m.id)!;
       if (group === own || listed.has(group)) continue;
@@ -361,8 +370,13 @@ export class StoryIndex {
   }
 }
 
+/** The body a record carries itself (a store that keeps bodies, tests), else none. */
+function ownBody(article: StoredArticle): string {
+  return 'body' in article && typeof article.body === 'string' ? article.body : '';
+}
+
 /** Article id -> its copy group: the index of the first report it is a copy of (directly or through another copy). */
-function copyGroups(reports: readonly ArticleRecord[]): Map<string, number> {
+function copyGroups(reports: readonly StoredArticle[]): Map<string, number> {
   const group = new Map<string, number>();
   const byKey = new Map<string, number>();
   reports.forEach((r, i) => {

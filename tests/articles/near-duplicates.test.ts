@@ -21,6 +21,7 @@ function checker(stored: ArticleRecord[]) {
   const near = new NearDuplicates(
     () => byId.values(),
     (id) => (looked.push(id), byId.get(id)),
+    (id) => byId.get(id)?.body,
   );
   return { near, looked, byId };
 }

@@ -21,7 +21,7 @@ const smelter = (i: number, place = 'sulawesi') =>
 
 function setup(scope?: Scope) {
   const store = new Map<string, ArticleRecord>();
-  const index = new SearchIndex([], (id) => store.get(id), scope);
+  const index = new SearchIndex([], { getArticle: (id) => store.get(id), readBody: (id) => store.get(id)?.body }, scope);
   const put = (a: ArticleRecord) => {
     store.set(a.id, a);
     index.add(a);

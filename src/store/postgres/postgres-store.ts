@@ -34,7 +34,7 @@ interface Meta {
   seeded_at: string | null;
 }
 
-export class PostgresStore extends ArticlesInMemory implements BriefingStore {
+export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements BriefingStore {
   /**
    * No derived-data snapshot: instances are meant to be stateless and many, and
    * articles other instances add would leave a local one behind (decision 021).
@@ -126,6 +126,11 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
 
   addArticle(article: ArticleRecord): Promise<void> {
     return this.track(this.articles.add(article, () => this.insertArticle(article)));
+  }
+
+  /** Instances keep the records they read whole, bodies included (lowdb keeps bodies on disk; decision 025). */
+  readBody(id: string): string | undefined {
+    return this.articles.get(id)?.body;
   }
 
   private async insertArticle(article: ArticleRecord): Promise<void> {

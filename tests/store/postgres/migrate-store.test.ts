@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BriefingStore } from '../../../src/store/briefing-store.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import { Store } from '../../../src/store/store.js';
 import { article } from '../../roundup/memory-roundup-store.js';
@@ -73,7 +74,7 @@ describe('npm run migrate-store -- --to postgres', () => {
     const lowdb = await Store.open(dataDir);
     const copy = await PostgresStore.open(url);
     try {
-      const byId = (s: { listArticles(): Iterable<{ id: string }> }) => [...s.listArticles()].sort((a, b) => a.id.localeCompare(b.id));
+      const byId = (s: BriefingStore) => [...s.listArticles()].map((a) => ({ ...a, body: s.readBody(a.id) })).sort((a, b) => a.id.localeCompare(b.id));
       expect(byId(copy)).toEqual(byId(lowdb));
       expect(copy.listSubscriptions()).toEqual(lowdb.listSubscriptions());
       expect(copy.listAudit()).toEqual(lowdb.listAudit());

@@ -1,0 +1,98 @@
+// Reading one article shard at start: its bytes through a descriptor that stays
+// open (bodies are read back through it, shard-bodies.ts), then its JSON with
+// the bodies cut out. A shard whose bodies are not laid out as this store
+// writes them (a hand edit) is parsed whole and keeps its bodies in memory
+// until its next write. An empty, corrupt, foreign or newer file is refused
+// by name, never rewritten.
+import { fstat, open, read } from 'node:fs';
+import { promisify } from 'node:util';
+import type { StoredArticle } from '../model/article.js';
+import { closeQuietly, cutBodies, type BodyAt } from './shard-bodies.js';
+import { StoreError } from './store-errors.js';
+import { SCHEMA_VERSION, shardFileSchema, type ShardState } from './store-schema.js';
+
+export interface ShardBytes {
+  fd: number;
+  bytes: Buffer;
+}
+
+const openFile = promisify(open);
+const statFile = promisify(fstat);
+const readInto = promisify(read);
+
+/** The file's bytes and an open descriptor on it; null when it does not exist. */
+export async function readShardBytes(file: string): Promise<ShardBytes | null> {
+  let fd: number;
+  try {
+    fd = await openFile(file, 'r');
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new StoreError(file, `could not be read: ${(cause as NodeJS.ErrnoException).code ?? 'read failed'}.`, { cause });
+  }
+  try {
+    const { size } = await statFile(fd);
+    const bytes = Buffer.allocUnsafe(size);
+    for (let done = 0; done < size; ) {
+      const { bytesRead } = await readInto(fd, bytes, done, size - done, done);
+      if (bytesRead === 0) return { fd, bytes: bytes.subarray(0, done) };
+      done += bytesRead;
+    }
+    return { fd, bytes };
+  } catch (cause) {
+    closeQuietly(fd);
+    throw new StoreError(file, `could not be read: ${(cause as NodeJS.ErrnoException).code ?? 'read failed'}.`, { cause });
+  }
+}
+
+type ParsedShard = { schemaVersion: number; generation?: number; articles: (StoredArticle & { body?: unknown })[] };
+
+/** The shard as memory holds it; refuses (closing the descriptor) a file that is not a shard of ours. */
+export function parseShard(file: string, { fd, bytes }: ShardBytes): ShardState {
+  try {
+    const cut = cutBodies(bytes);
+    const data = cut ? parsedOrNull(file, cut.text) : null;
+    if (cut && data && cut.ranges.length === data.articles.length && data.articles.every((a) => !('body' in a))) {
+      const bodies = new Map<string, BodyAt>();
+      data.articles.forEach((a, i) => bodies.set(a.id, cut.ranges[i]!));
+      return { ...data, bodies, fd };
+    }
+    // Not laid out as this store writes shards: parse it whole, bodies kept as text.
+    const whole = parse(file, bytes.toString('utf8'));
+    const bodies = new Map<string, BodyAt>();
+    const articles = whole.articles.map(({ body, ...stored }) => {
+      if (typeof body !== 'string') throw new StoreError(file, 'does not look like a Ringkas data file; it was left untouched. Move it aside and start again.');
+      bodies.set(stored.id, body);
+      return stored;
+    });
+    return { ...whole, articles, bodies, fd };
+  } catch (e) {
+    closeQuietly(fd);
+    throw e;
+  }
+}
+
+/** A cut that went wrong (a hand-written key holding the body key's bytes) parses badly: the whole file is parsed instead. */
+function parsedOrNull(file: string, text: string): ParsedShard | null {
+  try {
+    return parse(file, text);
+  } catch {
+    return null; // the whole parse below refuses the file if it is bad
+  }
+}
+
+function parse(file: string, text: string): ParsedShard {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (cause) {
+    throw new StoreError(file, 'is empty or not valid JSON; it was left untouched. Restore it from a backup or move it aside, then start again.', { cause });
+  }
+  const version = (data as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof version === 'number' && version > SCHEMA_VERSION) {
+    throw new StoreError(file, `was written by a newer Ringkas (schema ${version}, this one reads ${SCHEMA_VERSION}); upgrade Ringkas.`);
+  }
+  if (!shardFileSchema.safeParse(data).success) {
+    throw new StoreError(file, 'does not look like a Ringkas data file; it was left untouched. Move it aside and start again.');
+  }
+  return data as ParsedShard;
+}

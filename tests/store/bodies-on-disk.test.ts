@@ -1,0 +1,101 @@
+// The lowdb store keeps article bodies on disk (decision 025): memory holds the
+// records without them, and a body is read back from its shard on demand. A
+// shard laid out otherwise (a hand edit) still opens and serves its bodies; a
+// shard whose body is cut short is refused by name, never half-read.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { withoutBody } from '../../src/model/article.js';
+import { StoreError } from '../../src/store/store-errors.js';
+import { shardOf, Store } from '../../src/store/store.js';
+import { article } from '../roundup/memory-roundup-store.js';
+
+const dirs: string[] = [];
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const s of stores.splice(0)) await s.close().catch(() => undefined);
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+async function open(dir: string): Promise<Store> {
+  const s = await Store.open(dir);
+  stores.push(s);
+  return s;
+}
+
+function tmp(): string {
+  const d = mkdtempSync(path.join(tmpdir(), 'ringkas-bodies-'));
+  dirs.push(d);
+  return d;
+}
+
+const shardFile = (dir: string, id: string) => path.join(dir, 'articles', `shard-${String(shardOf(id, 128)).padStart(2, '0')}.json`);
+
+describe('bodies on disk', () => {
+  it('holds no body in memory, before and after a restart, and reads each from its shard', async () => {
+    const dir = tmp();
+    const s = await open(dir);
+    const a = article({ id: 'a1', body: 'First body, "quoted".', addedAt: '2026-11-01T01:00:00.000Z' });
+    await s.addArticle(a);
+    expect('body' in s.getArticle('a1')!).toBe(false);
+    expect(s.getArticle('a1')).toEqual(withoutBody(a));
+    await s.close();
+    const again = await open(dir);
+    expect('body' in again.getArticle('a1')!).toBe(false);
+    expect(again.readBody('a1')).toBe('First body, "quoted".');
+    await again.close();
+    expect(() => again.readBody('a1')).toThrow(/closed/);
+  });
+
+  it('opens a hand-edited (pretty-printed) shard, serves its bodies, and writes it back in its own layout on the next add', async () => {
+    const dir = tmp();
+    const first = await open(dir);
+    const a = article({ id: 'a1', body: 'Body one.', addedAt: '2026-11-01T01:00:00.000Z' });
+    await first.addArticle(a);
+    await first.close();
+    const file = shardFile(dir, 'a1');
+    writeFileSync(file, JSON.stringify(JSON.parse(readFileSync(file, 'utf8')), null, 2));
+    rmSync(path.join(dir, 'manifest.json')); // the documented way to accept a hand edit
+    const s = await open(dir);
+    expect(s.readBody('a1')).toBe('Body one.');
+    expect('body' in s.getArticle('a1')!).toBe(false);
+    // Another article for the same shard: the shard is written whole, bodies kept.
+    let n = 0;
+    while (shardOf(`x${n}`, 128) !== shardOf('a1', 128)) n++;
+    const b = article({ id: `x${n}`, fingerprint: `fp-x${n}`, body: 'Body two.', addedAt: '2026-11-01T02:00:00.000Z' });
+    await s.addArticle(b);
+    expect([s.readBody('a1'), s.readBody(b.id)]).toEqual(['Body one.', 'Body two.']);
+    expect(readFileSync(file, 'utf8')).not.toContain('\n  ');
+    await s.close();
+    const again = await open(dir);
+    expect([again.readBody('a1'), again.readBody(b.id)]).toEqual(['Body one.', 'Body two.']);
+  });
+
+  it('refuses a shard whose body is cut short, naming it, and leaves it untouched', async () => {
+    const dir = tmp();
+    const s = await open(dir);
+    await s.addArticle(article({ id: 'a1', body: 'A body that will be cut.', addedAt: '2026-11-01T01:00:00.000Z' }));
+    await s.close();
+    const file = shardFile(dir, 'a1');
+    const text = readFileSync(file, 'utf8');
+    const cut = text.slice(0, text.indexOf('will be cut'));
+    writeFileSync(file, cut);
+    const err = await Store.open(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).userMessage).toContain(path.basename(file));
+    expect(readFileSync(file, 'utf8')).toBe(cut);
+  });
+
+  it('serves the kept bodies after a removal rewrites the shard, and not the removed one', async () => {
+    const dir = tmp();
+    const s = await open(dir);
+    let n = 0;
+    const same: string[] = [];
+    while (same.length < 3) if (shardOf(`r${++n}`, 128) === 5) same.push(`r${n}`);
+    for (const id of same) await s.addArticle(article({ id, fingerprint: `fp-${id}`, body: `Body of ${id}.`, addedAt: '2026-11-01T01:00:00.000Z' }));
+    await s.removeArticle(same[1]!);
+    expect(same.map((id) => s.readBody(id))).toEqual([`Body of ${same[0]}.`, undefined, `Body of ${same[2]}.`]);
+    expect(readFileSync(shardFile(dir, same[0]!), 'utf8')).not.toContain(`Body of ${same[1]}.`);
+  });
+});
