@@ -56,7 +56,9 @@ export interface NumberedDocuments {
 /**
  * A term's postings. Loaded in bulk at start, the longer lists are typed arrays
  * of their final size (a third of the memory of number arrays, no growth
- * garbage); a list becomes a number array again when a later add extends it.
+ * garbage); an add that extends one grows it by half in place of turning it into
+ * number arrays (which cost a copy of the whole list, up to every document for a
+ * common word, on the first add after start, and three times the memory).
  */
 interface Postings {
   docs: number[] | Uint32Array;
@@ -65,12 +67,14 @@ interface Postings {
   body: number[] | Uint16Array;
   /** Postings of removed or replaced documents still in the lists: they no longer count in the term's document frequency. */
   dead?: number;
+  /** Postings in use: the arrays' first `n` entries (typed arrays keep spare room after them). */
+  n: number;
 }
 
-/** Where `slot` is in an ascending list of slots, or -1. */
-function slotIndex(docs: ArrayLike<number>, slot: number): number {
+/** Where `slot` is among the first `n` of an ascending list of slots, or -1. */
+function slotIndex(docs: ArrayLike<number>, n: number, slot: number): number {
   let lo = 0;
-  let hi = docs.length - 1;
+  let hi = n - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const d = docs[mid]!;
@@ -136,17 +140,21 @@ export class InvertedIndex {
       const b = packed[k]! % HEAD_UNIT;
       let p = this.postings.get(term);
       if (!p) {
-        p = { docs: [], head: [], body: [] };
+        p = { docs: [], head: [], body: [], n: 0 };
         this.postings.set(term, p);
         onNewTerm?.(term);
       }
-      if (!Array.isArray(p.docs)) {
-        p = { docs: Array.from(p.docs), head: Array.from(p.head), body: Array.from(p.body), dead: p.dead };
-        this.postings.set(term, p);
+      if (Array.isArray(p.docs)) {
+        (p.docs as number[]).push(slot);
+        (p.head as number[]).push(h);
+        (p.body as number[]).push(b);
+      } else {
+        if (p.n === p.docs.length) grow(p);
+        p.docs[p.n] = slot;
+        p.head[p.n] = h;
+        p.body[p.n] = b;
       }
-      (p.docs as number[]).push(slot);
-      (p.head as number[]).push(h);
-      (p.body as number[]).push(b);
+      p.n++;
     }
   }
 
@@ -168,8 +176,8 @@ export class InvertedIndex {
       if (m === 0) continue;
       lists[t] =
         m < TYPED_FROM
-          ? { docs: new Array<number>(m).fill(0), head: new Array<number>(m).fill(0), body: new Array<number>(m).fill(0) }
-          : { docs: new Uint32Array(m), head: new Uint16Array(m), body: new Uint16Array(m) };
+          ? { docs: new Array<number>(m).fill(0), head: new Array<number>(m).fill(0), body: new Array<number>(m).fill(0), n: m }
+          : { docs: new Uint32Array(m), head: new Uint16Array(m), body: new Uint16Array(m), n: m };
     }
     const filled = new Uint32Array(vocabulary.length);
     for (let d = 0; d < n; d++) {
@@ -208,7 +216,7 @@ export class InvertedIndex {
   remove(id: string): void {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return;
-    for (const p of this.postings.values()) if (slotIndex(p.docs, slot) >= 0) p.dead = (p.dead ?? 0) + 1;
+    for (const p of this.postings.values()) if (slotIndex(p.docs, p.n, slot) >= 0) p.dead = (p.dead ?? 0) + 1;
     this.slotOf.delete(id);
     this.alive[slot] = false;
     this.liveCount--;
@@ -219,7 +227,7 @@ export class InvertedIndex {
   /** How many live documents hold the term. */
   documentFrequency(term: string): number {
     const p = this.postings.get(term);
-    return p ? p.docs.length - (p.dead ?? 0) : 0;
+    return p ? p.n - (p.dead ?? 0) : 0;
   }
 
   /** Slots taken so far: each add takes the next one, and a removed or replaced document keeps its (dead) slot. */
@@ -255,11 +263,11 @@ export class InvertedIndex {
     for (const [term, weight] of terms) {
       const p = this.postings.get(term);
       if (!p || weight <= 0) continue;
-      const { docs, head, body } = p;
-      const df = docs.length - (p.dead ?? 0);
+      const { docs, head, body, n: listed } = p;
+      const df = listed - (p.dead ?? 0);
       const idf = Math.log(1 + (this.liveCount - df + 0.5) / (df + 0.5));
       const w = weight * idf;
-      for (let i = 0; i < docs.length; i++) {
+      for (let i = 0; i < listed; i++) {
         const d = docs[i]!;
         if (!alive[d]) continue;
         // A body-only posting: adding its zero head share would change nothing.
@@ -337,7 +345,7 @@ export class InvertedIndex {
       bodyLen.push(this.bodyLen[d]!);
     }
     const start = new Uint32Array(ids.length + 1);
-    for (const p of this.postings.values()) for (let i = 0; i < p.docs.length; i++) if (rowOf[p.docs[i]!]! >= 0) start[rowOf[p.docs[i]!]! + 1]!++;
+    for (const p of this.postings.values()) for (let i = 0; i < p.n; i++) if (rowOf[p.docs[i]!]! >= 0) start[rowOf[p.docs[i]!]! + 1]!++;
     for (let r = 0; r < ids.length; r++) start[r + 1]! += start[r]!;
     const termIds = new Uint32Array(start[ids.length]!);
     const packed = new Uint32Array(start[ids.length]!);
@@ -345,7 +353,7 @@ export class InvertedIndex {
     const vocabulary: string[] = [];
     for (const [term, p] of this.postings) {
       const t = vocabulary.push(term) - 1;
-      for (let i = 0; i < p.docs.length; i++) {
+      for (let i = 0; i < p.n; i++) {
         const r = rowOf[p.docs[i]!]!;
         if (r < 0) continue;
         const at = next[r]!++;
@@ -356,7 +364,28 @@ export class InvertedIndex {
     return { vocabulary, ids, headLen: Uint32Array.from(headLen), bodyLen: Uint32Array.from(bodyLen), start, termIds, packed };
   }
 
+  /** How many terms' postings are typed arrays and how many number arrays (for tests and benches). */
+  postingKinds(): { typed: number; numbers: number } {
+    let typed = 0;
+    for (const p of this.postings.values()) if (!Array.isArray(p.docs)) typed++;
+    return { typed, numbers: this.postings.size - typed };
+  }
+
   *liveIds(): Generator<string> {
     for (let d = 0; d < this.ids.length; d++) if (this.alive[d]) yield this.ids[d]!;
   }
+}
+
+/** Makes room for more postings in a typed list: half as much again (amortised, one native copy). */
+function grow(p: Postings): void {
+  const size = Math.ceil(p.docs.length * 1.5) + 1;
+  const docs = new Uint32Array(size);
+  const head = new Uint16Array(size);
+  const body = new Uint16Array(size);
+  docs.set(p.docs);
+  head.set(p.head);
+  body.set(p.body);
+  p.docs = docs;
+  p.head = head;
+  p.body = body;
 }

@@ -26,6 +26,8 @@ const MIN_SHARED_SPECIFIC = 2;
 const MAX_POSTINGS = 500;
 /** Longest slice of the background signal build before look-ups get the event loop back. */
 const BUILD_SLICE_MS = 8;
+/** Assigned drafts whose signals are kept for their `add` (concurrent adds interleave; a failed write never adds). */
+const MAX_AWAITING_ADD = 256;
 
 interface Entry {
   record: StoredArticle;
@@ -45,8 +47,11 @@ export class StoryIndex {
   /** Signal -> the articles carrying it, in the order they were added (arrays build faster than sets at start-up). */
   private readonly postings = new Map<string, Entry[]>();
   private visits = 0;
-  /** Signals computed by the last `assign`, reused by the `add` that follows it. */
-  private lastAssigned: { article: NewArticle; signals: StoredSignals } | null = null;
+  /**
+   * Signals computed by `assign`, by article id, reused by the `add` of that article:
+   * concurrent adds assign several drafts before the first of them is added.
+   */
+  private readonly awaitingAdd = new Map<string, { article: NewArticle; signals: StoredSignals }>();
   /** One string per signal key, shared by every entry carrying it (an entry keeps its keys, not a map of its own). */
   private readonly keyOf = new Map<string, string>();
   /** Signals read in an earlier run (the derived-data snapshot), taken instead of reading the text again. */
@@ -185,7 +190,10 @@ export class StoryIndex {
     this.indexPending();
     const signals = this.signalsOf(article);
     const kept = this.keep(signals);
-    this.lastAssigned = { article, signals: kept };
+    this.awaitingAdd.delete(article.id);
+    this.awaitingAdd.set(article.id, { article, signals: kept });
+    // Oldest first: a draft whose write failed is never added.
+    if (this.awaitingAdd.size > MAX_AWAITING_ADD) this.awaitingAdd.delete(this.awaitingAdd.keys().next().value!);
     // Rarity depends only on the corpus, which does not change during one assignment.
     const rarities = new Map<string, number>();
     const rarity = (key: string): number => {
@@ -232,7 +240,7 @@ export class StoryIndex {
     this.indexPending();
     if (this.articles.has(article.id)) this.remove(this.articles.get(article.id)!.record);
     const signals = this.reusableSignals(article) ?? this.keep(this.signalsOf(article));
-    this.lastAssigned = null;
+    this.awaitingAdd.delete(article.id);
     const record = withoutBody(article); // entries keep no body (decision 025)
     this.index(record, signals);
     const list = this.byStory.get(record.storyId);
@@ -310,8 +318,8 @@ export class StoryIndex {
 
   /** The signals `assign` computed, when `article` is that same draft with its story id added. */
   private reusableSignals(article: ArticleRecord): StoredSignals | null {
-    const last = this.lastAssigned;
-    if (!last || last.article.id !== article.id) return null;
+    const last = this.awaitingAdd.get(article.id);
+    if (!last) return null;
     const a = last.article;
     const same = a.title === article.title && a.body === article.body
       && a.eventDate === article.eventDate && a.publishedDate === article.publishedDate && a.language === article.language;

@@ -89,6 +89,47 @@ describe('InvertedIndex', () => {
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     for (const [id, v] of b) expect(a.get(id)!).toBeCloseTo(v, 12);
   });
+
+  it('extends typed postings loaded in bulk in place, scoring as an index built one add at a time', () => {
+    const docs = Array.from({ length: 60 }, (_, i) => doc(`d${i}`, `nickel h${i % 7}`, `the plant ${i % 3 === 0 ? 'smelter' : 'mill'} the ${'word '.repeat(i % 4)}end`));
+    const later = Array.from({ length: 40 }, (_, i) => doc(`e${i}`, 'nickel news', `the smelter ${i}`));
+    const oneByOne = new InvertedIndex(3);
+    for (const d of [...docs, ...later]) oneByOne.add(d);
+    const first = new InvertedIndex(3);
+    for (const d of docs) first.add(d);
+    const { vocabulary, ...numbered } = first.numbered();
+    const loaded = new InvertedIndex(3);
+    loaded.load(vocabulary, numbered);
+    const typedAtLoad = loaded.postingKinds().typed;
+    expect(typedAtLoad).toBeGreaterThan(0);
+    for (const d of later) loaded.add(d);
+    // 'the', 'nickel', 'smelter' … were typed lists at load: adds keep them typed.
+    expect(loaded.postingKinds().typed).toBe(typedAtLoad);
+    const query = new Map([['nickel', 1], ['smelter', 1], ['the', 0.5], ['end', 1]]);
+    expect(asMap(loaded, loaded.score(query))).toEqual(asMap(oneByOne, oneByOne.score(query)));
+    expect(loaded.documentFrequency('smelter')).toBe(oneByOne.documentFrequency('smelter'));
+    const again = loaded.numbered();
+    const expected = oneByOne.numbered();
+    expect(again.ids).toEqual(expected.ids);
+    expect(Array.from(again.start)).toEqual(Array.from(expected.start));
+  });
+});
+
+describe('InvertedIndex removals after a typed list grew', () => {
+  it('counts only the postings in use, never the spare room of a grown list', () => {
+    const docs = Array.from({ length: 40 }, (_, i) => doc(`d${i}`, 'zinc', i === 0 ? 'tin' : 'zinc ore'));
+    const first = new InvertedIndex(3);
+    for (const d of docs) first.add(d);
+    const { vocabulary, ...numbered } = first.numbered();
+    const loaded = new InvertedIndex(3);
+    loaded.load(vocabulary, numbered);
+    loaded.add(doc('e0', 'news', 'ore'));
+    // d0 (slot 0) has no 'ore': the grown list's unused zeros must not count as its posting.
+    loaded.remove('d0');
+    expect(loaded.documentFrequency('ore')).toBe(40);
+    loaded.remove('d1');
+    expect(loaded.documentFrequency('ore')).toBe(39);
+  });
 });
 
 describe('TypoNeighbours', () => {

@@ -117,6 +117,19 @@ describe('StoryIndex', () => {
     expect(index.stats().signalsComputed - before.signalsComputed).toBe(1);
   });
 
+  it('reads each article once when adds interleave (assign A, assign B, add A, add B), as concurrent adds do', async () => {
+    const index = new StoryIndex(storedCorpus(20), LEXICON);
+    await index.whenIndexed();
+    const before = index.stats().signalsComputed;
+    const a = { ...HARBOUR_ID, storyId: index.assign(HARBOUR_ID) };
+    const b = { ...FORUM_3, storyId: index.assign(FORUM_3) };
+    index.add(a);
+    index.add(b);
+    expect(index.stats().signalsComputed - before).toBe(2);
+    expect(index.members('h-id').map((r) => r.id)).toEqual(['h-id']);
+    expect(index.assign(HARBOUR_EN)).toBe('h-id');
+  });
+
   it('gives a change that comes before the background build is done the same story as one after it', async () => {
     const stored = [...storedCorpus(150), ...addAll(new StoryIndex([], LEXICON), [HARBOUR_ID])];
     const early = new StoryIndex(stored, LEXICON);

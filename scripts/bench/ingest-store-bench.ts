@@ -1,0 +1,42 @@
+// Ingest rate on a stored corpus (`npm run bench ingest-store`, opt-in): the
+// scale bench's cached lowdb store of each size (RINGKAS_BENCH_INGEST_SIZES,
+// default 10000) is copied, opened once so its derived-data snapshot is written,
+// then opened again in a fresh process that times 500 concurrent-batch adds
+// (ingest-store-instance.ts). Faster to repeat than the scale bench when only
+// ingest changed; figures only, compare runs back to back (docs/decisions/022).
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { IngestStoreFigures, IngestStoreOptions } from './ingest-store-instance.js';
+import { lowdbStore } from './scale-corpus.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SIZES = (process.env.RINGKAS_BENCH_INGEST_SIZES ?? '10000').split(',').map(Number);
+const ADDS = 500;
+
+async function instance(options: IngestStoreOptions): Promise<IngestStoreFigures> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(here, 'ingest-store-instance.ts'), JSON.stringify(options)], {
+    maxBuffer: 16 << 20,
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as IngestStoreFigures;
+}
+
+const ms = (v: number) => `${v.toFixed(v < 10 ? 2 : 0)} ms`;
+
+export default async function ingestStoreBench(print: (line: string) => void): Promise<void> {
+  for (const n of SIZES) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ringkas-ingest-store-'));
+    try {
+      cpSync(await lowdbStore(n, print), dir, { recursive: true });
+      // The first open reads every article's text and writes the snapshot at close: not what is measured.
+      const warm = await instance({ dir, adds: 0, from: 8_000_000 });
+      const f = await instance({ dir, adds: ADDS, from: 9_000_000 });
+      print(`@${n.toLocaleString('en')}: ${f.perSecond.toFixed(1)} articles/s over ${f.added} adds (batches of 50), CPU ${ms(f.cpuMsPerAdd)} per add, GC pauses ${ms(f.gcPauseMsPerAdd)} per add, heap ${f.heapMB.toFixed(0)} MB; open ${ms(f.openMs)}, first add ${ms(f.firstAddMs)} (first open ${ms(warm.openMs)}); load ${f.load}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,65 @@
+// One engine on a copied store, in its own process: opens it, makes one add
+// (which waits for the background builds), then times `adds` text adds of
+// synthetic articles in batches of 50 concurrent, as the scale bench does.
+// Prints one JSON line: rate, CPU per add (all threads), GC pauses, heap.
+import os from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { loadConfig } from '../../src/config.js';
+import { Engine } from '../../src/engine.js';
+import type { CommandContext } from '../../src/model/actor.js';
+import { generateArticle } from './synthetic-corpus.js';
+
+export interface IngestStoreOptions {
+  dir: string;
+  adds: number;
+  /** Synthetic article numbers to add from (beyond the corpus, and apart from other runs on this store). */
+  from: number;
+}
+
+export interface IngestStoreFigures {
+  openMs: number;
+  firstAddMs: number;
+  added: number;
+  perSecond: number;
+  cpuMsPerAdd: number;
+  gcPauseMsPerAdd: number;
+  heapMB: number;
+  load: string;
+}
+
+const BATCH = 50;
+const options = JSON.parse(process.argv[2] ?? '') as IngestStoreOptions;
+const admin: CommandContext = { actor: { platform: 'shell', id: 'bench', isAdmin: true } };
+const t0 = performance.now();
+const engine = await Engine.open({ config: loadConfig({ env: { RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_DATA_DIR: options.dir }, envFile: null }) });
+const openMs = performance.now() - t0;
+const add = (i: number) => engine.execute({ name: 'add', input: { kind: 'text', text: generateArticle(options.from + i).text } }, admin);
+const a0 = performance.now();
+await add(0);
+const firstAddMs = performance.now() - a0;
+let gcMs = 0;
+const gc = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcMs += e.duration;
+});
+gc.observe({ entryTypes: ['gc'] });
+const cpu0 = process.cpuUsage();
+const i0 = performance.now();
+for (let i = 1; i <= options.adds; i += BATCH) {
+  await Promise.all(Array.from({ length: Math.min(BATCH, options.adds + 1 - i) }, (_, k) => add(i + k)));
+}
+const wall = performance.now() - i0;
+const cpu = process.cpuUsage(cpu0);
+gc.disconnect();
+const figures: IngestStoreFigures = {
+  openMs,
+  firstAddMs,
+  added: options.adds,
+  perSecond: options.adds / (wall / 1000),
+  cpuMsPerAdd: (cpu.user + cpu.system) / 1000 / Math.max(1, options.adds),
+  gcPauseMsPerAdd: gcMs / Math.max(1, options.adds),
+  heapMB: process.memoryUsage().heapUsed / 2 ** 20,
+  load: os.loadavg().map((l) => l.toFixed(2)).join('/'),
+};
+await engine.close();
+process.stdout.write(`${JSON.stringify(figures)}\n`);
+process.exit(0);
