@@ -19,13 +19,20 @@ import { conceptsOf } from '../stories/event-signals.js';
 import { StoryIndex } from '../stories/story-clusters.js';
 import { storedSignals, storySignals, type StoredSignals } from '../stories/story-signals.js';
 import { articleStamp, readSnapshot, rowAt, signalsAt, snapshotPath, SNAPSHOT_VERSION, type DerivedRow, type SnapshotData } from './snapshot-file.js';
+import { readSharedRows, SharedRowWriter } from './shared-derived.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 
 export interface DerivedIndexes {
   index: SearchIndex;
   stories: StoryIndex;
-  /** Keeps the snapshot up to date; null for a store with no folder of its own (PostgreSQL). */
-  snapshots: SnapshotWriter | null;
+  /** Keeps the snapshot (file, or the store's shared rows) up to date; null for a store with neither. */
+  snapshots: DerivedWriter | null;
+}
+
+/** What keeps derived data stored: the snapshot file's writer, or the shared rows' (shared-derived.ts). */
+export interface DerivedWriter {
+  start(): void;
+  close(): Promise<void>;
 }
 
 export interface DerivedInputs {
@@ -53,7 +60,8 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const dir = store.cacheDir;
   const inputs = derivationInputs(d);
   const file = dir === null ? null : snapshotPath(dir);
-  const snapshot = file === null ? null : await usableSnapshot(file, inputs, logger);
+  const shared = file === null ? store.sharedDerived : null;
+  const snapshot = file !== null ? await usableSnapshot(file, inputs, logger) : shared ? await readSharedRows(shared, inputs, logger) : null;
   const t1 = performance.now();
   const rowOf = snapshot ? validRows(snapshot, store) : new Map<string, number>();
   if (snapshot && !canaryAgrees(snapshot, rowOf, d, index)) {
@@ -75,9 +83,9 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const timing = { readMs: ms(t0, t1), checkMs: ms(t1, t2), searchMs: ms(t2, t3), storiesMs: ms(t3, performance.now()) };
   logger.info({ event: 'derived_indexes_built', fromSnapshot: reused, fromText, snapshotRows: snapshot?.ids.length ?? 0, ...timing }, 'derived indexes built');
   const snapshots =
-    file === null
-      ? null
-      : new SnapshotWriter({ file, inputs, store, index, stories, logger, upToDate: fromText === 0 && reused === (snapshot?.ids.length ?? 0) });
+    file !== null
+      ? new SnapshotWriter({ file, inputs, store, index, stories, logger, upToDate: fromText === 0 && reused === (snapshot?.ids.length ?? 0) })
+      : shared && new SharedRowWriter({ shared, inputs, store, index, stories, logger, usable: rowOf.keys() });
   return { index, stories, snapshots };
 }
 

@@ -19,9 +19,19 @@ import type { AuditEntry } from '../store-schema.js';
 import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
 import { migrate } from './migrate.js';
 import { commitDelivery } from './postgres-delivery-commit.js';
+import { PostgresDerivedRows } from './postgres-derived-rows.js';
 import { PostgresFeedStore } from './postgres-feeds.js';
 
 const AUDIT_IN_MEMORY = 1_000;
+/** Articles per query at open: small enough that no result holds much, large enough that round trips do not count. */
+const LOAD_BATCH = 5_000;
+const ARTICLES_IN_ORDER = 'SELECT id, added_at::text AS added_at, record::text AS record FROM articles';
+
+interface ArticleBatchRow {
+  id: string;
+  added_at: string;
+  record: string;
+}
 
 export interface PostgresStoreOptions {
   logger?: Logger;
@@ -36,10 +46,12 @@ interface Meta {
 
 export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   /**
-   * No derived-data snapshot: instances are meant to be stateless and many, and
-   * articles other instances add would leave a local one behind (decision 021).
+   * No derived-data snapshot file: instances are meant to be stateless and many, and
+   * articles other instances add would leave a local one behind (decision 021); the
+   * derived rows are kept in the database instead, beside the articles (decision 027).
    */
   readonly cacheDir = null;
+  readonly sharedDerived: PostgresDerivedRows;
   /** By id, in load-then-insertion order; listed through a snapshot rebuilt only after a change. */
   private readonly subscriptions = new Map<string, SubscriptionRecord>();
   private subscriptionList: readonly SubscriptionRecord[] | null = null;
@@ -59,6 +71,7 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
     private readonly logger: Logger,
   ) {
     super();
+    this.sharedDerived = new PostgresDerivedRows(pool);
   }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -91,9 +104,41 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   }
 
   private async load(): Promise<void> {
-    const articles = await this.pool.query<{ record: ArticleRecord }>('SELECT record FROM articles ORDER BY added_at, id');
-    for (const { record } of articles.rows) this.articles.index(record);
+    await this.loadArticles();
     await Promise.all([this.loadSubscriptions(), this.loadMeta(), this.loadAudit()]);
+  }
+
+  /**
+   * Every article in added order, in keyset batches along (added_at, id) (no sort, no
+   * result holding the whole table); the next batch is asked for before this one is
+   * parsed, so the server's work overlaps ours. Records arrive as text and are parsed
+   * here, so the log line can tell waiting for rows (fetch) from parsing and indexing them (decode).
+   */
+  private async loadArticles(): Promise<void> {
+    const started = performance.now();
+    let fetchMs = 0;
+    let decodeMs = 0;
+    let count = 0;
+    const batch = (after: ArticleBatchRow | undefined) => {
+      const query = after
+        ? this.pool.query<ArticleBatchRow>(`${ARTICLES_IN_ORDER} WHERE (added_at, id) > ($2::timestamptz, $3) ORDER BY added_at, id LIMIT $1`, [LOAD_BATCH, after.added_at, after.id])
+        : this.pool.query<ArticleBatchRow>(`${ARTICLES_IN_ORDER} ORDER BY added_at, id LIMIT $1`, [LOAD_BATCH]);
+      // Awaited on the next turn; a failure meanwhile must not count as unhandled.
+      query.catch(() => undefined);
+      return query;
+    };
+    for (let next: Promise<pg.QueryResult<ArticleBatchRow>> | null = batch(undefined); next; ) {
+      const t = performance.now();
+      const { rows }: pg.QueryResult<ArticleBatchRow> = await next;
+      const d = performance.now();
+      next = rows.length === LOAD_BATCH ? batch(rows.at(-1)) : null;
+      for (const row of rows) this.articles.index(JSON.parse(row.record) as ArticleRecord);
+      fetchMs += d - t;
+      decodeMs += performance.now() - d;
+      count += rows.length;
+    }
+    const ms = (v: number) => Math.round(v);
+    this.logger.info({ event: 'postgres_articles_loaded', articles: count, loadMs: ms(performance.now() - started), fetchMs: ms(fetchMs), decodeMs: ms(decodeMs) }, 'articles loaded');
   }
 
   private async loadSubscriptions(): Promise<void> {
