@@ -37,6 +37,8 @@ export interface PostgresStoreOptions {
   logger?: Logger;
   /** Connections in this instance's pool (plus one for LISTEN). */
   poolSize?: number;
+  /** Articles per query at open (default LOAD_BATCH). */
+  loadBatch?: number;
 }
 
 interface Meta {
@@ -69,6 +71,7 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   private constructor(
     private readonly pool: pg.Pool,
     private readonly logger: Logger,
+    private readonly loadBatch: number,
   ) {
     super();
     this.sharedDerived = new PostgresDerivedRows(pool);
@@ -79,7 +82,7 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 8 });
     // An idle connection the server dropped must not end the process; the next query reconnects.
     pool.on('error', (err) => logger.warn({ event: 'store_connection_lost', err }, 'database connection lost'));
-    const store = new PostgresStore(pool, logger);
+    const store = new PostgresStore(pool, logger, options.loadBatch ?? LOAD_BATCH);
     try {
       await migrate(pool);
       // Listen before loading: a change committed in between is then both loaded and
@@ -121,8 +124,8 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
     let count = 0;
     const batch = (after: ArticleBatchRow | undefined) => {
       const query = after
-        ? this.pool.query<ArticleBatchRow>(`${ARTICLES_IN_ORDER} WHERE (added_at, id) > ($2::timestamptz, $3) ORDER BY added_at, id LIMIT $1`, [LOAD_BATCH, after.added_at, after.id])
-        : this.pool.query<ArticleBatchRow>(`${ARTICLES_IN_ORDER} ORDER BY added_at, id LIMIT $1`, [LOAD_BATCH]);
+        ? this.pool.query<ArticleBatchRow>(`${ARTICLES_IN_ORDER} WHERE (added_at, id) > ($2::timestamptz, $3) ORDER BY added_at, id LIMIT $1`, [this.loadBatch, after.added_at, after.id])
+        : this.pool.query<ArticleBatchRow>(`${ARTICLES_IN_ORDER} ORDER BY added_at, id LIMIT $1`, [this.loadBatch]);
       // Awaited on the next turn; a failure meanwhile must not count as unhandled.
       query.catch(() => undefined);
       return query;
@@ -131,7 +134,7 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
       const t = performance.now();
       const { rows }: pg.QueryResult<ArticleBatchRow> = await next;
       const d = performance.now();
-      next = rows.length === LOAD_BATCH ? batch(rows.at(-1)) : null;
+      next = rows.length === this.loadBatch ? batch(rows.at(-1)) : null;
       for (const row of rows) this.articles.index(JSON.parse(row.record) as ArticleRecord);
       fetchMs += d - t;
       decodeMs += performance.now() - d;
