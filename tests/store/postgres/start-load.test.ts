@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../../../src/store/postgres/migrate.js';
-import { PostgresDerivedRows } from '../../../src/store/postgres/postgres-derived-rows.js';
+import type { PostgresDerivedRows } from '../../../src/store/postgres/postgres-derived-rows.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import type { StoredDerivedRow } from '../../../src/store/shared-derived-rows.js';
 import { article } from '../../roundup/memory-roundup-store.js';
