@@ -8,21 +8,32 @@ import type { SharedDerivedRows, StoredDerivedRow } from '../shared-derived-rows
 
 const READ_BATCH = 5_000;
 
+interface DerivedRowFromDb {
+  id: string;
+  fingerprint: string;
+  stamp: string;
+  data: Buffer;
+}
+
 export class PostgresDerivedRows implements SharedDerivedRows {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** The next batch is asked for before this one is handed over, so the server's work overlaps the caller's. */
   async *read(version: number, inputs: string): AsyncIterable<readonly StoredDerivedRow[]> {
-    let after = '';
-    for (;;) {
-      const { rows } = await this.pool.query<{ id: string; fingerprint: string; stamp: string; data: Buffer }>(
+    const batch = (after: string) => {
+      const query = this.pool.query<DerivedRowFromDb>(
         `SELECT id, fingerprint, stamp, data FROM article_derived
          WHERE version = $1 AND inputs = $2 AND id > $3 ORDER BY id LIMIT $4`,
         [version, inputs, after, READ_BATCH],
       );
-      if (rows.length === 0) return;
-      yield rows.map((r) => ({ id: r.id, fingerprint: r.fingerprint, stamp: Number(r.stamp), data: r.data }));
-      if (rows.length < READ_BATCH) return;
-      after = rows.at(-1)!.id;
+      // Awaited on the next turn; a failure meanwhile must not count as unhandled.
+      query.catch(() => undefined);
+      return query;
+    };
+    for (let next: ReturnType<typeof batch> | null = batch(''); next; ) {
+      const { rows }: pg.QueryResult<DerivedRowFromDb> = await next;
+      next = rows.length === READ_BATCH ? batch(rows.at(-1)!.id) : null;
+      if (rows.length > 0) yield rows.map((r) => ({ id: r.id, fingerprint: r.fingerprint, stamp: Number(r.stamp), data: r.data }));
     }
   }
 
