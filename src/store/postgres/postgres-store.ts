@@ -25,11 +25,19 @@ import { PostgresFeedStore } from './postgres-feeds.js';
 const AUDIT_IN_MEMORY = 1_000;
 /** Articles per query at open: small enough that no result holds much, large enough that round trips do not count. */
 const LOAD_BATCH = 5_000;
-const ARTICLES_IN_ORDER = 'SELECT id, added_at::text AS added_at, record::text AS record FROM articles';
+/**
+ * One batch of articles in added order: the first ($1 rows), or those after ($2, $3).
+ * The position comes back as text (exact to the microsecond, unlike a Date) under a
+ * name of its own: ORDER BY would take a column named added_at to mean the text.
+ */
+export function articlesInOrder(after: boolean): string {
+  const where = after ? 'WHERE (added_at, id) > ($2::timestamptz, $3) ' : '';
+  return `SELECT id, added_at::text AS position, record::text AS record FROM articles ${where}ORDER BY articles.added_at, articles.id LIMIT $1`;
+}
 
 interface ArticleBatchRow {
   id: string;
-  added_at: string;
+  position: string;
   record: string;
 }
 
@@ -123,9 +131,7 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
     let decodeMs = 0;
     let count = 0;
     const batch = (after: ArticleBatchRow | undefined) => {
-      const query = after
-        ? this.pool.query<ArticleBatchRow>(`${ARTICLES_IN_ORDER} WHERE (added_at, id) > ($2::timestamptz, $3) ORDER BY added_at, id LIMIT $1`, [this.loadBatch, after.added_at, after.id])
-        : this.pool.query<ArticleBatchRow>(`${ARTICLES_IN_ORDER} ORDER BY added_at, id LIMIT $1`, [this.loadBatch]);
+      const query = this.pool.query<ArticleBatchRow>(articlesInOrder(after !== undefined), after ? [this.loadBatch, after.position, after.id] : [this.loadBatch]);
       // Awaited on the next turn; a failure meanwhile must not count as unhandled.
       query.catch(() => undefined);
       return query;

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, readMigrations } from '../../../src/store/postgres/migrate.js';
 import type { PostgresDerivedRows } from '../../../src/store/postgres/postgres-derived-rows.js';
-import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
+import { articlesInOrder, PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import type { StoredDerivedRow } from '../../../src/store/shared-derived-rows.js';
 import { article } from '../../roundup/memory-roundup-store.js';
 import { freshDatabaseUrl } from '../../support/postgres-database.js';
@@ -60,18 +60,20 @@ describe('PostgreSQL store at open', () => {
     }
   });
 
-  it('reads the articles in order along an index, with no sort', async () => {
+  it('reads the articles in order along an index, with no sort, batch after batch', async () => {
     const url = await freshDatabaseUrl();
     const p = await pool(url);
     await migrate(p);
     const client = await p.connect();
     try {
-      // On a near-empty table a sequential scan would win anyway: ask what the plan is once that is off.
-      await client.query('SET enable_seqscan = off');
-      const { rows } = await client.query<{ 'QUERY PLAN': unknown }>('EXPLAIN (FORMAT JSON) SELECT id, record FROM articles ORDER BY added_at, id LIMIT 5000');
-      const plan = JSON.stringify(rows[0]!['QUERY PLAN']);
-      expect(plan).toContain('articles_added_order');
-      expect(plan).not.toContain('"Sort"');
+      // On a near-empty table a sequential or bitmap scan and a sort would win anyway: ask what the plan is once those are off.
+      await client.query('SET enable_seqscan = off; SET enable_bitmapscan = off');
+      for (const [after, values] of [[false, [5000]], [true, [5000, '2026-11-01 00:00:00+00', 'a']]] as const) {
+        const { rows } = await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${articlesInOrder(after)}`, [...values]);
+        const plan = JSON.stringify(rows[0]!['QUERY PLAN']);
+        expect(plan).toContain('articles_added_order');
+        expect(plan, plan).not.toContain('"Sort"');
+      }
     } finally {
       client.release();
     }
