@@ -42,17 +42,30 @@ function extraOf(s: StoredSignals): Extra {
   return [s.date, s.series.map((e) => [e.ordinal, [...e.words]])];
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Typed array that doubles as it fills. */
 class Growing<A extends Uint32Array | Float64Array | Uint8Array> {
   length = 0;
   constructor(private array: A) {}
+  private reserve(n: number): void {
+    if (this.length + n <= this.array.length) return;
+    const bigger = new (this.array.constructor as new (n: number) => A)(Math.max(16, this.array.length * 2, this.length + n));
+    bigger.set(this.array);
+    this.array = bigger;
+  }
   push(v: number): void {
-    if (this.length === this.array.length) {
-      const bigger = new (this.array.constructor as new (n: number) => A)(Math.max(16, this.array.length * 2));
-      bigger.set(this.array);
-      this.array = bigger;
-    }
+    this.reserve(1);
     this.array[this.length++] = v;
+  }
+  /** Appends `n` little-endian values stored in `bytes` from `at`: one copy where they are aligned, value by value where not. */
+  append(bytes: Buffer, at: number, n: number, read: (at: number) => number): void {
+    this.reserve(n);
+    const size = this.array.BYTES_PER_ELEMENT;
+    const Typed = this.array.constructor as new (b: ArrayBufferLike, o: number, n: number) => A;
+    if (LITTLE_ENDIAN && (bytes.byteOffset + at) % size === 0) this.array.set(new Typed(bytes.buffer, bytes.byteOffset + at, n), this.length);
+    else for (let j = 0; j < n; j++) this.array[this.length + j] = read(at + j * size);
+    this.length += n;
   }
   at(i: number): number {
     return this.array[i]!;
@@ -93,22 +106,17 @@ export class DerivedRowsAssembler {
     this.ids.push(who.id);
     this.fingerprints.push(who.fingerprint);
     this.stamps.push(who.stamp);
-    const { packed, weights, ends } = row;
-    const nTerms = packed.length;
+    const { nTerms, nSignals, ends } = row;
     let from = row.textFrom;
     this.termStart.push(this.termIds.length);
-    for (let j = 0; j < nTerms; from = ends[j++]! + 1) {
-      this.termIds.push(this.terms.idOf(bytes, from, ends[j]!));
-      this.termCounts.push(packed[j]!);
-    }
+    for (let j = 0; j < nTerms; from = ends[j++]! + 1) this.termIds.push(this.terms.idOf(bytes, from, ends[j]!));
+    this.termCounts.append(bytes, row.packedAt, nTerms, (at) => bytes.readUInt32LE(at));
     this.headLen.push(row.headLen);
     this.bodyLen.push(row.bodyLen);
     this.inScope.push(row.inScope);
     this.signalStart.push(this.signalIds.length);
-    for (let j = 0; j < weights.length; from = ends[nTerms + j++]! + 1) {
-      this.signalIds.push(this.signalKeys.idOf(bytes, from, ends[nTerms + j]!));
-      this.signalWeights.push(weights[j]!);
-    }
+    for (let j = 0; j < nSignals; from = ends[nTerms + j++]! + 1) this.signalIds.push(this.signalKeys.idOf(bytes, from, ends[nTerms + j]!));
+    this.signalWeights.append(bytes, HEADER, nSignals, (at) => bytes.readDoubleLE(at));
     this.dates.push(row.extra[0]);
     if (row.extra[1].length > 0) this.series.set(i, row.extra[1].map(([ordinal, words]) => ({ ordinal, words: new Set(words) })));
     return true;
@@ -202,8 +210,10 @@ class ByteVocabulary {
 }
 
 interface Decoded {
-  packed: number[];
-  weights: number[];
+  nTerms: number;
+  nSignals: number;
+  /** Where the packed counts start (the weights start right after the header). */
+  packedAt: number;
   /** Where the words start in the bytes, and where each ends (a view of a buffer reused by the next decode). */
   textFrom: number;
   ends: Uint32Array;
@@ -217,13 +227,11 @@ let endsScratch = new Uint32Array(1024);
 
 function decode(bytes: Buffer): Decoded | null {
   if (bytes.length < HEADER) return null;
-  const [format, nTerms, nSignals, headLen, bodyLen, inScope, textBytes, extraBytes] = Array.from({ length: 8 }, (_, i) => bytes.readUInt32LE(i * 4)) as [number, number, number, number, number, number, number, number];
+  const word = (i: number) => bytes.readUInt32LE(i * 4);
+  const [format, nTerms, nSignals, headLen, bodyLen, inScope, textBytes, extraBytes] = [word(0), word(1), word(2), word(3), word(4), word(5), word(6), word(7)];
   if (format !== FORMAT || inScope > 1 || bytes.length !== HEADER + nSignals * 8 + nTerms * 4 + textBytes + extraBytes) return null;
-  let at = HEADER;
-  const weights = new Array<number>(nSignals);
-  for (let j = 0; j < nSignals; j++, at += 8) weights[j] = bytes.readDoubleLE(at);
-  const packed = new Array<number>(nTerms);
-  for (let j = 0; j < nTerms; j++, at += 4) packed[j] = bytes.readUInt32LE(at);
+  const packedAt = HEADER + nSignals * 8;
+  const at = packedAt + nTerms * 4;
   const words = nTerms + nSignals;
   if (endsScratch.length < words) endsScratch = new Uint32Array(words * 2);
   let n = 0;
@@ -233,7 +241,7 @@ function decode(bytes: Buffer): Decoded | null {
   // Exactly one word per term and signal.
   if (n !== words || (words === 0 && textBytes > 0)) return null;
   const extra = extraBytes === 0 ? ([null, []] satisfies Extra) : parseExtra(bytes.toString('utf8', textTo));
-  return extra && { packed, weights, textFrom: at, ends: endsScratch, headLen, bodyLen, inScope, extra };
+  return extra && { nTerms, nSignals, packedAt, textFrom: at, ends: endsScratch, headLen, bodyLen, inScope, extra };
 }
 
 function parseExtra(json: string): Extra | null {

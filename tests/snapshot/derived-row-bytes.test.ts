@@ -25,7 +25,9 @@ const who = (i: number) => ({ id: `a${i}`, fingerprint: `fp${i}`, stamp: 4_000_0
 describe('derived rows as bytes', () => {
   it('come back through the assembler as they went in, with one shared vocabulary', () => {
     const assembler = new DerivedRowsAssembler();
-    ROWS.forEach((r, i) => expect(assembler.add(who(i), encodeDerivedRow(r)!)).toBe(true));
+    // Every other row at an odd offset, as a row may lie in a larger buffer (read value by value, not as a typed view).
+    const at = (bytes: Buffer, i: number) => (i % 2 === 0 ? bytes : Buffer.concat([Buffer.alloc(1), bytes]).subarray(1));
+    ROWS.forEach((r, i) => expect(assembler.add(who(i), at(encodeDerivedRow(r)!, i))).toBe(true));
     const s = assembler.finish('inputs-hash');
     expect(s).toMatchObject({ version: SNAPSHOT_VERSION, inputs: 'inputs-hash', ids: ['a0', 'a1', 'a2', 'a3'], fingerprints: ['fp0', 'fp1', 'fp2', 'fp3'] });
     expect([...s.stamps]).toEqual([0, 1, 2, 3].map((i) => who(i).stamp));
