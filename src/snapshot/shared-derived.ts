@@ -23,12 +23,18 @@ const WRITE_BATCH = 500;
 /** Encoding re-reads an article's terms (~0.5 ms): done in slices so requests are not held up. */
 const SLICE_MS = 8;
 
-/** Every usable row of the shared store, as a snapshot; null when there is none. Rows that do not decode are left out (and logged). */
+/** Every usable row of the shared store, as a snapshot; null when there is none or they cannot be read. Rows that do not decode are left out (and logged). */
 export async function readSharedRows(shared: SharedDerivedRows, inputs: string, logger: Logger): Promise<SnapshotData | null> {
   const assembler = new DerivedRowsAssembler();
   let refused = 0;
-  for await (const batch of shared.read(SNAPSHOT_VERSION, inputs)) {
-    for (const row of batch) if (!assembler.add(row, row.data)) refused++;
+  try {
+    for await (const batch of shared.read(SNAPSHOT_VERSION, inputs)) {
+      for (const row of batch) if (!assembler.add(row, row.data)) refused++;
+    }
+  } catch (err) {
+    // A cache that cannot be read must not stop the start.
+    logger.warn({ event: 'derived_rows_read_failed', err }, 'shared derived rows could not be read; articles are read from their text');
+    return null;
   }
   if (refused > 0) logger.warn({ event: 'derived_rows_unreadable', rows: refused }, 'shared derived rows that do not decode are ignored; their articles are read from their text');
   return assembler.rows > 0 ? assembler.finish(inputs) : null;

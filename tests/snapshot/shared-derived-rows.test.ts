@@ -180,4 +180,15 @@ describe('derived rows shared through PostgreSQL', () => {
     expect(built(again)).toMatchObject({ fromSnapshot: articleCount, fromText: 0 });
     await again.engine.close();
   }, 60_000);
+
+  it('rows that cannot be read at all (the table gone) are logged, and the instance starts from the text', async () => {
+    const url = await copyOf(original);
+    await sql(url, 'ALTER TABLE article_derived RENAME TO article_derived_elsewhere');
+    const o = await open(url);
+    expect(event(o, 'derived_rows_read_failed')).toBeDefined();
+    expect(built(o)).toMatchObject({ fromSnapshot: 0, fromText: articleCount });
+    const replies = await answers(o.engine);
+    await o.engine.close();
+    expect(replies).toEqual(await answersFromText());
+  }, 60_000);
 });
