@@ -58,7 +58,7 @@ export class StoryIndex {
   private pending: readonly ArticleRecord[] = [];
   private pendingDone = 0;
   /** The scheduled next step of the background build, and whether it may keep the process alive. */
-  private step: NodeJS.Timeout | null = null;
+  private step: NodeJS.Immediate | null = null;
   private keepAlive = false;
   private finished: () => void = () => {};
   private readonly built: Promise<void>;
@@ -119,7 +119,7 @@ export class StoryIndex {
 
   /** Stops the background build (the engine is closing); a later change still indexes the rest first. */
   stop(): void {
-    if (this.step) clearTimeout(this.step);
+    if (this.step) clearImmediate(this.step);
     this.step = null;
   }
 
@@ -129,10 +129,13 @@ export class StoryIndex {
   }
 
   private schedule(): void {
-    // A timer, not setImmediate: an unref'd immediate does not stop the loop from
-    // blocking in poll, so the build would only advance when other I/O woke it
-    // (~30 articles/s at 100,000 instead of a core's worth). A timer bounds the wait.
-    this.step = setTimeout(() => {
+    // An unref'd immediate alone does not stop the loop from blocking in poll: the
+    // build would advance only when other I/O woke the process (~30 articles/s at
+    // 100,000 instead of a core's worth). An unref'd timer bounds that wait.
+    const wake = setTimeout(() => undefined, 1);
+    wake.unref();
+    this.step = setImmediate(() => {
+      clearTimeout(wake);
       this.step = null;
       this.indexPending(performance.now() + BUILD_SLICE_MS);
       if (this.pendingDone < this.pending.length) this.schedule();
