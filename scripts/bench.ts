@@ -11,7 +11,7 @@ const print = (line: string) => process.stdout.write(`${line}\n`);
 
 print(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join('/')}`);
 const only = process.argv.slice(2);
-const OPT_IN = ['scale-bench.ts', 'ingest-store-bench.ts'];
+const OPT_IN = ['scale-bench.ts', 'ingest-store-bench.ts', 'postgres-start-bench.ts'];
 const parts = readdirSync(path.join(here, 'bench'))
   .filter((f) => f.endsWith('-bench.ts'))
   .sort((a, b) => (a === 'engine-bench.ts' ? -1 : b === 'engine-bench.ts' ? 1 : a.localeCompare(b)))

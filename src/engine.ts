@@ -31,8 +31,7 @@ import { loadLexicon } from './search/lexicon.js';
 import { seedIfEmpty } from './seed-store.js';
 import type { EngineServices } from './services.js';
 import { openStore } from './store/open-store.js';
-import { openDerivedIndexes } from './snapshot/derived-indexes.js';
-import type { SnapshotWriter } from './snapshot/snapshot-writer.js';
+import { openDerivedIndexes, type DerivedWriter } from './snapshot/derived-indexes.js';
 
 export interface EngineOptions {
   config: Config;
@@ -68,9 +67,9 @@ export class Engine {
 
   readonly #services: EngineServices;
   readonly #stopFollowing: () => void;
-  readonly #snapshots: SnapshotWriter | null;
+  readonly #snapshots: DerivedWriter | null;
 
-  private constructor(services: EngineServices, snapshots: SnapshotWriter | null) {
+  private constructor(services: EngineServices, snapshots: DerivedWriter | null) {
     this.#services = services;
     this.#snapshots = snapshots;
     this.#stopFollowing = services.articles.followRemoteChanges();

@@ -16,7 +16,7 @@ import { CORPUS_NOW } from './scale-corpus-version.js';
 import type { PreparedStore, StoreVariant } from './scale-store-variant.js';
 import { ms } from './stats.js';
 
-async function withPool<T>(url: string, work: (pool: pg.Pool) => Promise<T>): Promise<T> {
+export async function withPool<T>(url: string, work: (pool: pg.Pool) => Promise<T>): Promise<T> {
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   // An idle connection dropped meanwhile (the server stopping, a database dropped) must not end the bench.
   pool.on('error', () => undefined);
@@ -28,7 +28,7 @@ async function withPool<T>(url: string, work: (pool: pg.Pool) => Promise<T>): Pr
 }
 
 /** Loads the first `n` corpus articles into a new database `name`, verified; throws on any mismatch. */
-async function loadTemplate(adminUrl: string, name: string, n: number, log: (line: string) => void): Promise<void> {
+export async function loadTemplate(adminUrl: string, name: string, n: number, log: (line: string) => void): Promise<void> {
   const url = await createDatabase(adminUrl, name);
   const t0 = performance.now();
   const reports = await withPool(url, async (pool) => {

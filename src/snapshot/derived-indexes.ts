@@ -12,20 +12,28 @@ import type { Brief } from '../briefs/brief-schema.js';
 import type { Scope } from '../briefs/scope.js';
 import type { Logger } from '../logger.js';
 import type { Lexicon } from '../search/lexicon.js';
-import type { ArticleRecord, StoredArticle } from '../model/article.js';
+import type { StoredArticle } from '../model/article.js';
 import { SearchIndex, type PreparedDocument } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
+import { articleWithBody } from '../store/article-with-body.js';
 import { conceptsOf } from '../stories/event-signals.js';
 import { StoryIndex } from '../stories/story-clusters.js';
 import { storedSignals, storySignals, type StoredSignals } from '../stories/story-signals.js';
 import { articleStamp, readSnapshot, rowAt, signalsAt, snapshotPath, SNAPSHOT_VERSION, type DerivedRow, type SnapshotData } from './snapshot-file.js';
+import { readSharedRows, SharedRowWriter } from './shared-derived.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 
 export interface DerivedIndexes {
   index: SearchIndex;
   stories: StoryIndex;
-  /** Keeps the snapshot up to date; null for a store with no folder of its own (PostgreSQL). */
-  snapshots: SnapshotWriter | null;
+  /** Keeps the snapshot (file, or the store's shared rows) up to date; null for a store with neither. */
+  snapshots: DerivedWriter | null;
+}
+
+/** What keeps derived data stored: the snapshot file's writer, or the shared rows' (shared-derived.ts). */
+export interface DerivedWriter {
+  start(): void;
+  close(): Promise<void>;
 }
 
 export interface DerivedInputs {
@@ -53,7 +61,8 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const dir = store.cacheDir;
   const inputs = derivationInputs(d);
   const file = dir === null ? null : snapshotPath(dir);
-  const snapshot = file === null ? null : await usableSnapshot(file, inputs, logger);
+  const shared = file === null ? store.sharedDerived : null;
+  const snapshot = file !== null ? await usableSnapshot(file, inputs, logger) : shared ? await readSharedRows(shared, inputs, logger) : null;
   const t1 = performance.now();
   const rowOf = snapshot ? validRows(snapshot, store) : new Map<string, number>();
   if (snapshot && !canaryAgrees(snapshot, rowOf, d, index)) {
@@ -75,9 +84,9 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const timing = { readMs: ms(t0, t1), checkMs: ms(t1, t2), searchMs: ms(t2, t3), storiesMs: ms(t3, performance.now()) };
   logger.info({ event: 'derived_indexes_built', fromSnapshot: reused, fromText, snapshotRows: snapshot?.ids.length ?? 0, ...timing }, 'derived indexes built');
   const snapshots =
-    file === null
-      ? null
-      : new SnapshotWriter({ file, inputs, store, index, stories, logger, upToDate: fromText === 0 && reused === (snapshot?.ids.length ?? 0) });
+    file !== null
+      ? new SnapshotWriter({ file, inputs, store, index, stories, logger, upToDate: fromText === 0 && reused === (snapshot?.ids.length ?? 0) })
+      : shared && new SharedRowWriter({ shared, inputs, store, index, stories, logger, usable: rowOf.keys() });
   return { index, stories, snapshots };
 }
 
@@ -93,7 +102,7 @@ function loadSearchIndex(store: BriefingStore, index: SearchIndex, articles: rea
     const i = rowOf.get(article.id);
     if (i !== undefined) total += snapshot!.termStart[i + 1]! - snapshot!.termStart[i]!;
     else {
-      const prepared = index.prepare(withStoredBody(store, article));
+      const prepared = index.prepare(articleWithBody(store, article));
       fresh.set(k, prepared);
       total += prepared.counts.terms.length;
     }
@@ -148,11 +157,6 @@ function loadSearchIndex(store: BriefingStore, index: SearchIndex, articles: rea
   docs.start[n] = e;
   index.load(articles, vocabulary, docs, inScope);
   return fresh.size;
-}
-
-/** A stored article with its body read back (what derivation from the text reads). */
-function withStoredBody(store: BriefingStore, article: StoredArticle): ArticleRecord {
-  return { ...article, body: store.readBody(article.id) ?? '' };
 }
 
 /**
@@ -211,7 +215,7 @@ function canaryAgrees(s: SnapshotData, rowOf: ReadonlyMap<string, number>, d: De
   const step = Math.max(1, Math.floor(ids.length / CANARY_ROWS));
   const concepts = conceptsOf(d.lexicon);
   for (let k = 0; k < ids.length && k < step * CANARY_ROWS; k += step) {
-    const article = withStoredBody(d.store, d.store.getArticle(ids[k]!)!);
+    const article = articleWithBody(d.store, d.store.getArticle(ids[k]!)!);
     const row = rowAt(s, rowOf.get(article.id)!);
     const fresh: DerivedRow = {
       prepared: index.prepare(article),

@@ -10,6 +10,7 @@ import type { Coordination } from '../coordination/claims.js';
 import type { FeedRecord } from '../feeds/feed-record.js';
 import type { ArticleRecord, StoredArticle } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
+import type { SharedDerivedRows } from './shared-derived-rows.js';
 import type { AuditEntry } from './store-schema.js';
 
 export type SeedingState = 'not-started' | 'in-progress' | 'done';
@@ -27,6 +28,8 @@ export interface BriefingStore {
    * derived-data snapshot, docs/decisions/021), or null to keep none.
    */
   readonly cacheDir: string | null;
+  /** Derived data kept in the store itself for every instance to start from (PostgreSQL, docs/decisions/027), or null. */
+  readonly sharedDerived: SharedDerivedRows | null;
   readonly articleCount: number;
   listArticles(): IterableIterator<StoredArticle>;
   getArticle(id: string): StoredArticle | undefined;

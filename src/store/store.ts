@@ -88,6 +88,9 @@ export class Store extends ArticlesInMemory implements BriefingStore {
     return this.dir;
   }
 
+  /** One process per folder: its snapshot file (cacheDir) is all the derived data it needs. */
+  readonly sharedDerived = null;
+
   static async open(dir: string, lockOptions: LockOptions = {}): Promise<Store> {
     try {
       mkdirSync(path.join(dir, 'articles'), { recursive: true });

@@ -142,7 +142,13 @@ export class StoryIndex {
   }
 
   private schedule(): void {
+    // An unref'd immediate alone does not stop the loop from blocking in poll: the
+    // build would advance only when other I/O woke the process (~30 articles/s at
+    // 100,000 instead of a core's worth). An unref'd timer bounds that wait.
+    const wake = setTimeout(() => undefined, 1);
+    wake.unref();
     this.step = setImmediate(() => {
+      clearTimeout(wake);
       this.step = null;
       this.indexPending(performance.now() + BUILD_SLICE_MS);
       if (this.pendingDone < this.pending.length) this.schedule();

@@ -19,14 +19,34 @@ import type { AuditEntry } from '../store-schema.js';
 import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
 import { migrate } from './migrate.js';
 import { commitDelivery } from './postgres-delivery-commit.js';
+import { PostgresDerivedRows } from './postgres-derived-rows.js';
 import { PostgresFeedStore } from './postgres-feeds.js';
 
 const AUDIT_IN_MEMORY = 1_000;
+/** Articles per query at open: small enough that no result holds much, large enough that round trips do not count. */
+const LOAD_BATCH = 5_000;
+/**
+ * One batch of articles in added order: the first ($1 rows), or those after ($2, $3).
+ * The position comes back as text (exact to the microsecond, unlike a Date) under a
+ * name of its own: ORDER BY would take a column named added_at to mean the text.
+ */
+export function articlesInOrder(after: boolean): string {
+  const where = after ? 'WHERE (added_at, id) > ($2::timestamptz, $3) ' : '';
+  return `SELECT id, added_at::text AS position, record::text AS record FROM articles ${where}ORDER BY articles.added_at, articles.id LIMIT $1`;
+}
+
+interface ArticleBatchRow {
+  id: string;
+  position: string;
+  record: string;
+}
 
 export interface PostgresStoreOptions {
   logger?: Logger;
   /** Connections in this instance's pool (plus one for LISTEN). */
   poolSize?: number;
+  /** Articles per query at open (default LOAD_BATCH). */
+  loadBatch?: number;
 }
 
 interface Meta {
@@ -36,10 +56,12 @@ interface Meta {
 
 export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements BriefingStore {
   /**
-   * No derived-data snapshot: instances are meant to be stateless and many, and
-   * articles other instances add would leave a local one behind (decision 021).
+   * No derived-data snapshot file: instances are meant to be stateless and many, and
+   * articles other instances add would leave a local one behind (decision 021); the
+   * derived rows are kept in the database instead, beside the articles (decision 027).
    */
   readonly cacheDir = null;
+  readonly sharedDerived: PostgresDerivedRows;
   /** By id, in load-then-insertion order; listed through a snapshot rebuilt only after a change. */
   private readonly subscriptions = new Map<string, SubscriptionRecord>();
   private subscriptionList: readonly SubscriptionRecord[] | null = null;
@@ -57,8 +79,10 @@ export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements Br
   private constructor(
     private readonly pool: pg.Pool,
     private readonly logger: Logger,
+    private readonly loadBatch: number,
   ) {
     super();
+    this.sharedDerived = new PostgresDerivedRows(pool);
   }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -66,7 +90,7 @@ export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements Br
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 8 });
     // An idle connection the server dropped must not end the process; the next query reconnects.
     pool.on('error', (err) => logger.warn({ event: 'store_connection_lost', err }, 'database connection lost'));
-    const store = new PostgresStore(pool, logger);
+    const store = new PostgresStore(pool, logger, options.loadBatch ?? LOAD_BATCH);
     try {
       await migrate(pool);
       // Listen before loading: a change committed in between is then both loaded and
@@ -91,9 +115,39 @@ export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements Br
   }
 
   private async load(): Promise<void> {
-    const articles = await this.pool.query<{ record: ArticleRecord }>('SELECT record FROM articles ORDER BY added_at, id');
-    for (const { record } of articles.rows) this.articles.index(record);
+    await this.loadArticles();
     await Promise.all([this.loadSubscriptions(), this.loadMeta(), this.loadAudit()]);
+  }
+
+  /**
+   * Every article in added order, in keyset batches along (added_at, id) (no sort, no
+   * result holding the whole table); the next batch is asked for before this one is
+   * parsed, so the server's work overlaps ours. Records arrive as text and are parsed
+   * here, so the log line can tell waiting for rows (fetch) from parsing and indexing them (decode).
+   */
+  private async loadArticles(): Promise<void> {
+    const started = performance.now();
+    let fetchMs = 0;
+    let decodeMs = 0;
+    let count = 0;
+    const batch = (after: ArticleBatchRow | undefined) => {
+      const query = this.pool.query<ArticleBatchRow>(articlesInOrder(after !== undefined), after ? [this.loadBatch, after.position, after.id] : [this.loadBatch]);
+      // Awaited on the next turn; a failure meanwhile must not count as unhandled.
+      query.catch(() => undefined);
+      return query;
+    };
+    for (let next: Promise<pg.QueryResult<ArticleBatchRow>> | null = batch(undefined); next; ) {
+      const t = performance.now();
+      const { rows }: pg.QueryResult<ArticleBatchRow> = await next;
+      const d = performance.now();
+      next = rows.length === this.loadBatch ? batch(rows.at(-1)) : null;
+      for (const row of rows) this.articles.index(JSON.parse(row.record) as ArticleRecord);
+      fetchMs += d - t;
+      decodeMs += performance.now() - d;
+      count += rows.length;
+    }
+    const ms = (v: number) => Math.round(v);
+    this.logger.info({ event: 'postgres_articles_loaded', articles: count, loadMs: ms(performance.now() - started), fetchMs: ms(fetchMs), decodeMs: ms(decodeMs) }, 'articles loaded');
   }
 
   private async loadSubscriptions(): Promise<void> {

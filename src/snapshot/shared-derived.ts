@@ -1,0 +1,151 @@
+// The derived-data snapshot for a store shared by many instances (PostgreSQL):
+// instead of a file of its own, each instance starts from rows kept beside the
+// articles (one per article, src/store/shared-derived-rows.ts), assembled into the
+// snapshot's form (derived-row-bytes.ts) and checked exactly as a file's rows
+// are; and it writes the rows of what it read from text itself: the articles it
+// adds (right after the add), and at start the articles that had no usable row
+// (none yet, a changed article, another version or other briefs). Articles other
+// instances add are theirs to write. Rows are a cache: a failed write is logged
+// and tried again, and an article without a row is read from its text.
+import type { Logger } from '../logger.js';
+import type { StoredArticle } from '../model/article.js';
+import type { SearchIndex } from '../search/search-index.js';
+import { articleWithBody } from '../store/article-with-body.js';
+import type { BriefingStore } from '../store/briefing-store.js';
+import type { SharedDerivedRows, StoredDerivedRow } from '../store/shared-derived-rows.js';
+import type { StoryIndex } from '../stories/story-clusters.js';
+import { DerivedRowsAssembler, encodeDerivedRow } from './derived-row-bytes.js';
+import { articleStamp, SNAPSHOT_VERSION, type SnapshotData } from './snapshot-file.js';
+
+/** How often the writer looks for articles without a row (only when the index changed, or some waited for their signals). */
+const CHECK_EVERY_MS = 1_000;
+/** Rows per write statement. */
+const WRITE_BATCH = 500;
+/** Encoding re-reads an article's terms (~0.5 ms): done in slices so requests are not held up. */
+const SLICE_MS = 8;
+
+/** Every usable row of the shared store, as a snapshot; null when there is none or they cannot be read. Rows that do not decode are left out (and logged). */
+export async function readSharedRows(shared: SharedDerivedRows, inputs: string, logger: Logger): Promise<SnapshotData | null> {
+  const assembler = new DerivedRowsAssembler();
+  let refused = 0;
+  try {
+    for await (const batch of shared.read(SNAPSHOT_VERSION, inputs)) {
+      for (const row of batch) if (!assembler.add(row, row.data)) refused++;
+    }
+  } catch (err) {
+    // A cache that cannot be read must not stop the start.
+    logger.warn({ event: 'derived_rows_read_failed', err }, 'shared derived rows could not be read; articles are read from their text');
+    return null;
+  }
+  if (refused > 0) logger.warn({ event: 'derived_rows_unreadable', rows: refused }, 'shared derived rows that do not decode are ignored; their articles are read from their text');
+  return assembler.rows > 0 ? assembler.finish(inputs) : null;
+}
+
+export interface SharedRowWriterDeps {
+  shared: SharedDerivedRows;
+  inputs: string;
+  store: BriefingStore;
+  index: SearchIndex;
+  stories: StoryIndex;
+  logger: Logger;
+  /** Stored articles whose row in the store was used at start (nothing to write for them). */
+  usable: Iterable<string>;
+}
+
+export class SharedRowWriter {
+  /** Records whose row is in the store (written by us or used at start): by object, so a removed and re-added article is written again. */
+  private readonly written = new WeakSet<StoredArticle>();
+  /** Records other instances added: theirs to write. */
+  private readonly others = new WeakSet<StoredArticle>();
+  /** The index's change count at the last look (null: look at the next tick). */
+  private seen: number | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private stopListening: (() => void) | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly d: SharedRowWriterDeps) {
+    for (const id of d.usable) {
+      const article = d.store.getArticle(id);
+      if (article) this.written.add(article);
+    }
+  }
+
+  start(): void {
+    this.stopListening = this.d.store.onRemoteChange((change) => {
+      if (change.kind === 'article-added') this.others.add(change.article);
+    });
+    this.timer = setInterval(() => void this.flush(), CHECK_EVERY_MS);
+    this.timer.unref();
+    void this.flush();
+  }
+
+  /** Stops looking, then writes the rows still missing whose signals are known. */
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.stopListening?.();
+    await this.running;
+    this.seen = null;
+    await this.flush();
+  }
+
+  private flush(): Promise<void> {
+    this.running ??= this.pass().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    const { index, store, stories } = this.d;
+    if (this.seen === index.changes) return;
+    this.seen = index.changes;
+    const todo: StoredArticle[] = [];
+    let waiting = 0;
+    for (const article of store.listArticles()) {
+      if (this.written.has(article) || this.others.has(article)) continue;
+      if (stories.signalsFor(article.id)) todo.push(article);
+      else waiting++;
+    }
+    // Articles whose signals the story build has not read yet: look again at the next tick.
+    if (waiting > 0) this.seen = null;
+    for (let from = 0; from < todo.length; from += WRITE_BATCH) {
+      const batch = todo.slice(from, from + WRITE_BATCH);
+      if (!(await this.write(batch, todo.length - from - batch.length + waiting))) {
+        this.seen = null;
+        return;
+      }
+    }
+  }
+
+  /** Writes one batch; false when the store refused the statement (tried again later). */
+  private async write(articles: readonly StoredArticle[], pending: number): Promise<boolean> {
+    const started = performance.now();
+    const rows = await this.encode(articles);
+    try {
+      const written = await this.d.shared.write(SNAPSHOT_VERSION, this.d.inputs, rows);
+      // Also those the store left alone (removed meanwhile, a newer version's row): nothing to retry for them.
+      for (const a of articles) this.written.add(a);
+      this.d.logger.info({ event: 'derived_rows_written', rows: written.length, pending, ms: Math.round(performance.now() - started) }, 'shared derived rows written');
+      return true;
+    } catch (err) {
+      this.d.logger.warn({ event: 'derived_rows_write_failed', rows: rows.length, err }, 'shared derived rows not written; will try again');
+      return false;
+    }
+  }
+
+  private async encode(articles: readonly StoredArticle[]): Promise<StoredDerivedRow[]> {
+    const rows: StoredDerivedRow[] = [];
+    let sliceEnds = performance.now() + SLICE_MS;
+    for (const article of articles) {
+      if (performance.now() > sliceEnds) {
+        await new Promise((resolve) => setImmediate(resolve));
+        sliceEnds = performance.now() + SLICE_MS;
+      }
+      const signals = this.d.stories.signalsFor(article.id);
+      const data = signals && encodeDerivedRow({ prepared: this.d.index.prepare(articleWithBody(this.d.store, article)), signals });
+      if (data) rows.push({ id: article.id, fingerprint: article.fingerprint, stamp: articleStamp(article), data });
+    }
+    return rows;
+  }
+}

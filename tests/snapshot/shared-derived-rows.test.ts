@@ -1,0 +1,194 @@
+// The derived-data snapshot of a PostgreSQL store: rows kept beside the articles
+// (article_derived), written by the instance that reads an article's text, used by
+// every instance that starts. A start from them answers exactly as a start from the
+// text; a row that does not match its article, this version or these briefs, or that
+// does not decode, is read from the text and rewritten; a newer version's row is
+// left alone; rows that disagree with what this code derives are all ignored.
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { createDatabase } from '../../scripts/embedded-postgres.js';
+import { fixedClock } from '../../src/clock.js';
+import { Engine } from '../../src/engine.js';
+import { createLogger } from '../../src/logger.js';
+import type { Reply } from '../../src/model/reply.js';
+import { SNAPSHOT_VERSION } from '../../src/snapshot/snapshot-file.js';
+import { makeArticleText } from '../support/article-text.js';
+import { freshDatabaseUrl } from '../support/postgres-database.js';
+import { adminCtx, tempConfig, userCtx } from '../support/temp-engine.js';
+
+const clock = fixedClock('2026-12-03T02:00:00Z');
+const QUERIES = ['kendaraan listrik', 'hidrogen', 'IJEPA', 'baterai', 'battery investment', 'investasi jepang', 'industri otomotif', 'otomotf'];
+const WITHIN = { timeout: 5_000, interval: 20 };
+let adminUrl: string;
+let original: string;
+let articleCount: number;
+const pools: pg.Pool[] = [];
+
+interface Opened {
+  engine: Engine;
+  events: Record<string, unknown>[];
+}
+
+async function open(url: string): Promise<Opened> {
+  const events: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      events.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  const { config } = tempConfig({ RINGKAS_SEED_ON_EMPTY: 'true', RINGKAS_DATABASE_URL: url });
+  const engine = await Engine.open({ config, clock, logger: createLogger({ destination }) });
+  return { engine, events };
+}
+
+const event = (o: Opened, name: string) => o.events.findLast((e) => e.event === name);
+const built = (o: Opened) => event(o, 'derived_indexes_built') as { fromSnapshot: number; fromText: number };
+const add = (engine: Engine, i: number) => engine.execute({ name: 'add', input: { kind: 'text', text: makeArticleText(i) } }, adminCtx);
+
+/** A copy of the database `from` (nobody may be connected to it). */
+async function copyOf(from: string): Promise<string> {
+  return createDatabase(adminUrl, `ringkas_test_${randomBytes(6).toString('hex')}`, new URL(from).pathname.slice(1));
+}
+
+async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  pools.push(pool);
+  try {
+    return (await pool.query<T>(text, values)).rows;
+  } finally {
+    pools.splice(pools.indexOf(pool), 1);
+    await pool.end();
+  }
+}
+
+/** What users see: look-ups (with cards and their other reports), the list, and the card of a new article. */
+async function answers(engine: Engine): Promise<Reply[]> {
+  const out: Reply[] = [];
+  for (const query of QUERIES) out.push(await engine.execute({ name: 'brief', query }, userCtx));
+  out.push(await engine.execute({ name: 'list', page: 1 }, adminCtx));
+  out.push(await add(engine, 900));
+  out.push(await engine.execute({ name: 'brief', query: 'nomor 900' }, userCtx));
+  return out;
+}
+
+/** Answers of an engine on a copy of the original with no derived rows at all. */
+async function answersFromText(): Promise<Reply[]> {
+  const bare = await copyOf(original);
+  await sql(bare, 'DELETE FROM article_derived');
+  const o = await open(bare);
+  expect(built(o)).toMatchObject({ fromSnapshot: 0, fromText: articleCount });
+  const replies = await answers(o.engine);
+  await o.engine.close();
+  return replies;
+}
+
+const rowCount = async (url: string, where = 'true') =>
+  (await sql<{ n: number }>(url, `SELECT count(*)::int AS n FROM article_derived WHERE version = $1 AND ${where}`, [SNAPSHOT_VERSION]))[0]!.n;
+
+beforeAll(async () => {
+  adminUrl = inject('postgresAdminUrl');
+  original = await freshDatabaseUrl();
+  const o = await open(original);
+  for (let i = 0; i < 16; i++) await add(o.engine, i);
+  articleCount = o.engine.probe().articleCount();
+  await o.engine.close();
+  expect(await rowCount(original)).toBe(articleCount);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(pools.map((p) => p.end()));
+});
+
+describe('derived rows shared through PostgreSQL', () => {
+  it('a second instance starts from the rows the first wrote and answers exactly as a start from the text', async () => {
+    const url = await copyOf(original);
+    const o = await open(url);
+    expect(built(o)).toMatchObject({ fromSnapshot: articleCount, fromText: 0 });
+    const replies = await answers(o.engine);
+    await o.engine.close();
+    expect(replies).toEqual(await answersFromText());
+  }, 60_000);
+
+  it('the instance that adds an article writes its row right after the add, and removing the article removes the row', async () => {
+    const url = await copyOf(original);
+    const a = await open(url);
+    await add(a.engine, 700);
+    await vi.waitFor(async () => expect(await rowCount(url)).toBe(articleCount + 1), WITHIN);
+    const b = await open(url);
+    expect(built(b)).toMatchObject({ fromSnapshot: articleCount + 1, fromText: 0 });
+    const [id] = (await sql<{ id: string }>(url, 'SELECT id FROM article_derived ORDER BY id LIMIT 1')).map((r) => r.id);
+    await b.engine.execute({ name: 'remove', id: id! }, adminCtx);
+    expect(await rowCount(url)).toBe(articleCount);
+    await b.engine.close();
+    await a.engine.close();
+  }, 60_000);
+
+  it('a row read from another version of the article, of another version or other briefs, is read from the text and rewritten', async () => {
+    const url = await copyOf(original);
+    const ids = (await sql<{ id: string }>(url, 'SELECT id FROM article_derived ORDER BY id LIMIT 3')).map((r) => r.id);
+    await sql(url, 'UPDATE article_derived SET stamp = stamp + 1 WHERE id = $1', [ids[0]]);
+    await sql(url, 'UPDATE article_derived SET version = version - 1 WHERE id = $1', [ids[1]]);
+    await sql(url, "UPDATE article_derived SET inputs = 'other briefs' WHERE id = $1", [ids[2]]);
+    const o = await open(url);
+    expect(built(o)).toMatchObject({ fromSnapshot: articleCount - 3, fromText: 3 });
+    const replies = await answers(o.engine);
+    await o.engine.close();
+    expect(replies).toEqual(await answersFromText());
+    const again = await open(url);
+    expect(built(again)).toMatchObject({ fromSnapshot: articleCount + 1, fromText: 0 });
+    await again.engine.close();
+  }, 60_000);
+
+  it("a newer version's row is not trusted and not overwritten", async () => {
+    const url = await copyOf(original);
+    const [id] = (await sql<{ id: string }>(url, 'SELECT id FROM article_derived ORDER BY id LIMIT 1')).map((r) => r.id);
+    await sql(url, 'UPDATE article_derived SET version = $2 WHERE id = $1', [id, SNAPSHOT_VERSION + 1]);
+    const o = await open(url);
+    expect(built(o)).toMatchObject({ fromSnapshot: articleCount - 1, fromText: 1 });
+    await o.engine.close();
+    expect(await sql(url, 'SELECT version FROM article_derived WHERE id = $1', [id])).toEqual([{ version: SNAPSHOT_VERSION + 1 }]);
+  }, 60_000);
+
+  it('a row whose bytes do not decode is ignored, logged and rewritten', async () => {
+    const url = await copyOf(original);
+    const [{ id, bytes }] = (await sql<{ id: string; bytes: number }>(url, 'SELECT id, length(data) AS bytes FROM article_derived ORDER BY id LIMIT 1')) as [{ id: string; bytes: number }];
+    await sql(url, 'UPDATE article_derived SET data = substring(data FROM 1 FOR length(data) - 3) WHERE id = $1', [id]);
+    const o = await open(url);
+    expect(event(o, 'derived_rows_unreadable')).toMatchObject({ rows: 1 });
+    expect(built(o)).toMatchObject({ fromSnapshot: articleCount - 1, fromText: 1 });
+    // Written in the background once the story build has read its signals.
+    await vi.waitFor(async () => expect(await sql(url, 'SELECT length(data) AS bytes FROM article_derived WHERE id = $1', [id])).toEqual([{ bytes }]), WITHIN);
+    await o.engine.close();
+    const again = await open(url);
+    expect(built(again)).toMatchObject({ fromSnapshot: articleCount, fromText: 0 });
+    await again.engine.close();
+  }, 60_000);
+
+  it('rows that no longer match what this code derives make every row be read from the text and rewritten', async () => {
+    const url = await copyOf(original);
+    // As if the head length were counted otherwise now, without a version bump (bytes 12-15: head length).
+    await sql(url, "UPDATE article_derived SET data = overlay(data PLACING '\\x63000000'::bytea FROM 13 FOR 4)");
+    const o = await open(url);
+    expect(event(o, 'derived_snapshot_outdated')).toBeDefined();
+    expect(built(o)).toMatchObject({ fromSnapshot: 0, fromText: articleCount });
+    await vi.waitFor(async () => expect(await rowCount(url, "substring(data FROM 13 FOR 4) <> '\\x63000000'::bytea")).toBe(articleCount), WITHIN);
+    await o.engine.close();
+    const again = await open(url);
+    expect(built(again)).toMatchObject({ fromSnapshot: articleCount, fromText: 0 });
+    await again.engine.close();
+  }, 60_000);
+
+  it('rows that cannot be read at all (the table gone) are logged, and the instance starts from the text', async () => {
+    const url = await copyOf(original);
+    await sql(url, 'ALTER TABLE article_derived RENAME TO article_derived_elsewhere');
+    const o = await open(url);
+    expect(event(o, 'derived_rows_read_failed')).toBeDefined();
+    expect(built(o)).toMatchObject({ fromSnapshot: 0, fromText: articleCount });
+    const replies = await answers(o.engine);
+    await o.engine.close();
+    expect(replies).toEqual(await answersFromText());
+  }, 60_000);
+});
