@@ -238,6 +238,7 @@ export class Engine {
     this.#stopFollowing();
     this.#services.stories.stop();
     this.#services.articles.stop();
+    this.#services.index.stop();
     await this.#snapshots?.close();
     await this.#services.store.close();
   }

@@ -135,6 +135,16 @@ export class SearchIndex {
     return { ...docs, inScope: Uint8Array.from(docs.ids, (id) => (this.outOfScope.has(id) ? 0 : 1)) };
   }
 
+  /** Resolves once every indexed term is filed for typo look-ups (they answer the same before, only slower). */
+  typosFiled(): Promise<void> {
+    return this.typos.filed();
+  }
+
+  /** Stops background work (the engine is closing). */
+  stop(): void {
+    this.typos.stop();
+  }
+
   remove(id: string): void {
     this.answers.invalidate();
     this.changeCount++;
