@@ -90,7 +90,10 @@ export class TypoNeighbours {
       this.step = null;
       const deadline = performance.now() + FILING_SLICE_MS;
       while (this.filedUpTo < this.pending.length && performance.now() < deadline) {
-        for (let k = 0; k < 64 && this.filedUpTo < this.pending.length; k++) this.file(this.pending[this.filedUpTo++]!), this.filedCount++;
+        for (let k = 0; k < 64 && this.filedUpTo < this.pending.length; k++) {
+          this.file(this.pending[this.filedUpTo++]!);
+          this.filedCount++;
+        }
       }
       if (this.filedUpTo < this.pending.length) return this.schedule();
       this.pending = [];
