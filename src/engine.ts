@@ -237,6 +237,7 @@ export class Engine {
     this.#stopFollowing();
     this.#services.stories.stop();
     this.#services.articles.stop();
+    this.#services.index.stop();
     await this.#snapshots?.close();
     await this.#services.store.close();
   }

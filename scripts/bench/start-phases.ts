@@ -6,7 +6,8 @@
 // which writes the snapshot), then again with that snapshot. Prints the phases
 // the engine logs (store read, snapshot read and check, search load, stories),
 // the first look-up, look-up latency over the bench's query mix, resident memory and heap after open and after a few idle
-// seconds. Not a timed test: read it beside the load average it prints.
+// seconds, and the longest block of the event loop while closing (which
+// writes the snapshot). Not a timed test: read it beside the load average it prints.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -81,9 +82,19 @@ async function child(dir: string, writeSnapshot: boolean): Promise<void> {
     await engine.execute({ name: 'add', input: { kind: 'text', text: generateArticle(2_000_000).text } }, admin);
     addMs = performance.now() - a0;
   }
+  // The longest the event loop went without a turn while closing (close writes the snapshot): a 1 ms timer's largest gap.
+  let last = performance.now();
+  let longestBlock = 0;
+  const probe = setInterval(() => {
+    const now = performance.now();
+    longestBlock = Math.max(longestBlock, now - last);
+    last = now;
+  }, 1);
   const c0 = performance.now();
   await engine.close();
   closeMs = performance.now() - c0;
+  clearInterval(probe);
+  longestBlock = Math.max(longestBlock, performance.now() - last);
   const round = (n: number | null) => (n === null ? null : Math.round(n));
   const figures = {
     load: load(),
@@ -98,6 +109,7 @@ async function child(dir: string, writeSnapshot: boolean): Promise<void> {
     settled,
     addMs: round(addMs),
     closeMs: round(closeMs),
+    closeLongestBlockMs: round(longestBlock),
     snapshotWritten: pick('derived_snapshot_written'),
   };
   process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -88,6 +88,17 @@ function slotIndex(docs: ArrayLike<number>, n: number, slot: number): number {
 /** Lists up to this long stay number arrays (a typed array's own overhead would outweigh its saving). */
 const TYPED_FROM = 16;
 
+/** `NumberedDocuments` as `numberedSteps` makes them: flat typed arrays, `start` with one entry more than `ids`. */
+export interface NumberedIndex extends NumberedDocuments {
+  vocabulary: string[];
+  ids: string[];
+  headLen: Uint32Array;
+  bodyLen: Uint32Array;
+  start: Uint32Array;
+  termIds: Uint32Array;
+  packed: Uint32Array;
+}
+
 export class InvertedIndex {
   private readonly postings = new Map<string, Postings>();
   private readonly ids: string[] = [];
@@ -330,9 +341,12 @@ export class InvertedIndex {
   /**
    * The live documents, in slot order, numbered in the postings' vocabulary
    * (the form `load` takes and the derived-data snapshot keeps): two passes
-   * over the postings into flat arrays, no per-document list.
+   * over the postings into flat arrays, no per-document list. Yields after
+   * each term's postings (runInSlices may pause there); an add or removal
+   * during a pause makes the result wrong: the caller checks `changes`-like
+   * counts and drops it.
    */
-  numbered(): NumberedDocuments & { vocabulary: string[] } {
+  *numberedSteps(): Generator<void, NumberedIndex, void> {
     const rowOf = new Int32Array(this.ids.length).fill(-1);
     const ids: string[] = [];
     const headLen: number[] = [];
@@ -345,7 +359,10 @@ export class InvertedIndex {
       bodyLen.push(this.bodyLen[d]!);
     }
     const start = new Uint32Array(ids.length + 1);
-    for (const p of this.postings.values()) for (let i = 0; i < p.n; i++) if (rowOf[p.docs[i]!]! >= 0) start[rowOf[p.docs[i]!]! + 1]!++;
+    for (const p of this.postings.values()) {
+      for (let i = 0; i < p.n; i++) if (rowOf[p.docs[i]!]! >= 0) start[rowOf[p.docs[i]!]! + 1]!++;
+      yield;
+    }
     for (let r = 0; r < ids.length; r++) start[r + 1]! += start[r]!;
     const termIds = new Uint32Array(start[ids.length]!);
     const packed = new Uint32Array(start[ids.length]!);
@@ -360,6 +377,7 @@ export class InvertedIndex {
         termIds[at] = t;
         packed[at] = p.head[i]! * HEAD_UNIT + p.body[i]!;
       }
+      yield;
     }
     return { vocabulary, ids, headLen: Uint32Array.from(headLen), bodyLen: Uint32Array.from(bodyLen), start, termIds, packed };
   }

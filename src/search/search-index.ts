@@ -8,7 +8,7 @@ import type { BriefingStore } from '../store/briefing-store.js';
 import type { Brief } from '../briefs/brief-schema.js';
 import { Scope } from '../briefs/scope.js';
 import { foldText, foldTokens } from '../text/normalize.js';
-import { countTerms, InvertedIndex, type NumberedDocuments, type TermCounts } from './inverted-index.js';
+import { countTerms, InvertedIndex, type NumberedDocuments, type NumberedIndex, type TermCounts } from './inverted-index.js';
 import { kthLargest } from './kth-largest.js';
 import { MatchFacts } from './match-facts.js';
 import type { QueryPlan } from './query-plan.js';
@@ -23,8 +23,7 @@ export interface SearchHit {
 }
 
 /** Indexed articles numbered in one vocabulary, with their scope flags: what the derived-data snapshot keeps of search. */
-export interface NumberedSearch extends NumberedDocuments {
-  vocabulary: string[];
+export interface NumberedSearch extends NumberedIndex {
   inScope: Uint8Array;
 }
 
@@ -126,10 +125,24 @@ export class SearchIndex {
     });
   }
 
-  /** Every indexed article as `prepare` read it, numbered (`load`'s form), taken back from the index (for the derived-data snapshot). */
-  numbered(): NumberedSearch {
-    const docs = this.index.numbered();
+  /**
+   * Every indexed article as `prepare` read it, numbered (`load`'s form), taken
+   * back from the index (for the derived-data snapshot), in steps (runInSlices):
+   * valid only if `changes` did not move meanwhile.
+   */
+  *numberedSteps(): Generator<void, NumberedSearch, void> {
+    const docs = yield* this.index.numberedSteps();
     return { ...docs, inScope: Uint8Array.from(docs.ids, (id) => (this.outOfScope.has(id) ? 0 : 1)) };
+  }
+
+  /** Resolves once every indexed term is filed for typo look-ups (they answer the same before, only slower). */
+  typosFiled(): Promise<void> {
+    return this.typos.filed();
+  }
+
+  /** Stops background work (the engine is closing). */
+  stop(): void {
+    this.typos.stop();
   }
 
   remove(id: string): void {

@@ -1,27 +1,34 @@
 // The derived-data snapshot on disk (data/index.snapshot): what the engine read
 // from each stored article's text at start (counted search terms, whether it is
-// in the briefing's field, its story signals), in flat typed arrays with shared vocabularies, written with v8.serialize
-// behind a magic line and a version number. It is a cache, never the truth:
+// in the briefing's field, its story signals), in flat typed arrays with shared
+// vocabularies, behind a magic line, a version number and the byte order, laid
+// out in sections (snapshot-sections.ts) written one piece at a time. It is a cache, never the truth:
 // derived-indexes.ts takes a row only for the very article it was read from,
 // and a file that is damaged, cut short or written by a newer Ringkas is
 // ignored (and logged), never trusted.
 import { mkdirSync } from 'node:fs';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import path from 'node:path';
-import { deserialize, serialize } from 'node:v8';
 import type { StoredArticle } from '../model/article.js';
 import type { NumberedSearch, PreparedDocument } from '../search/search-index.js';
 import { epochDay, type EventDate, type SeriesEvent, type StoredSignals } from '../stories/story-signals.js';
+import { decodeSections, encodeSections } from './snapshot-sections.js';
 
 /**
  * Bump whenever what is derived from an article changes (folding, stop words, signals).
  * 2: no near-duplicate part (the check files stored articles in the background after start).
+ * 3: laid out in sections (typed arrays raw, lists in parts), the byte order in the header.
  */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 export const SNAPSHOT_FILE = 'index.snapshot';
 const MAGIC = Buffer.from('RINGKAS-DERIVED\n');
-const HEADER = MAGIC.length + 4;
+/** The magic line, the version, the byte order (1 little-endian, 2 big-endian): 24 bytes, so sections start 8-aligned. */
+const HEADER = MAGIC.length + 8;
+const BYTE_ORDER = endianness() === 'LE' ? 1 : 2;
+/** Pieces smaller than this are gathered into one write. */
+const GATHER_BYTES = 2 ** 20;
 
 /** One article's derived data, in the shapes the indexes take. */
 export interface DerivedRow {
@@ -84,8 +91,11 @@ export const snapshotPath = (dir: string) => path.join(dir, SNAPSHOT_FILE);
 /** What a row keeps besides search: who it was read from, story signals. */
 export type RowRest = RowIdentity & Omit<DerivedRow, 'prepared'>;
 
-/** Builds the snapshot: `search` as the index numbered it, `rows` aligned with `search.ids`. */
-export function buildSnapshot(inputs: string, search: NumberedSearch, rows: readonly RowRest[]): SnapshotData {
+/**
+ * Builds the snapshot: `search` as the index numbered it, `rows` aligned with
+ * `search.ids`; in steps (runInSlices), reading only what it is given.
+ */
+export function* buildSnapshotSteps(inputs: string, search: NumberedSearch, rows: readonly RowRest[]): Generator<void, SnapshotData, void> {
   const n = rows.length;
   const keyIdOf = new Map<string, number>();
   const signalKeys: string[] = [];
@@ -98,11 +108,11 @@ export function buildSnapshot(inputs: string, search: NumberedSearch, rows: read
     fingerprints: rows.map((r) => r.fingerprint),
     stamps: Uint32Array.from(rows, (r) => r.stamp),
     terms: search.vocabulary,
-    termStart: Uint32Array.from(search.start),
-    termIds: Uint32Array.from(search.termIds),
-    termCounts: Uint32Array.from(search.packed),
-    headLen: Uint32Array.from(search.headLen),
-    bodyLen: Uint32Array.from(search.bodyLen),
+    termStart: search.start,
+    termIds: search.termIds,
+    termCounts: search.packed,
+    headLen: search.headLen,
+    bodyLen: search.bodyLen,
     inScope: search.inScope,
     signalKeys,
     signalStart: new Uint32Array(n + 1),
@@ -111,8 +121,10 @@ export function buildSnapshot(inputs: string, search: NumberedSearch, rows: read
     dates: rows.map((r) => r.signals.date),
     series: new Map(),
   };
+  yield;
   let g = 0;
-  rows.forEach((r, i) => {
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
     s.signalStart[i] = g;
     for (let j = 0; j < r.signals.keys.length; j++, g++) {
       const key = r.signals.keys[j]!;
@@ -122,9 +134,19 @@ export function buildSnapshot(inputs: string, search: NumberedSearch, rows: read
       s.signalWeights[g] = r.signals.weights[j]!;
     }
     if (r.signals.series.length > 0) s.series.set(i, r.signals.series);
-  });
+    yield;
+  }
   s.signalStart[n] = g;
   return s;
+}
+
+/** Builds the snapshot at once (tests, small stores). */
+export function buildSnapshot(inputs: string, search: NumberedSearch, rows: readonly RowRest[]): SnapshotData {
+  const steps = buildSnapshotSteps(inputs, search, rows);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Row `i` of a snapshot, in the shapes the indexes take (strings shared with the snapshot's vocabularies). */
@@ -156,15 +178,38 @@ export function signalsAt(s: SnapshotData, i: number): StoredSignals {
   return { keys, weights, date, day: epochDay(date), series: s.series.get(i) ?? [] };
 }
 
-/** Writes atomically (a temporary file, then rename): a reader sees the old snapshot or the new one. */
+/**
+ * Writes atomically (a temporary file, then rename): a reader sees the old
+ * snapshot or the new one. Written a piece at a time (a list part is
+ * serialised only when reached), so the event loop runs between pieces.
+ */
 export async function writeSnapshot(file: string, snapshot: SnapshotData): Promise<void> {
   mkdirSync(path.dirname(file), { recursive: true });
   const header = Buffer.alloc(HEADER);
   MAGIC.copy(header);
   header.writeUInt32BE(snapshot.version, MAGIC.length);
+  header.writeUInt32BE(BYTE_ORDER, MAGIC.length + 4);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(tmp, Buffer.concat([header, serialize(snapshot)]));
+    const fh = await open(tmp, 'w');
+    try {
+      let gathered: Buffer[] = [header];
+      let size = header.length;
+      const flush = async () => {
+        const bytes = gathered.length === 1 ? gathered[0]! : Buffer.concat(gathered, size);
+        for (let at = 0; at < bytes.length; ) at += (await fh.write(bytes, at)).bytesWritten;
+        gathered = [];
+        size = 0;
+      };
+      for (const piece of encodeSections(snapshot)) {
+        gathered.push(piece);
+        size += piece.length;
+        if (size >= GATHER_BYTES) await flush();
+      }
+      await flush();
+    } finally {
+      await fh.close();
+    }
     await rename(tmp, file);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
@@ -190,9 +235,10 @@ export async function readSnapshot(file: string): Promise<SnapshotRead> {
   const version = bytes.readUInt32BE(MAGIC.length);
   if (version > SNAPSHOT_VERSION) return { kind: 'newer', version };
   if (version < SNAPSHOT_VERSION) return { kind: 'unreadable', reason: `older version ${version}` };
+  if (bytes.readUInt32BE(MAGIC.length + 4) !== BYTE_ORDER) return { kind: 'unreadable', reason: 'written with another byte order' };
   let value: unknown;
   try {
-    value = deserialize(bytes.subarray(HEADER));
+    value = { version, ...decodeSections(bytes, HEADER) };
   } catch {
     return { kind: 'unreadable', reason: 'cut short or damaged' };
   }

@@ -5,20 +5,33 @@
 // themselves (the search postings numbered back per article in two passes;
 // nothing is read from the text again). A failed write is logged and tried
 // later: the snapshot is a cache, the store stays the truth.
+//
+// The rows are built in slices of a few milliseconds (time-slices.ts) and
+// written a section at a time, so the bot keeps answering while a write runs
+// (one block took 4-7 s at 100k articles). An add or removal during the build
+// drops it (its rows would mix two states) and the write is tried again a
+// little later; one after the build is harmless: each row names the article
+// (id, fingerprint, stamp) it was read from, and a start takes a row only for
+// that very article.
 import type { Logger } from '../logger.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import type { StoryIndex } from '../stories/story-clusters.js';
-import { articleStamp, buildSnapshot, writeSnapshot, type RowRest } from './snapshot-file.js';
+import { articleStamp, buildSnapshotSteps, writeSnapshot, type RowRest, type SnapshotData } from './snapshot-file.js';
+import { runInSlices, type Steps } from './time-slices.js';
 
 /** How often a changed index is written, at most (a crash loses at most this much re-reading at the next start). */
 const WRITE_EVERY_MS = 10 * 60_000;
 /**
- * How long after the story build completes the first write waits: a write
- * blocks the event loop for a moment (~1 s at 10k articles on a busy machine),
- * and the build usually completes because a first add is waiting for it.
+ * How long after the story build completes the first write waits (the build
+ * usually completes because a first add is waiting for it, and more may
+ * follow), and how long after a build dropped for a change the next one starts.
  */
 const AFTER_BUILD_MS = 30_000;
+/** How long the build runs before the event loop gets a turn. */
+const SLICE_MS = 10;
+/** Builds tried at close when a change lands during one. */
+const CLOSE_ATTEMPTS = 3;
 
 export interface SnapshotWriterDeps {
   file: string;
@@ -29,6 +42,8 @@ export interface SnapshotWriterDeps {
   logger: Logger;
   /** The snapshot on disk holds exactly the stored articles: nothing to write until something changes. */
   upToDate: boolean;
+  /** How long the build runs between turns of the event loop (default SLICE_MS). */
+  sliceMs?: number;
 }
 
 export class SnapshotWriter {
@@ -36,6 +51,7 @@ export class SnapshotWriter {
   private written: number | null;
   private timer: NodeJS.Timeout | null = null;
   private first: NodeJS.Timeout | null = null;
+  private retry: NodeJS.Timeout | null = null;
   private writing: Promise<void> | null = null;
   private closed = false;
 
@@ -60,6 +76,7 @@ export class SnapshotWriter {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     if (this.first) clearTimeout(this.first);
+    if (this.retry) clearTimeout(this.retry);
     this.timer = null;
     await this.writing;
     await this.flush();
@@ -74,26 +91,54 @@ export class SnapshotWriter {
   }
 
   private async write(): Promise<void> {
-    const { store, index, stories, logger, file } = this.d;
-    const changes = index.changes;
-    const search = index.numbered();
+    const { index, logger, file } = this.d;
+    const started = performance.now();
+    let slices = 1;
+    let changes = index.changes;
+    let built = await runInSlices(this.build(), this.d.sliceMs ?? SLICE_MS, () => index.changes === changes, () => slices++);
+    // Changed during the build. Closing: adds have stopped, build again now.
+    for (let again = 0; built === null && this.closed && again < CLOSE_ATTEMPTS; again++) {
+      changes = index.changes;
+      built = await runInSlices(this.build(), this.d.sliceMs ?? SLICE_MS, () => index.changes === changes, () => slices++);
+    }
+    if (built === null) return this.tryAgainLater();
+    if (built === 'not yet') return;
+    const builtMs = performance.now() - started;
+    try {
+      await writeSnapshot(file, built);
+      this.written = changes;
+      const ms = (t: number) => Math.round(t);
+      logger.info({ event: 'derived_snapshot_written', file, articles: built.ids.length, ms: ms(performance.now() - started), buildMs: ms(builtMs), slices }, 'derived-data snapshot written');
+    } catch (err) {
+      logger.warn({ event: 'derived_snapshot_write_failed', file, err }, 'derived-data snapshot not written; will try again');
+    }
+  }
+
+  /** A build dropped for a change: one a little later has it. */
+  private tryAgainLater(): void {
+    if (this.closed || this.retry !== null) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.flush();
+    }, AFTER_BUILD_MS);
+    this.retry.unref();
+  }
+
+  /** The snapshot of the indexes as they are, in steps; 'not yet' while some article's story signals are unknown. */
+  private *build(): Steps<SnapshotData | 'not yet'> {
+    const { store, index, stories } = this.d;
+    const search = yield* index.numberedSteps();
     // An add or removal between the store and the indexes (a write settling now): a later write has it.
-    if (search.ids.length !== store.articleCount) return;
+    if (search.ids.length !== store.articleCount) return 'not yet';
     const rows: RowRest[] = [];
     for (const id of search.ids) {
       const article = store.getArticle(id);
       const signals = stories.signalsFor(id);
       // Signals not read yet (the build is still running): a later write has them.
-      if (!article || !signals) return;
+      if (!article || !signals) return 'not yet';
       rows.push({ id, fingerprint: article.fingerprint, stamp: articleStamp(article), signals });
+      yield;
     }
-    const started = performance.now();
-    try {
-      await writeSnapshot(file, buildSnapshot(this.d.inputs, search, rows));
-      this.written = changes;
-      logger.info({ event: 'derived_snapshot_written', file, articles: rows.length, ms: Math.round(performance.now() - started) }, 'derived-data snapshot written');
-    } catch (err) {
-      logger.warn({ event: 'derived_snapshot_write_failed', file, err }, 'derived-data snapshot not written; will try again');
-    }
+    return yield* buildSnapshotSteps(this.d.inputs, search, rows);
   }
 }

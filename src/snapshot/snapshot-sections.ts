@@ -1,0 +1,134 @@
+// The derived-data snapshot's bytes after its header: each field on its own,
+// in a fixed order, so it is written a piece at a time with the event loop
+// free between pieces (one v8.serialize of the whole snapshot, 175 MB at 100k
+// articles, held it for seconds). Typed arrays are their raw bytes in this
+// machine's byte order (the header says which): nothing to copy to write
+// them, a view of the file's bytes to read them. Lists of strings or objects
+// are v8-serialised a few thousand entries at a time. Every piece starts on
+// an 8-byte boundary, so a typed array can be a view where it lies.
+//
+// Layout of a field: u32 number of parts, u32 0, then each part: u32 byte
+// length, u32 0, the bytes, zeros to the next multiple of 8.
+import { deserialize, serialize } from 'node:v8';
+import type { SnapshotData } from './snapshot-file.js';
+
+type Kind = 'value' | 'list' | 'u32' | 'u8' | 'f64';
+
+/** The fields after the header's version, in file order. */
+const FIELDS: readonly (readonly [Exclude<keyof SnapshotData, 'version'>, Kind])[] = [
+  ['inputs', 'value'],
+  ['ids', 'list'],
+  ['fingerprints', 'list'],
+  ['stamps', 'u32'],
+  ['terms', 'list'],
+  ['termStart', 'u32'],
+  ['termIds', 'u32'],
+  ['termCounts', 'u32'],
+  ['headLen', 'u32'],
+  ['bodyLen', 'u32'],
+  ['inScope', 'u8'],
+  ['signalKeys', 'list'],
+  ['signalStart', 'u32'],
+  ['signalIds', 'u32'],
+  ['signalWeights', 'f64'],
+  ['dates', 'list'],
+  ['series', 'value'],
+];
+
+/** Entries of a list serialised in one part (a millisecond or two of work). */
+const LIST_PART = 4096;
+/** Bytes of a typed array handed to one write. */
+const RAW_CHUNK = 4 * 2 ** 20;
+
+const TYPED = { u32: Uint32Array, u8: Uint8Array, f64: Float64Array } as const;
+
+const pad8 = (n: number) => (8 - (n % 8)) % 8;
+const ZEROS = Buffer.alloc(8);
+
+function pair(a: number): Buffer {
+  const b = Buffer.alloc(8);
+  b.writeUInt32LE(a, 0);
+  return b;
+}
+
+/** One part: its length, its bytes (as given, in chunks), its padding. */
+function* part(bytes: Buffer): Generator<Buffer, void, void> {
+  yield pair(bytes.length);
+  for (let at = 0; at < bytes.length; at += RAW_CHUNK) yield bytes.subarray(at, at + RAW_CHUNK);
+  if (pad8(bytes.length)) yield ZEROS.subarray(0, pad8(bytes.length));
+}
+
+/**
+ * The snapshot's fields as pieces to write in order, each made when asked
+ * for: a list part is serialised only when the writer reaches it.
+ */
+export function* encodeSections(s: SnapshotData): Generator<Buffer, void, void> {
+  for (const [name, kind] of FIELDS) {
+    const value = s[name];
+    if (kind === 'value') {
+      yield pair(1);
+      yield* part(serialize(value));
+    } else if (kind === 'list') {
+      const list = value as readonly unknown[];
+      const parts = Math.ceil(list.length / LIST_PART);
+      yield pair(parts);
+      for (let k = 0; k < parts; k++) yield* part(serialize(list.slice(k * LIST_PART, (k + 1) * LIST_PART)));
+    } else {
+      const a = value as Uint32Array | Uint8Array | Float64Array;
+      yield pair(1);
+      yield* part(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    }
+  }
+}
+
+class Damaged extends Error {}
+
+/**
+ * The fields from `bytes` (after the header, at `at`); typed arrays are views
+ * of `bytes` where they lie (copied only if `bytes` itself is not aligned).
+ * Throws on bytes cut short or not laid out as encodeSections lays them out.
+ */
+export function decodeSections(bytes: Buffer, at: number): Record<string, unknown> {
+  const u32 = () => {
+    if (at + 8 > bytes.length) throw new Damaged('cut short');
+    const v = bytes.readUInt32LE(at);
+    at += 8;
+    return v;
+  };
+  const nextPart = (): Buffer => {
+    const length = u32();
+    if (at + length > bytes.length) throw new Damaged('cut short');
+    const b = bytes.subarray(at, at + length);
+    at += length + pad8(length);
+    return b;
+  };
+  const out: Record<string, unknown> = {};
+  for (const [name, kind] of FIELDS) {
+    const parts = u32();
+    if (kind === 'list') {
+      const list: unknown[] = [];
+      for (let k = 0; k < parts; k++) {
+        const chunk = deserialize(nextPart()) as unknown;
+        if (!Array.isArray(chunk)) throw new Damaged('not a list');
+        for (const v of chunk) list.push(v);
+      }
+      out[name] = list;
+      continue;
+    }
+    if (parts !== 1) throw new Damaged('one part expected');
+    const b = nextPart();
+    if (kind === 'value') out[name] = deserialize(b);
+    else {
+      const Typed = TYPED[kind];
+      if (b.length % Typed.BYTES_PER_ELEMENT !== 0) throw new Damaged('ragged array');
+      // A file's bytes are never a SharedArrayBuffer.
+      const buffer = b.buffer as ArrayBuffer;
+      out[name] =
+        b.byteOffset % Typed.BYTES_PER_ELEMENT === 0
+          ? new Typed(buffer, b.byteOffset, b.length / Typed.BYTES_PER_ELEMENT)
+          : new Typed(buffer.slice(b.byteOffset, b.byteOffset + b.length));
+    }
+  }
+  if (at !== bytes.length) throw new Damaged('bytes after the last field');
+  return out;
+}
