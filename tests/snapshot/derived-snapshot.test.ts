@@ -4,42 +4,23 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
-import { Engine } from '../../src/engine.js';
-import { createLogger } from '../../src/logger.js';
 import type { Reply } from '../../src/model/reply.js';
 import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_VERSION, writeSnapshot, type SnapshotData } from '../../src/snapshot/snapshot-file.js';
 import { makeArticleText } from '../support/article-text.js';
-import { adminCtx, tempConfig, userCtx } from '../support/temp-engine.js';
+import { addNumbered, answers, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
+import { adminCtx, tempConfig } from '../support/temp-engine.js';
 
 const clock = fixedClock('2026-12-03T02:00:00Z');
-const QUERIES = ['kendaraan listrik', 'hidrogen', 'IJEPA', 'baterai', 'battery investment', 'investasi jepang', 'industri otomotif', 'otomotf'];
 const dirs: string[] = [];
 let original: string;
 let articleCount: number;
 
-interface Opened {
-  engine: Engine;
-  events: Record<string, unknown>[];
-}
+const open = (dir: string): Promise<LoggedEngine> => openLoggedEngine(tempConfig({ RINGKAS_SEED_ON_EMPTY: 'true' }, dir).config, clock);
 
-async function open(dir: string): Promise<Opened> {
-  const events: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      events.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  const { config } = tempConfig({ RINGKAS_SEED_ON_EMPTY: 'true' }, dir);
-  const engine = await Engine.open({ config, clock, logger: createLogger({ destination }) });
-  return { engine, events };
-}
-
-const event = (o: Opened, name: string) => o.events.findLast((e) => e.event === name);
-const built = (o: Opened) => event(o, 'derived_indexes_built') as { fromSnapshot: number; fromText: number };
+const event = (o: LoggedEngine, name: string) => o.events.findLast((e) => e.event === name);
+const built = (o: LoggedEngine) => event(o, 'derived_indexes_built') as { fromSnapshot: number; fromText: number };
 
 function copyOf(dir: string): string {
   const copy = mkdtempSync(path.join(tmpdir(), 'ringkas-snapshot-'));
@@ -48,17 +29,8 @@ function copyOf(dir: string): string {
   return copy;
 }
 
-const add = (engine: Engine, i: number) => engine.execute({ name: 'add', input: { kind: 'text', text: makeArticleText(i) } }, adminCtx);
+const add = addNumbered;
 
-/** What users see: look-ups (with cards and their other reports), the list, and the card of a new article. */
-async function answers(engine: Engine): Promise<Reply[]> {
-  const out: Reply[] = [];
-  for (const query of QUERIES) out.push(await engine.execute({ name: 'brief', query }, userCtx));
-  out.push(await engine.execute({ name: 'list', page: 1 }, adminCtx));
-  out.push(await add(engine, 900));
-  out.push(await engine.execute({ name: 'brief', query: 'nomor 900' }, userCtx));
-  return out;
-}
 
 /** A copy of `dir` without its snapshot. */
 function bareCopy(dir: string): string {

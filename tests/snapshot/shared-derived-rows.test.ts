@@ -5,48 +5,28 @@
 // does not decode, is read from the text and rewritten; a newer version's row is
 // left alone; rows that disagree with what this code derives are all ignored.
 import { randomBytes } from 'node:crypto';
-import { Writable } from 'node:stream';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createDatabase } from '../../scripts/embedded-postgres.js';
 import { fixedClock } from '../../src/clock.js';
-import { Engine } from '../../src/engine.js';
-import { createLogger } from '../../src/logger.js';
 import type { Reply } from '../../src/model/reply.js';
 import { SNAPSHOT_VERSION } from '../../src/snapshot/snapshot-file.js';
-import { makeArticleText } from '../support/article-text.js';
 import { freshDatabaseUrl } from '../support/postgres-database.js';
-import { adminCtx, tempConfig, userCtx } from '../support/temp-engine.js';
+import { addNumbered, answers, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
+import { adminCtx, tempConfig } from '../support/temp-engine.js';
 
 const clock = fixedClock('2026-12-03T02:00:00Z');
-const QUERIES = ['kendaraan listrik', 'hidrogen', 'IJEPA', 'baterai', 'battery investment', 'investasi jepang', 'industri otomotif', 'otomotf'];
 const WITHIN = { timeout: 5_000, interval: 20 };
 let adminUrl: string;
 let original: string;
 let articleCount: number;
 const pools: pg.Pool[] = [];
 
-interface Opened {
-  engine: Engine;
-  events: Record<string, unknown>[];
-}
+const open = (url: string): Promise<LoggedEngine> => openLoggedEngine(tempConfig({ RINGKAS_SEED_ON_EMPTY: 'true', RINGKAS_DATABASE_URL: url }).config, clock);
 
-async function open(url: string): Promise<Opened> {
-  const events: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      events.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
-      done();
-    },
-  });
-  const { config } = tempConfig({ RINGKAS_SEED_ON_EMPTY: 'true', RINGKAS_DATABASE_URL: url });
-  const engine = await Engine.open({ config, clock, logger: createLogger({ destination }) });
-  return { engine, events };
-}
-
-const event = (o: Opened, name: string) => o.events.findLast((e) => e.event === name);
-const built = (o: Opened) => event(o, 'derived_indexes_built') as { fromSnapshot: number; fromText: number };
-const add = (engine: Engine, i: number) => engine.execute({ name: 'add', input: { kind: 'text', text: makeArticleText(i) } }, adminCtx);
+const event = (o: LoggedEngine, name: string) => o.events.findLast((e) => e.event === name);
+const built = (o: LoggedEngine) => event(o, 'derived_indexes_built') as { fromSnapshot: number; fromText: number };
+const add = addNumbered;
 
 /** A copy of the database `from` (nobody may be connected to it). */
 async function copyOf(from: string): Promise<string> {
@@ -64,15 +44,6 @@ async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(url: s
   }
 }
 
-/** What users see: look-ups (with cards and their other reports), the list, and the card of a new article. */
-async function answers(engine: Engine): Promise<Reply[]> {
-  const out: Reply[] = [];
-  for (const query of QUERIES) out.push(await engine.execute({ name: 'brief', query }, userCtx));
-  out.push(await engine.execute({ name: 'list', page: 1 }, adminCtx));
-  out.push(await add(engine, 900));
-  out.push(await engine.execute({ name: 'brief', query: 'nomor 900' }, userCtx));
-  return out;
-}
 
 /** Answers of an engine on a copy of the original with no derived rows at all. */
 async function answersFromText(): Promise<Reply[]> {

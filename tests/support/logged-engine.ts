@@ -1,0 +1,42 @@
+// An engine opened with its log lines collected, and what users see of it: the
+// two derived-data tests (snapshot file, shared rows) compare starts by these.
+import { Writable } from 'node:stream';
+import type { Clock } from '../../src/clock.js';
+import type { Config } from '../../src/config.js';
+import { Engine } from '../../src/engine.js';
+import { createLogger } from '../../src/logger.js';
+import type { Reply } from '../../src/model/reply.js';
+import { makeArticleText } from './article-text.js';
+import { adminCtx, userCtx } from './temp-engine.js';
+
+export interface LoggedEngine {
+  engine: Engine;
+  events: Record<string, unknown>[];
+}
+
+export async function openLoggedEngine(config: Config, clock: Clock): Promise<LoggedEngine> {
+  const events: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      events.push(JSON.parse(chunk.toString()) as Record<string, unknown>);
+      done();
+    },
+  });
+  const engine = await Engine.open({ config, clock, logger: createLogger({ destination }) });
+  return { engine, events };
+}
+
+/** Look-ups covering exact words, both languages, a brief and a typo. */
+export const ANSWER_QUERIES = ['kendaraan listrik', 'hidrogen', 'IJEPA', 'baterai', 'battery investment', 'investasi jepang', 'industri otomotif', 'otomotf'];
+
+export const addNumbered = (engine: Engine, i: number) => engine.execute({ name: 'add', input: { kind: 'text', text: makeArticleText(i) } }, adminCtx);
+
+/** What users see: look-ups (with cards and their other reports), the list, and the card of a new article. */
+export async function answers(engine: Engine): Promise<Reply[]> {
+  const out: Reply[] = [];
+  for (const query of ANSWER_QUERIES) out.push(await engine.execute({ name: 'brief', query }, userCtx));
+  out.push(await engine.execute({ name: 'list', page: 1 }, adminCtx));
+  out.push(await addNumbered(engine, 900));
+  out.push(await engine.execute({ name: 'brief', query: 'nomor 900' }, userCtx));
+  return out;
+}
