@@ -12,6 +12,7 @@
 // good and its articles are filed under their next smallest shingles instead.
 // Filing and look-up both skip set-aside keys, so the sketches still match as
 // bottom-k sketches of the texts without their boilerplate.
+import { backgroundStep, type BackgroundStep } from '../background-step.js';
 import type { ArticleRecord, CleanArticle, StoredArticle } from '../model/article.js';
 import { FilingSlots, SKETCH, SPARE } from './filing-slots.js';
 import { shingleOverlap, shingles, signatureMayHold, writeSignature } from './shingles.js';
@@ -57,7 +58,7 @@ export class NearDuplicates {
   /** Stored articles not filed yet (taken from the store on first use), and how many of them are done. */
   private pending: StoredArticle[] | null = null;
   private pendingDone = 0;
-  private step: NodeJS.Immediate | null = null;
+  private step: BackgroundStep | null = null;
 
   /**
    * `all` lists the stored articles; `stored` looks one up by id, `bodyOf`
@@ -73,17 +74,16 @@ export class NearDuplicates {
 
   fileStoredInBackground(): void {
     if (this.step || (this.pending && this.pendingDone >= this.pending.length)) return;
-    this.step = setImmediate(() => {
+    this.step = backgroundStep(() => {
       this.step = null;
       this.catchUp(performance.now() + FILING_SLICE_MS);
       if (this.pending!.length > this.pendingDone) this.fileStoredInBackground();
     });
-    this.step.unref();
   }
 
   /** Stops the background filing (closing); a later look-up still files the rest first. */
   stop(): void {
-    if (this.step) clearImmediate(this.step);
+    this.step?.cancel();
     this.step = null;
   }
 

@@ -6,6 +6,7 @@
 // a missing date raises the bar instead of passing), then the rarity-weighted
 // overlap of the two reports' signals, normalised by both sizes, must clear a
 // threshold with at least two shared names or numbers.
+import { backgroundStep, type BackgroundStep } from '../background-step.js';
 import { withoutBody, type ArticleRecord, type StoredArticle } from '../model/article.js';
 import { dayDistance } from '../nlp/find-dates.js';
 import type { Lexicon } from '../search/lexicon.js';
@@ -65,7 +66,7 @@ export class StoryIndex {
   private pending: readonly StoredArticle[] = [];
   private pendingDone = 0;
   /** The scheduled next step of the background build, and whether it may keep the process alive. */
-  private step: NodeJS.Immediate | null = null;
+  private step: BackgroundStep | null = null;
   private keepAlive = false;
   private finished: () => void = () => {};
   private readonly built: Promise<void>;
@@ -132,7 +133,7 @@ export class StoryIndex {
 
   /** Stops the background build (the engine is closing); a later change still indexes the rest first. */
   stop(): void {
-    if (this.step) clearImmediate(this.step);
+    this.step?.cancel();
     this.step = null;
   }
 
@@ -142,18 +143,11 @@ export class StoryIndex {
   }
 
   private schedule(): void {
-    // An unref'd immediate alone does not stop the loop from blocking in poll: the
-    // build would advance only when other I/O woke the process (~30 articles/s at
-    // 100,000 instead of a core's worth). An unref'd timer bounds that wait.
-    const wake = setTimeout(() => undefined, 1);
-    wake.unref();
-    this.step = setImmediate(() => {
-      clearTimeout(wake);
+    this.step = backgroundStep(() => {
       this.step = null;
       this.indexPending(performance.now() + BUILD_SLICE_MS);
       if (this.pendingDone < this.pending.length) this.schedule();
-    });
-    if (!this.keepAlive) this.step.unref();
+    }, this.keepAlive);
   }
 
   /** Indexes the stored records' signals until `deadline` (all of them without one). */
