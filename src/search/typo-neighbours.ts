@@ -6,6 +6,7 @@
 // are filed in the background, in slices of a few milliseconds, after start.
 // Until then a look-up also scans the terms not filed yet for one that shares
 // a key with the word: the same answer as once all are filed, only slower.
+import { backgroundStep, type BackgroundStep } from '../background-step.js';
 import { editDistance, typoBudget } from '../text/edit-distance.js';
 
 const MIN_LENGTH = 5;
@@ -24,7 +25,7 @@ export class TypoNeighbours {
   /** Terms added and not filed yet (filed in order from `filedUpTo`). */
   private pending: string[] = [];
   private filedUpTo = 0;
-  private step: NodeJS.Immediate | null = null;
+  private step: BackgroundStep | null = null;
   private stopped = false;
   private whenFiled: (() => void)[] = [];
   private taken = 0;
@@ -80,13 +81,13 @@ export class TypoNeighbours {
   /** Stops filing in the background (the engine is closing); look-ups still find every term. */
   stop(): void {
     this.stopped = true;
-    if (this.step) clearImmediate(this.step);
+    this.step?.cancel();
     this.step = null;
   }
 
-  /** A ref'd immediate: an idle loop would not wake for an unref'd one; close stops it. */
+  /** Keeps the process alive until every term is filed; close stops it. */
   private schedule(): void {
-    this.step = setImmediate(() => {
+    this.step = backgroundStep(() => {
       this.step = null;
       const deadline = performance.now() + FILING_SLICE_MS;
       while (this.filedUpTo < this.pending.length && performance.now() < deadline) {
@@ -99,7 +100,7 @@ export class TypoNeighbours {
       this.pending = [];
       this.filedUpTo = 0;
       for (const resolve of this.whenFiled.splice(0)) resolve();
-    });
+    }, true);
   }
 
   private file(term: string): void {

@@ -16,6 +16,7 @@ import type { SharedDerivedRows, StoredDerivedRow } from '../store/shared-derive
 import type { StoryIndex } from '../stories/story-clusters.js';
 import { DerivedRowsAssembler, encodeDerivedRow } from './derived-row-bytes.js';
 import { articleStamp, SNAPSHOT_VERSION, type SnapshotData } from './snapshot-file.js';
+import { runInSlices, type Steps } from './time-slices.js';
 
 /** How often the writer looks for articles without a row (only when the index changed, or some waited for their signals). */
 const CHECK_EVERY_MS = 1_000;
@@ -135,17 +136,18 @@ export class SharedRowWriter {
   }
 
   private async encode(articles: readonly StoredArticle[]): Promise<StoredDerivedRow[]> {
+    return (await runInSlices(this.encodeSteps(articles), SLICE_MS))!;
+  }
+
+  private *encodeSteps(articles: readonly StoredArticle[]): Steps<StoredDerivedRow[]> {
     const rows: StoredDerivedRow[] = [];
-    let sliceEnds = performance.now() + SLICE_MS;
     for (const article of articles) {
-      if (performance.now() > sliceEnds) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceEnds = performance.now() + SLICE_MS;
-      }
       const signals = this.d.stories.signalsFor(article.id);
       const data = signals && encodeDerivedRow({ prepared: this.d.index.prepare(articleWithBody(this.d.store, article)), signals });
       if (data) rows.push({ id: article.id, fingerprint: article.fingerprint, stamp: articleStamp(article), data });
+      yield;
     }
     return rows;
   }
+
 }
