@@ -33,4 +33,36 @@ describe('typo neighbours', () => {
     expect(WORDS.map((w) => typos.near(w))).toEqual(mixed);
     typos.stop();
   });
+
+  it('answers the same while filing is part done, whatever the terms\' lengths', async () => {
+    let seed = 11;
+    const next = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const letters = 'aeiknrst';
+    const terms: string[] = [];
+    for (let i = 0; i < 30_000; i++) {
+      let t = '';
+      for (let n = 4 + Math.floor(next() * 7); n > 0; n--) t += letters[Math.floor(next() * letters.length)]!;
+      terms.push(t);
+    }
+    const words = terms.slice(0, 40).map((t, i) => (i % 2 === 0 ? t.slice(1) : t.slice(0, 2) + 'e' + t.slice(2)));
+    const settled = new TypoNeighbours();
+    for (const t of terms) settled.add(t);
+    await settled.filed();
+    const want = words.map((w) => settled.near(w));
+    expect(want.flat().length).toBeGreaterThan(40);
+
+    const typos = new TypoNeighbours();
+    for (const t of terms) typos.add(t);
+    const states = new Set<number>();
+    while (typos.stats().filed < typos.stats().terms) {
+      states.add(typos.stats().filed);
+      expect(words.map((w) => typos.near(w))).toEqual(want);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    // Several part-filed states were seen, not just "none" and "all".
+    expect(states.size).toBeGreaterThan(2);
+    expect(words.map((w) => typos.near(w))).toEqual(want);
+    settled.stop();
+    typos.stop();
+  });
 });
