@@ -7,27 +7,17 @@
 // descriptor keeps reading the bytes its ranges describe until the next
 // version is committed.
 import { closeSync, readSync } from 'node:fs';
+import type { Entity } from '../model/article.js';
+import { stringEnd } from './json-bytes.js';
+import type { SharedEntities } from './shard-entities.js';
 
 /** A body's JSON string in the shard file (quotes included), or the text itself (not written yet, or in a layout not located). */
 export type BodyAt = { start: number; end: number } | string;
 
 const BODY_KEY = Buffer.from('"body":"', 'utf8');
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
+const ENTITIES_KEY = Buffer.from('"entities":[', 'utf8');
 const COMMA = 0x2c;
 const CLOSE = 0x7d;
-
-/** Index just past the closing quote of the JSON string whose content starts at `i`; -1 when cut short. */
-function stringEnd(bytes: Buffer, i: number): number {
-  for (;;) {
-    const q = bytes.indexOf(QUOTE, i);
-    if (q < 0) return -1;
-    let backslashes = 0;
-    for (let k = q - 1; bytes[k] === BACKSLASH; k--) backslashes++;
-    if (backslashes % 2 === 0) return q + 1;
-    i = q + 1;
-  }
-}
 
 /**
  * Every `"body":"…"` member in `bytes`, in order: where its key starts, where
@@ -47,33 +37,58 @@ export function findBodies(bytes: Buffer): { key: number; start: number; end: nu
 }
 
 export interface CutShard {
-  /** The shard's JSON with every body member taken out. */
+  /** The shard's JSON with every body member taken out and every entity list replaced by its number in `entities`. */
   text: string;
   /** Each body's JSON string in the original bytes, in file order. */
   ranges: { start: number; end: number }[];
+  /** The entity lists, in file order: `"entities":3` in `text` stands for `entities[3]`. */
+  entities: Entity[][];
 }
 
+/** `"entities":N` for the N-th list: the digits, made once. */
+const numbers: Buffer[] = [];
+const numberBytes = (n: number): Buffer => (numbers[n] ??= Buffer.from(String(n), 'latin1'));
+
 /**
- * The shard's bytes without its body members (and one comma beside each), or
- * null when a body member is not laid out as JSON.stringify writes it (a hand
- * edit): the caller then parses the file whole.
+ * The shard's bytes without its body members (and one comma beside each) and
+ * with each entity list read through `shared` (shard-entities.ts), or null
+ * when a body member or an entity list is not laid out as JSON.stringify
+ * writes it (a hand edit): the caller then parses the file whole.
  */
-export function cutBodies(bytes: Buffer): CutShard | null {
+export function cutShard(bytes: Buffer, shared: SharedEntities): CutShard | null {
   const found = findBodies(bytes);
   if (!found) return null;
   const parts: Buffer[] = [];
+  const entities: Entity[][] = [];
   let from = 0;
+  /** Copies up to `until`, replacing the entity lists on the way by their numbers (searched for only there, not in the bodies). */
+  const keep = (until: number): boolean => {
+    const before = bytes.subarray(0, until);
+    for (let at = before.indexOf(ENTITIES_KEY, from); at >= 0; at = before.indexOf(ENTITIES_KEY, from)) {
+      const start = at + ENTITIES_KEY.length - 1;
+      const read = shared.listAt(before, start);
+      if (!read) return false;
+      parts.push(bytes.subarray(from, start), numberBytes(entities.length));
+      entities.push(read.list);
+      from = read.end;
+    }
+    return true;
+  };
   for (const b of found) {
+    if (b.key < from) return null; // a body inside an entity list: not ours
     if (bytes[b.end] === COMMA) {
+      if (!keep(b.key)) return null;
       parts.push(bytes.subarray(from, b.key));
       from = b.end + 1;
     } else if (bytes[b.end] === CLOSE && bytes[b.key - 1] === COMMA) {
+      if (!keep(b.key - 1)) return null;
       parts.push(bytes.subarray(from, b.key - 1));
       from = b.end;
     } else return null;
   }
+  if (!keep(bytes.length)) return null;
   parts.push(bytes.subarray(from));
-  return { text: Buffer.concat(parts).toString('utf8'), ranges: found.map(({ start, end }) => ({ start, end })) };
+  return { text: Buffer.concat(parts).toString('utf8'), ranges: found.map(({ start, end }) => ({ start, end })), entities };
 }
 
 /** Reads a body from a shard file descriptor: the JSON string at `at`, decoded. */
