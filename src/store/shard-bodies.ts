@@ -1,46 +1,67 @@
-// Article bodies stay on disk (decision 025): a shard is read with every
-// `"body":"…"` cut out before JSON.parse, and what memory keeps of a body is
-// where its JSON string sits in the shard file. A body is read back on demand
-// (phrase checks, the near-duplicate check, derivations the snapshot lacks)
+// Article bodies and key figures stay on disk (decision 025): a shard is read
+// with every `"body":"…"` and `"keyFigures":[…]` member cut out before
+// JSON.parse, and what memory keeps of them is where their JSON sits in the
+// shard file. They are read back on demand (bodies: phrase checks, the
+// near-duplicate check, derivations the snapshot lacks; key figures: cards)
 // from the file as last committed, through a descriptor opened on that very
 // file: shards are replaced by rename, never changed in place, so an old
 // descriptor keeps reading the bytes its ranges describe until the next
-// version is committed.
+// version is committed. Entity lists are read on the way (shard-entities.ts).
 import { closeSync, readSync } from 'node:fs';
-import type { Entity } from '../model/article.js';
-import { stringEnd } from './json-bytes.js';
+import type { Entity, KeyFigure } from '../model/article.js';
+import { compositeEnd, stringEnd } from './json-bytes.js';
 import type { SharedEntities } from './shard-entities.js';
 
+/** Where a member's JSON value sits in the shard file. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
 /** A body's JSON string in the shard file (quotes included), or the text itself (not written yet, or in a layout not located). */
-export type BodyAt = { start: number; end: number } | string;
+export type BodyAt = Range | string;
+/** An article's key figures as a JSON list in the shard file, or the list itself (undefined: the record has none). */
+export type FiguresAt = Range | KeyFigure[] | undefined;
+
+export const isRange = (at: unknown): at is Range => typeof at === 'object' && at !== null && !Array.isArray(at);
+
+interface Member extends Range {
+  /** Where the member's key starts. */
+  key: number;
+}
 
 const BODY_KEY = Buffer.from('"body":"', 'utf8');
+const FIGURES_KEY = Buffer.from('"keyFigures":[', 'utf8');
 const ENTITIES_KEY = Buffer.from('"entities":[', 'utf8');
 const COMMA = 0x2c;
 const CLOSE = 0x7d;
 
 /**
- * Every `"body":"…"` member in `bytes`, in order: where its key starts, where
- * its string starts and ends. Inside a JSON string a quote is always escaped,
- * so the key's bytes are found only where a member begins (keys are ours).
+ * Every member with this key (`"body":"` or `"keyFigures":[`) in `bytes`, in
+ * order. Inside a JSON string a quote is always escaped, so the key's bytes are
+ * found only where a member begins (keys are ours). Null when one is cut short.
  */
-export function findBodies(bytes: Buffer): { key: number; start: number; end: number }[] | null {
-  const out: { key: number; start: number; end: number }[] = [];
-  for (let at = bytes.indexOf(BODY_KEY); at >= 0; ) {
-    const start = at + BODY_KEY.length - 1;
-    const end = stringEnd(bytes, start + 1);
+function findMembers(bytes: Buffer, key: Buffer): Member[] | null {
+  const out: Member[] = [];
+  for (let at = bytes.indexOf(key); at >= 0; ) {
+    const start = at + key.length - 1;
+    const end = key === BODY_KEY ? stringEnd(bytes, start + 1) : compositeEnd(bytes, start);
     if (end < 0) return null;
     out.push({ key: at, start, end });
-    at = bytes.indexOf(BODY_KEY, end);
+    at = bytes.indexOf(key, end);
   }
   return out;
 }
 
+export const findBodies = (bytes: Buffer): Member[] | null => findMembers(bytes, BODY_KEY);
+export const findKeyFigures = (bytes: Buffer): Member[] | null => findMembers(bytes, FIGURES_KEY);
+
 export interface CutShard {
-  /** The shard's JSON with every body member taken out and every entity list replaced by its number in `entities`. */
+  /** The shard's JSON without its body and key-figure members, each entity list replaced by its number in `entities`. */
   text: string;
-  /** Each body's JSON string in the original bytes, in file order. */
-  ranges: { start: number; end: number }[];
+  /** Each article's body and key figures in the original bytes, in file order. */
+  bodies: Range[];
+  figures: Range[];
   /** The entity lists, in file order: `"entities":3` in `text` stands for `entities[3]`. */
   entities: Entity[][];
 }
@@ -50,19 +71,39 @@ const numbers: Buffer[] = [];
 const numberBytes = (n: number): Buffer => (numbers[n] ??= Buffer.from(String(n), 'latin1'));
 
 /**
- * The shard's bytes without its body members (and one comma beside each) and
- * with each entity list read through `shared` (shard-entities.ts), or null
- * when a body member or an entity list is not laid out as JSON.stringify
- * writes it (a hand edit): the caller then parses the file whole.
+ * Bodies and key figures come one of each per article, so in file order the
+ * i-th of each lie before the (i+1)-th of either: a record holding two of one
+ * and another holding none would otherwise shift every one after it.
+ */
+function paired(bodies: Member[], figures: Member[]): Member[] | null {
+  if (bodies.length !== figures.length) return null;
+  const out: Member[] = [];
+  for (let i = 0; i < bodies.length; i++) {
+    const [first, second] = bodies[i]!.key < figures[i]!.key ? [bodies[i]!, figures[i]!] : [figures[i]!, bodies[i]!];
+    const next = Math.min(bodies[i + 1]?.key ?? Infinity, figures[i + 1]?.key ?? Infinity);
+    if (second.key >= next) return null;
+    out.push(first, second);
+  }
+  return out;
+}
+
+/**
+ * The shard's bytes without its body and key-figure members (and one comma
+ * beside each), with each entity list read through `shared`; null when one of
+ * them is not laid out as JSON.stringify writes it (a hand edit): the caller
+ * then parses the file whole.
  */
 export function cutShard(bytes: Buffer, shared: SharedEntities): CutShard | null {
-  const found = findBodies(bytes);
-  if (!found) return null;
+  const bodies = findBodies(bytes);
+  const figures = bodies && findKeyFigures(bytes);
+  const members = bodies && figures && paired(bodies, figures);
+  if (!members) return null;
   const parts: Buffer[] = [];
   const entities: Entity[][] = [];
   let from = 0;
   /** Copies up to `until`, replacing the entity lists on the way by their numbers (searched for only there, not in the bodies). */
   const keep = (until: number): boolean => {
+    if (until < from) return false; // a member inside another: not ours
     const before = bytes.subarray(0, until);
     for (let at = before.indexOf(ENTITIES_KEY, from); at >= 0; at = before.indexOf(ENTITIES_KEY, from)) {
       const start = at + ENTITIES_KEY.length - 1;
@@ -72,45 +113,62 @@ export function cutShard(bytes: Buffer, shared: SharedEntities): CutShard | null
       entities.push(read.list);
       from = read.end;
     }
+    parts.push(bytes.subarray(from, until));
     return true;
   };
-  for (const b of found) {
-    if (b.key < from) return null; // a body inside an entity list: not ours
-    if (bytes[b.end] === COMMA) {
-      if (!keep(b.key)) return null;
-      parts.push(bytes.subarray(from, b.key));
-      from = b.end + 1;
-    } else if (bytes[b.end] === CLOSE && bytes[b.key - 1] === COMMA) {
-      if (!keep(b.key - 1)) return null;
-      parts.push(bytes.subarray(from, b.key - 1));
-      from = b.end;
-    } else return null;
+  for (const m of members) {
+    if (!keep(m.key)) return null;
+    if (bytes[m.end] === COMMA) from = m.end + 1;
+    else if (bytes[m.end] === CLOSE && dropTrailingComma(parts)) from = m.end;
+    else return null;
   }
   if (!keep(bytes.length)) return null;
-  parts.push(bytes.subarray(from));
-  return { text: Buffer.concat(parts).toString('utf8'), ranges: found.map(({ start, end }) => ({ start, end })), entities };
+  return { text: Buffer.concat(parts).toString('utf8'), bodies: bodies.map(range), figures: figures.map(range), entities };
 }
 
-/** Reads a body from a shard file descriptor: the JSON string at `at`, decoded. */
-export function readBodyAt(fd: number, at: { start: number; end: number }): string {
+const range = ({ start, end }: Member): Range => ({ start, end });
+
+/** The member before a record's last one was cut: the comma before it goes too. */
+function dropTrailingComma(parts: Buffer[]): boolean {
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i]!;
+    if (p.length === 0) continue;
+    if (p[p.length - 1] !== COMMA) return false;
+    parts[i] = p.subarray(0, p.length - 1);
+    return true;
+  }
+  return false;
+}
+
+/** Reads the JSON value at `at` through a shard file descriptor. */
+function readJsonAt(fd: number, at: Range): unknown {
   const length = at.end - at.start;
   const buffer = Buffer.allocUnsafe(length);
   let done = 0;
   while (done < length) {
     const n = readSync(fd, buffer, done, length - done, at.start + done);
-    if (n === 0) throw new Error('shard file shorter than its recorded body range');
+    if (n === 0) throw new Error('shard file shorter than its recorded range');
     done += n;
   }
-  const text: unknown = JSON.parse(buffer.toString('utf8'));
-  if (typeof text !== 'string') throw new Error('recorded body range does not hold a string');
-  return text;
+  return JSON.parse(buffer.toString('utf8'));
 }
 
 /** Reads the body recorded at `at` (the text itself when it is not on disk yet). */
 export function bodyFrom(fd: number | null, at: BodyAt): string {
-  if (typeof at === 'string') return at;
+  if (!isRange(at)) return at;
   if (fd === null) throw new Error('shard body recorded without an open file');
-  return readBodyAt(fd, at);
+  const text = readJsonAt(fd, at);
+  if (typeof text !== 'string') throw new Error('recorded body range does not hold a string');
+  return text;
+}
+
+/** Reads the key figures recorded at `at` (the list itself when it is not on disk). */
+export function figuresFrom(fd: number | null, at: FiguresAt): KeyFigure[] | undefined {
+  if (!isRange(at)) return at;
+  if (fd === null) throw new Error('shard key figures recorded without an open file');
+  const list = readJsonAt(fd, at);
+  if (!Array.isArray(list)) throw new Error('recorded key-figure range does not hold a list');
+  return list as KeyFigure[];
 }
 
 export function closeQuietly(fd: number | null): void {

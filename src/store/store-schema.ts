@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { ArticleRecord, StoredArticle } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
-import type { BodyAt } from './shard-bodies.js';
+import type { BodyAt, FiguresAt } from './shard-bodies.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -46,6 +46,8 @@ export interface ShardState {
   generation?: number;
   articles: StoredArticle[];
   bodies: ReadonlyMap<string, BodyAt>;
+  /** Each article's key figures, kept on disk like bodies (only cards read them). */
+  figures: ReadonlyMap<string, FiguresAt>;
   fd: number | null;
 }
 
@@ -100,5 +102,5 @@ export const manifestFileSchema = z.looseObject({
 
 export const DEFAULT_SHARD_COUNT = 128;
 export const emptyMain = (): MainFile => ({ schemaVersion: SCHEMA_VERSION, seededAt: null, shardCount: DEFAULT_SHARD_COUNT, subscriptions: [] });
-export const emptyShard = (): ShardState => ({ schemaVersion: SCHEMA_VERSION, articles: [], bodies: new Map(), fd: null });
+export const emptyShard = (): ShardState => ({ schemaVersion: SCHEMA_VERSION, articles: [], bodies: new Map(), figures: new Map(), fd: null });
 export const emptyManifest = (): ManifestFile => ({ schemaVersion: SCHEMA_VERSION, shards: [] });

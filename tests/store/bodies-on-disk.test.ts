@@ -48,10 +48,25 @@ describe('bodies on disk', () => {
     expect(() => again.readBody('a1')).toThrow(/closed/);
   });
 
+  it('holds no key figures in memory, before and after a restart, and reads them from the shard', async () => {
+    const dir = tmp();
+    const s = await open(dir);
+    const keyFigures = [{ value: '1.000', context: 'pelatihan 1.000 tenaga kerja "baru"' }];
+    await s.addArticle(article({ id: 'a1', keyFigures, addedAt: '2026-11-01T01:00:00.000Z' }));
+    expect('keyFigures' in s.getArticle('a1')!).toBe(false);
+    expect(s.readKeyFigures('a1')).toEqual(keyFigures);
+    await s.close();
+    const again = await open(dir);
+    expect('keyFigures' in again.getArticle('a1')!).toBe(false);
+    expect(again.readKeyFigures('a1')).toEqual(keyFigures);
+    await again.close();
+    expect(() => again.readKeyFigures('a1')).toThrow(/closed/);
+  });
+
   it('opens a hand-edited (pretty-printed) shard, serves its bodies, and writes it back in its own layout on the next add', async () => {
     const dir = tmp();
     const first = await open(dir);
-    const a = article({ id: 'a1', body: 'Body one.', addedAt: '2026-11-01T01:00:00.000Z' });
+    const a = article({ id: 'a1', body: 'Body one.', keyFigures: [{ value: '7', context: 'seven' }], addedAt: '2026-11-01T01:00:00.000Z' });
     await first.addArticle(a);
     await first.close();
     const file = shardFile(dir, 'a1');
@@ -59,7 +74,9 @@ describe('bodies on disk', () => {
     rmSync(path.join(dir, 'manifest.json')); // the documented way to accept a hand edit
     const s = await open(dir);
     expect(s.readBody('a1')).toBe('Body one.');
+    expect(s.readKeyFigures('a1')).toEqual(a.keyFigures);
     expect('body' in s.getArticle('a1')!).toBe(false);
+    expect('keyFigures' in s.getArticle('a1')!).toBe(false);
     // Another article for the same shard: the shard is written whole, bodies kept.
     let n = 0;
     while (shardOf(`x${n}`, 128) !== shardOf('a1', 128)) n++;
@@ -70,6 +87,7 @@ describe('bodies on disk', () => {
     await s.close();
     const again = await open(dir);
     expect([again.readBody('a1'), again.readBody(b.id)]).toEqual(['Body one.', 'Body two.']);
+    expect([again.readKeyFigures('a1'), again.readKeyFigures(b.id)]).toEqual([a.keyFigures, []]);
   });
 
   it('refuses a shard whose body is cut short, naming it, and leaves it untouched', async () => {
