@@ -37,24 +37,43 @@ const COMMA = 0x2c;
 const CLOSE = 0x7d;
 
 /**
- * Every member with this key (`"body":"` or `"keyFigures":[`) in `bytes`, in
- * order. Inside a JSON string a quote is always escaped, so the key's bytes are
- * found only where a member begins (keys are ours). Null when one is cut short.
+ * Every `"body":"…"` member in `bytes`, in order. Inside a JSON string a quote
+ * is always escaped, so the key's bytes are found only where a member begins
+ * (keys are ours). Null when one is cut short.
  */
-function findMembers(bytes: Buffer, key: Buffer): Member[] | null {
+export function findBodies(bytes: Buffer): Member[] | null {
   const out: Member[] = [];
-  for (let at = bytes.indexOf(key); at >= 0; ) {
-    const start = at + key.length - 1;
-    const end = key === BODY_KEY ? stringEnd(bytes, start + 1) : compositeEnd(bytes, start);
+  for (let at = bytes.indexOf(BODY_KEY); at >= 0; ) {
+    const start = at + BODY_KEY.length - 1;
+    const end = stringEnd(bytes, start + 1);
     if (end < 0) return null;
     out.push({ key: at, start, end });
-    at = bytes.indexOf(key, end);
+    at = bytes.indexOf(BODY_KEY, end);
   }
   return out;
 }
 
-export const findBodies = (bytes: Buffer): Member[] | null => findMembers(bytes, BODY_KEY);
-export const findKeyFigures = (bytes: Buffer): Member[] | null => findMembers(bytes, FIGURES_KEY);
+/**
+ * Every `"keyFigures":[…]` member in `bytes`, in order, searched for only
+ * between the `bodies` (found first: the bodies are half the bytes). Null when
+ * one is cut short or runs into a body.
+ */
+export function findKeyFigures(bytes: Buffer, bodies: readonly Range[]): Member[] | null {
+  const out: Member[] = [];
+  let from = 0;
+  for (let b = 0; b <= bodies.length; b++) {
+    const gap = bytes.subarray(0, b < bodies.length ? bodies[b]!.start : bytes.length);
+    for (let at = gap.indexOf(FIGURES_KEY, from); at >= 0; at = gap.indexOf(FIGURES_KEY, from)) {
+      const start = at + FIGURES_KEY.length - 1;
+      const end = compositeEnd(gap, start);
+      if (end < 0) return null;
+      out.push({ key: at, start, end });
+      from = end;
+    }
+    if (b < bodies.length) from = bodies[b]!.end;
+  }
+  return out;
+}
 
 export interface CutShard {
   /** The shard's JSON without its body and key-figure members, each entity list replaced by its number in `entities`. */
@@ -95,7 +114,7 @@ function paired(bodies: Member[], figures: Member[]): Member[] | null {
  */
 export function cutShard(bytes: Buffer, shared: SharedEntities): CutShard | null {
   const bodies = findBodies(bytes);
-  const figures = bodies && findKeyFigures(bytes);
+  const figures = bodies && findKeyFigures(bytes, bodies);
   const members = bodies && figures && paired(bodies, figures);
   if (!members) return null;
   const parts: Buffer[] = [];

@@ -168,7 +168,7 @@ export class ShardWriter {
 function locate(articles: readonly StoredArticle[], held: readonly OffMemory[], bytes: Buffer, at: number, written: Written): void {
   const bodies = findBodies(bytes);
   const bodiesExact = bodies !== null && bodies.length === articles.length;
-  const figures = findKeyFigures(bytes);
+  const figures = bodies && findKeyFigures(bytes, bodies);
   const figuresExact = figures !== null && figures.length === articles.length && held.every((h) => h.keyFigures !== undefined);
   articles.forEach((a, i) => {
     const b = bodiesExact ? bodies[i]! : null;
