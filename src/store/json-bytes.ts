@@ -2,8 +2,9 @@
 // string. Inside a JSON string a quote is always escaped, so a quote preceded by
 // an even number of backslashes closes the string.
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
+export const QUOTE = 0x22;
+export const BACKSLASH = 0x5c;
+export const COMMA = 0x2c;
 
 /** Index just past the closing quote of the JSON string whose content starts at `i`; -1 when cut short. */
 export function stringEnd(bytes: Buffer, i: number): number {
@@ -17,10 +18,10 @@ export function stringEnd(bytes: Buffer, i: number): number {
   }
 }
 
-const OPEN_LIST = 0x5b;
-const CLOSE_LIST = 0x5d;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
+export const OPEN_LIST = 0x5b;
+export const CLOSE_LIST = 0x5d;
+export const OPEN_OBJECT = 0x7b;
+export const CLOSE_OBJECT = 0x7d;
 
 /** Index just past the object or list that opens at `i` (a `{` or `[`); -1 when cut short. Its strings are short: scanned here, not searched. */
 export function compositeEnd(bytes: Buffer, i: number): number {

@@ -9,7 +9,7 @@
 // version is committed. Entity lists are read on the way (shard-entities.ts).
 import { closeSync, readSync } from 'node:fs';
 import type { Entity, KeyFigure } from '../model/article.js';
-import { compositeEnd, stringEnd } from './json-bytes.js';
+import { CLOSE_OBJECT, COMMA, compositeEnd, stringEnd } from './json-bytes.js';
 import type { SharedEntities } from './shard-entities.js';
 
 /** Where a member's JSON value sits in the shard file. */
@@ -33,8 +33,6 @@ interface Member extends Range {
 const BODY_KEY = Buffer.from('"body":"', 'utf8');
 const FIGURES_KEY = Buffer.from('"keyFigures":[', 'utf8');
 const ENTITIES_KEY = Buffer.from('"entities":[', 'utf8');
-const COMMA = 0x2c;
-const CLOSE = 0x7d;
 
 /**
  * Every `"body":"…"` member in `bytes`, in order. Inside a JSON string a quote
@@ -138,7 +136,7 @@ export function cutShard(bytes: Buffer, shared: SharedEntities): CutShard | null
   for (const m of members) {
     if (!keep(m.key)) return null;
     if (bytes[m.end] === COMMA) from = m.end + 1;
-    else if (bytes[m.end] === CLOSE && dropTrailingComma(parts)) from = m.end;
+    else if (bytes[m.end] === CLOSE_OBJECT && dropTrailingComma(parts)) from = m.end;
     else return null;
   }
   if (!keep(bytes.length)) return null;

@@ -8,14 +8,7 @@
 // elements are found and hashed in one pass over their bytes (no string is made
 // for an entity seen before), then compared byte for byte with the one seen.
 import type { Entity } from '../model/article.js';
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const OPEN_LIST = 0x5b;
-const CLOSE_LIST = 0x5d;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
+import { BACKSLASH, CLOSE_LIST, CLOSE_OBJECT, COMMA, OPEN_LIST, OPEN_OBJECT, QUOTE } from './json-bytes.js';
 
 interface Known {
   bytes: Buffer;
