@@ -72,7 +72,7 @@ export function parseShard(file: string, { fd, bytes }: ShardBytes, shared: Shar
     const articles = whole.articles.map(({ body, keyFigures, ...stored }) => {
       if (typeof body !== 'string') throw new StoreError(file, 'does not look like a Ringkas data file; it was left untouched. Move it aside and start again.');
       bodies.set(stored.id, body);
-      figures.set(stored.id, keyFigures as FiguresAt);
+      figures.set(stored.id, Array.isArray(keyFigures) ? (keyFigures as FiguresAt) : undefined); // a list, never mistaken for a range
       return stored;
     });
     return { ...whole, articles, bodies, figures, fd };
