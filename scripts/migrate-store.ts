@@ -45,7 +45,7 @@ async function snapshot(store: Store, dataDir: string): Promise<StoreSnapshot> {
 function* withBodies(store: Store): Generator<ArticleRecord> {
   for (const article of [...store.listArticles()]) {
     const body = store.readBody(article.id);
-    if (body !== undefined) yield { ...article, body };
+    if (body !== undefined) yield { ...article, keyFigures: store.readKeyFigures(article.id) ?? [], body };
   }
 }
 

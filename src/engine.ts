@@ -88,7 +88,7 @@ export class Engine {
     try {
       const scopeSides = readScopeSides(config.briefsDir);
       const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger });
-      const cards = new CardBuilder(briefs, stories);
+      const cards = new CardBuilder(briefs, stories, store);
       const articles = new ArticleService({
         store,
         index,

@@ -126,6 +126,7 @@ async function shardWriteStage(print: (l: string) => void, stored: readonly Arti
       generation,
       articles: records.map(withoutBody),
       bodies: new Map(records.map((a) => [a.id, a.body])),
+      figures: new Map(records.map((a) => [a.id, a.keyFigures])),
       fd: null,
     });
     let shard = await writer.write(state(1, articles), state(0, []));
@@ -140,7 +141,7 @@ async function shardWriteStage(print: (l: string) => void, stored: readonly Arti
     };
     for (let k = 0; k < 20; k++) {
       const added = stored[k]!;
-      await step({ ...shard, generation: shard.generation! + 1, articles: [...shard.articles, withoutBody(added)], bodies: new Map(shard.bodies).set(added.id, added.body) }, append);
+      await step({ ...shard, generation: shard.generation! + 1, articles: [...shard.articles, withoutBody(added)], bodies: new Map(shard.bodies).set(added.id, added.body), figures: new Map(shard.figures).set(added.id, added.keyFigures) }, append);
       // A change that is not an append (as every add was before) is written whole.
       const copy = { ...shard, generation: shard.generation! + 1, articles: [...shard.articles] };
       copy.articles[0] = { ...copy.articles[0]! };

@@ -65,13 +65,18 @@ export interface ArticleRecord extends Omit<CleanArticle, 'paragraphs'>, Article
 }
 
 /**
- * A stored article as memory holds it: everything but the body, which stays
- * in the store and is read on demand (BriefingStore.readBody; decision 025).
+ * A stored article as memory holds it: everything but the body and the key
+ * figures, which stay in the store and are read on demand
+ * (BriefingStore.readBody, readKeyFigures; decision 025). Key figures feed
+ * only cards; they were a quarter of what a start parsed.
  */
-export type StoredArticle = Omit<ArticleRecord, 'body'>;
+export type StoredArticle = Omit<ArticleRecord, 'body' | 'keyFigures'>;
+
+/** What derivation from the text reads (search documents, story signals): a stored article with its body. */
+export type ArticleText = StoredArticle & { body: string };
 
 /** The part of a record memory keeps. */
-export function withoutBody({ body: _body, ...stored }: ArticleRecord): StoredArticle {
+export function withoutBody({ body: _body, keyFigures: _keyFigures, ...stored }: ArticleRecord): StoredArticle {
   return stored;
 }
 

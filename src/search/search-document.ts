@@ -1,6 +1,6 @@
 // What of an article is searchable, and how each part is weighted. Two fields
 // only: every extra field multiplies the cost of each look-up term.
-import type { ArticleRecord } from '../model/article.js';
+import type { ArticleText } from '../model/article.js';
 import type { Brief } from '../briefs/brief-schema.js';
 
 export interface SearchDocument {
@@ -12,7 +12,7 @@ export interface SearchDocument {
 
 export const FIELD_BOOST = { head: 3, body: 1 } as const;
 
-export function toSearchDocument(a: ArticleRecord, briefsById: ReadonlyMap<string, Brief>): SearchDocument {
+export function toSearchDocument(a: ArticleText, briefsById: ReadonlyMap<string, Brief>): SearchDocument {
   const entities = a.entities.map((e) => (e.expansion ? `${e.name} ${e.expansion}` : e.name));
   const topics = a.topics.map((t) => briefsById.get(t)?.name ?? t);
   return { id: a.id, head: [a.title, ...a.keyPoints, ...entities, ...topics].join('\n'), body: a.body };

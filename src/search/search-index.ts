@@ -3,7 +3,7 @@
 // and for verbatim phrases, recency as the tie-breaker. Articles outside the
 // briefing's scope answer only when no in-scope article matches. A query with a
 // word found nowhere (not as typed, translated or one typo away) has no good answer.
-import type { ArticleRecord, StoredArticle } from '../model/article.js';
+import type { ArticleText, StoredArticle } from '../model/article.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import type { Brief } from '../briefs/brief-schema.js';
 import { Scope } from '../briefs/scope.js';
@@ -90,12 +90,12 @@ export class SearchIndex {
 
   private changeCount = 0;
 
-  add(article: ArticleRecord): void {
+  add(article: ArticleText): void {
     this.addPrepared(article, this.prepare(article));
   }
 
   /** Reads an article's text for indexing: its counted terms and whether it is in the briefing's field. */
-  prepare(article: ArticleRecord): PreparedDocument {
+  prepare(article: ArticleText): PreparedDocument {
     const doc = toSearchDocument(article, this.briefsById);
     const head = terms(doc.head);
     const body = terms(doc.body);
@@ -103,7 +103,7 @@ export class SearchIndex {
   }
 
   /** Adds an article prepared by `prepare`, now or in an earlier run (the derived-data snapshot). */
-  addPrepared(article: ArticleRecord, prepared: PreparedDocument): void {
+  addPrepared(article: ArticleText, prepared: PreparedDocument): void {
     this.answers.invalidate();
     this.changeCount++;
     this.index.addCounted(article.id, prepared.counts, (t) => this.typos.add(t));

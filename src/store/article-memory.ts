@@ -2,7 +2,7 @@
 // URL, plus the adds and removals being written now. An article enters memory only
 // after its store confirmed the write and leaves only after the removal was
 // confirmed, so memory never shows what the disk or database does not hold.
-import type { StoredArticle } from '../model/article.js';
+import type { KeyFigure, StoredArticle } from '../model/article.js';
 import { DuplicateArticleError } from './duplicate-article.js';
 
 /** `A`: what a store keeps per article (the lowdb store: no body; PostgreSQL: the whole record). */
@@ -137,6 +137,8 @@ export abstract class ArticlesInMemory<A extends StoredArticle = StoredArticle> 
   }
 
   abstract readBody(id: string): string | undefined;
+
+  abstract readKeyFigures(id: string): KeyFigure[] | undefined;
 
   /** Settles when an add of this fingerprint now being written is done (either way). */
   addInFlight(fingerprint: string): Promise<void> | undefined {

@@ -3,12 +3,12 @@
 // the lowdb store (store.ts, the default) and the PostgreSQL store
 // (postgres/postgres-store.ts). Reads are synchronous from memory in both; a write
 // resolves once the change is stored, and only then does memory show it. Memory
-// holds articles without their bodies (StoredArticle); a body is read on demand
-// with `readBody` (decision 025).
+// holds articles without their bodies and key figures (StoredArticle); those are
+// read on demand with `readBody` and `readKeyFigures` (decision 025).
 import type { Clock } from '../clock.js';
 import type { Coordination } from '../coordination/claims.js';
 import type { FeedRecord } from '../feeds/feed-record.js';
-import type { ArticleRecord, StoredArticle } from '../model/article.js';
+import type { ArticleRecord, KeyFigure, StoredArticle } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
 import type { SharedDerivedRows } from './shared-derived-rows.js';
 import type { AuditEntry } from './store-schema.js';
@@ -39,6 +39,8 @@ export interface BriefingStore {
    * removed). Throws once the store is closed.
    */
   readBody(id: string): string | undefined;
+  /** A stored article's key figures (only cards show them), read on demand like `readBody`. */
+  readKeyFigures(id: string): KeyFigure[] | undefined;
   /** True for a stored id and for one being written now. */
   hasId(id: string): boolean;
   findByFingerprint(fingerprint: string): StoredArticle | undefined;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { openJsonDb, writeAtStart } from './json-file.js';
 import { parseShard, readShardBytes, type ShardBytes } from './read-shard.js';
 import { closeQuietly } from './shard-bodies.js';
+import { SharedEntities } from './shard-entities.js';
 import { shardText } from './shard-writer.js';
 import { StoreError } from './store-errors.js';
 import { writeFailureReason } from './write-failure.js';
@@ -52,6 +53,7 @@ export async function openDataFiles(dir: string): Promise<DataFiles> {
   // bytes together, and V8 keeps that peak as resident memory); the next
   // file is read while this one is parsed.
   const shards: ShardState[] = [];
+  const entities = new SharedEntities(); // one table for every shard: an entity is parsed once per start
   const created: number[] = [];
   let manifestBehind = !manifestExisted;
   let reading: Promise<ShardBytes | null> | null = readShardBytes(shardPath(dir, 0));
@@ -61,7 +63,7 @@ export async function openDataFiles(dir: string): Promise<DataFiles> {
       const read = await reading!;
       reading = i + 1 < count ? readShardBytes(shardPath(dir, i + 1)) : null;
       const existed = read !== null;
-      const db = read ? parseShard(file, read) : emptyShard();
+      const db = read ? parseShard(file, read, entities) : emptyShard();
       shards.push(db);
       if (!manifestExisted) {
         // A store from before the manifest (or one whose operator deleted it to accept

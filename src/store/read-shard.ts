@@ -1,15 +1,17 @@
 // Reading one article shard at start: its bytes through a descriptor that stays
-// open (bodies are read back through it, shard-bodies.ts), then its JSON with
-// the bodies cut out. A shard whose bodies are not laid out as this store
-// writes them (a hand edit) is parsed whole and keeps its bodies in memory
+// open (bodies and key figures are read back through it, shard-bodies.ts), then
+// its JSON with those cut out. A shard not laid out as this store writes them
+// (a hand edit) is parsed whole and keeps its bodies and key figures in memory
 // until its next write. An empty, corrupt, foreign or newer file is refused
-// by name, never rewritten.
+// by name, never rewritten. Entity lists are read once per distinct entity
+// (shard-entities.ts).
 import { fstat, open, read } from 'node:fs';
 import { promisify } from 'node:util';
 import type { StoredArticle } from '../model/article.js';
-import { closeQuietly, cutBodies, type BodyAt } from './shard-bodies.js';
+import { closeQuietly, cutShard, type BodyAt, type FiguresAt } from './shard-bodies.js';
+import { SharedEntities } from './shard-entities.js';
 import { StoreError } from './store-errors.js';
-import { SCHEMA_VERSION, shardFileSchema, type ShardState } from './store-schema.js';
+import { isShardFile, SCHEMA_VERSION, type ShardState } from './store-schema.js';
 
 export interface ShardBytes {
   fd: number;
@@ -44,31 +46,55 @@ export async function readShardBytes(file: string): Promise<ShardBytes | null> {
   }
 }
 
-type ParsedShard = { schemaVersion: number; generation?: number; articles: (StoredArticle & { body?: unknown })[] };
+type ParsedShard = { schemaVersion: number; generation?: number; articles: (StoredArticle & { body?: unknown; keyFigures?: unknown })[] };
 
-/** The shard as memory holds it; refuses (closing the descriptor) a file that is not a shard of ours. */
-export function parseShard(file: string, { fd, bytes }: ShardBytes): ShardState {
+/**
+ * The shard as memory holds it; refuses (closing the descriptor) a file that is
+ * not a shard of ours. `shared` holds the entities read so far at this start.
+ */
+export function parseShard(file: string, { fd, bytes }: ShardBytes, shared: SharedEntities = new SharedEntities()): ShardState {
   try {
-    const cut = cutBodies(bytes);
+    const cut = cutShard(bytes, shared);
     const data = cut ? parsedOrNull(file, cut.text) : null;
-    if (cut && data && cut.ranges.length === data.articles.length && data.articles.every((a) => !('body' in a))) {
+    if (cut && data && cut.bodies.length === data.articles.length && data.articles.every((a) => !('body' in a) && !('keyFigures' in a)) && entitiesPlaced(data.articles, cut.entities)) {
       const bodies = new Map<string, BodyAt>();
-      data.articles.forEach((a, i) => bodies.set(a.id, cut.ranges[i]!));
-      return { ...data, bodies, fd };
+      const figures = new Map<string, FiguresAt>();
+      data.articles.forEach((a, i) => {
+        bodies.set(a.id, cut.bodies[i]!);
+        figures.set(a.id, cut.figures[i]!);
+      });
+      return { ...data, bodies, figures, fd };
     }
-    // Not laid out as this store writes shards: parse it whole, bodies kept as text.
+    // Not laid out as this store writes shards: parse it whole, bodies and key figures kept as they are.
     const whole = parse(file, bytes.toString('utf8'));
     const bodies = new Map<string, BodyAt>();
-    const articles = whole.articles.map(({ body, ...stored }) => {
+    const figures = new Map<string, FiguresAt>();
+    const articles = whole.articles.map(({ body, keyFigures, ...stored }) => {
       if (typeof body !== 'string') throw new StoreError(file, 'does not look like a Ringkas data file; it was left untouched. Move it aside and start again.');
       bodies.set(stored.id, body);
+      figures.set(stored.id, Array.isArray(keyFigures) ? (keyFigures as FiguresAt) : undefined); // a list, never mistaken for a range
       return stored;
     });
-    return { ...whole, articles, bodies, fd };
+    return { ...whole, articles, bodies, figures, fd };
   } catch (e) {
     closeQuietly(fd);
     throw e;
   }
+}
+
+/** Puts each entity list the cut read in place of its number; false unless every list went to exactly one article. */
+function entitiesPlaced(articles: StoredArticle[], lists: StoredArticle['entities'][]): boolean {
+  const placed = new Uint8Array(lists.length);
+  let count = 0;
+  for (const a of articles) {
+    const n: unknown = a.entities;
+    if (typeof n !== 'number') continue; // a list the cut did not read (not laid out as we write it)
+    if (!Number.isInteger(n) || n < 0 || n >= lists.length || placed[n]) return false;
+    placed[n] = 1;
+    count++;
+    a.entities = lists[n]!;
+  }
+  return count === lists.length;
 }
 
 /** A cut that went wrong (a hand-written key holding the body key's bytes) parses badly: the whole file is parsed instead. */
@@ -91,7 +117,7 @@ function parse(file: string, text: string): ParsedShard {
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
     throw new StoreError(file, `was written by a newer Ringkas (schema ${version}, this one reads ${SCHEMA_VERSION}); upgrade Ringkas.`);
   }
-  if (!shardFileSchema.safeParse(data).success) {
+  if (!isShardFile(data)) {
     throw new StoreError(file, 'does not look like a Ringkas data file; it was left untouched. Move it aside and start again.');
   }
   return data as ParsedShard;

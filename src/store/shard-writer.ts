@@ -15,8 +15,8 @@ import { open as openCallback } from 'node:fs';
 import { copyFile, open, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { StoredArticle } from '../model/article.js';
-import { bodyFrom, closeQuietly, findBodies, type BodyAt } from './shard-bodies.js';
+import type { KeyFigure, StoredArticle } from '../model/article.js';
+import { bodyFrom, closeQuietly, figuresFrom, findBodies, findKeyFigures, isRange, type BodyAt, type FiguresAt, type Range } from './shard-bodies.js';
 import { generationOf, type ShardState } from './store-schema.js';
 
 const openFd = promisify(openCallback);
@@ -26,7 +26,7 @@ export const shardTail = (generation: number): string => `],"generation":${gener
 
 /** The shard's fields besides its articles, as written. */
 function shardFields(shard: ShardState): Record<string, unknown> {
-  const { articles: _a, generation: _g, bodies: _b, fd: _f, ...rest } = shard;
+  const { articles: _a, generation: _g, bodies: _b, figures: _k, fd: _f, ...rest } = shard;
   return rest;
 }
 
@@ -36,8 +36,19 @@ export function shardText(shard: ShardState, articleTexts: readonly string[]): s
   return `${head}${articleTexts.join(',')}${shardTail(generationOf(shard))}`;
 }
 
-/** One article as written: its body after its other fields. */
-const articleText = (article: StoredArticle, body: string): string => JSON.stringify({ ...article, body });
+/** What memory does not hold of an article: written after its other fields. */
+interface OffMemory {
+  body: string;
+  keyFigures: KeyFigure[] | undefined;
+}
+
+/** One article as written: its key figures and body after its other fields. */
+const articleText = (article: StoredArticle, { body, keyFigures }: OffMemory): string => JSON.stringify({ ...article, keyFigures, body });
+
+/** An article's body and key figures, read from the file `fd` where they are not in memory. */
+function offMemory(state: ShardState, fd: number | null, id: string): OffMemory {
+  return { body: bodyFrom(fd, state.bodies.get(id)!), keyFigures: figuresFrom(fd, state.figures.get(id)) };
+}
 
 /** The articles `next` adds at the end of `committed`, or null when it changes anything else. */
 function appended(next: ShardState, committed: ShardState): StoredArticle[] | null {
@@ -49,10 +60,11 @@ function appended(next: ShardState, committed: ShardState): StoredArticle[] | nu
   return after.slice(before.length);
 }
 
-/** What a write put on disk: the file's size and where each body is in it. */
+/** What a write put on disk: the file's size and where each body and list of key figures is in it. */
 interface Written {
   size: number;
   bodies: Map<string, BodyAt>;
+  figures: Map<string, FiguresAt>;
 }
 
 export class ShardWriter {
@@ -73,7 +85,7 @@ export class ShardWriter {
       fd = await openFd(this.temp, 'r');
       await rename(this.temp, this.file);
       this.size = written.size;
-      return { ...next, bodies: written.bodies, fd };
+      return { ...next, bodies: written.bodies, figures: written.figures, fd };
     } catch (e) {
       closeQuietly(fd);
       this.size = null;
@@ -82,22 +94,22 @@ export class ShardWriter {
     }
   }
 
-  /** The texts of the added articles (bodies still held as text) and where their bodies land when written from `at`. */
-  private addedText(added: readonly StoredArticle[], next: ShardState, at: number, bodies: Map<string, BodyAt>): Buffer {
-    const texts = added.map((a) => bodyFrom(null, next.bodies.get(a.id)!));
-    const text = Buffer.from(`,${added.map((a, i) => articleText(a, texts[i]!)).join(',')}`, 'utf8');
-    locate(added, texts, text, at, bodies);
+  /** The texts of the added articles (bodies and key figures still held) and where theirs land when written from `at`. */
+  private addedText(added: readonly StoredArticle[], next: ShardState, at: number, written: Written): Buffer {
+    const held = added.map((a) => offMemory(next, null, a.id));
+    const text = Buffer.from(`,${added.map((a, i) => articleText(a, held[i]!)).join(',')}`, 'utf8');
+    locate(added, held, text, at, written);
     return text;
   }
 
-  /** The whole shard written out; bodies not in memory are read from the file as committed. */
+  /** The whole shard written out; bodies and key figures not in memory are read from the file as committed. */
   private async rewrite(next: ShardState, committed: ShardState): Promise<Written> {
-    const texts = next.articles.map((a) => bodyFrom(committed.fd, next.bodies.get(a.id)!));
-    const bytes = Buffer.from(shardText(next, next.articles.map((a, i) => articleText(a, texts[i]!))), 'utf8');
+    const held = next.articles.map((a) => offMemory(next, committed.fd, a.id));
+    const bytes = Buffer.from(shardText(next, next.articles.map((a, i) => articleText(a, held[i]!))), 'utf8');
     await writeFile(this.temp, bytes);
-    const bodies = new Map<string, BodyAt>();
-    locate(next.articles, texts, bytes, 0, bodies);
-    return { size: bytes.length, bodies };
+    const written: Written = { size: bytes.length, bodies: new Map(), figures: new Map() };
+    locate(next.articles, held, bytes, 0, written);
+    return written;
   }
 
   /**
@@ -105,7 +117,7 @@ export class ShardWriter {
    * its articles' bytes are kept as they are, between the new head and the new tail. Null when the file is not that.
    */
   private async convert(added: StoredArticle[], next: ShardState, committed: ShardState): Promise<Written | null> {
-    const { articles: _a, bodies: _b, fd: _f, ...fields } = committed;
+    const { articles: _a, bodies: _b, figures: _k, fd: _f, ...fields } = committed;
     const oldHead = JSON.stringify({ ...fields, articles: [] }).slice(0, -2);
     if (!oldHead.endsWith('"articles":[')) return null;
     const old = await readFile(this.file);
@@ -114,12 +126,13 @@ export class ShardWriter {
     if (old.length < head.length + closing.length || !old.subarray(0, head.length).equals(head) || !old.subarray(old.length - closing.length).equals(closing)) return null;
     const newHead = Buffer.from(JSON.stringify({ ...shardFields(next), articles: [] }).slice(0, -2), 'utf8');
     const shift = newHead.length - head.length;
-    const bodies = shifted(committed.bodies, shift);
+    const written: Written = { size: 0, bodies: shifted(committed.bodies, shift), figures: shifted(committed.figures, shift) };
     const kept = old.subarray(head.length, old.length - 2);
-    const text = this.addedText(added, next, newHead.length + kept.length, bodies);
+    const text = this.addedText(added, next, newHead.length + kept.length, written);
     const parts = [newHead, kept, text, Buffer.from(shardTail(generationOf(next)), 'utf8')];
     await writeFile(this.temp, parts);
-    return { size: parts.reduce((n, p) => n + p.length, 0), bodies };
+    written.size = parts.reduce((n, p) => n + p.length, 0);
+    return written;
   }
 
   /** Copies the shard and replaces its tail, giving the new size; null when the file is not as this store left it. */
@@ -135,29 +148,38 @@ export class ShardWriter {
       // The byte before the tail closes the last article: a shard of another layout never ends so.
       if (end[0] !== 0x7d || !end.subarray(1).equals(oldTail)) return null;
       const from = size - oldTail.length;
-      const bodies = new Map(committed.bodies);
-      const text = Buffer.concat([this.addedText(added, next, from, bodies), Buffer.from(shardTail(generationOf(next)), 'utf8')]);
+      const written: Written = { size: 0, bodies: new Map(committed.bodies), figures: new Map(committed.figures) };
+      const text = Buffer.concat([this.addedText(added, next, from, written), Buffer.from(shardTail(generationOf(next)), 'utf8')]);
       await handle.truncate(from);
       await handle.write(text, 0, text.length, from);
-      return { size: from + text.length, bodies };
+      written.size = from + text.length;
+      return written;
     } finally {
       await handle.close();
     }
   }
 }
 
-/** Records where the bodies `texts` of `articles`, written as `bytes` at offset `at`, are (kept as text if not found as expected). */
-function locate(articles: readonly StoredArticle[], texts: readonly string[], bytes: Buffer, at: number, bodies: Map<string, BodyAt>): void {
-  const found = findBodies(bytes);
-  const exact = found !== null && found.length === articles.length;
+/**
+ * Records where the bodies and key figures `held` of `articles`, written as
+ * `bytes` at offset `at`, are (kept in memory as they are where not found as
+ * expected, e.g. an article with no key figures).
+ */
+function locate(articles: readonly StoredArticle[], held: readonly OffMemory[], bytes: Buffer, at: number, written: Written): void {
+  const bodies = findBodies(bytes);
+  const bodiesExact = bodies !== null && bodies.length === articles.length;
+  const figures = bodies && findKeyFigures(bytes, bodies);
+  const figuresExact = figures !== null && figures.length === articles.length && held.every((h) => h.keyFigures !== undefined);
   articles.forEach((a, i) => {
-    const f = exact ? found[i]! : null;
-    bodies.set(a.id, f ? { start: at + f.start, end: at + f.end } : texts[i]!);
+    const b = bodiesExact ? bodies[i]! : null;
+    written.bodies.set(a.id, b ? { start: at + b.start, end: at + b.end } : held[i]!.body);
+    const f = figuresExact ? figures[i]! : null;
+    written.figures.set(a.id, f ? { start: at + f.start, end: at + f.end } : held[i]!.keyFigures);
   });
 }
 
-function shifted(bodies: ReadonlyMap<string, BodyAt>, by: number): Map<string, BodyAt> {
-  const out = new Map<string, BodyAt>();
-  for (const [id, at] of bodies) out.set(id, typeof at === 'string' ? at : { start: at.start + by, end: at.end + by });
+function shifted<T>(held: ReadonlyMap<string, Range | T>, by: number): Map<string, Range | T> {
+  const out = new Map<string, Range | T>();
+  for (const [id, at] of held) out.set(id, isRange(at) ? { start: at.start + by, end: at.end + by } : at);
   return out;
 }

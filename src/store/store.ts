@@ -9,7 +9,7 @@ import type { Clock } from '../clock.js';
 import type { Coordination } from '../coordination/claims.js';
 import { memoryCoordination } from '../coordination/memory-coordination.js';
 import { FeedStore } from '../feeds/feed-store.js';
-import { withoutBody, type ArticleRecord, type StoredArticle } from '../model/article.js';
+import { withoutBody, type ArticleRecord, type KeyFigure, type StoredArticle } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
 import { ArticlesInMemory } from './article-memory.js';
 import { AUDIT_FILE, AuditLog } from './audit-log.js';
@@ -18,7 +18,7 @@ import { CommittedFile } from './committed-file.js';
 import { lockDataDir, type DataDirLock, type LockOptions } from './data-dir-lock.js';
 import { mainPath, manifestEntry, manifestPath, openDataFiles, shardPath } from './open-files.js';
 import { generationOf, type AuditEntry, type MainFile, type ManifestFile, type ShardState } from './store-schema.js';
-import { bodyFrom, closeQuietly, type BodyAt } from './shard-bodies.js';
+import { bodyFrom, closeQuietly, figuresFrom } from './shard-bodies.js';
 import { ShardWriter } from './shard-writer.js';
 import { StoreError } from './store-errors.js';
 import { StoreWriteError, storeWriteError, writeFailureReason } from './write-failure.js';
@@ -28,12 +28,12 @@ function shardWriter(file: string): (next: ShardState, committed: ShardState) =>
   return (next, committed) => writer.write(next, committed);
 }
 
-function bodiesWith(bodies: ReadonlyMap<string, BodyAt>, id: string, body: string): Map<string, BodyAt> {
-  return new Map(bodies).set(id, body);
+function heldWith<T>(held: ReadonlyMap<string, T>, id: string, value: T): Map<string, T> {
+  return new Map(held).set(id, value);
 }
 
-function bodiesWithout(bodies: ReadonlyMap<string, BodyAt>, id: string): Map<string, BodyAt> {
-  const out = new Map(bodies);
+function heldWithout<T>(held: ReadonlyMap<string, T>, id: string): Map<string, T> {
+  const out = new Map(held);
   out.delete(id);
   return out;
 }
@@ -119,25 +119,38 @@ export class Store extends ArticlesInMemory implements BriefingStore {
   addArticle(article: ArticleRecord): Promise<void> {
     const shard = this.shards[shardOf(article.id, this.shards.length)]!;
     const stored = withoutBody(article);
-    const { body } = article;
-    return this.articles.add(stored, () => shard.change((d) => ({ ...d, articles: [...d.articles, stored], bodies: bodiesWith(d.bodies, stored.id, body) })));
+    const { body, keyFigures } = article;
+    return this.articles.add(stored, () =>
+      shard.change((d) => ({ ...d, articles: [...d.articles, stored], bodies: heldWith(d.bodies, stored.id, body), figures: heldWith(d.figures, stored.id, keyFigures) })),
+    );
   }
 
   removeArticle(id: string): Promise<StoredArticle | undefined> {
     const shard = this.shards[shardOf(id, this.shards.length)]!;
     return this.articles.remove(id, async () => {
-      await shard.change((d) => ({ ...d, articles: d.articles.filter((a) => a.id !== id), bodies: bodiesWithout(d.bodies, id) }));
+      await shard.change((d) => ({ ...d, articles: d.articles.filter((a) => a.id !== id), bodies: heldWithout(d.bodies, id), figures: heldWithout(d.figures, id) }));
       return true;
     });
   }
 
   /** Read from the shard file as committed (bodies are not kept in memory; decision 025). */
   readBody(id: string): string | undefined {
+    const shard = this.shardHolding(id);
+    const at = shard?.bodies.get(id);
+    return at === undefined ? undefined : bodyFrom(shard!.fd, at);
+  }
+
+  /** Read from the shard file as committed, like bodies. */
+  readKeyFigures(id: string): KeyFigure[] | undefined {
+    const shard = this.shardHolding(id);
+    return shard && figuresFrom(shard.fd, shard.figures.get(id));
+  }
+
+  /** The committed state of the shard holding a stored article; undefined for an id not stored. */
+  private shardHolding(id: string): ShardState | undefined {
     if (this.closed) throw new Error('store is closed');
     if (!this.articles.get(id)) return undefined;
-    const shard = this.shards[shardOf(id, this.shards.length)]!.data;
-    const at = shard.bodies.get(id);
-    return at === undefined ? undefined : bodyFrom(shard.fd, at);
+    return this.shards[shardOf(id, this.shards.length)]!.data;
   }
 
   get seededAt(): string | null {

@@ -3,12 +3,12 @@
 // edition it names ("5th Automotive Dialogue"). Two reports of one event share
 // many signals; two events of one series differ in date or ordinal, which
 // vetoes the match.
-import type { ArticleRecord } from '../model/article.js';
+import type { ArticleText } from '../model/article.js';
 import { findDates, fromIso, type FoundDate } from '../nlp/find-dates.js';
 import { findSeriesEvents } from '../nlp/find-entities.js';
 import { eventSignals, LEAD_CHARS, type Concepts, type SignalWeights } from './event-signals.js';
 
-export type StoryInput = Omit<ArticleRecord, 'storyId'>;
+export type StoryInput = Omit<ArticleText, 'storyId'>;
 export type EventDate = Omit<FoundDate, 'index'>;
 
 export interface SeriesEvent {

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { withoutBody, type ArticleRecord } from '../../src/model/article.js';
-import { bodyFrom, closeQuietly } from '../../src/store/shard-bodies.js';
+import { bodyFrom, closeQuietly, figuresFrom } from '../../src/store/shard-bodies.js';
 import { parseShard, readShardBytes } from '../../src/store/read-shard.js';
 import { ShardWriter } from '../../src/store/shard-writer.js';
 import type { ShardState } from '../../src/store/store-schema.js';
@@ -26,18 +26,28 @@ function shardFile(): string {
   return path.join(dir, 'shard-07.json');
 }
 
-const article = (n: number) => ({ id: `a${n}`, fingerprint: `f${n}`, body: `Body "${n}" — ünïcode \\ ${'x'.repeat(n)}\n\n"body":"${n}"` }) as unknown as ArticleRecord;
+const article = (n: number) =>
+  ({
+    id: `a${n}`,
+    fingerprint: `f${n}`,
+    keyFigures: [{ value: `${n}`, context: `"keyFigures":[${n}] — ünïcode \\ {"body":"x"}` }],
+    body: `Body "${n}" — ünïcode \\ ${'x'.repeat(n)}\n\n"body":"${n}"`,
+  }) as unknown as ArticleRecord;
 
 /** What the store asks a shard to hold: the articles without bodies, the new ones' bodies as text. */
 function next(committed: ShardState, generation: number, articles: ArticleRecord[], keep: readonly string[] = committed.articles.map((a) => a.id)): ShardState {
   const bodies = new Map(committed.bodies);
-  for (const id of [...bodies.keys()]) if (!keep.includes(id)) bodies.delete(id);
-  for (const a of articles) bodies.set(a.id, a.body);
+  const figures = new Map(committed.figures);
+  for (const held of [bodies, figures]) for (const id of [...held.keys()]) if (!keep.includes(id)) held.delete(id);
+  for (const a of articles) {
+    bodies.set(a.id, a.body);
+    figures.set(a.id, a.keyFigures);
+  }
   const kept = committed.articles.filter((a) => keep.includes(a.id));
-  return { ...committed, generation, articles: [...kept, ...articles.map(withoutBody)], bodies };
+  return { ...committed, generation, articles: [...kept, ...articles.map(withoutBody)], bodies, figures };
 }
 
-const empty = (): ShardState => ({ schemaVersion: 1, generation: 0, articles: [], bodies: new Map(), fd: null });
+const empty = (): ShardState => ({ schemaVersion: 1, generation: 0, articles: [], bodies: new Map(), figures: new Map(), fd: null });
 const whole = (generation: number, articles: ArticleRecord[]) => JSON.stringify({ schemaVersion: 1, articles, generation });
 
 /** Writes `nextState` over `committed`, checks every body reads back, returns the file's text and the new state. */
@@ -46,6 +56,8 @@ async function written(writer: ShardWriter, nextState: ShardState, committed: Sh
   fds.push(state.fd);
   expect(state.articles.map((a) => [a.id, bodyFrom(state.fd, state.bodies.get(a.id)!)])).toEqual(expected.map((a) => [a.id, a.body]));
   expect([...state.bodies.values()].every((b) => typeof b !== 'string')).toBe(true);
+  expect(state.articles.map((a) => [a.id, figuresFrom(state.fd, state.figures.get(a.id))])).toEqual(expected.map((a) => [a.id, a.keyFigures]));
+  expect([...state.figures.values()].every((f) => !Array.isArray(f))).toBe(true);
   return [readFileSync(writer.file, 'utf8'), state];
 }
 

@@ -13,7 +13,7 @@ import { article } from '../roundup/memory-roundup-store.js';
 function whole(s: BriefingStore, id: string): ArticleRecord | undefined {
   const stored = s.getArticle(id);
   const body = s.readBody(id);
-  return stored && body !== undefined ? { ...stored, body } : undefined;
+  return stored && body !== undefined ? { ...stored, keyFigures: s.readKeyFigures(id) ?? [], body } : undefined;
 }
 
 /** One place a store lives (a folder, a database), opened as often as a test asks. */
@@ -198,6 +198,26 @@ export function storeContract(name: string, newLocation: () => Promise<StoreLoca
       expect([again.readBody('b0'), again.readBody('b1'), again.readBody('b2')]).toEqual([bodies[0], undefined, bodies[2]]);
       await again.addArticle(records[1]!);
       expect(records.map((r) => whole(again, r.id))).toEqual(records);
+    });
+
+    it('reads key figures back on demand, as written, after a restart too; a removed or unknown id has none', async () => {
+      const s = await fresh();
+      const figures = [
+        [{ value: 'Rp2,5 triliun', context: 'Investasi "baru" senilai Rp2,5 triliun [tahap 1]' }],
+        [],
+        [
+          { value: '99', context: '99 cars per 1,000 people — “quoted”' },
+          { value: '2030', context: 'by 2030, {target}' },
+        ],
+      ];
+      const records = figures.map((keyFigures, i) => article({ id: `k${i}`, fingerprint: `fp-k${i}`, keyFigures, addedAt: `2026-11-01T0${i}:00:00.000Z` }));
+      for (const r of records) await s.addArticle(r);
+      expect(records.map((r) => s.readKeyFigures(r.id))).toEqual(figures);
+      await s.removeArticle('k1');
+      expect([s.readKeyFigures('k1'), s.readKeyFigures('nope')]).toEqual([undefined, undefined]);
+      await close(s);
+      const again = await reopen();
+      expect(['k0', 'k1', 'k2'].map((id) => again.readKeyFigures(id))).toEqual([figures[0], undefined, figures[2]]);
     });
 
     it('shows the same data after closing and opening again', async () => {

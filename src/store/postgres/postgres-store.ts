@@ -10,7 +10,7 @@ import type { Clock } from '../../clock.js';
 import type { Coordination } from '../../coordination/claims.js';
 import { postgresCoordination } from '../../coordination/postgres-coordination.js';
 import { silentLogger, type Logger } from '../../logger.js';
-import type { ArticleRecord } from '../../model/article.js';
+import type { ArticleRecord, KeyFigure } from '../../model/article.js';
 import type { SubscriptionRecord } from '../../model/subscription.js';
 import { ArticlesInMemory } from '../article-memory.js';
 import type { BriefingStore, RemoteChange, SeedingState } from '../briefing-store.js';
@@ -185,6 +185,10 @@ export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements Br
   /** Instances keep the records they read whole, bodies included (lowdb keeps bodies on disk; decision 025). */
   readBody(id: string): string | undefined {
     return this.articles.get(id)?.body;
+  }
+
+  readKeyFigures(id: string): KeyFigure[] | undefined {
+    return this.articles.get(id)?.keyFigures;
   }
 
   private async insertArticle(article: ArticleRecord): Promise<void> {

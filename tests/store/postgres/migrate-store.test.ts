@@ -74,7 +74,7 @@ describe('npm run migrate-store -- --to postgres', () => {
     const lowdb = await Store.open(dataDir);
     const copy = await PostgresStore.open(url);
     try {
-      const byId = (s: BriefingStore) => [...s.listArticles()].map((a) => ({ ...a, body: s.readBody(a.id) })).sort((a, b) => a.id.localeCompare(b.id));
+      const byId = (s: BriefingStore) => [...s.listArticles()].map((a) => ({ ...a, keyFigures: s.readKeyFigures(a.id), body: s.readBody(a.id) })).sort((a, b) => a.id.localeCompare(b.id));
       expect(byId(copy)).toEqual(byId(lowdb));
       expect(copy.listSubscriptions()).toEqual(lowdb.listSubscriptions());
       expect(copy.listAudit()).toEqual(lowdb.listAudit());
