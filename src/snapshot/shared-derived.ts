@@ -73,7 +73,9 @@ export class SharedRowWriter {
 
   start(): void {
     this.stopListening = this.d.store.onRemoteChange((change) => {
-      if (change.kind === 'article-added') this.others.add(change.article);
+      // The stored article (memory's object, without the body), not the change's copy.
+      const stored = change.kind === 'article-added' ? this.d.store.getArticle(change.article.id) : undefined;
+      if (stored) this.others.add(stored);
     });
     this.timer = setInterval(() => void this.flush(), CHECK_EVERY_MS);
     this.timer.unref();
