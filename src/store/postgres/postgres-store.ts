@@ -53,6 +53,11 @@ export interface PostgresStoreOptions {
   loadBatch?: number;
   /** Where this instance's body file is made (and at once unlinked); the system temp folder by default. */
   bodyDir?: string;
+  /**
+   * Called with the derived rows once the schema is current, before the articles
+   * load, so their read (on connections of its own) overlaps the load (decision 027).
+   */
+  whileLoading?: (shared: PostgresDerivedRows) => void;
 }
 
 interface Meta {
@@ -104,6 +109,7 @@ export class PostgresStore extends ArticlesInMemory<StoredArticle> implements Br
       // noted, and handling a note is idempotent.
       let loaded!: () => void;
       store.remote = new Promise((resolve) => (loaded = resolve));
+      options.whileLoading?.(store.sharedDerived);
       store.listener = await ChangeListener.start({
         connect: () => new pg.Client({ connectionString: url }),
         origin: store.origin,
@@ -179,7 +185,7 @@ export class PostgresStore extends ArticlesInMemory<StoredArticle> implements Br
       // A copy left half-read leaves the connection unusable: drop it.
       client.release(!finished);
     }
-    this.logger.info({ event: 'postgres_bodies_loaded', bodies: count, bodiesMs: Math.round(performance.now() - started) }, 'article bodies loaded');
+    this.logger.info({ event: 'postgres_bodies_loaded', bodies: count, loadMs: Math.round(performance.now() - started) }, 'article bodies loaded');
   }
 
   /**
