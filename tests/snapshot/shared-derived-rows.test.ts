@@ -98,6 +98,18 @@ describe('derived rows shared through PostgreSQL', () => {
     await a.engine.close();
   }, 60_000);
 
+  it("an article another instance added is that instance's to write: this one writes no row for it, even at close", async () => {
+    const url = await copyOf(original);
+    const a = await open(url);
+    const b = await open(url);
+    await add(a.engine, 701);
+    await vi.waitFor(() => expect(b.engine.probe().articleCount()).toBe(articleCount + 1), WITHIN);
+    await b.engine.close();
+    await a.engine.close();
+    expect(b.events.filter((e) => e.event === 'derived_rows_written' && Number(e.rows) > 0)).toEqual([]);
+    expect(await rowCount(url)).toBe(articleCount + 1);
+  }, 60_000);
+
   it('a row read from another version of the article, of another version or other briefs, is read from the text and rewritten', async () => {
     const url = await copyOf(original);
     const ids = (await sql<{ id: string }>(url, 'SELECT id FROM article_derived ORDER BY id LIMIT 3')).map((r) => r.id);
