@@ -242,11 +242,13 @@ export class PostgresStore extends ArticlesInMemory<StoredArticle> implements Br
   }
 
   private async insertArticle(article: ArticleRecord): Promise<void> {
+    // The record column holds everything but the body (not "what memory keeps", which may leave out more).
+    const { body, ...record } = article;
     const inserted = await writeAndNotify(
       this.pool,
       `INSERT INTO articles (id, fingerprint, canonical_url, added_at, record, body) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT DO NOTHING RETURNING id`,
-      [article.id, article.fingerprint, article.canonicalUrl, article.addedAt, withoutBody(article), article.body],
+      [article.id, article.fingerprint, article.canonicalUrl, article.addedAt, record, body],
       this.note('article', 'put'),
     );
     if (inserted.length > 0) return;

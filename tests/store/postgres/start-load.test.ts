@@ -119,6 +119,9 @@ describe('PostgreSQL store at open', () => {
     expect(ARTICLES.slice(0, 4).map((a) => store.readBody(a.id))).toEqual(bodies);
     await store.addArticle(ARTICLES[4]!);
     expect(store.readBody(ARTICLES[4]!.id)).toBe(ARTICLES[4]!.body);
+    // The database keeps the whole article: the body in its column, every other field in the record.
+    const { body, ...record } = ARTICLES[4]!;
+    expect((await (await pool(url)).query('SELECT record, body FROM articles WHERE id = $1', [record.id])).rows).toEqual([{ record, body }]);
     await store.removeArticle(ARTICLES[0]!.id);
     expect(store.readBody(ARTICLES[0]!.id)).toBeUndefined();
     await store.close();
