@@ -31,7 +31,9 @@ import { loadLexicon } from './search/lexicon.js';
 import { seedIfEmpty } from './seed-store.js';
 import type { EngineServices } from './services.js';
 import { openStore } from './store/open-store.js';
-import { openDerivedIndexes, type DerivedWriter } from './snapshot/derived-indexes.js';
+import { derivationInputs, openDerivedIndexes, type DerivedWriter } from './snapshot/derived-indexes.js';
+import { readSharedRows } from './snapshot/shared-derived.js';
+import type { SnapshotData } from './snapshot/snapshot-file.js';
 
 export interface EngineOptions {
   config: Config;
@@ -83,11 +85,15 @@ export class Engine {
     const started = performance.now();
     const briefs = loadBriefs(config.briefsDir);
     const lexicon = loadLexicon(config.lexiconFile);
-    const store = await openStore(config, logger);
+    const scopeSides = readScopeSides(config.briefsDir);
+    // A store that keeps derived rows (PostgreSQL) has them read while its articles load (decision 027).
+    let sharedRows: Promise<SnapshotData | null> | undefined;
+    const store = await openStore(config, logger, (shared) => {
+      sharedRows = readSharedRows(shared, derivationInputs({ briefs, lexicon, scopeSides }), logger);
+    });
     logger.info({ event: 'store_opened', articles: store.articleCount, ms: Math.round(performance.now() - started) }, 'store opened');
     try {
-      const scopeSides = readScopeSides(config.briefsDir);
-      const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger });
+      const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger, sharedRows });
       const cards = new CardBuilder(briefs, stories, store);
       const articles = new ArticleService({
         store,

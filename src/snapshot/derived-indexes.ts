@@ -44,6 +44,8 @@ export interface DerivedInputs {
   /** The scope as configured (side -> names), part of what the snapshot was derived with. */
   scopeSides: Record<string, string[]> | null;
   logger: Logger;
+  /** The store's shared rows, already being read (started while the store loaded its articles). */
+  sharedRows?: Promise<SnapshotData | null>;
 }
 
 /** How many rows are read again from the text and compared before a snapshot is used. */
@@ -62,7 +64,7 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const inputs = derivationInputs(d);
   const file = dir === null ? null : snapshotPath(dir);
   const shared = file === null ? store.sharedDerived : null;
-  const snapshot = file !== null ? await usableSnapshot(file, inputs, logger) : shared ? await readSharedRows(shared, inputs, logger) : null;
+  const snapshot = file !== null ? await usableSnapshot(file, inputs, logger) : shared ? await (d.sharedRows ?? readSharedRows(shared, inputs, logger)) : null;
   const t1 = performance.now();
   const rowOf = snapshot ? validRows(snapshot, store) : new Map<string, number>();
   if (snapshot && !canaryAgrees(snapshot, rowOf, d, index)) {

@@ -27,6 +27,7 @@ const SLICE_MS = 8;
 
 /** Every usable row of the shared store, as a snapshot; null when there is none or they cannot be read. Rows that do not decode are left out (and logged). */
 export async function readSharedRows(shared: SharedDerivedRows, inputs: string, logger: Logger): Promise<SnapshotData | null> {
+  const started = performance.now();
   const assembler = new DerivedRowsAssembler();
   let refused = 0;
   try {
@@ -39,6 +40,7 @@ export async function readSharedRows(shared: SharedDerivedRows, inputs: string, 
     return null;
   }
   if (refused > 0) logger.warn({ event: 'derived_rows_unreadable', rows: refused }, 'shared derived rows that do not decode are ignored; their articles are read from their text');
+  logger.info({ event: 'derived_rows_read', rows: assembler.rows, readMs: Math.round(performance.now() - started) }, 'shared derived rows read');
   return assembler.rows > 0 ? assembler.finish(inputs) : null;
 }
 
@@ -73,7 +75,9 @@ export class SharedRowWriter {
 
   start(): void {
     this.stopListening = this.d.store.onRemoteChange((change) => {
-      if (change.kind === 'article-added') this.others.add(change.article);
+      // The stored article (memory's object, without the body), not the change's copy.
+      const stored = change.kind === 'article-added' ? this.d.store.getArticle(change.article.id) : undefined;
+      if (stored) this.others.add(stored);
     });
     this.timer = setInterval(() => void this.flush(), CHECK_EVERY_MS);
     this.timer.unref();

@@ -18,7 +18,7 @@ export type SeedingState = 'not-started' | 'in-progress' | 'done';
 /** A change another instance made to the shared store, seen after it committed. */
 export type RemoteChange =
   | { kind: 'article-added'; article: ArticleRecord }
-  | { kind: 'article-removed'; article: ArticleRecord }
+  | { kind: 'article-removed'; article: StoredArticle }
   | { kind: 'subscription-changed'; id: string }
   | { kind: 'feed-changed'; id: string };
 

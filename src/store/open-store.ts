@@ -4,10 +4,16 @@
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { BriefingStore } from './briefing-store.js';
+import type { SharedDerivedRows } from './shared-derived-rows.js';
 import { Store } from './store.js';
 
-export async function openStore(config: Pick<Config, 'dataDir' | 'databaseUrl'>, logger: Logger): Promise<BriefingStore> {
+/** `whileLoading`: called with the store's shared derived rows (if it keeps any) as soon as they can be read, before the articles are loaded. */
+export async function openStore(
+  config: Pick<Config, 'dataDir' | 'databaseUrl'>,
+  logger: Logger,
+  whileLoading?: (shared: SharedDerivedRows) => void,
+): Promise<BriefingStore> {
   if (config.databaseUrl === null) return Store.open(config.dataDir);
   const { PostgresStore } = await import('./postgres/postgres-store.js');
-  return PostgresStore.open(config.databaseUrl, { logger });
+  return PostgresStore.open(config.databaseUrl, { logger, whileLoading });
 }

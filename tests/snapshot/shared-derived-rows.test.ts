@@ -11,6 +11,7 @@ import { createDatabase } from '../../scripts/embedded-postgres.js';
 import { fixedClock } from '../../src/clock.js';
 import type { Reply } from '../../src/model/reply.js';
 import { SNAPSHOT_VERSION } from '../../src/snapshot/snapshot-file.js';
+import { makeArticleText } from '../support/article-text.js';
 import { freshDatabaseUrl } from '../support/postgres-database.js';
 import { addNumbered, answers, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
 import { adminCtx, tempConfig } from '../support/temp-engine.js';
@@ -97,6 +98,18 @@ describe('derived rows shared through PostgreSQL', () => {
     await a.engine.close();
   }, 60_000);
 
+  it("an article another instance added is that instance's to write: this one writes no row for it, even at close", async () => {
+    const url = await copyOf(original);
+    const a = await open(url);
+    const b = await open(url);
+    await add(a.engine, 701);
+    await vi.waitFor(() => expect(b.engine.probe().articleCount()).toBe(articleCount + 1), WITHIN);
+    await b.engine.close();
+    await a.engine.close();
+    expect(b.events.filter((e) => e.event === 'derived_rows_written' && Number(e.rows) > 0)).toEqual([]);
+    expect(await rowCount(url)).toBe(articleCount + 1);
+  }, 60_000);
+
   it('a row read from another version of the article, of another version or other briefs, is read from the text and rewritten', async () => {
     const url = await copyOf(original);
     const ids = (await sql<{ id: string }>(url, 'SELECT id FROM article_derived ORDER BY id LIMIT 3')).map((r) => r.id);
@@ -150,6 +163,26 @@ describe('derived rows shared through PostgreSQL', () => {
     const again = await open(url);
     expect(built(again)).toMatchObject({ fromSnapshot: articleCount, fromText: 0 });
     await again.engine.close();
+  }, 60_000);
+
+  it('a database at the schema before bodies had a column of their own upgrades, keeps its rows, and answers exactly as before', async () => {
+    const url = await copyOf(original);
+    // Back to migration 021's form (bodies inside the jsonb record): the inverse of 022.
+    await sql(url, "ALTER TABLE articles ALTER COLUMN record TYPE jsonb USING record::jsonb || jsonb_build_object('body', body); ALTER TABLE articles DROP COLUMN body; DELETE FROM schema_version WHERE version = 22");
+    const o = await open(url);
+    expect(built(o)).toMatchObject({ fromSnapshot: articleCount, fromText: 0 });
+    const replies = await answers(o.engine);
+    // The near-duplicate check compares with a stored article's body, read back from the upgraded table.
+    const nearly = await o.engine.execute({ name: 'add', input: { kind: 'text', text: makeArticleText(3).replace(' unit 2.', ' units 2.') } }, adminCtx);
+    await o.engine.close();
+    expect(replies).toEqual(await answersFromText());
+    expect(nearly).toMatchObject({ kind: 'added', duplicate: true });
+    const columns = await sql(url, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'articles' AND column_name IN ('record', 'body') ORDER BY column_name");
+    expect(columns).toEqual([
+      { column_name: 'body', data_type: 'text' },
+      { column_name: 'record', data_type: 'json' },
+    ]);
+    expect(await sql(url, "SELECT count(*)::int AS n FROM articles WHERE record::jsonb ? 'body' OR body = ''")).toEqual([{ n: 0 }]);
   }, 60_000);
 
   it('rows that cannot be read at all (the table gone) are logged, and the instance starts from the text', async () => {

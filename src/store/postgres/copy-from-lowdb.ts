@@ -108,8 +108,9 @@ function tables(s: StoreSnapshot): Table[] {
       name: 'articles',
       kind: 'article',
       rows: byId(s.articles),
-      insert: `${fromJson('articles (id, fingerprint, canonical_url, added_at, record)', "e->'record'->>'id', e->'record'->>'fingerprint', e->'record'->>'canonicalUrl', (e->'record'->>'addedAt')::timestamptz, e->'record'")}id`,
-      select: 'SELECT id AS key, record FROM articles WHERE id = ANY($1)',
+      // The body in its own column, the rest as the record (migration 022); read back whole to verify.
+      insert: `${fromJson('articles (id, fingerprint, canonical_url, added_at, record, body)', "e->'record'->>'id', e->'record'->>'fingerprint', e->'record'->>'canonicalUrl', (e->'record'->>'addedAt')::timestamptz, ((e->'record') - 'body')::json, e->'record'->>'body'")}id`,
+      select: "SELECT id AS key, record::jsonb || jsonb_build_object('body', body) AS record FROM articles WHERE id = ANY($1)",
     },
     {
       name: 'subscriptions',

@@ -1,23 +1,27 @@
 // The PostgreSQL store: the same port as the lowdb store, for instances that share
 // one database. Reads stay synchronous: the store loads everything at open and keeps
 // a memory mirror that follows the database (its own writes once committed, other
-// instances' writes through LISTEN/NOTIFY, change-feed.ts). Writes are single
+// instances' writes through LISTEN/NOTIFY, change-feed.ts), records without their
+// bodies, which wait in a file of the instance's own (body-file.ts). Writes are single
 // statements, idempotent where a retry could repeat them (ON CONFLICT), and the
 // unique fingerprint and canonical URL turn a racing second add into a refusal.
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import pg from 'pg';
 import type { Clock } from '../../clock.js';
 import type { Coordination } from '../../coordination/claims.js';
 import { postgresCoordination } from '../../coordination/postgres-coordination.js';
 import { silentLogger, type Logger } from '../../logger.js';
-import type { ArticleRecord, KeyFigure } from '../../model/article.js';
+import type { ArticleRecord, KeyFigure, StoredArticle } from '../../model/article.js';
 import type { SubscriptionRecord } from '../../model/subscription.js';
 import { ArticlesInMemory } from '../article-memory.js';
 import type { BriefingStore, RemoteChange, SeedingState } from '../briefing-store.js';
 import { DuplicateArticleError } from '../duplicate-article.js';
 import type { AuditEntry } from '../store-schema.js';
+import { BodyFile } from './body-file.js';
 import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
 import { migrate } from './migrate.js';
+import { copyBinaryRows } from './copy-binary.js';
 import { commitDelivery } from './postgres-delivery-commit.js';
 import { PostgresDerivedRows } from './postgres-derived-rows.js';
 import { PostgresFeedStore } from './postgres-feeds.js';
@@ -47,6 +51,13 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Articles per query at open (default LOAD_BATCH). */
   loadBatch?: number;
+  /** Where this instance's body file is made (and at once unlinked); the system temp folder by default. */
+  bodyDir?: string;
+  /**
+   * Called with the derived rows once the schema is current, before the articles
+   * load, so their read (on connections of its own) overlaps the load (decision 027).
+   */
+  whileLoading?: (shared: PostgresDerivedRows) => void;
 }
 
 interface Meta {
@@ -54,7 +65,14 @@ interface Meta {
   seeded_at: string | null;
 }
 
-export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements BriefingStore {
+/** What an instance keeps of an article: all but the body (the key figures too, which lowdb leaves on disk). */
+type HeldArticle = Omit<ArticleRecord, 'body'>;
+
+function held({ body: _body, ...record }: ArticleRecord): HeldArticle {
+  return record;
+}
+
+export class PostgresStore extends ArticlesInMemory<HeldArticle> implements BriefingStore {
   /**
    * No derived-data snapshot file: instances are meant to be stateless and many, and
    * articles other instances add would leave a local one behind (decision 021); the
@@ -80,6 +98,7 @@ export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements Br
     private readonly pool: pg.Pool,
     private readonly logger: Logger,
     private readonly loadBatch: number,
+    private readonly bodies: BodyFile,
   ) {
     super();
     this.sharedDerived = new PostgresDerivedRows(pool);
@@ -90,13 +109,14 @@ export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements Br
     const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 8 });
     // An idle connection the server dropped must not end the process; the next query reconnects.
     pool.on('error', (err) => logger.warn({ event: 'store_connection_lost', err }, 'database connection lost'));
-    const store = new PostgresStore(pool, logger, options.loadBatch ?? LOAD_BATCH);
+    const store = new PostgresStore(pool, logger, options.loadBatch ?? LOAD_BATCH, BodyFile.open(options.bodyDir ?? os.tmpdir()));
     try {
       await migrate(pool);
       // Listen before loading: a change committed in between is then both loaded and
       // noted, and handling a note is idempotent.
       let loaded!: () => void;
       store.remote = new Promise((resolve) => (loaded = resolve));
+      options.whileLoading?.(store.sharedDerived);
       store.listener = await ChangeListener.start({
         connect: () => new pg.Client({ connectionString: url }),
         origin: store.origin,
@@ -110,12 +130,15 @@ export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements Br
     } catch (e) {
       await store.listener?.stop();
       await pool.end();
+      store.bodies.close();
       throw e;
     }
   }
 
   private async load(): Promise<void> {
-    await this.loadArticles();
+    // The bodies stream on a connection of their own while the records load.
+    await Promise.all([this.loadArticles(), this.loadBodies()]);
+    await this.loadMissingBodies();
     await Promise.all([this.loadSubscriptions(), this.loadMeta(), this.loadAudit()]);
   }
 
@@ -141,13 +164,46 @@ export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements Br
       const { rows }: pg.QueryResult<ArticleBatchRow> = await next;
       const d = performance.now();
       next = rows.length === this.loadBatch ? batch(rows.at(-1)) : null;
-      for (const row of rows) this.articles.index(JSON.parse(row.record) as ArticleRecord);
+      for (const row of rows) this.articles.index(JSON.parse(row.record) as HeldArticle);
       fetchMs += d - t;
       decodeMs += performance.now() - d;
       count += rows.length;
     }
     const ms = (v: number) => Math.round(v);
     this.logger.info({ event: 'postgres_articles_loaded', articles: count, loadMs: ms(performance.now() - started), fetchMs: ms(fetchMs), decodeMs: ms(decodeMs) }, 'articles loaded');
+  }
+
+  /**
+   * Every body, as a binary COPY: each arrives as its UTF-8 bytes and goes to the
+   * body file as it is (no string is made; the server sends the text as stored).
+   */
+  private async loadBodies(): Promise<void> {
+    const started = performance.now();
+    const client = await this.pool.connect();
+    let finished = false;
+    let count = 0;
+    try {
+      for await (const rows of copyBinaryRows(client, 'SELECT id, body FROM articles')) {
+        this.bodies.putBytes(rows.map(([id, body]) => [id!.toString('utf8'), body!] as const));
+        count += rows.length;
+      }
+      finished = true;
+    } finally {
+      // A copy left half-read leaves the connection unusable: drop it.
+      client.release(!finished);
+    }
+    this.logger.info({ event: 'postgres_bodies_loaded', bodies: count, loadMs: Math.round(performance.now() - started) }, 'article bodies loaded');
+  }
+
+  /**
+   * The two reads at open see the table at two moments: an article added between
+   * the copy of the bodies and the batch that loaded its record has no body yet.
+   */
+  private async loadMissingBodies(): Promise<void> {
+    const missing = [...this.articles.list()].filter((a) => !this.bodies.has(a.id)).map((a) => a.id);
+    if (missing.length === 0) return;
+    const { rows } = await this.pool.query<{ id: string; body: string }>('SELECT id, body FROM articles WHERE id = ANY($1)', [missing]);
+    for (const { id, body } of rows) this.bodies.put(id, body);
   }
 
   private async loadSubscriptions(): Promise<void> {
@@ -179,12 +235,17 @@ export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements Br
   }
 
   addArticle(article: ArticleRecord): Promise<void> {
-    return this.track(this.articles.add(article, () => this.insertArticle(article)));
+    return this.track(
+      this.articles.add(held(article), async () => {
+        await this.insertArticle(article);
+        this.bodies.put(article.id, article.body);
+      }),
+    );
   }
 
-  /** Instances keep the records they read whole, bodies included (lowdb keeps bodies on disk; decision 025). */
+  /** From the instance's body file (one pread): memory holds records without bodies, as lowdb's does (decision 025). */
   readBody(id: string): string | undefined {
-    return this.articles.get(id)?.body;
+    return this.bodies.read(id);
   }
 
   readKeyFigures(id: string): KeyFigure[] | undefined {
@@ -192,16 +253,18 @@ export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements Br
   }
 
   private async insertArticle(article: ArticleRecord): Promise<void> {
+    // The record column holds everything but the body (not "what memory keeps", which may leave out more).
+    const { body, ...record } = article;
     const inserted = await writeAndNotify(
       this.pool,
-      `INSERT INTO articles (id, fingerprint, canonical_url, added_at, record) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO articles (id, fingerprint, canonical_url, added_at, record, body) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT DO NOTHING RETURNING id`,
-      [article.id, article.fingerprint, article.canonicalUrl, article.addedAt, article],
+      [article.id, article.fingerprint, article.canonicalUrl, article.addedAt, record, body],
       this.note('article', 'put'),
     );
     if (inserted.length > 0) return;
     // Another instance (or an earlier try of this very add) got there first.
-    const { rows } = await this.pool.query<{ record: ArticleRecord }>(
+    const { rows } = await this.pool.query<{ record: StoredArticle }>(
       'SELECT record FROM articles WHERE id = $1 OR fingerprint = $2 OR canonical_url = $3 ORDER BY id = $1 DESC, fingerprint = $2 DESC LIMIT 1',
       [article.id, article.fingerprint, article.canonicalUrl],
     );
@@ -212,14 +275,16 @@ export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements Br
     throw new DuplicateArticleError(existing, existing.fingerprint === article.fingerprint ? 'fingerprint' : 'canonical URL');
   }
 
-  removeArticle(id: string): Promise<ArticleRecord | undefined> {
-    return this.track(
+  async removeArticle(id: string): Promise<StoredArticle | undefined> {
+    const removed = await this.track(
       this.articles.remove(id, async () => {
         const rows = await writeAndNotify(this.pool, 'DELETE FROM articles WHERE id = $1 RETURNING id', [id], this.note('article', 'del'));
         // Gone already: another instance removed it, and its note will update memory.
         return rows.length > 0;
       }),
     );
+    if (removed) this.bodies.forget(id);
+    return removed;
   }
 
   get seededAt(): string | null {
@@ -352,16 +417,18 @@ export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements Br
 
   private async refreshArticles(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    const { rows } = await this.pool.query<{ id: string; record: ArticleRecord }>('SELECT id, record FROM articles WHERE id = ANY($1)', [ids]);
-    const stored = new Map(rows.map((r) => [r.id, r.record]));
+    const { rows } = await this.pool.query<{ id: string; record: HeldArticle; body: string }>('SELECT id, record, body FROM articles WHERE id = ANY($1)', [ids]);
+    const stored = new Map(rows.map((r) => [r.id, r]));
     for (const id of ids) {
-      const record = stored.get(id);
+      const row = stored.get(id);
       const known = this.articles.get(id);
-      if (record && !known && !this.articles.hasId(id)) {
-        this.articles.index(record);
-        this.emit({ kind: 'article-added', article: record });
-      } else if (!record && known) {
+      if (row && !known && !this.articles.hasId(id)) {
+        this.bodies.put(id, row.body);
+        this.articles.index(row.record);
+        this.emit({ kind: 'article-added', article: { ...row.record, body: row.body } });
+      } else if (!row && known) {
         this.articles.unindex(known);
+        this.bodies.forget(id);
         this.emit({ kind: 'article-removed', article: known });
       }
     }
@@ -382,5 +449,6 @@ export class PostgresStore extends ArticlesInMemory<ArticleRecord> implements Br
     await this.listener?.stop();
     await this.remote.catch(() => undefined);
     await this.pool.end();
+    this.bodies.close();
   }
 }

@@ -56,7 +56,7 @@ describe('copyIntoPostgres from a streamed source', () => {
     // The store then holds the records as given, in the order they were added.
     const store = await PostgresStore.open(urls[0]!);
     try {
-      expect([...store.listArticles()]).toEqual(records);
+      expect([...store.listArticles()].map((a) => ({ ...a, body: store.readBody(a.id) }))).toEqual(records);
     } finally {
       await store.close();
     }
@@ -70,7 +70,7 @@ describe('copyIntoPostgres from a streamed source', () => {
   }, 60_000);
 
   it('reports a row the database holds with other content', async () => {
-    await pools[1]!.query(`UPDATE articles SET record = jsonb_set(record, '{body}', '"changed"') WHERE id = 'c700'`);
+    await pools[1]!.query(`UPDATE articles SET body = 'changed' WHERE id = 'c700'`);
     const again = articlesReport(await copyIntoPostgres(snapshot(streamed(records)), pools[1]!));
     expect(again).toMatchObject({ copied: 0, matching: COUNT - 1, ok: false });
     expect(again.targetChecksum).not.toBe(again.sourceChecksum);

@@ -89,7 +89,7 @@ describe('npm run migrate-store -- --to postgres', () => {
   it('reports a table whose rows the database holds with other content, and exits 1', async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query(`UPDATE articles SET record = jsonb_set(record, '{title}', '"Edited elsewhere"') WHERE id = 'art3'`);
+    await client.query(`UPDATE articles SET record = jsonb_set(record::jsonb, '{title}', '"Edited elsewhere"')::json WHERE id = 'art3'`);
     await client.end();
     const again = await migrateStore('--to', 'postgres');
     expect(again.code).toBe(1);

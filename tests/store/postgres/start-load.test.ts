@@ -1,10 +1,15 @@
 // How a PostgreSQL store reads its articles at open (keyset batches along the
-// (added_at, id) index of migration 020, no sort), how a database at the schema
-// before this work is upgraded, and the derived rows table (migration 021): rows
-// land only for the stored article they were read from and never over a newer
-// version's row, and a read returns only the rows of one version and inputs.
+// (added_at, id) index of migration 020, no sort; bodies streamed into a file of
+// the instance's own, migration 022), how a database at an older schema is
+// upgraded, and the derived rows table (migration 021): rows land only for the
+// stored article they were read from and never over a newer version's row, and a
+// read returns only the rows of one version and inputs.
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { withoutBody } from '../../../src/model/article.js';
 import { migrate, readMigrations } from '../../../src/store/postgres/migrate.js';
 import type { PostgresDerivedRows } from '../../../src/store/postgres/postgres-derived-rows.js';
 import { articlesInOrder, PostgresStore } from '../../../src/store/postgres/postgres-store.js';
@@ -56,7 +61,8 @@ describe('PostgreSQL store at open', () => {
     for (const batch of [1, 2, 3, 7, 100]) {
       const store = await openStore(url, batch);
       expect([...store.listArticles()].map((a) => a.id)).toEqual(['d', 'a', 'b', 'c', 'e', 'f', 'g']);
-      expect(store.getArticle('f')).toEqual(ARTICLES[3]);
+      expect(store.getArticle('f')).toEqual(withoutBody(ARTICLES[3]!));
+      expect(ARTICLES.map((x) => store.readBody(x.id))).toEqual(ARTICLES.map((x) => x.body));
     }
   });
 
@@ -79,17 +85,47 @@ describe('PostgreSQL store at open', () => {
     }
   });
 
-  it('upgrades a database at the schema before derived rows, keeping its articles', async () => {
+  it.each([10, 21])('upgrades a database at schema %i (bodies inside the records), keeping its articles and their bodies', async (at) => {
     const url = await freshDatabaseUrl();
     const p = await pool(url);
-    const before = readMigrations().filter((m) => m.version <= 10);
+    const before = readMigrations().filter((m) => m.version <= at);
     await migrate(p, before);
-    await p.query('INSERT INTO articles (id, fingerprint, canonical_url, added_at, record) VALUES ($1, $2, $3, $4, $5)', ['c', 'c', null, ARTICLES[1]!.addedAt, ARTICLES[1]]);
+    for (const a of ARTICLES.slice(0, 3)) {
+      await p.query('INSERT INTO articles (id, fingerprint, canonical_url, added_at, record) VALUES ($1, $2, $3, $4, $5)', [a.id, a.fingerprint, a.canonicalUrl, a.addedAt, a]);
+    }
     const store = await openStore(url);
-    expect([...store.listArticles()]).toEqual([ARTICLES[1]]);
+    expect([...store.listArticles()]).toEqual([ARTICLES[2], ARTICLES[1], ARTICLES[0]].map((a) => withoutBody(a!)));
+    expect(ARTICLES.slice(0, 3).map((a) => store.readBody(a.id))).toEqual(ARTICLES.slice(0, 3).map((a) => a.body));
     const versions = await p.query<{ version: number }>('SELECT version FROM schema_version ORDER BY version');
-    expect(versions.rows.map((r) => r.version)).toEqual(expect.arrayContaining([...before.map((m) => m.version), 20, 21]));
+    expect(versions.rows.map((r) => r.version)).toEqual(expect.arrayContaining([...before.map((m) => m.version), 20, 21, 22]));
     expect(await store.sharedDerived.write(2, 'in', [derived('c')])).toEqual(['c']);
+    // Another instance reads the upgraded rows as the store writes new ones.
+    await store.addArticle(ARTICLES[3]!);
+    const other = await openStore(url);
+    expect([...other.listArticles()].map((a) => a.id)).toEqual(['a', 'c', 'f', 'g']);
+    expect(other.readBody('f')).toBe(ARTICLES[3]!.body);
+  });
+
+  it('keeps no body in memory: bodies are read from a file of its own, unlinked at once, that ends with the store', async () => {
+    const url = await freshDatabaseUrl();
+    const bodyDir = mkdtempSync(path.join(tmpdir(), 'ringkas-bodies-test-'));
+    closers.push(async () => rmSync(bodyDir, { recursive: true, force: true }));
+    const writer = await openStore(url);
+    const bodies = ['Plain body.', 'Kutipan "langsung", tab\t, emoji \u{1F600} dan é.', '', 'x'.repeat(200_000)];
+    for (const [i, body] of bodies.entries()) await writer.addArticle({ ...ARTICLES[i]!, body });
+    const store = await PostgresStore.open(url, { bodyDir, loadBatch: 2 });
+    expect(readdirSync(bodyDir)).toEqual([]);
+    expect([...store.listArticles()].every((a) => !('body' in a))).toBe(true);
+    expect(ARTICLES.slice(0, 4).map((a) => store.readBody(a.id))).toEqual(bodies);
+    await store.addArticle(ARTICLES[4]!);
+    expect(store.readBody(ARTICLES[4]!.id)).toBe(ARTICLES[4]!.body);
+    // The database keeps the whole article: the body in its column, every other field in the record.
+    const { body, ...record } = ARTICLES[4]!;
+    expect((await (await pool(url)).query('SELECT record, body FROM articles WHERE id = $1', [record.id])).rows).toEqual([{ record, body }]);
+    await store.removeArticle(ARTICLES[0]!.id);
+    expect(store.readBody(ARTICLES[0]!.id)).toBeUndefined();
+    await store.close();
+    expect(() => store.readBody(ARTICLES[1]!.id)).toThrow(/closed/);
   });
 });
 
@@ -126,7 +162,7 @@ describe('PostgreSQL derived rows', () => {
     const ids = Array.from({ length: 5_100 }, (_, i) => `m${String(i).padStart(5, '0')}`);
     const p = await pool(url);
     await p.query(
-      "INSERT INTO articles (id, fingerprint, added_at, record) SELECT id, id, now(), jsonb_build_object('id', id) FROM unnest($1::text[]) AS id",
+      "INSERT INTO articles (id, fingerprint, added_at, record, body) SELECT id, id, now(), json_build_object('id', id), '' FROM unnest($1::text[]) AS id",
       [ids],
     );
     // Sizes from a few bytes to several times a network chunk (64 KiB), with every byte value.

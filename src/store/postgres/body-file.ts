@@ -1,0 +1,83 @@
+// The article bodies a PostgreSQL instance can read synchronously without holding
+// them in memory (decision 025's port: `readBody` is sync, and its readers are the
+// look-up's phrase check, the near-duplicate check and derivation from text, all
+// sync code). A body cannot be fetched from the database synchronously, so the
+// instance streams every body once at open (a binary COPY: the bytes as stored,
+// no string made) into a file of its own and reads it back with one pread.
+// The file is unlinked as soon as it is opened: it lives as long as its descriptor,
+// so nothing is left behind by a crash, and no other process or instance sees it.
+// Bodies of later adds (this instance's or others') are appended; a removal only
+// forgets where the body was. Decision 027, 2026-12-03 section.
+import { randomUUID } from 'node:crypto';
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+interface Place {
+  start: number;
+  length: number;
+}
+
+export class BodyFile {
+  private readonly at = new Map<string, Place>();
+  private size = 0;
+
+  private constructor(private fd: number) {}
+
+  /** A new, empty file in `dir`, already unlinked. */
+  static open(dir: string): BodyFile {
+    const file = path.join(dir, `ringkas-bodies-${process.pid}-${randomUUID()}`);
+    const fd = openSync(file, 'wx+', 0o600);
+    unlinkSync(file);
+    return new BodyFile(fd);
+  }
+
+  has(id: string): boolean {
+    return this.at.has(id);
+  }
+
+  /** Appends bodies given as their UTF-8 bytes (views are fine: they are copied out now, not kept). */
+  putBytes(entries: readonly (readonly [id: string, bytes: Buffer])[]): void {
+    this.append(Buffer.concat(entries.map(([, bytes]) => bytes)));
+    for (const [id, bytes] of entries) {
+      this.at.set(id, { start: this.size, length: bytes.length });
+      this.size += bytes.length;
+    }
+  }
+
+  put(id: string, body: string): void {
+    this.putBytes([[id, Buffer.from(body, 'utf8')]]);
+  }
+
+  private append(bytes: Buffer): void {
+    const fd = this.descriptor();
+    for (let w = 0; w < bytes.length; ) w += writeSync(fd, bytes, w, bytes.length - w, this.size + w);
+  }
+
+  read(id: string): string | undefined {
+    const place = this.at.get(id);
+    const fd = this.descriptor();
+    if (!place) return undefined;
+    const bytes = Buffer.allocUnsafe(place.length);
+    for (let r = 0; r < place.length; ) {
+      const n = readSync(fd, bytes, r, place.length - r, place.start + r);
+      if (n === 0) throw new Error(`body of ${id} cut short in the instance's body file`);
+      r += n;
+    }
+    return bytes.toString('utf8');
+  }
+
+  forget(id: string): void {
+    this.at.delete(id);
+  }
+
+  close(): void {
+    if (this.fd < 0) return;
+    closeSync(this.fd);
+    this.fd = -1;
+  }
+
+  private descriptor(): number {
+    if (this.fd < 0) throw new Error('the store is closed');
+    return this.fd;
+  }
+}
