@@ -2,6 +2,8 @@
 // (which waits for the background builds), then times `adds` text adds of
 // synthetic articles in batches of 50 concurrent, as the scale bench does.
 // Prints one JSON line: rate, CPU per add (all threads), GC pauses, heap.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { loadConfig } from '../../src/config.js';
@@ -14,6 +16,8 @@ export interface IngestStoreOptions {
   adds: number;
   /** Synthetic article numbers to add from (beyond the corpus, and apart from other runs on this store). */
   from: number;
+  /** Writes a CPU profile of the timed adds (not the open) to this file. */
+  cpuProfile?: string;
 }
 
 export interface IngestStoreFigures {
@@ -42,6 +46,12 @@ const gc = new PerformanceObserver((list) => {
   for (const e of list.getEntries()) gcMs += e.duration;
 });
 gc.observe({ entryTypes: ['gc'] });
+const session = options.cpuProfile ? new Session() : null;
+if (session) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+}
 const cpu0 = process.cpuUsage();
 const i0 = performance.now();
 for (let i = 1; i <= options.adds; i += BATCH) {
@@ -50,6 +60,11 @@ for (let i = 1; i <= options.adds; i += BATCH) {
 const wall = performance.now() - i0;
 const cpu = process.cpuUsage(cpu0);
 gc.disconnect();
+if (session) {
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(options.cpuProfile!, JSON.stringify(profile));
+  session.disconnect();
+}
 const figures: IngestStoreFigures = {
   openMs,
   firstAddMs,
