@@ -2,9 +2,9 @@
 // topics, story signals: derivation.ts), used only while several adds are in
 // flight (bulk imports, feed polls, the scale bench), so the main thread
 // checks, stores and indexes some articles while workers derive others. A
-// lone add is derived on the main thread as before. The pool starts on the
-// first burst, lets its threads go after a quiet spell (their heaps hold
-// tinyld's profiles), and never changes an answer: a worker that fails, dies
+// lone add is derived on the main thread as before. The pool starts its
+// threads once a backlog builds up, lets them go after a quiet spell, and
+// never changes an answer: a worker that fails, dies
 // or is not ready yet leaves the article to the main thread.
 import { Worker } from 'node:worker_threads';
 import type { Brief } from '../briefs/brief-schema.js';
@@ -17,8 +17,14 @@ import type { DeriveAnswer, DeriveJob, WorkerSetup } from './derive-worker.js';
 
 /** Jobs sent to a worker at once (one being derived, one waiting so it never idles between them). */
 const IN_FLIGHT_PER_WORKER = 2;
-/** Threads are let go after this long without a job. */
-const IDLE_MS = 15_000;
+/**
+ * Articles waiting before threads are started: a thread costs ~1 s of CPU to
+ * start and ~1 s more before its code is warm (measured), more than a short
+ * burst saves, so a few adds at once are derived here between other work.
+ */
+const START_AT_BACKLOG = 8;
+/** Threads are let go after this long without a job (their heaps hold ~40 MB each). */
+const IDLE_MS = 30_000;
 
 type Answer = (derived: Derived | null) => void;
 
@@ -71,14 +77,14 @@ export class DerivePool {
   /**
    * The article derived ahead, by a worker or by this thread between other
    * work; null when that failed (the caller derives it itself, and meets the
-   * same error). Starts the threads on first use.
+   * same error). Starts the threads once enough articles wait.
    */
   derive(raw: RawArticle, now: Date): Promise<Derived | null> {
     return new Promise((resolve) => {
       this.queue.push({ raw, now, resolve });
       if (this.idleTimer) clearTimeout(this.idleTimer);
       this.idleTimer = null;
-      if (!this.closed) this.startThreads();
+      if (!this.closed && this.queue.length >= START_AT_BACKLOG) this.startThreads();
       this.pump();
     });
   }
