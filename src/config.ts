@@ -2,6 +2,7 @@
 // snapshot. The engine's own settings are validated here; each adapter validates its own
 // variables from the same snapshot with the helpers exported below, so the core names no platform.
 import { readFileSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
@@ -87,6 +88,8 @@ const envSchema = z.object({
   FEED_MAX_BYTES: int(10_000_000, 1_000, 100_000_000),
   /** Permanent failures in a row (404/410, not a feed) before a feed pauses itself. */
   FEED_PAUSE_AFTER: int(3, 1, 100),
+  /** Worker threads that clean and summarise articles while several adds are in flight (unset: 1 on a machine with 2+ cores, else 0). */
+  INGEST_WORKERS: int(-1, 0, 16),
 });
 
 /** Every variable the engine reads, with the prefix (adapters list their own; the .env.example test checks them all). */
@@ -139,6 +142,8 @@ export interface Config {
   /** For the platform clients and article fetches alike; empty when no proxy is set. */
   proxy: ProxyConfig;
   feeds: FeedConfig;
+  /** Worker threads for the derivation of concurrent adds (0: all on the main thread). */
+  ingestWorkers: number;
   defaultTimezone: string;
   /** The snapshot the adapters read their own variables from (never the process environment again). */
   env: EnvSnapshot;
@@ -189,6 +194,7 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
       maxBytes: e.FEED_MAX_BYTES,
       pauseAfterFailures: e.FEED_PAUSE_AFTER,
     },
+    ingestWorkers: e.INGEST_WORKERS >= 0 ? e.INGEST_WORKERS : Math.min(1, availableParallelism() - 1),
     defaultTimezone: e.DEFAULT_TIMEZONE,
     env: merged,
   };

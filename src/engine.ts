@@ -1,6 +1,7 @@
 // The engine facade adapters talk to: open once, then parse/execute commands.
 // It never knows which platform asked; replies are neutral (src/model/reply.ts).
 import { ArticleService } from './articles/article-service.js';
+import { derivePoolFor } from './articles/derive-pool.js';
 import { briefGlossary, loadBriefs } from './briefs/load-briefs.js';
 import { readScopeSides, scopeOf } from './briefs/scope.js';
 import { TopicTagger } from './briefs/topic-tagger.js';
@@ -95,16 +96,20 @@ export class Engine {
     try {
       const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger, sharedRows });
       const cards = new CardBuilder(briefs, stories, store);
+      const tagger = new TopicTagger(briefs);
+      const glossary = briefGlossary(briefs);
+      const derivePool = config.ingestWorkers > 0 ? derivePoolFor(config.ingestWorkers, briefs, lexicon, { tagger, glossary }, logger) : undefined;
       const articles = new ArticleService({
         store,
         index,
         stories,
         cards,
-        tagger: new TopicTagger(briefs),
-        glossary: briefGlossary(briefs),
+        tagger,
+        glossary,
         clock,
         logger,
         fetcher: options.fetcher ?? lazySafeFetcher(config.fetch, logger),
+        derivePool,
       });
       const coordination = store.coordination(clock);
       const services: EngineServices = { config, logger, clock, store, coordination, briefs, lexicon, index, stories, cards, articles, help: helpEntries() };
@@ -242,8 +247,9 @@ export class Engine {
     this.closed = true;
     this.#stopFollowing();
     this.#services.stories.stop();
-    this.#services.articles.stop();
+    const articlesStopped = this.#services.articles.stop();
     this.#services.index.stop();
+    await articlesStopped;
     await this.#snapshots?.close();
     await this.#services.store.close();
   }

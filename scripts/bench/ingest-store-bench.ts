@@ -4,6 +4,7 @@
 // then opened again in a fresh process that times 500 concurrent-batch adds
 // (ingest-store-instance.ts). Faster to repeat than the scale bench when only
 // ingest changed; figures only, compare runs back to back (docs/decisions/022).
+// RINGKAS_INGEST_WORKERS is passed on (unset: the engine's default).
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -34,7 +35,7 @@ export default async function ingestStoreBench(print: (line: string) => void): P
       // The first open reads every article's text and writes the snapshot at close: not what is measured.
       const warm = await instance({ dir, adds: 0, from: 8_000_000 });
       const f = await instance({ dir, adds: ADDS, from: 9_000_000 });
-      print(`@${n.toLocaleString('en')}: ${f.perSecond.toFixed(1)} articles/s over ${f.added} adds (batches of 50), CPU ${ms(f.cpuMsPerAdd)} per add, GC pauses ${ms(f.gcPauseMsPerAdd)} per add, heap ${f.heapMB.toFixed(0)} MB; open ${ms(f.openMs)}, first add ${ms(f.firstAddMs)} (first open ${ms(warm.openMs)}); load ${f.load}`);
+      print(`@${n.toLocaleString('en')}: ${f.perSecond.toFixed(1)} articles/s over ${f.added} adds (batches of 50), CPU ${ms(f.cpuMsPerAdd)} per add (main thread ${f.mainCpuMsPerAdd === null ? '?' : ms(f.mainCpuMsPerAdd)}), GC pauses ${ms(f.gcPauseMsPerAdd)} per add, heap ${f.heapMB.toFixed(0)} MB; open ${ms(f.openMs)}, first add ${ms(f.firstAddMs)} (first open ${ms(warm.openMs)}); load ${f.load}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -2,6 +2,8 @@
 // (which waits for the background builds), then times `adds` text adds of
 // synthetic articles in batches of 50 concurrent, as the scale bench does.
 // Prints one JSON line: rate, CPU per add (all threads), GC pauses, heap.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { loadConfig } from '../../src/config.js';
@@ -14,6 +16,8 @@ export interface IngestStoreOptions {
   adds: number;
   /** Synthetic article numbers to add from (beyond the corpus, and apart from other runs on this store). */
   from: number;
+  /** Writes a CPU profile of the timed adds (not the open) to this file. */
+  cpuProfile?: string;
 }
 
 export interface IngestStoreFigures {
@@ -22,16 +26,28 @@ export interface IngestStoreFigures {
   added: number;
   perSecond: number;
   cpuMsPerAdd: number;
+  /** The main thread's share of it (Linux: /proc), null elsewhere: what bounds the rate once workers derive. */
+  mainCpuMsPerAdd: number | null;
   gcPauseMsPerAdd: number;
   heapMB: number;
   load: string;
 }
 
 const BATCH = 50;
+
+/** CPU ms the main thread has used (Linux), null where /proc is not there. */
+function mainThreadCpuMs(): number | null {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100) ticks
+  } catch {
+    return null;
+  }
+}
 const options = JSON.parse(process.argv[2] ?? '') as IngestStoreOptions;
 const admin: CommandContext = { actor: { platform: 'shell', id: 'bench', isAdmin: true } };
 const t0 = performance.now();
-const engine = await Engine.open({ config: loadConfig({ env: { RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_DATA_DIR: options.dir }, envFile: null }) });
+const engine = await Engine.open({ config: loadConfig({ env: { RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_DATA_DIR: options.dir, RINGKAS_INGEST_WORKERS: process.env.RINGKAS_INGEST_WORKERS ?? '' }, envFile: null }) });
 const openMs = performance.now() - t0;
 const add = (i: number) => engine.execute({ name: 'add', input: { kind: 'text', text: generateArticle(options.from + i).text } }, admin);
 const a0 = performance.now();
@@ -42,20 +58,34 @@ const gc = new PerformanceObserver((list) => {
   for (const e of list.getEntries()) gcMs += e.duration;
 });
 gc.observe({ entryTypes: ['gc'] });
+const session = options.cpuProfile ? new Session() : null;
+if (session) {
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+}
 const cpu0 = process.cpuUsage();
+const main0 = mainThreadCpuMs();
 const i0 = performance.now();
 for (let i = 1; i <= options.adds; i += BATCH) {
   await Promise.all(Array.from({ length: Math.min(BATCH, options.adds + 1 - i) }, (_, k) => add(i + k)));
 }
 const wall = performance.now() - i0;
 const cpu = process.cpuUsage(cpu0);
+const main1 = mainThreadCpuMs();
 gc.disconnect();
+if (session) {
+  const { profile } = await session.post('Profiler.stop');
+  writeFileSync(options.cpuProfile!, JSON.stringify(profile));
+  session.disconnect();
+}
 const figures: IngestStoreFigures = {
   openMs,
   firstAddMs,
   added: options.adds,
   perSecond: options.adds / (wall / 1000),
   cpuMsPerAdd: (cpu.user + cpu.system) / 1000 / Math.max(1, options.adds),
+  mainCpuMsPerAdd: main0 === null || main1 === null ? null : (main1 - main0) / Math.max(1, options.adds),
   gcPauseMsPerAdd: gcMs / Math.max(1, options.adds),
   heapMB: process.memoryUsage().heapUsed / 2 ** 20,
   load: os.loadavg().map((l) => l.toFixed(2)).join('/'),

@@ -18,6 +18,8 @@ import type { BriefingStore } from '../store/briefing-store.js';
 import { DuplicateArticleError } from '../store/duplicate-article.js';
 import type { StoryIndex } from '../stories/story-clusters.js';
 import { summarizeArticle, type Glossary } from '../summarize/summarize-article.js';
+import { topicsOf, type Derived } from './derivation.js';
+import type { DerivePool } from './derive-pool.js';
 import { NearDuplicates } from './near-duplicates.js';
 import { rawFromFile, rawFromText, rawFromUrl } from './raw-from-input.js';
 
@@ -36,10 +38,14 @@ export interface ArticleServiceDeps {
   clock: Clock;
   logger: Logger;
   fetcher: ArticleFetcher;
+  /** Derives articles ahead while several adds are in flight (worker threads); absent: all here, one by one. */
+  derivePool?: DerivePool | undefined;
 }
 
 export class ArticleService {
   private readonly nearDuplicates: NearDuplicates;
+  /** Adds between their cleaning and their end (written, duplicate or failed). */
+  private adding = 0;
 
   constructor(private readonly d: ArticleServiceDeps) {
     this.nearDuplicates = new NearDuplicates(
@@ -54,9 +60,10 @@ export class ArticleService {
     this.nearDuplicates.fileStoredInBackground();
   }
 
-  /** Stops background work (the engine is closing). */
-  stop(): void {
+  /** Stops background work and the derive pool's threads (the engine is closing). */
+  async stop(): Promise<void> {
     this.nearDuplicates.stop();
+    await this.d.derivePool?.close();
   }
 
   async add(input: AddInput, addedBy: string): Promise<AddResult> {
@@ -106,7 +113,25 @@ export class ArticleService {
   private async ingest(raw: RawArticle, canonicalUrl: string | null, addedBy: string, admit: (text: string) => boolean): Promise<AddResult | null>;
   private async ingest(raw: RawArticle, canonicalUrl: string | null, addedBy: string, admit?: (text: string) => boolean): Promise<AddResult | null> {
     const now = this.d.clock.now();
-    const clean = cleanArticle(raw, now);
+    this.adding += 1;
+    try {
+      // Another add in flight: this one may be derived by a worker meanwhile (the same answers, derivation.ts).
+      const ahead = this.adding > 1 && this.d.derivePool ? await this.d.derivePool.derive(raw, now) : null;
+      return await this.ingestDerived(raw, now, ahead, canonicalUrl, addedBy, admit);
+    } finally {
+      this.adding -= 1;
+    }
+  }
+
+  private async ingestDerived(
+    raw: RawArticle,
+    now: Date,
+    ahead: Derived | null,
+    canonicalUrl: string | null,
+    addedBy: string,
+    admit?: (text: string) => boolean,
+  ): Promise<AddResult | null> {
+    const clean = ahead?.clean ?? cleanArticle(raw, now);
     if (clean.body.trim().length === 0) throw new RingkasError('bad_input', 'Nothing readable was left after removing page clutter.');
     // The same article being written right now: wait for that write, then look again.
     for (let inFlight = this.d.store.addInFlight(clean.fingerprint); inFlight; inFlight = this.d.store.addInFlight(clean.fingerprint)) await inFlight;
@@ -115,7 +140,7 @@ export class ArticleService {
     if (known) return { card: this.d.cards.build(known), duplicate: true };
     if (admit && !admit(`${clean.title}\n${clean.body}`)) return null;
 
-    const summary = summarizeArticle(clean, this.d.glossary);
+    const summary = ahead?.summary ?? summarizeArticle(clean, this.d.glossary);
     const { paragraphs: _paragraphs, ...stored } = clean;
     const draft = {
       ...stored,
@@ -123,11 +148,11 @@ export class ArticleService {
       id: this.newId(clean.fingerprint),
       link: raw.link ?? null,
       canonicalUrl,
-      topics: this.d.tagger.tag(`${clean.title}\n${clean.body}`),
+      topics: ahead?.topics ?? topicsOf(clean, this.d.tagger),
       addedAt: now.toISOString(),
       addedBy,
     };
-    const record: ArticleRecord = { ...draft, storyId: this.d.stories.assign(draft) };
+    const record: ArticleRecord = { ...draft, storyId: this.d.stories.assign(draft, ahead?.signals) };
     // Stories and search learn of the article only once it is on disk: a failed
     // write (disk full, no permission) leaves no trace anywhere.
     try {

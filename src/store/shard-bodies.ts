@@ -7,7 +7,7 @@
 // file: shards are replaced by rename, never changed in place, so an old
 // descriptor keeps reading the bytes its ranges describe until the next
 // version is committed. Entity lists are read on the way (shard-entities.ts).
-import { closeSync, readSync } from 'node:fs';
+import { close, closeSync, readSync } from 'node:fs';
 import type { Entity, KeyFigure } from '../model/article.js';
 import { CLOSE_OBJECT, COMMA, compositeEnd, stringEnd } from './json-bytes.js';
 import type { SharedEntities } from './shard-entities.js';
@@ -195,4 +195,14 @@ export function closeQuietly(fd: number | null): void {
   } catch {
     // already closed: nothing to release
   }
+}
+
+/**
+ * Closes a replaced shard's descriptor off the main thread. It is the file's last
+ * reference (the rename unlinked it), so closing frees its blocks: ~2 ms for a
+ * 300 KB shard and ~25 ms for a 2.6 MB one here (ext4 waits for the file's
+ * writeback and discards), which closeSync spent on the event loop once per add.
+ */
+export function closeInBackground(fd: number | null): void {
+  if (fd !== null) close(fd, () => undefined);
 }

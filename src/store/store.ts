@@ -18,7 +18,7 @@ import { CommittedFile } from './committed-file.js';
 import { lockDataDir, type DataDirLock, type LockOptions } from './data-dir-lock.js';
 import { mainPath, manifestEntry, manifestPath, openDataFiles, shardPath } from './open-files.js';
 import { generationOf, type AuditEntry, type MainFile, type ManifestFile, type ShardState } from './store-schema.js';
-import { bodyFrom, closeQuietly, figuresFrom } from './shard-bodies.js';
+import { bodyFrom, closeInBackground, closeQuietly, figuresFrom } from './shard-bodies.js';
 import { ShardWriter } from './shard-writer.js';
 import { StoreError } from './store-errors.js';
 import { StoreWriteError, storeWriteError, writeFailureReason } from './write-failure.js';
@@ -76,7 +76,7 @@ export class Store extends ArticlesInMemory implements BriefingStore {
           write: shardWriter(shardPath(dir, i)),
           // Bodies are read through the new file's descriptor from now on.
           committed: (previous) => {
-            if (previous.fd !== this.shards[i]!.data.fd) closeQuietly(previous.fd);
+            if (previous.fd !== this.shards[i]!.data.fd) closeInBackground(previous.fd);
           },
         }),
     );

@@ -185,10 +185,13 @@ export class StoryIndex {
     });
   }
 
-  /** The story a new article belongs to: an existing story id, or its own id for a new story. */
-  assign(article: NewArticle): string {
+  /**
+   * The story a new article belongs to: an existing story id, or its own id for a new story.
+   * `precomputed`: the article's signals read elsewhere (a worker thread) from this same text.
+   */
+  assign(article: NewArticle, precomputed?: StorySignals): string {
     this.indexPending();
-    const signals = this.signalsOf(article);
+    const signals = precomputed ?? this.signalsOf(article);
     const kept = this.keep(signals);
     this.awaitingAdd.delete(article.id);
     this.awaitingAdd.set(article.id, { article, signals: kept });

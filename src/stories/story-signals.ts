@@ -9,6 +9,8 @@ import { findSeriesEvents } from '../nlp/find-entities.js';
 import { eventSignals, LEAD_CHARS, type Concepts, type SignalWeights } from './event-signals.js';
 
 export type StoryInput = Omit<ArticleText, 'storyId'>;
+/** What the signals are read from (a cleaned article before its summary has them all). */
+export type SignalSource = Pick<StoryInput, 'title' | 'body' | 'language' | 'eventDate' | 'publishedDate'>;
 export type EventDate = Omit<FoundDate, 'index'>;
 
 export interface SeriesEvent {
@@ -68,7 +70,7 @@ function readStoredDate(value: string | null | undefined): EventDate | null {
 }
 
 /** The event date: the one ingest found, else the publication date, else the first dated mention in the lead. */
-function eventDateOf(a: StoryInput): EventDate | null {
+function eventDateOf(a: SignalSource): EventDate | null {
   const stored = readStoredDate(a.eventDate) ?? readStoredDate(a.publishedDate);
   if (stored) return stored;
   const lead = [a.title, ...a.body.split(/\n{2,}/, 3)].join('\n');
@@ -82,7 +84,7 @@ export function epochDay(d: EventDate | null): number | null {
   return d && d.year !== null ? Date.UTC(d.year, d.month - 1, d.day) / 86_400_000 : null;
 }
 
-export function storySignals(a: StoryInput, concepts: Concepts): StorySignals {
+export function storySignals(a: SignalSource, concepts: Concepts): StorySignals {
   const { weights, nameOf } = eventSignals(a.title, a.body, a.language, concepts);
   const series = findSeriesEvents(`${a.title}\n${a.body.slice(0, LEAD_CHARS)}`)
     .map(seriesOf)

@@ -1,0 +1,41 @@
+// A worker thread of the derive pool (derive-pool.ts): derives articles from
+// their text with the briefs and lexicon the engine loaded (sent once, in
+// workerData), so its answers are the main thread's. A failure is reported
+// as such; the main thread then derives that article itself, error included.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Brief } from '../briefs/brief-schema.js';
+import { briefGlossary } from '../briefs/load-briefs.js';
+import { TopicTagger } from '../briefs/topic-tagger.js';
+import type { RawArticle } from '../model/article.js';
+import type { Lexicon } from '../search/lexicon.js';
+import { conceptsOf } from '../stories/event-signals.js';
+import { deriveAll, type Derived } from './derivation.js';
+
+export interface WorkerSetup {
+  briefs: readonly Brief[];
+  lexicon: Lexicon;
+}
+
+export interface DeriveJob {
+  job: number;
+  raw: RawArticle;
+  /** The add's time, in ms since 1970. */
+  now: number;
+}
+
+export type DeriveAnswer = { job: number; derived: Derived } | { job: number; failed: true };
+
+const setup = workerData as WorkerSetup;
+const tools = { glossary: briefGlossary(setup.briefs), tagger: new TopicTagger(setup.briefs) };
+const concepts = conceptsOf(setup.lexicon);
+
+parentPort!.on('message', ({ job, raw, now }: DeriveJob) => {
+  let answer: DeriveAnswer;
+  try {
+    answer = { job, derived: deriveAll(raw, new Date(now), tools, concepts) };
+  } catch {
+    answer = { job, failed: true };
+  }
+  parentPort!.postMessage(answer);
+});
+parentPort!.postMessage('ready');
