@@ -17,9 +17,9 @@ import { SearchIndex, type PreparedDocument } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import { articleWithBody } from '../store/article-with-body.js';
 import { conceptsOf } from '../stories/event-signals.js';
-import { StoryIndex } from '../stories/story-clusters.js';
-import { storedSignals, storySignals, type StoredSignals } from '../stories/story-signals.js';
-import { articleStamp, readSnapshot, rowAt, signalsAt, snapshotPath, SNAPSHOT_VERSION, type DerivedRow, type SnapshotData } from './snapshot-file.js';
+import { StoryIndex, type KnownSignals } from '../stories/story-clusters.js';
+import { storedSignals, storySignals } from '../stories/story-signals.js';
+import { articleStamp, preparedRows, SNAPSHOT_VERSION, readSnapshot, rowAt, rowsForm, signalsAt, snapshotPath, SNAPSHOT_FILE_VERSION, type DerivedRow, type SnapshotData, type SnapshotFile, type SnapshotSignals } from './snapshot-file.js';
 import { readSharedRows, SharedRowWriter } from './shared-derived.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 
@@ -62,7 +62,7 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const inputs = derivationInputs(d);
   const file = dir === null ? null : snapshotPath(dir);
   const shared = file === null ? store.sharedDerived : null;
-  const snapshot = file !== null ? await usableSnapshot(file, inputs, logger) : shared ? await readSharedRows(shared, inputs, logger) : null;
+  const snapshot: SnapshotFile | SnapshotData | null = file !== null ? await usableSnapshot(file, inputs, logger) : shared ? await readSharedRows(shared, inputs, logger) : null;
   const t1 = performance.now();
   const rowOf = snapshot ? validRows(snapshot, store) : new Map<string, number>();
   if (snapshot && !canaryAgrees(snapshot, rowOf, d, index)) {
@@ -70,13 +70,20 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
     rowOf.clear();
   }
   const articles = [...store.listArticles()];
-  const knownSignals = new Map<string, StoredSignals>();
-  for (const article of articles) {
-    const i = rowOf.get(article.id);
-    if (i !== undefined) knownSignals.set(article.id, signalsAt(snapshot!, i));
-  }
+  // Read from the snapshot's arrays only when the story build reaches them (after ready, in the background);
+  // copied out, so that the rest of the file's bytes are not kept for it.
+  const signals = snapshot && rowOf.size > 0 ? signalPart(snapshot) : null;
+  const knownSignals: KnownSignals = {
+    size: rowOf.size,
+    get: (id) => {
+      const i = rowOf.get(id);
+      return i === undefined || signals === null ? undefined : signalsAt(signals, i);
+    },
+  };
   const t2 = performance.now();
-  const fromText = loadSearchIndex(store, index, articles, snapshot, rowOf);
+  let fromText = 0;
+  if (snapshot && 'postingStart' in snapshot && rowOf.size === articles.length) loadPosted(index, articles, snapshot, rowOf);
+  else fromText = loadSearchIndex(store, index, articles, snapshot && rowsForm(snapshot), rowOf);
   const t3 = performance.now();
   const stories = new StoryIndex(articles, d.lexicon, knownSignals, (id) => store.readBody(id));
   const reused = rowOf.size;
@@ -160,7 +167,7 @@ function loadSearchIndex(store: BriefingStore, index: SearchIndex, articles: rea
 }
 
 /**
- * Every article has its row (the usual restart): the index reads the rows'
+ * Every article has its row, taken one by one (the shared rows): the index reads the rows'
  * runs where they lie in the snapshot's arrays, in the store's order, instead
  * of copying them (at 100,000 articles two arrays of ~30 million entries).
  */
@@ -187,10 +194,81 @@ function loadRows(index: SearchIndex, articles: readonly StoredArticle[], s: Sna
   index.load(articles, s.terms, docs, inScope);
 }
 
-async function usableSnapshot(file: string, inputs: string, logger: Logger): Promise<SnapshotData | null> {
+/**
+ * Every stored article has its row (the usual restart): the postings are
+ * taken by term as the file holds them, rows renumbered to the store's order
+ * (slots), rows of removed articles dropped. A term whose renumbered rows are
+ * not ascending (rows in another order than the store's, e.g. articles added
+ * since the last start, which the store reads back in their shard's place) is
+ * sorted on its own; no sort of every posting by term as a start from rows takes.
+ */
+function loadPosted(index: SearchIndex, articles: readonly StoredArticle[], f: SnapshotFile, rowOf: ReadonlyMap<string, number>): void {
+  const n = articles.length;
+  const slotOfRow = new Int32Array(f.ids.length).fill(-1);
+  const headLen = new Uint32Array(n);
+  const bodyLen = new Uint32Array(n);
+  const inScope = new Uint8Array(n);
+  const ids = new Array<string>(n);
+  for (let k = 0; k < n; k++) {
+    const id = articles[k]!.id;
+    const r = rowOf.get(id)!;
+    ids[k] = id;
+    slotOfRow[r] = k;
+    headLen[k] = f.headLen[r]!;
+    bodyLen[k] = f.bodyLen[r]!;
+    inScope[k] = f.inScope[r]!;
+  }
+  const terms = f.terms.length;
+  const total = f.postingRows.length;
+  const start = new Uint32Array(terms + 1);
+  const docs = new Uint32Array(total);
+  const head = new Uint16Array(total);
+  const body = new Uint16Array(total);
+  const { postingStart, postingRows, postingHead, postingBody } = f;
+  let at = 0;
+  for (let t = 0; t < terms; t++) {
+    const first = at;
+    start[t] = at;
+    let last = -1;
+    let ascending = true;
+    for (let e = postingStart[t]!, to = postingStart[t + 1]!; e < to; e++) {
+      const slot = slotOfRow[postingRows[e]!]!;
+      if (slot < 0) continue;
+      if (slot < last) ascending = false;
+      last = slot;
+      docs[at] = slot;
+      head[at] = postingHead[e]!;
+      body[at] = postingBody[e]!;
+      at++;
+    }
+    if (!ascending) sortBySlot(docs, head, body, first, at);
+  }
+  start[terms] = at;
+  index.loadPostings(articles, f.terms, { ids, headLen, bodyLen }, { start, docs: docs.subarray(0, at), head: head.subarray(0, at), body: body.subarray(0, at) }, inScope);
+}
+
+/** Sorts entries `from` to `to` of three parallel arrays by slot (one key per posting: slot, head, body). */
+function sortBySlot(docs: Uint32Array, head: Uint16Array, body: Uint16Array, from: number, to: number): void {
+  const keys = new Float64Array(to - from);
+  for (let i = from; i < to; i++) keys[i - from] = docs[i]! * 2 ** 32 + head[i]! * 2 ** 16 + body[i]!;
+  keys.sort();
+  for (let i = from; i < to; i++) {
+    const k = keys[i - from]!;
+    docs[i] = Math.floor(k / 2 ** 32);
+    head[i] = Math.floor(k / 2 ** 16) % 2 ** 16;
+    body[i] = k % 2 ** 16;
+  }
+}
+
+/** The story-signal arrays copied out of the snapshot (the story build reads them after open; the file's other bytes are freed). */
+function signalPart(s: SnapshotSignals): SnapshotSignals {
+  return { signalKeys: s.signalKeys, signalStart: s.signalStart.slice(), signalIds: s.signalIds.slice(), signalWeights: s.signalWeights.slice(), dates: s.dates, series: s.series };
+}
+
+async function usableSnapshot(file: string, inputs: string, logger: Logger): Promise<SnapshotFile | null> {
   const read = await readSnapshot(file);
   if (read.kind === 'unreadable') logger.warn({ event: 'derived_snapshot_unreadable', file, reason: read.reason }, 'derived-data snapshot ignored; articles are read from their text');
-  if (read.kind === 'newer') logger.warn({ event: 'derived_snapshot_newer', file, version: read.version, reads: SNAPSHOT_VERSION }, 'derived-data snapshot of a newer Ringkas ignored');
+  if (read.kind === 'newer') logger.warn({ event: 'derived_snapshot_newer', file, version: read.version, reads: SNAPSHOT_FILE_VERSION }, 'derived-data snapshot of a newer Ringkas ignored');
   if (read.kind !== 'ok') return null;
   if (read.snapshot.inputs !== inputs) {
     logger.info({ event: 'derived_snapshot_inputs_changed', file }, 'briefs, scope or lexicon changed since the derived-data snapshot; articles are read from their text');
@@ -200,7 +278,7 @@ async function usableSnapshot(file: string, inputs: string, logger: Logger): Pro
 }
 
 /** Stored article id -> its row, for the rows read from that very article. */
-function validRows(s: SnapshotData, store: BriefingStore): Map<string, number> {
+function validRows(s: Pick<SnapshotData, 'ids' | 'fingerprints' | 'stamps'>, store: BriefingStore): Map<string, number> {
   const rows = new Map<string, number>();
   for (let i = 0; i < s.ids.length; i++) {
     const article = store.getArticle(s.ids[i]!);
@@ -210,20 +288,23 @@ function validRows(s: SnapshotData, store: BriefingStore): Map<string, number> {
 }
 
 /** Reads a few rows' articles again and compares: any difference means the code derives otherwise now. */
-function canaryAgrees(s: SnapshotData, rowOf: ReadonlyMap<string, number>, d: DerivedInputs, index: SearchIndex): boolean {
+function canaryAgrees(s: SnapshotFile | SnapshotData, rowOf: ReadonlyMap<string, number>, d: DerivedInputs, index: SearchIndex): boolean {
   const ids = [...rowOf.keys()];
   const step = Math.max(1, Math.floor(ids.length / CANARY_ROWS));
+  const picked: string[] = [];
+  for (let k = 0; k < ids.length && k < step * CANARY_ROWS; k += step) picked.push(ids[k]!);
+  const rows = picked.map((id) => rowOf.get(id)!);
+  const prepared = 'termStart' in s ? rows.map((r) => rowAt(s, r).prepared) : preparedRows(s, rows);
   const concepts = conceptsOf(d.lexicon);
-  for (let k = 0; k < ids.length && k < step * CANARY_ROWS; k += step) {
-    const article = articleWithBody(d.store, d.store.getArticle(ids[k]!)!);
-    const row = rowAt(s, rowOf.get(article.id)!);
+  return picked.every((id, k) => {
+    const article = articleWithBody(d.store, d.store.getArticle(id)!);
+    const row: DerivedRow = { prepared: prepared[k]!, signals: signalsAt(s, rows[k]!) };
     const fresh: DerivedRow = {
       prepared: index.prepare(article),
       signals: storedSignals(storySignals(article, concepts)),
     };
-    if (!sameRow(row, fresh)) return false;
-  }
-  return true;
+    return sameRow(row, fresh);
+  });
 }
 
 function sameRow(a: DerivedRow, b: DerivedRow): boolean {

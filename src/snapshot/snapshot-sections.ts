@@ -10,20 +10,21 @@
 // Layout of a field: u32 number of parts, u32 0, then each part: u32 byte
 // length, u32 0, the bytes, zeros to the next multiple of 8.
 import { deserialize, serialize } from 'node:v8';
-import type { SnapshotData } from './snapshot-file.js';
+import type { SnapshotFile } from './snapshot-file.js';
 
-type Kind = 'value' | 'list' | 'u32' | 'u8' | 'f64';
+type Kind = 'value' | 'list' | 'u32' | 'u16' | 'u8' | 'f64';
 
 /** The fields after the header's version, in file order. */
-const FIELDS: readonly (readonly [Exclude<keyof SnapshotData, 'version'>, Kind])[] = [
+const FIELDS: readonly (readonly [Exclude<keyof SnapshotFile, 'version'>, Kind])[] = [
   ['inputs', 'value'],
   ['ids', 'list'],
   ['fingerprints', 'list'],
   ['stamps', 'u32'],
   ['terms', 'list'],
-  ['termStart', 'u32'],
-  ['termIds', 'u32'],
-  ['termCounts', 'u32'],
+  ['postingStart', 'u32'],
+  ['postingRows', 'u32'],
+  ['postingHead', 'u16'],
+  ['postingBody', 'u16'],
   ['headLen', 'u32'],
   ['bodyLen', 'u32'],
   ['inScope', 'u8'],
@@ -40,7 +41,7 @@ const LIST_PART = 4096;
 /** Bytes of a typed array handed to one write. */
 const RAW_CHUNK = 4 * 2 ** 20;
 
-const TYPED = { u32: Uint32Array, u8: Uint8Array, f64: Float64Array } as const;
+const TYPED = { u32: Uint32Array, u16: Uint16Array, u8: Uint8Array, f64: Float64Array } as const;
 
 const pad8 = (n: number) => (8 - (n % 8)) % 8;
 const ZEROS = Buffer.alloc(8);
@@ -62,7 +63,7 @@ function* part(bytes: Buffer): Generator<Buffer, void, void> {
  * The snapshot's fields as pieces to write in order, each made when asked
  * for: a list part is serialised only when the writer reaches it.
  */
-export function* encodeSections(s: SnapshotData): Generator<Buffer, void, void> {
+export function* encodeSections(s: SnapshotFile): Generator<Buffer, void, void> {
   for (const [name, kind] of FIELDS) {
     const value = s[name];
     if (kind === 'value') {
@@ -74,7 +75,7 @@ export function* encodeSections(s: SnapshotData): Generator<Buffer, void, void> 
       yield pair(parts);
       for (let k = 0; k < parts; k++) yield* part(serialize(list.slice(k * LIST_PART, (k + 1) * LIST_PART)));
     } else {
-      const a = value as Uint32Array | Uint8Array | Float64Array;
+      const a = value as Uint32Array | Uint16Array | Uint8Array | Float64Array;
       yield pair(1);
       yield* part(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     }
