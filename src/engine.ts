@@ -31,7 +31,7 @@ import { loadLexicon } from './search/lexicon.js';
 import { seedIfEmpty } from './seed-store.js';
 import type { EngineServices } from './services.js';
 import { openStore } from './store/open-store.js';
-import { openDerivedIndexes, type DerivedWriter } from './snapshot/derived-indexes.js';
+import { openDerivedIndexes, prefetchSnapshot, type DerivedWriter } from './snapshot/derived-indexes.js';
 
 export interface EngineOptions {
   config: Config;
@@ -83,11 +83,13 @@ export class Engine {
     const started = performance.now();
     const briefs = loadBriefs(config.briefsDir);
     const lexicon = loadLexicon(config.lexiconFile);
+    // The embedded store keeps its derived-data snapshot in its data folder: read it while the store is read.
+    const prefetched = config.databaseUrl === null ? prefetchSnapshot(config.dataDir) : null;
     const store = await openStore(config, logger);
     logger.info({ event: 'store_opened', articles: store.articleCount, ms: Math.round(performance.now() - started) }, 'store opened');
     try {
       const scopeSides = readScopeSides(config.briefsDir);
-      const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger });
+      const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger, prefetched });
       const cards = new CardBuilder(briefs, stories);
       const articles = new ArticleService({
         store,

@@ -19,7 +19,7 @@ import { articleWithBody } from '../store/article-with-body.js';
 import { conceptsOf } from '../stories/event-signals.js';
 import { StoryIndex, type KnownSignals } from '../stories/story-clusters.js';
 import { storedSignals, storySignals } from '../stories/story-signals.js';
-import { articleStamp, preparedRows, SNAPSHOT_VERSION, readSnapshot, rowAt, rowsForm, signalsAt, snapshotPath, SNAPSHOT_FILE_VERSION, type DerivedRow, type SnapshotData, type SnapshotFile, type SnapshotSignals } from './snapshot-file.js';
+import { articleStamp, preparedRows, readSnapshotBytes, type SnapshotBytes, SNAPSHOT_VERSION, readSnapshot, rowAt, rowsForm, signalsAt, snapshotPath, SNAPSHOT_FILE_VERSION, type DerivedRow, type SnapshotData, type SnapshotFile } from './snapshot-file.js';
 import { readSharedRows, SharedRowWriter } from './shared-derived.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 
@@ -44,6 +44,25 @@ export interface DerivedInputs {
   /** The scope as configured (side -> names), part of what the snapshot was derived with. */
   scopeSides: Record<string, string[]> | null;
   logger: Logger;
+  /** The snapshot file's bytes, read while the store was read (used only if it is the store's own file). */
+  prefetched?: PrefetchedSnapshot | null;
+}
+
+export interface PrefetchedSnapshot {
+  file: string;
+  bytes: Promise<SnapshotBytes>;
+}
+
+/**
+ * Starts reading the snapshot file that a lowdb store in `dataDir` keeps
+ * (its cacheDir), so that the read runs on the thread pool while the store is
+ * read. Reading before the store's lock is taken is harmless: every row is
+ * checked against the stored article it names, and a file renamed over
+ * meanwhile is read whole, old or new.
+ */
+export function prefetchSnapshot(dataDir: string): PrefetchedSnapshot {
+  const file = snapshotPath(dataDir);
+  return { file, bytes: readSnapshotBytes(file) };
 }
 
 /** How many rows are read again from the text and compared before a snapshot is used. */
@@ -62,7 +81,8 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const inputs = derivationInputs(d);
   const file = dir === null ? null : snapshotPath(dir);
   const shared = file === null ? store.sharedDerived : null;
-  const snapshot: SnapshotFile | SnapshotData | null = file !== null ? await usableSnapshot(file, inputs, logger) : shared ? await readSharedRows(shared, inputs, logger) : null;
+  const early = d.prefetched && d.prefetched.file === file ? d.prefetched.bytes : undefined;
+  const snapshot: SnapshotFile | SnapshotData | null = file !== null ? await usableSnapshot(file, inputs, logger, early) : shared ? await readSharedRows(shared, inputs, logger) : null;
   const t1 = performance.now();
   const rowOf = snapshot ? validRows(snapshot, store) : new Map<string, number>();
   if (snapshot && !canaryAgrees(snapshot, rowOf, d, index)) {
@@ -70,14 +90,12 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
     rowOf.clear();
   }
   const articles = [...store.listArticles()];
-  // Read from the snapshot's arrays only when the story build reaches them (after ready, in the background);
-  // copied out, so that the rest of the file's bytes are not kept for it.
-  const signals = snapshot && rowOf.size > 0 ? signalPart(snapshot) : null;
+  // Read from the snapshot's arrays (each in memory of its own) only when the story build reaches them, after ready.
   const knownSignals: KnownSignals = {
     size: rowOf.size,
     get: (id) => {
       const i = rowOf.get(id);
-      return i === undefined || signals === null ? undefined : signalsAt(signals, i);
+      return i === undefined ? undefined : signalsAt(snapshot!, i);
     },
   };
   const t2 = performance.now();
@@ -195,12 +213,14 @@ function loadRows(index: SearchIndex, articles: readonly StoredArticle[], s: Sna
 }
 
 /**
- * Every stored article has its row (the usual restart): the postings are
- * taken by term as the file holds them, rows renumbered to the store's order
- * (slots), rows of removed articles dropped. A term whose renumbered rows are
- * not ascending (rows in another order than the store's, e.g. articles added
+ * Every stored article has its row (the usual restart): the index takes the
+ * postings by term as the file holds them, copied out with their rows
+ * renumbered to the store's order (slots) and rows of removed articles
+ * dropped (when rows and slots agree, a plain copy). A term whose slots come
+ * out of order (rows in another order than the store's, e.g. articles added
  * since the last start, which the store reads back in their shard's place) is
- * sorted on its own; no sort of every posting by term as a start from rows takes.
+ * put in order on its own. No sort of every posting by term, as a start from
+ * rows takes.
  */
 function loadPosted(index: SearchIndex, articles: readonly StoredArticle[], f: SnapshotFile, rowOf: ReadonlyMap<string, number>): void {
   const n = articles.length;
@@ -209,46 +229,77 @@ function loadPosted(index: SearchIndex, articles: readonly StoredArticle[], f: S
   const bodyLen = new Uint32Array(n);
   const inScope = new Uint8Array(n);
   const ids = new Array<string>(n);
+  let same = n === f.ids.length;
   for (let k = 0; k < n; k++) {
     const id = articles[k]!.id;
     const r = rowOf.get(id)!;
     ids[k] = id;
     slotOfRow[r] = k;
+    if (r !== k) same = false;
     headLen[k] = f.headLen[r]!;
     bodyLen[k] = f.bodyLen[r]!;
     inScope[k] = f.inScope[r]!;
   }
-  const terms = f.terms.length;
-  const total = f.postingRows.length;
-  const start = new Uint32Array(terms + 1);
-  const docs = new Uint32Array(total);
-  const head = new Uint16Array(total);
-  const body = new Uint16Array(total);
+  // Copied out (renumbered on the way when rows and slots differ): the index keeps none of the file's bytes.
   const { postingStart, postingRows, postingHead, postingBody } = f;
-  let at = 0;
-  for (let t = 0; t < terms; t++) {
-    const first = at;
-    start[t] = at;
-    let last = -1;
-    let ascending = true;
-    for (let e = postingStart[t]!, to = postingStart[t + 1]!; e < to; e++) {
-      const slot = slotOfRow[postingRows[e]!]!;
-      if (slot < 0) continue;
-      if (slot < last) ascending = false;
-      last = slot;
-      docs[at] = slot;
-      head[at] = postingHead[e]!;
-      body[at] = postingBody[e]!;
-      at++;
+  let start = postingStart.slice();
+  let docs: Uint32Array;
+  let head = postingHead.slice();
+  let body = postingBody.slice();
+  if (same) docs = postingRows.slice();
+  else {
+    const terms = f.terms.length;
+    docs = new Uint32Array(postingRows.length);
+    start = new Uint32Array(terms + 1);
+    head = new Uint16Array(postingRows.length);
+    body = new Uint16Array(postingRows.length);
+    let at = 0;
+    for (let t = 0; t < terms; t++) {
+      const first = at;
+      start[t] = at;
+      let last = -1;
+      let descents = 0;
+      for (let e = postingStart[t]!, to = postingStart[t + 1]!; e < to; e++) {
+        const slot = slotOfRow[postingRows[e]!]!;
+        if (slot < 0) continue;
+        if (slot < last) descents++;
+        last = slot;
+        docs[at] = slot;
+        head[at] = postingHead[e]!;
+        body[at] = postingBody[e]!;
+        at++;
+      }
+      if (descents > 0) putInOrder(docs, head, body, first, at, descents);
     }
-    if (!ascending) sortBySlot(docs, head, body, first, at);
+    start[terms] = at;
+    docs = docs.subarray(0, at);
+    head = head.subarray(0, at);
+    body = body.subarray(0, at);
   }
-  start[terms] = at;
-  index.loadPostings(articles, f.terms, { ids, headLen, bodyLen }, { start, docs: docs.subarray(0, at), head: head.subarray(0, at), body: body.subarray(0, at) }, inScope);
+  index.loadPostings(articles, f.terms, { ids, headLen, bodyLen }, { start, docs, head, body }, inScope);
 }
 
-/** Sorts entries `from` to `to` of three parallel arrays by slot (one key per posting: slot, head, body). */
-function sortBySlot(docs: Uint32Array, head: Uint16Array, body: Uint16Array, from: number, to: number): void {
+/**
+ * Orders entries `from` to `to` of three parallel arrays by slot. A stretch of
+ * a few ascending runs (the usual case: rows added since the last start come
+ * last) is merged run by run, each run into the ordered stretch before it;
+ * many runs, and the stretch is sorted on one key per posting.
+ */
+function putInOrder(docs: Uint32Array, head: Uint16Array, body: Uint16Array, from: number, to: number, descents: number): void {
+  if (descents <= 16) {
+    let runStart = from + 1;
+    while (runStart < to) {
+      if (docs[runStart]! > docs[runStart - 1]!) {
+        runStart++;
+        continue;
+      }
+      let runEnd = runStart + 1;
+      while (runEnd < to && docs[runEnd]! > docs[runEnd - 1]!) runEnd++;
+      mergeBack(docs, head, body, from, runStart, runEnd);
+      runStart = runEnd;
+    }
+    return;
+  }
   const keys = new Float64Array(to - from);
   for (let i = from; i < to; i++) keys[i - from] = docs[i]! * 2 ** 32 + head[i]! * 2 ** 16 + body[i]!;
   keys.sort();
@@ -260,13 +311,30 @@ function sortBySlot(docs: Uint32Array, head: Uint16Array, body: Uint16Array, fro
   }
 }
 
-/** The story-signal arrays copied out of the snapshot (the story build reads them after open; the file's other bytes are freed). */
-function signalPart(s: SnapshotSignals): SnapshotSignals {
-  return { signalKeys: s.signalKeys, signalStart: s.signalStart.slice(), signalIds: s.signalIds.slice(), signalWeights: s.signalWeights.slice(), dates: s.dates, series: s.series };
+/** Merges the ordered run `mid` to `to` into the ordered entries `from` to `mid`, from the back (only the run is copied aside). */
+function mergeBack(docs: Uint32Array, head: Uint16Array, body: Uint16Array, from: number, mid: number, to: number): void {
+  const runDocs = docs.slice(mid, to);
+  const runHead = head.slice(mid, to);
+  const runBody = body.slice(mid, to);
+  let i = mid - 1;
+  let j = to - mid - 1;
+  for (let w = to - 1; j >= 0; w--) {
+    if (i >= from && docs[i]! > runDocs[j]!) {
+      docs[w] = docs[i]!;
+      head[w] = head[i]!;
+      body[w] = body[i]!;
+      i--;
+    } else {
+      docs[w] = runDocs[j]!;
+      head[w] = runHead[j]!;
+      body[w] = runBody[j]!;
+      j--;
+    }
+  }
 }
 
-async function usableSnapshot(file: string, inputs: string, logger: Logger): Promise<SnapshotFile | null> {
-  const read = await readSnapshot(file);
+async function usableSnapshot(file: string, inputs: string, logger: Logger, bytes?: Promise<SnapshotBytes>): Promise<SnapshotFile | null> {
+  const read = await readSnapshot(file, bytes);
   if (read.kind === 'unreadable') logger.warn({ event: 'derived_snapshot_unreadable', file, reason: read.reason }, 'derived-data snapshot ignored; articles are read from their text');
   if (read.kind === 'newer') logger.warn({ event: 'derived_snapshot_newer', file, version: read.version, reads: SNAPSHOT_FILE_VERSION }, 'derived-data snapshot of a newer Ringkas ignored');
   if (read.kind !== 'ok') return null;

@@ -7,13 +7,13 @@
 // and a file that is damaged, cut short or written by a newer Ringkas is
 // ignored (and logged), never trusted.
 import { mkdirSync } from 'node:fs';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import type { StoredArticle } from '../model/article.js';
 import type { PostedSearch, PreparedDocument } from '../search/search-index.js';
 import { epochDay, type EventDate, type SeriesEvent, type StoredSignals } from '../stories/story-signals.js';
-import { decodeSections, encodeSections } from './snapshot-sections.js';
+import { decodeSections, encodeSections, type SectionSource } from './snapshot-sections.js';
 
 /**
  * Bump whenever what is derived from an article changes (folding, stop words,
@@ -322,14 +322,48 @@ export type SnapshotRead =
   | { kind: 'newer'; version: number }
   | { kind: 'unreadable'; reason: string };
 
-export async function readSnapshot(file: string): Promise<SnapshotRead> {
-  let bytes: Buffer;
+/** The snapshot file's bytes, or why there are none. */
+export type SnapshotBytes = { kind: 'bytes'; bytes: Buffer } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
+
+/**
+ * The file's bytes in one read (one trip to the thread pool, so it can run
+ * while the main thread reads the store: the engine starts it first).
+ */
+export async function readSnapshotBytes(file: string): Promise<SnapshotBytes> {
+  let fh: FileHandle;
   try {
-    bytes = await readFile(file);
+    fh = await open(file, 'r');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'read failed' };
   }
+  try {
+    const size = (await fh.stat()).size;
+    const bytes = Buffer.allocUnsafeSlow(size);
+    let got = 0;
+    while (got < size) {
+      const { bytesRead } = await fh.read(bytes, got, size - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return { kind: 'bytes', bytes: bytes.subarray(0, got) };
+  } catch (e) {
+    return { kind: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'read failed' };
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * The snapshot in `file` (or in bytes read from it already). Typed arrays are
+ * views of the file's bytes: a reader that keeps one keeps them all (the
+ * search index copies its postings out; the story build reads the signals
+ * until it is done).
+ */
+export async function readSnapshot(file: string, read: Promise<SnapshotBytes> = readSnapshotBytes(file)): Promise<SnapshotRead> {
+  const got = await read;
+  if (got.kind !== 'bytes') return got;
+  const { bytes } = got;
   if (bytes.length < HEADER || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { kind: 'unreadable', reason: 'not a derived-data snapshot' };
   const version = bytes.readUInt32BE(MAGIC.length);
   if (version > SNAPSHOT_FILE_VERSION) return { kind: 'newer', version };
@@ -337,11 +371,26 @@ export async function readSnapshot(file: string): Promise<SnapshotRead> {
   if (bytes.readUInt32BE(MAGIC.length + 4) !== BYTE_ORDER) return { kind: 'unreadable', reason: 'written with another byte order' };
   let value: unknown;
   try {
-    value = { version, ...decodeSections(bytes, HEADER) };
+    value = { version, ...decodeSections(bufferSource(bytes, HEADER)) };
   } catch {
     return { kind: 'unreadable', reason: 'cut short or damaged' };
   }
   return wellFormed(value) ? { kind: 'ok', snapshot: value } : { kind: 'unreadable', reason: 'damaged' };
+}
+
+/** The bytes after `at` in order: views, copied only when a typed array would not lie 8-aligned. */
+function bufferSource(bytes: Buffer, at: number): SectionSource {
+  return {
+    read(length, aligned) {
+      const piece = bytes.subarray(at, Math.min(bytes.length, at + length));
+      at += piece.length;
+      if (!aligned || piece.byteOffset % 8 === 0) return piece;
+      const copy = Buffer.from(new ArrayBuffer(Math.ceil(piece.length / 8) * 8), 0, piece.length);
+      piece.copy(copy);
+      return copy;
+    },
+    atEnd: () => at === bytes.length,
+  };
 }
 
 const isU32 = (a: unknown): a is Uint32Array => a instanceof Uint32Array;

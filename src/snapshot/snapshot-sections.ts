@@ -84,23 +84,30 @@ export function* encodeSections(s: SnapshotFile): Generator<Buffer, void, void> 
 
 class Damaged extends Error {}
 
+/** Where decodeSections reads from: the bytes that follow, each piece in memory of its own. */
+export interface SectionSource {
+  /** The next `length` bytes (fewer when the file ends first); with `aligned`, starting on an 8-byte boundary of their buffer. */
+  read(length: number, aligned: boolean): Buffer;
+  /** Whether every byte has been read. */
+  atEnd(): boolean;
+}
+
 /**
- * The fields from `bytes` (after the header, at `at`); typed arrays are views
- * of `bytes` where they lie (copied only if `bytes` itself is not aligned).
- * Throws on bytes cut short or not laid out as encodeSections lays them out.
+ * The fields from `source` (after the header); typed arrays are views of the
+ * bytes it gives (it aligns them). Throws on bytes cut short or not laid out as
+ * encodeSections lays them out.
  */
-export function decodeSections(bytes: Buffer, at: number): Record<string, unknown> {
-  const u32 = () => {
-    if (at + 8 > bytes.length) throw new Damaged('cut short');
-    const v = bytes.readUInt32LE(at);
-    at += 8;
-    return v;
+export function decodeSections(source: SectionSource): Record<string, unknown> {
+  const exactly = (length: number, aligned = false): Buffer => {
+    const b = source.read(length, aligned);
+    if (b.length !== length) throw new Damaged('cut short');
+    return b;
   };
-  const nextPart = (): Buffer => {
+  const u32 = () => exactly(8).readUInt32LE(0);
+  const nextPart = (aligned = false): Buffer => {
     const length = u32();
-    if (at + length > bytes.length) throw new Damaged('cut short');
-    const b = bytes.subarray(at, at + length);
-    at += length + pad8(length);
+    const b = exactly(length, aligned);
+    exactly(pad8(length));
     return b;
   };
   const out: Record<string, unknown> = {};
@@ -117,19 +124,15 @@ export function decodeSections(bytes: Buffer, at: number): Record<string, unknow
       continue;
     }
     if (parts !== 1) throw new Damaged('one part expected');
-    const b = nextPart();
+    const b = nextPart(kind !== 'value');
     if (kind === 'value') out[name] = deserialize(b);
     else {
       const Typed = TYPED[kind];
       if (b.length % Typed.BYTES_PER_ELEMENT !== 0) throw new Damaged('ragged array');
-      // A file's bytes are never a SharedArrayBuffer.
-      const buffer = b.buffer as ArrayBuffer;
-      out[name] =
-        b.byteOffset % Typed.BYTES_PER_ELEMENT === 0
-          ? new Typed(buffer, b.byteOffset, b.length / Typed.BYTES_PER_ELEMENT)
-          : new Typed(buffer.slice(b.byteOffset, b.byteOffset + b.length));
+      // A file's bytes are never a SharedArrayBuffer; the source aligns typed arrays' pieces.
+      out[name] = new Typed(b.buffer as ArrayBuffer, b.byteOffset, b.length / Typed.BYTES_PER_ELEMENT);
     }
   }
-  if (at !== bytes.length) throw new Damaged('bytes after the last field');
+  if (!source.atEnd()) throw new Damaged('bytes after the last field');
   return out;
 }
