@@ -155,6 +155,12 @@ describe('derived-data snapshot', () => {
     const replies = await answers(again.engine);
     await again.engine.close();
     expect(replies).toEqual(await answersWithoutSnapshot(bare));
+    // The index put every term's postings back in the store's order: the snapshot it wrote at close (with the article answers added) is whole and used.
+    expect(event(again, 'derived_snapshot_written')).toMatchObject({ articles: articleCount - 1 });
+    const third = await open(dir);
+    expect(event(third, 'derived_snapshot_unreadable')).toBeUndefined();
+    expect(built(third)).toMatchObject({ fromSnapshot: articleCount - 1, fromText: 0, snapshotRows: articleCount - 1 });
+    await third.engine.close();
   }, 60_000);
 
   it('a damaged snapshot is ignored, logged and written anew', async () => {
