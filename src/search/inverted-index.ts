@@ -1,3 +1,5 @@
+import { ArrayBlocks } from './array-blocks.js';
+
 // A small BM25F inverted index tuned for look-ups at 10k+ articles: postings are
 // plain integer arrays, scores are summed into one reused Float64Array, so a
 // look-up costs one pass over the postings of its terms and nothing else.
@@ -112,13 +114,13 @@ export interface TermPostings {
   body: Uint16Array;
 }
 
-/** The live documents in slot order and their postings by term, numbered 0.. in that order. */
+/** The live documents in slot order and their postings by term, numbered 0.. in that order; the flat arrays in blocks (array-blocks.ts). */
 export interface PostedIndex {
   vocabulary: string[];
   ids: string[];
   headLen: Uint32Array;
   bodyLen: Uint32Array;
-  postings: TermPostings;
+  postings: { start: Uint32Array; docs: Uint32Array[]; head: Uint16Array[]; body: Uint16Array[] };
 }
 
 export class InvertedIndex {
@@ -300,13 +302,10 @@ export class InvertedIndex {
       bodyLen[rowOf[d]!] = this.bodyLen[d]!;
     }
     yield;
-    let total = 0;
-    for (const p of this.postings.values()) total += p.n;
     const start = new Uint32Array(this.postings.size + 1);
-    const docs = new Uint32Array(total);
-    const head = new Uint16Array(total);
-    const body = new Uint16Array(total);
-    yield;
+    const docs = new ArrayBlocks((n) => new Uint32Array(n));
+    const head = new ArrayBlocks((n) => new Uint16Array(n));
+    const body = new ArrayBlocks((n) => new Uint16Array(n));
     const vocabulary: string[] = [];
     let at = 0;
     for (const [term, p] of this.postings) {
@@ -315,15 +314,15 @@ export class InvertedIndex {
       for (let i = 0; i < p.n; i++) {
         const r = rowOf[p.docs[i]!]!;
         if (r < 0) continue;
-        docs[at] = r;
-        head[at] = p.head[i]!;
-        body[at] = p.body[i]!;
+        docs.push(r);
+        head.push(p.head[i]!);
+        body.push(p.body[i]!);
         at++;
       }
       yield;
     }
     start[vocabulary.length] = at;
-    return { vocabulary, ids, headLen, bodyLen, postings: { start, docs: docs.subarray(0, at), head: head.subarray(0, at), body: body.subarray(0, at) } };
+    return { vocabulary, ids, headLen, bodyLen, postings: { start, docs: docs.parts(), head: head.parts(), body: body.parts() } };
   }
 
   /**

@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { StoredArticle } from '../model/article.js';
 import type { PostedSearch, PreparedDocument } from '../search/search-index.js';
 import { epochDay, type EventDate, type SeriesEvent, type StoredSignals } from '../stories/story-signals.js';
+import { ArrayBlocks } from '../search/array-blocks.js';
 import { decodeSections, encodeSections, type SectionSource } from './snapshot-sections.js';
 
 /**
@@ -89,6 +90,11 @@ export interface SnapshotFile extends Omit<SnapshotData, 'termStart' | 'termIds'
 }
 
 const HEAD_UNIT = 2 ** 16;
+
+type Parts<T> = T extends Uint32Array | Uint16Array | Float64Array ? T | readonly T[] : T;
+
+/** The snapshot file's data as written: a long typed array may come in blocks, written one after another as that one array. */
+export type SnapshotOut = { [K in keyof SnapshotFile]: Parts<SnapshotFile[K]> };
 
 /** Rows' search terms as postings by term (a counting sort). */
 export function postingsForm(s: SnapshotData | SnapshotFile): SnapshotFile {
@@ -177,7 +183,7 @@ export type RowRest = RowIdentity & Omit<DerivedRow, 'prepared'>;
  * Builds the snapshot file's data: `search` as the index holds it, `rows`
  * aligned with `search.ids`; in steps (runInSlices), reading only what it is given.
  */
-export function* buildSnapshotSteps(inputs: string, search: PostedSearch, rows: readonly RowRest[]): Generator<void, SnapshotFile, void> {
+export function* buildSnapshotSteps(inputs: string, search: PostedSearch, rows: readonly RowRest[]): Generator<void, SnapshotOut, void> {
   const n = rows.length;
   const keyIdOf = new Map<string, number>();
   const signalKeys: string[] = [];
@@ -185,17 +191,35 @@ export function* buildSnapshotSteps(inputs: string, search: PostedSearch, rows: 
   const fingerprints = new Array<string>(n);
   const stamps = new Uint32Array(n);
   const dates = new Array<EventDate | null>(n);
-  let signalTotal = 0;
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
     ids[i] = r.id;
     fingerprints[i] = r.fingerprint;
     stamps[i] = r.stamp;
     dates[i] = r.signals.date;
-    signalTotal += r.signals.keys.length;
     if (i % 4096 === 4095) yield;
   }
-  const s: SnapshotFile = {
+  const signalStart = new Uint32Array(n + 1);
+  const signalIds = new ArrayBlocks((k) => new Uint32Array(k));
+  const signalWeights = new ArrayBlocks((k) => new Float64Array(k));
+  const series = new Map<number, SeriesEvent[]>();
+  yield;
+  let g = 0;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    signalStart[i] = g;
+    for (let j = 0; j < r.signals.keys.length; j++, g++) {
+      const key = r.signals.keys[j]!;
+      let id = keyIdOf.get(key);
+      if (id === undefined) keyIdOf.set(key, (id = signalKeys.push(key) - 1));
+      signalIds.push(id);
+      signalWeights.push(r.signals.weights[j]!);
+    }
+    if (r.signals.series.length > 0) series.set(i, r.signals.series);
+    yield;
+  }
+  signalStart[n] = g;
+  return {
     version: SNAPSHOT_FILE_VERSION,
     inputs,
     ids,
@@ -210,33 +234,16 @@ export function* buildSnapshotSteps(inputs: string, search: PostedSearch, rows: 
     bodyLen: search.bodyLen,
     inScope: search.inScope,
     signalKeys,
-    signalStart: new Uint32Array(n + 1),
-    signalIds: new Uint32Array(signalTotal),
-    signalWeights: new Float64Array(signalTotal),
+    signalStart,
+    signalIds: signalIds.parts(),
+    signalWeights: signalWeights.parts(),
     dates,
-    series: new Map(),
+    series,
   };
-  yield;
-  let g = 0;
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    s.signalStart[i] = g;
-    for (let j = 0; j < r.signals.keys.length; j++, g++) {
-      const key = r.signals.keys[j]!;
-      let id = keyIdOf.get(key);
-      if (id === undefined) keyIdOf.set(key, (id = signalKeys.push(key) - 1));
-      s.signalIds[g] = id;
-      s.signalWeights[g] = r.signals.weights[j]!;
-    }
-    if (r.signals.series.length > 0) s.series.set(i, r.signals.series);
-    yield;
-  }
-  s.signalStart[n] = g;
-  return s;
 }
 
 /** Builds the snapshot at once (tests, small stores). */
-export function buildSnapshot(inputs: string, search: PostedSearch, rows: readonly RowRest[]): SnapshotFile {
+export function buildSnapshot(inputs: string, search: PostedSearch, rows: readonly RowRest[]): SnapshotOut {
   const steps = buildSnapshotSteps(inputs, search, rows);
   for (;;) {
     const step = steps.next();
@@ -281,8 +288,8 @@ export function signalsAt(s: SnapshotSignals, i: number): StoredSignals {
  * snapshot or the new one. Written a piece at a time (a list part is
  * serialised only when reached), so the event loop runs between pieces.
  */
-export async function writeSnapshot(file: string, data: SnapshotFile | SnapshotData): Promise<void> {
-  const snapshot = postingsForm(data);
+export async function writeSnapshot(file: string, data: SnapshotOut | SnapshotData): Promise<void> {
+  const snapshot: SnapshotOut = 'termStart' in data ? postingsForm(data) : data;
   mkdirSync(path.dirname(file), { recursive: true });
   const header = Buffer.alloc(HEADER);
   MAGIC.copy(header);

@@ -10,7 +10,7 @@
 // Layout of a field: u32 number of parts, u32 0, then each part: u32 byte
 // length, u32 0, the bytes, zeros to the next multiple of 8.
 import { deserialize, serialize } from 'node:v8';
-import type { SnapshotFile } from './snapshot-file.js';
+import type { SnapshotFile, SnapshotOut } from './snapshot-file.js';
 
 type Kind = 'value' | 'list' | 'u32' | 'u16' | 'u8' | 'f64';
 
@@ -63,7 +63,7 @@ function* part(bytes: Buffer): Generator<Buffer, void, void> {
  * The snapshot's fields as pieces to write in order, each made when asked
  * for: a list part is serialised only when the writer reaches it.
  */
-export function* encodeSections(s: SnapshotFile): Generator<Buffer, void, void> {
+export function* encodeSections(s: SnapshotOut): Generator<Buffer, void, void> {
   for (const [name, kind] of FIELDS) {
     const value = s[name];
     if (kind === 'value') {
@@ -75,9 +75,14 @@ export function* encodeSections(s: SnapshotFile): Generator<Buffer, void, void> 
       yield pair(parts);
       for (let k = 0; k < parts; k++) yield* part(serialize(list.slice(k * LIST_PART, (k + 1) * LIST_PART)));
     } else {
-      const a = value as Uint32Array | Uint16Array | Uint8Array | Float64Array;
+      // One array, or its blocks one after another.
+      const blocks = (Array.isArray(value) ? value : [value]) as readonly (Uint32Array | Uint16Array | Uint8Array | Float64Array)[];
+      let length = 0;
+      for (const a of blocks) length += a.byteLength;
       yield pair(1);
-      yield* part(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+      yield pair(length);
+      for (const a of blocks) for (let at = 0; at < a.byteLength; at += RAW_CHUNK) yield Buffer.from(a.buffer, a.byteOffset + at, Math.min(RAW_CHUNK, a.byteLength - at));
+      if (pad8(length)) yield ZEROS.subarray(0, pad8(length));
     }
   }
 }
