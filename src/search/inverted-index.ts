@@ -216,11 +216,7 @@ export class InvertedIndex {
     const allHead = new Uint16Array(total);
     const allBody = new Uint16Array(total);
     const next = from.slice(0, terms);
-    let headTotal = 0;
-    let bodyTotal = 0;
     for (let d = 0; d < n; d++) {
-      headTotal += docs.headLen[d]!;
-      bodyTotal += docs.bodyLen[d]!;
       for (let e = start[d]!, to = endOf(d); e < to; e++) {
         const at = next[termIds[e]!]!++;
         const p = packed[e]!;
@@ -229,18 +225,7 @@ export class InvertedIndex {
         allBody[at] = p % HEAD_UNIT;
       }
     }
-    for (let d = 0; d < n; d++) {
-      const id = docs.ids[d]!;
-      this.ids.push(id);
-      this.slotOf.set(id, d);
-      this.headLen.push(docs.headLen[d]!);
-      this.bodyLen.push(docs.bodyLen[d]!);
-      this.alive.push(true);
-    }
-    this.headTotal += headTotal;
-    this.bodyTotal += bodyTotal;
-    this.liveCount = n;
-    this.takePostings(vocabulary, { start: from, docs: allDocs, head: allHead, body: allBody }, onNewTerm);
+    this.loadPostings(vocabulary, docs, { start: from, docs: allDocs, head: allHead, body: allBody }, onNewTerm);
   }
 
   /**
