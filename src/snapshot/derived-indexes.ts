@@ -19,7 +19,7 @@ import { articleWithBody } from '../store/article-with-body.js';
 import { conceptsOf } from '../stories/event-signals.js';
 import { StoryIndex, type KnownSignals } from '../stories/story-clusters.js';
 import { storedSignals, storySignals } from '../stories/story-signals.js';
-import { articleStamp, preparedRows, readSnapshotBytes, type SnapshotBytes, SNAPSHOT_VERSION, readSnapshot, rowAt, rowsForm, signalsAt, snapshotPath, SNAPSHOT_FILE_VERSION, type DerivedRow, type SnapshotData, type SnapshotFile } from './snapshot-file.js';
+import { articleStamp, preparedRows, readSnapshotBytes, type SnapshotBytes, SNAPSHOT_VERSION, readSnapshot, rowAt, rowsForm, signalsAt, snapshotPath, SNAPSHOT_FILE_VERSION, type DerivedRow, type SnapshotData, type SnapshotFile, type SnapshotSignals } from './snapshot-file.js';
 import { readSharedRows, SharedRowWriter } from './shared-derived.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 
@@ -90,14 +90,7 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
     rowOf.clear();
   }
   const articles = [...store.listArticles()];
-  // Read from the snapshot's arrays (each in memory of its own) only when the story build reaches them, after ready.
-  const knownSignals: KnownSignals = {
-    size: rowOf.size,
-    get: (id) => {
-      const i = rowOf.get(id);
-      return i === undefined ? undefined : signalsAt(snapshot!, i);
-    },
-  };
+  const knownSignals = snapshot ? signalsOfRows(snapshot, rowOf) : undefined;
   const t2 = performance.now();
   let fromText = 0;
   if (snapshot && 'postingStart' in snapshot && rowOf.size === articles.length) loadPosted(index, articles, snapshot, rowOf);
@@ -113,6 +106,23 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
       ? new SnapshotWriter({ file, inputs, store, index, stories, logger, upToDate: fromText === 0 && reused === (snapshot?.ids.length ?? 0) })
       : shared && new SharedRowWriter({ shared, inputs, store, index, stories, logger, usable: rowOf.keys() });
   return { index, stories, snapshots };
+}
+
+/**
+ * Stored articles' signals, turned into arrays only when the story build
+ * reaches them (after ready). A function of its own: a closure made in
+ * openDerivedIndexes would share its scope with the ones that live on
+ * (e.g. the story index's body reader) and keep the file's bytes for good;
+ * this one is dropped, and the bytes with it, once the build is done.
+ */
+function signalsOfRows(snapshot: SnapshotSignals, rowOf: ReadonlyMap<string, number>): KnownSignals {
+  return {
+    size: rowOf.size,
+    get: (id) => {
+      const i = rowOf.get(id);
+      return i === undefined ? undefined : signalsAt(snapshot, i);
+    },
+  };
 }
 
 /**
