@@ -252,11 +252,11 @@ function loadPosted(index: SearchIndex, articles: readonly StoredArticle[], f: S
   }
   // Copied out (renumbered on the way when rows and slots differ): the index keeps none of the file's bytes.
   const { postingStart, postingRows, postingHead, postingBody } = f;
-  let start = postingStart.slice();
+  let start: Uint32Array;
   let docs: Uint32Array;
-  let head = postingHead.slice();
-  let body = postingBody.slice();
-  if (same) docs = postingRows.slice();
+  let head: Uint16Array;
+  let body: Uint16Array;
+  if (same) [start, docs, head, body] = [postingStart.slice(), postingRows.slice(), postingHead.slice(), postingBody.slice()];
   else {
     const terms = f.terms.length;
     docs = new Uint32Array(postingRows.length);

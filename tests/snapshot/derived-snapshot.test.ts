@@ -163,6 +163,22 @@ describe('derived-data snapshot', () => {
     await third.engine.close();
   }, 60_000);
 
+  it('rows already in the store\'s order are taken as they lie, answering as a start without it', async () => {
+    const dir = copyOf(original);
+    const o = await open(dir);
+    const order = o.engine.probe().articles().map((a) => a.id);
+    await o.engine.close();
+    const file = path.join(dir, SNAPSHOT_FILE);
+    const snapshot = await snapshotIn(file);
+    await writeSnapshot(file, reordered(snapshot, order.map((id) => snapshot.ids.indexOf(id))));
+    const bare = bareCopy(dir);
+    const again = await open(dir);
+    expect(built(again)).toMatchObject({ fromSnapshot: articleCount, fromText: 0, snapshotRows: articleCount });
+    const replies = await answers(again.engine);
+    await again.engine.close();
+    expect(replies).toEqual(await answersWithoutSnapshot(bare));
+  }, 60_000);
+
   it('a damaged snapshot is ignored, logged and written anew', async () => {
     const dir = copyOf(original);
     const file = path.join(dir, SNAPSHOT_FILE);
