@@ -32,7 +32,7 @@ import { loadLexicon } from './search/lexicon.js';
 import { seedIfEmpty } from './seed-store.js';
 import type { EngineServices } from './services.js';
 import { openStore } from './store/open-store.js';
-import { derivationInputs, openDerivedIndexes, type DerivedWriter } from './snapshot/derived-indexes.js';
+import { derivationInputs, openDerivedIndexes, prefetchSnapshot, type DerivedWriter } from './snapshot/derived-indexes.js';
 import { readSharedRows } from './snapshot/shared-derived.js';
 import type { SnapshotData } from './snapshot/snapshot-file.js';
 
@@ -87,6 +87,8 @@ export class Engine {
     const briefs = loadBriefs(config.briefsDir);
     const lexicon = loadLexicon(config.lexiconFile);
     const scopeSides = readScopeSides(config.briefsDir);
+    // The embedded store keeps its derived-data snapshot in its data folder: read it while the store is read.
+    const prefetched = config.databaseUrl === null ? prefetchSnapshot(config.dataDir) : null;
     // A store that keeps derived rows (PostgreSQL) has them read while its articles load (decision 027).
     let sharedRows: Promise<SnapshotData | null> | undefined;
     const store = await openStore(config, logger, (shared) => {
@@ -94,7 +96,7 @@ export class Engine {
     });
     logger.info({ event: 'store_opened', articles: store.articleCount, ms: Math.round(performance.now() - started) }, 'store opened');
     try {
-      const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger, sharedRows });
+      const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger, sharedRows, prefetched });
       const cards = new CardBuilder(briefs, stories, store);
       const tagger = new TopicTagger(briefs);
       const glossary = briefGlossary(briefs);

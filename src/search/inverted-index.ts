@@ -1,3 +1,5 @@
+import { ArrayBlocks } from './array-blocks.js';
+
 // A small BM25F inverted index tuned for look-ups at 10k+ articles: postings are
 // plain integer arrays, scores are summed into one reused Float64Array, so a
 // look-up costs one pass over the postings of its terms and nothing else.
@@ -99,6 +101,28 @@ export interface NumberedIndex extends NumberedDocuments {
   packed: Uint32Array;
 }
 
+/**
+ * Postings sorted by term, the index's own form (what the derived-data
+ * snapshot file keeps, so a restart need not sort ~10 million postings by
+ * term again): term t's postings are entries `start[t]` to `start[t + 1]` of
+ * `docs` (ascending document numbers), `head` and `body` (term frequencies).
+ */
+export interface TermPostings {
+  start: Uint32Array;
+  docs: Uint32Array;
+  head: Uint16Array;
+  body: Uint16Array;
+}
+
+/** The live documents in slot order and their postings by term, numbered 0.. in that order; the flat arrays in blocks (array-blocks.ts). */
+export interface PostedIndex {
+  vocabulary: string[];
+  ids: string[];
+  headLen: Uint32Array;
+  bodyLen: Uint32Array;
+  postings: { start: Uint32Array; docs: Uint32Array[]; head: Uint16Array[]; body: Uint16Array[] };
+}
+
 export class InvertedIndex {
   private readonly postings = new Map<string, Postings>();
   private readonly ids: string[] = [];
@@ -171,26 +195,47 @@ export class InvertedIndex {
 
   /**
    * Adds documents numbered in a shared vocabulary to an empty index, in their
-   * order, as `addCounted` one by one would, but with each term's postings
-   * counted first and allocated once at their final size.
+   * order, as `addCounted` one by one would. The postings are sorted by term
+   * in one counting pass into three flat arrays (no list allocated per term,
+   * one monomorphic fill loop); a long list is a view of its stretch of them
+   * (`grow` gives it arrays of its own when an add extends it), a short one
+   * a number array copied out.
    */
   load(vocabulary: readonly string[], docs: NumberedDocuments, onNewTerm?: (term: string) => void): void {
     if (this.ids.length > 0) throw new Error('load is for an empty index');
     const n = docs.ids.length;
-    const { start, end } = docs;
+    const { start, end, termIds, packed } = docs;
     const endOf = end ? (d: number) => end[d]! : (d: number) => start[d + 1]!;
-    const df = new Uint32Array(vocabulary.length);
-    for (let d = 0; d < n; d++) for (let e = start[d]!, to = endOf(d); e < to; e++) df[docs.termIds[e]!]!++;
-    const lists: (Postings | undefined)[] = new Array<Postings | undefined>(vocabulary.length);
-    for (let t = 0; t < vocabulary.length; t++) {
-      const m = df[t]!;
-      if (m === 0) continue;
-      lists[t] =
-        m < TYPED_FROM
-          ? { docs: new Array<number>(m).fill(0), head: new Array<number>(m).fill(0), body: new Array<number>(m).fill(0), n: m }
-          : { docs: new Uint32Array(m), head: new Uint16Array(m), body: new Uint16Array(m), n: m };
+    const terms = vocabulary.length;
+    // Where each term's postings begin in the flat arrays (df counted first).
+    const from = new Uint32Array(terms + 1);
+    for (let d = 0; d < n; d++) for (let e = start[d]!, to = endOf(d); e < to; e++) from[termIds[e]! + 1]!++;
+    for (let t = 0; t < terms; t++) from[t + 1]! += from[t]!;
+    const total = from[terms]!;
+    const allDocs = new Uint32Array(total);
+    const allHead = new Uint16Array(total);
+    const allBody = new Uint16Array(total);
+    const next = from.slice(0, terms);
+    for (let d = 0; d < n; d++) {
+      for (let e = start[d]!, to = endOf(d); e < to; e++) {
+        const at = next[termIds[e]!]!++;
+        const p = packed[e]!;
+        allDocs[at] = d;
+        allHead[at] = Math.floor(p / HEAD_UNIT);
+        allBody[at] = p % HEAD_UNIT;
+      }
     }
-    const filled = new Uint32Array(vocabulary.length);
+    this.loadPostings(vocabulary, docs, { start: from, docs: allDocs, head: allHead, body: allBody }, onNewTerm);
+  }
+
+  /**
+   * Adds documents to an empty index from postings already sorted by term
+   * (document k takes slot k): no sorting, the long lists are views of the
+   * given arrays (an add that extends one gives it arrays of its own).
+   */
+  loadPostings(vocabulary: readonly string[], docs: Pick<NumberedDocuments, 'ids' | 'headLen' | 'bodyLen'>, postings: TermPostings, onNewTerm?: (term: string) => void): void {
+    if (this.ids.length > 0) throw new Error('load is for an empty index');
+    const n = docs.ids.length;
     for (let d = 0; d < n; d++) {
       const id = docs.ids[d]!;
       this.ids.push(id);
@@ -200,21 +245,69 @@ export class InvertedIndex {
       this.alive.push(true);
       this.headTotal += docs.headLen[d]!;
       this.bodyTotal += docs.bodyLen[d]!;
-      for (let e = start[d]!, to = endOf(d); e < to; e++) {
-        const t = docs.termIds[e]!;
-        const p = lists[t]!;
-        const at = filled[t]!++;
-        p.docs[at] = d;
-        p.head[at] = Math.floor(docs.packed[e]! / HEAD_UNIT);
-        p.body[at] = docs.packed[e]! % HEAD_UNIT;
-      }
     }
     this.liveCount = n;
+    this.takePostings(vocabulary, postings, onNewTerm);
+  }
+
+  /** Files each term's stretch of flat postings: a view for a long list, a number array for a short one. */
+  private takePostings(vocabulary: readonly string[], { start, docs, head, body }: TermPostings, onNewTerm?: (term: string) => void): void {
     for (let t = 0; t < vocabulary.length; t++) {
-      if (!lists[t]) continue;
-      this.postings.set(vocabulary[t]!, lists[t]!);
+      const a = start[t]!;
+      const m = start[t + 1]! - a;
+      if (m === 0) continue;
+      const list: Postings =
+        m < TYPED_FROM
+          ? { docs: numbers(docs, a, m), head: numbers(head, a, m), body: numbers(body, a, m), n: m }
+          : { docs: docs.subarray(a, a + m), head: head.subarray(a, a + m), body: body.subarray(a, a + m), n: m };
+      this.postings.set(vocabulary[t]!, list);
       onNewTerm?.(vocabulary[t]!);
     }
+  }
+
+  /**
+   * The live documents in slot order and their postings by term (`loadPostings`'
+   * form, what the derived-data snapshot file keeps), copied out of the
+   * index, in steps (runInSlices may pause after each term): valid only if no
+   * add or removal came meanwhile (the caller checks and drops it).
+   */
+  *postedSteps(): Generator<void, PostedIndex, void> {
+    const rowOf = new Int32Array(this.ids.length).fill(-1);
+    const ids: string[] = [];
+    for (let d = 0; d < this.ids.length; d++) {
+      if (!this.alive[d]) continue;
+      rowOf[d] = ids.length;
+      ids.push(this.ids[d]!);
+    }
+    const headLen = new Uint32Array(ids.length);
+    const bodyLen = new Uint32Array(ids.length);
+    for (let d = 0; d < this.ids.length; d++) {
+      if (rowOf[d]! < 0) continue;
+      headLen[rowOf[d]!] = this.headLen[d]!;
+      bodyLen[rowOf[d]!] = this.bodyLen[d]!;
+    }
+    yield;
+    const start = new Uint32Array(this.postings.size + 1);
+    const docs = new ArrayBlocks((n) => new Uint32Array(n));
+    const head = new ArrayBlocks((n) => new Uint16Array(n));
+    const body = new ArrayBlocks((n) => new Uint16Array(n));
+    const vocabulary: string[] = [];
+    let at = 0;
+    for (const [term, p] of this.postings) {
+      const t = vocabulary.push(term) - 1;
+      start[t] = at;
+      for (let i = 0; i < p.n; i++) {
+        const r = rowOf[p.docs[i]!]!;
+        if (r < 0) continue;
+        docs.push(r);
+        head.push(p.head[i]!);
+        body.push(p.body[i]!);
+        at++;
+      }
+      yield;
+    }
+    start[vocabulary.length] = at;
+    return { vocabulary, ids, headLen, bodyLen, postings: { start, docs: docs.parts(), head: head.parts(), body: body.parts() } };
   }
 
   /**
@@ -392,6 +485,13 @@ export class InvertedIndex {
   *liveIds(): Generator<string> {
     for (let d = 0; d < this.ids.length; d++) if (this.alive[d]) yield this.ids[d]!;
   }
+}
+
+/** `m` entries of a typed array from `at`, as a number array. */
+function numbers(a: Uint32Array | Uint16Array, at: number, m: number): number[] {
+  const out = new Array<number>(m);
+  for (let i = 0; i < m; i++) out[i] = a[at + i]!;
+  return out;
 }
 
 /** Makes room for more postings in a typed list: half as much again (amortised, one native copy). */

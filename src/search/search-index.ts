@@ -8,7 +8,7 @@ import type { BriefingStore } from '../store/briefing-store.js';
 import type { Brief } from '../briefs/brief-schema.js';
 import { Scope } from '../briefs/scope.js';
 import { foldText, foldTokens } from '../text/normalize.js';
-import { countTerms, InvertedIndex, type NumberedDocuments, type NumberedIndex, type TermCounts } from './inverted-index.js';
+import { countTerms, InvertedIndex, type NumberedDocuments, type NumberedIndex, type PostedIndex, type TermCounts, type TermPostings } from './inverted-index.js';
 import { kthLargest } from './kth-largest.js';
 import { MatchFacts } from './match-facts.js';
 import type { QueryPlan } from './query-plan.js';
@@ -24,6 +24,11 @@ export interface SearchHit {
 
 /** Indexed articles numbered in one vocabulary, with their scope flags: what the derived-data snapshot keeps of search. */
 export interface NumberedSearch extends NumberedIndex {
+  inScope: Uint8Array;
+}
+
+/** Indexed articles with their postings by term and their scope flags: what the derived-data snapshot file keeps of search. */
+export interface PostedSearch extends PostedIndex {
   inScope: Uint8Array;
 }
 
@@ -123,6 +128,24 @@ export class SearchIndex {
     articles.forEach((article, k) => {
       if (!inScope[k]) this.outOfScope.add(article.id);
     });
+  }
+
+  /** As `load`, from postings already sorted by term (article k takes slot k): the derived-data snapshot file's form. */
+  loadPostings(articles: readonly StoredArticle[], vocabulary: readonly string[], docs: Pick<NumberedDocuments, 'ids' | 'headLen' | 'bodyLen'>, postings: TermPostings, inScope: ArrayLike<number>): void {
+    this.answers.invalidate();
+    this.changeCount += articles.length;
+    this.index.loadPostings(vocabulary, docs, postings, (t) => this.typos.add(t));
+    articles.forEach((article, k) => {
+      if (!inScope[k]) this.outOfScope.add(article.id);
+    });
+  }
+
+  /** Every indexed article's postings by term (`loadPostings`' form), taken back from the index in steps: valid only if `changes` did not move meanwhile. */
+  *postedSteps(): Generator<void, PostedSearch, void> {
+    const posted = yield* this.index.postedSteps();
+    const inScope = new Uint8Array(posted.ids.length);
+    for (let k = 0; k < posted.ids.length; k++) inScope[k] = this.outOfScope.has(posted.ids[k]!) ? 0 : 1;
+    return { ...posted, inScope };
   }
 
   /**

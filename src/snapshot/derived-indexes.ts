@@ -17,9 +17,9 @@ import { SearchIndex, type PreparedDocument } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import { articleWithBody } from '../store/article-with-body.js';
 import { conceptsOf } from '../stories/event-signals.js';
-import { StoryIndex } from '../stories/story-clusters.js';
-import { storedSignals, storySignals, type StoredSignals } from '../stories/story-signals.js';
-import { articleStamp, readSnapshot, rowAt, signalsAt, snapshotPath, SNAPSHOT_VERSION, type DerivedRow, type SnapshotData } from './snapshot-file.js';
+import { StoryIndex, type KnownSignals } from '../stories/story-clusters.js';
+import { storedSignals, storySignals } from '../stories/story-signals.js';
+import { articleStamp, preparedRows, readSnapshotBytes, type SnapshotBytes, SNAPSHOT_VERSION, readSnapshot, rowAt, rowsForm, signalsAt, snapshotPath, SNAPSHOT_FILE_VERSION, type DerivedRow, type SnapshotData, type SnapshotFile, type SnapshotSignals } from './snapshot-file.js';
 import { readSharedRows, SharedRowWriter } from './shared-derived.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 
@@ -46,6 +46,25 @@ export interface DerivedInputs {
   logger: Logger;
   /** The store's shared rows, already being read (started while the store loaded its articles). */
   sharedRows?: Promise<SnapshotData | null>;
+  /** The snapshot file's bytes, read while the store was read (used only if it is the store's own file). */
+  prefetched?: PrefetchedSnapshot | null;
+}
+
+export interface PrefetchedSnapshot {
+  file: string;
+  bytes: Promise<SnapshotBytes>;
+}
+
+/**
+ * Starts reading the snapshot file that a lowdb store in `dataDir` keeps
+ * (its cacheDir), so that the read runs on the thread pool while the store is
+ * read. Reading before the store's lock is taken is harmless: every row is
+ * checked against the stored article it names, and a file renamed over
+ * meanwhile is read whole, old or new.
+ */
+export function prefetchSnapshot(dataDir: string): PrefetchedSnapshot {
+  const file = snapshotPath(dataDir);
+  return { file, bytes: readSnapshotBytes(file) };
 }
 
 /** How many rows are read again from the text and compared before a snapshot is used. */
@@ -64,7 +83,8 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const inputs = derivationInputs(d);
   const file = dir === null ? null : snapshotPath(dir);
   const shared = file === null ? store.sharedDerived : null;
-  const snapshot = file !== null ? await usableSnapshot(file, inputs, logger) : shared ? await (d.sharedRows ?? readSharedRows(shared, inputs, logger)) : null;
+  const early = d.prefetched && d.prefetched.file === file ? d.prefetched.bytes : undefined;
+  const snapshot: SnapshotFile | SnapshotData | null = file !== null ? await usableSnapshot(file, inputs, logger, early) : shared ? await (d.sharedRows ?? readSharedRows(shared, inputs, logger)) : null;
   const t1 = performance.now();
   const rowOf = snapshot ? validRows(snapshot, store) : new Map<string, number>();
   if (snapshot && !canaryAgrees(snapshot, rowOf, d, index)) {
@@ -72,13 +92,11 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
     rowOf.clear();
   }
   const articles = [...store.listArticles()];
-  const knownSignals = new Map<string, StoredSignals>();
-  for (const article of articles) {
-    const i = rowOf.get(article.id);
-    if (i !== undefined) knownSignals.set(article.id, signalsAt(snapshot!, i));
-  }
+  const knownSignals = snapshot ? signalsOfRows(snapshot, rowOf) : undefined;
   const t2 = performance.now();
-  const fromText = loadSearchIndex(store, index, articles, snapshot, rowOf);
+  let fromText = 0;
+  if (snapshot && 'postingStart' in snapshot && rowOf.size === articles.length) loadPosted(index, articles, snapshot, rowOf);
+  else fromText = loadSearchIndex(store, index, articles, snapshot && rowsForm(snapshot), rowOf);
   const t3 = performance.now();
   const stories = new StoryIndex(articles, d.lexicon, knownSignals, (id) => store.readBody(id));
   const reused = rowOf.size;
@@ -90,6 +108,23 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
       ? new SnapshotWriter({ file, inputs, store, index, stories, logger, upToDate: fromText === 0 && reused === (snapshot?.ids.length ?? 0) })
       : shared && new SharedRowWriter({ shared, inputs, store, index, stories, logger, usable: rowOf.keys() });
   return { index, stories, snapshots };
+}
+
+/**
+ * Stored articles' signals, turned into arrays only when the story build
+ * reaches them (after ready). A function of its own: a closure made in
+ * openDerivedIndexes would share its scope with the ones that live on
+ * (e.g. the story index's body reader) and keep the file's bytes for good;
+ * this one is dropped, and the bytes with it, once the build is done.
+ */
+function signalsOfRows(snapshot: SnapshotSignals, rowOf: ReadonlyMap<string, number>): KnownSignals {
+  return {
+    size: rowOf.size,
+    get: (id) => {
+      const i = rowOf.get(id);
+      return i === undefined ? undefined : signalsAt(snapshot, i);
+    },
+  };
 }
 
 /**
@@ -162,7 +197,7 @@ function loadSearchIndex(store: BriefingStore, index: SearchIndex, articles: rea
 }
 
 /**
- * Every article has its row (the usual restart): the index reads the rows'
+ * Every article has its row, taken one by one (the shared rows): the index reads the rows'
  * runs where they lie in the snapshot's arrays, in the store's order, instead
  * of copying them (at 100,000 articles two arrays of ~30 million entries).
  */
@@ -189,10 +224,131 @@ function loadRows(index: SearchIndex, articles: readonly StoredArticle[], s: Sna
   index.load(articles, s.terms, docs, inScope);
 }
 
-async function usableSnapshot(file: string, inputs: string, logger: Logger): Promise<SnapshotData | null> {
-  const read = await readSnapshot(file);
+/**
+ * Every stored article has its row (the usual restart): the index takes the
+ * postings by term as the file holds them, copied out with their rows
+ * renumbered to the store's order (slots) and rows of removed articles
+ * dropped (when rows and slots agree, a plain copy). A term whose slots come
+ * out of order (rows in another order than the store's, e.g. articles added
+ * since the last start, which the store reads back in their shard's place) is
+ * put in order on its own. No sort of every posting by term, as a start from
+ * rows takes.
+ */
+function loadPosted(index: SearchIndex, articles: readonly StoredArticle[], f: SnapshotFile, rowOf: ReadonlyMap<string, number>): void {
+  const n = articles.length;
+  const slotOfRow = new Int32Array(f.ids.length).fill(-1);
+  const headLen = new Uint32Array(n);
+  const bodyLen = new Uint32Array(n);
+  const inScope = new Uint8Array(n);
+  const ids = new Array<string>(n);
+  let same = n === f.ids.length;
+  for (let k = 0; k < n; k++) {
+    const id = articles[k]!.id;
+    const r = rowOf.get(id)!;
+    ids[k] = id;
+    slotOfRow[r] = k;
+    if (r !== k) same = false;
+    headLen[k] = f.headLen[r]!;
+    bodyLen[k] = f.bodyLen[r]!;
+    inScope[k] = f.inScope[r]!;
+  }
+  // Copied out (renumbered on the way when rows and slots differ): the index keeps none of the file's bytes.
+  const { postingStart, postingRows, postingHead, postingBody } = f;
+  let start: Uint32Array;
+  let docs: Uint32Array;
+  let head: Uint16Array;
+  let body: Uint16Array;
+  if (same) [start, docs, head, body] = [postingStart.slice(), postingRows.slice(), postingHead.slice(), postingBody.slice()];
+  else {
+    const terms = f.terms.length;
+    docs = new Uint32Array(postingRows.length);
+    start = new Uint32Array(terms + 1);
+    head = new Uint16Array(postingRows.length);
+    body = new Uint16Array(postingRows.length);
+    let at = 0;
+    for (let t = 0; t < terms; t++) {
+      const first = at;
+      start[t] = at;
+      let last = -1;
+      let descents = 0;
+      for (let e = postingStart[t]!, to = postingStart[t + 1]!; e < to; e++) {
+        const slot = slotOfRow[postingRows[e]!]!;
+        if (slot < 0) continue;
+        if (slot < last) descents++;
+        last = slot;
+        docs[at] = slot;
+        head[at] = postingHead[e]!;
+        body[at] = postingBody[e]!;
+        at++;
+      }
+      if (descents > 0) putInOrder(docs, head, body, first, at, descents);
+    }
+    start[terms] = at;
+    docs = docs.subarray(0, at);
+    head = head.subarray(0, at);
+    body = body.subarray(0, at);
+  }
+  index.loadPostings(articles, f.terms, { ids, headLen, bodyLen }, { start, docs, head, body }, inScope);
+}
+
+/**
+ * Orders entries `from` to `to` of three parallel arrays by slot. A stretch of
+ * a few ascending runs (the usual case: rows added since the last start come
+ * last) is merged run by run, each run into the ordered stretch before it;
+ * many runs, and the stretch is sorted on one key per posting.
+ */
+function putInOrder(docs: Uint32Array, head: Uint16Array, body: Uint16Array, from: number, to: number, descents: number): void {
+  if (descents <= 16) {
+    let runStart = from + 1;
+    while (runStart < to) {
+      if (docs[runStart]! > docs[runStart - 1]!) {
+        runStart++;
+        continue;
+      }
+      let runEnd = runStart + 1;
+      while (runEnd < to && docs[runEnd]! > docs[runEnd - 1]!) runEnd++;
+      mergeBack(docs, head, body, from, runStart, runEnd);
+      runStart = runEnd;
+    }
+    return;
+  }
+  const keys = new Float64Array(to - from);
+  for (let i = from; i < to; i++) keys[i - from] = docs[i]! * 2 ** 32 + head[i]! * 2 ** 16 + body[i]!;
+  keys.sort();
+  for (let i = from; i < to; i++) {
+    const k = keys[i - from]!;
+    docs[i] = Math.floor(k / 2 ** 32);
+    head[i] = Math.floor(k / 2 ** 16) % 2 ** 16;
+    body[i] = k % 2 ** 16;
+  }
+}
+
+/** Merges the ordered run `mid` to `to` into the ordered entries `from` to `mid`, from the back (only the run is copied aside). */
+function mergeBack(docs: Uint32Array, head: Uint16Array, body: Uint16Array, from: number, mid: number, to: number): void {
+  const runDocs = docs.slice(mid, to);
+  const runHead = head.slice(mid, to);
+  const runBody = body.slice(mid, to);
+  let i = mid - 1;
+  let j = to - mid - 1;
+  for (let w = to - 1; j >= 0; w--) {
+    if (i >= from && docs[i]! > runDocs[j]!) {
+      docs[w] = docs[i]!;
+      head[w] = head[i]!;
+      body[w] = body[i]!;
+      i--;
+    } else {
+      docs[w] = runDocs[j]!;
+      head[w] = runHead[j]!;
+      body[w] = runBody[j]!;
+      j--;
+    }
+  }
+}
+
+async function usableSnapshot(file: string, inputs: string, logger: Logger, bytes?: Promise<SnapshotBytes>): Promise<SnapshotFile | null> {
+  const read = await readSnapshot(file, bytes);
   if (read.kind === 'unreadable') logger.warn({ event: 'derived_snapshot_unreadable', file, reason: read.reason }, 'derived-data snapshot ignored; articles are read from their text');
-  if (read.kind === 'newer') logger.warn({ event: 'derived_snapshot_newer', file, version: read.version, reads: SNAPSHOT_VERSION }, 'derived-data snapshot of a newer Ringkas ignored');
+  if (read.kind === 'newer') logger.warn({ event: 'derived_snapshot_newer', file, version: read.version, reads: SNAPSHOT_FILE_VERSION }, 'derived-data snapshot of a newer Ringkas ignored');
   if (read.kind !== 'ok') return null;
   if (read.snapshot.inputs !== inputs) {
     logger.info({ event: 'derived_snapshot_inputs_changed', file }, 'briefs, scope or lexicon changed since the derived-data snapshot; articles are read from their text');
@@ -202,7 +358,7 @@ async function usableSnapshot(file: string, inputs: string, logger: Logger): Pro
 }
 
 /** Stored article id -> its row, for the rows read from that very article. */
-function validRows(s: SnapshotData, store: BriefingStore): Map<string, number> {
+function validRows(s: Pick<SnapshotData, 'ids' | 'fingerprints' | 'stamps'>, store: BriefingStore): Map<string, number> {
   const rows = new Map<string, number>();
   for (let i = 0; i < s.ids.length; i++) {
     const article = store.getArticle(s.ids[i]!);
@@ -212,20 +368,23 @@ function validRows(s: SnapshotData, store: BriefingStore): Map<string, number> {
 }
 
 /** Reads a few rows' articles again and compares: any difference means the code derives otherwise now. */
-function canaryAgrees(s: SnapshotData, rowOf: ReadonlyMap<string, number>, d: DerivedInputs, index: SearchIndex): boolean {
+function canaryAgrees(s: SnapshotFile | SnapshotData, rowOf: ReadonlyMap<string, number>, d: DerivedInputs, index: SearchIndex): boolean {
   const ids = [...rowOf.keys()];
   const step = Math.max(1, Math.floor(ids.length / CANARY_ROWS));
+  const picked: string[] = [];
+  for (let k = 0; k < ids.length && k < step * CANARY_ROWS; k += step) picked.push(ids[k]!);
+  const rows = picked.map((id) => rowOf.get(id)!);
+  const prepared = 'termStart' in s ? rows.map((r) => rowAt(s, r).prepared) : preparedRows(s, rows);
   const concepts = conceptsOf(d.lexicon);
-  for (let k = 0; k < ids.length && k < step * CANARY_ROWS; k += step) {
-    const article = articleWithBody(d.store, d.store.getArticle(ids[k]!)!);
-    const row = rowAt(s, rowOf.get(article.id)!);
+  return picked.every((id, k) => {
+    const article = articleWithBody(d.store, d.store.getArticle(id)!);
+    const row: DerivedRow = { prepared: prepared[k]!, signals: signalsAt(s, rows[k]!) };
     const fresh: DerivedRow = {
       prepared: index.prepare(article),
       signals: storedSignals(storySignals(article, concepts)),
     };
-    if (!sameRow(row, fresh)) return false;
-  }
-  return true;
+    return sameRow(row, fresh);
+  });
 }
 
 function sameRow(a: DerivedRow, b: DerivedRow): boolean {

@@ -7,20 +7,29 @@
 // and a file that is damaged, cut short or written by a newer Ringkas is
 // ignored (and logged), never trusted.
 import { mkdirSync } from 'node:fs';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import type { StoredArticle } from '../model/article.js';
-import type { NumberedSearch, PreparedDocument } from '../search/search-index.js';
+import type { PostedSearch, PreparedDocument } from '../search/search-index.js';
 import { epochDay, type EventDate, type SeriesEvent, type StoredSignals } from '../stories/story-signals.js';
-import { decodeSections, encodeSections } from './snapshot-sections.js';
+import { ArrayBlocks } from '../search/array-blocks.js';
+import { decodeSections, encodeSections, type SectionSource } from './snapshot-sections.js';
 
 /**
- * Bump whenever what is derived from an article changes (folding, stop words, signals).
+ * Bump whenever what is derived from an article changes (folding, stop words,
+ * signals): it is hashed into the derivation inputs and names the shared rows' version.
  * 2: no near-duplicate part (the check files stored articles in the background after start).
  * 3: laid out in sections (typed arrays raw, lists in parts), the byte order in the header.
  */
 export const SNAPSHOT_VERSION = 3;
+
+/**
+ * The file's layout, in its header (a file of another layout is refused as
+ * older or newer). 3: sections, search terms per article; 4: search postings
+ * per term, as the index holds them (a restart no longer sorts them by term).
+ */
+export const SNAPSHOT_FILE_VERSION = 4;
 
 export const SNAPSHOT_FILE = 'index.snapshot';
 const MAGIC = Buffer.from('RINGKAS-DERIVED\n');
@@ -68,6 +77,85 @@ export interface SnapshotData {
   series: Map<number, SeriesEvent[]>;
 }
 
+/**
+ * What the snapshot file holds: SnapshotData with search as postings by term
+ * (article rows numbered as in `ids`, ascending per term), the search index's
+ * own form, instead of terms per article.
+ */
+export interface SnapshotFile extends Omit<SnapshotData, 'termStart' | 'termIds' | 'termCounts'> {
+  postingStart: Uint32Array;
+  postingRows: Uint32Array;
+  postingHead: Uint16Array;
+  postingBody: Uint16Array;
+}
+
+const HEAD_UNIT = 2 ** 16;
+
+type Parts<T> = T extends Uint32Array | Uint16Array | Float64Array ? T | readonly T[] : T;
+
+/** The snapshot file's data as written: a long typed array may come in blocks, written one after another as that one array. */
+export type SnapshotOut = { [K in keyof SnapshotFile]: Parts<SnapshotFile[K]> };
+
+/** Rows' search terms as postings by term (a counting sort). */
+export function postingsForm(s: SnapshotData | SnapshotFile): SnapshotFile {
+  if (!('termStart' in s)) return s;
+  const { termStart, termIds, termCounts, ...rest } = s;
+  const n = s.ids.length;
+  const postingStart = new Uint32Array(s.terms.length + 1);
+  for (let e = 0; e < termIds.length; e++) postingStart[termIds[e]! + 1]!++;
+  for (let t = 0; t < s.terms.length; t++) postingStart[t + 1]! += postingStart[t]!;
+  const next = postingStart.slice(0, s.terms.length);
+  const postingRows = new Uint32Array(termIds.length);
+  const postingHead = new Uint16Array(termIds.length);
+  const postingBody = new Uint16Array(termIds.length);
+  for (let r = 0; r < n; r++) {
+    for (let e = termStart[r]!; e < termStart[r + 1]!; e++) {
+      const at = next[termIds[e]!]!++;
+      postingRows[at] = r;
+      postingHead[at] = Math.floor(termCounts[e]! / HEAD_UNIT);
+      postingBody[at] = termCounts[e]! % HEAD_UNIT;
+    }
+  }
+  return { ...rest, postingStart, postingRows, postingHead, postingBody };
+}
+
+/** Postings by term as each row's run of terms (a counting sort the other way), for rows taken one by one. */
+export function rowsForm(f: SnapshotFile | SnapshotData): SnapshotData {
+  if ('termStart' in f) return f;
+  const { postingStart, postingRows, postingHead, postingBody, ...rest } = f;
+  const n = f.ids.length;
+  const termStart = new Uint32Array(n + 1);
+  for (let e = 0; e < postingRows.length; e++) termStart[postingRows[e]! + 1]!++;
+  for (let r = 0; r < n; r++) termStart[r + 1]! += termStart[r]!;
+  const next = termStart.slice(0, n);
+  const termIds = new Uint32Array(postingRows.length);
+  const termCounts = new Uint32Array(postingRows.length);
+  for (let t = 0; t + 1 < postingStart.length; t++) {
+    for (let e = postingStart[t]!; e < postingStart[t + 1]!; e++) {
+      const at = next[postingRows[e]!]!++;
+      termIds[at] = t;
+      termCounts[at] = postingHead[e]! * HEAD_UNIT + postingBody[e]!;
+    }
+  }
+  return { ...rest, termStart, termIds, termCounts };
+}
+
+/** A few rows as `prepare` read them, from postings by term (one pass over the postings). */
+export function preparedRows(f: SnapshotFile, rows: readonly number[]): PreparedDocument[] {
+  const which = new Int32Array(f.ids.length).fill(-1);
+  rows.forEach((r, k) => (which[r] = k));
+  const out: PreparedDocument[] = rows.map((r) => ({ counts: { terms: [], packed: [], headLen: f.headLen[r]!, bodyLen: f.bodyLen[r]! }, inScope: f.inScope[r] === 1 }));
+  for (let t = 0; t + 1 < f.postingStart.length; t++) {
+    for (let e = f.postingStart[t]!; e < f.postingStart[t + 1]!; e++) {
+      const k = which[f.postingRows[e]!]!;
+      if (k < 0) continue;
+      out[k]!.counts.terms.push(f.terms[t]!);
+      out[k]!.counts.packed.push(f.postingHead[e]! * HEAD_UNIT + f.postingBody[e]!);
+    }
+  }
+  return out;
+}
+
 /** FNV-1a of `text` continued from `h`, then a separator. */
 function fnv(h: number, text: string): number {
   for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
@@ -92,56 +180,70 @@ export const snapshotPath = (dir: string) => path.join(dir, SNAPSHOT_FILE);
 export type RowRest = RowIdentity & Omit<DerivedRow, 'prepared'>;
 
 /**
- * Builds the snapshot: `search` as the index numbered it, `rows` aligned with
- * `search.ids`; in steps (runInSlices), reading only what it is given.
+ * Builds the snapshot file's data: `search` as the index holds it, `rows`
+ * aligned with `search.ids`; in steps (runInSlices), reading only what it is given.
  */
-export function* buildSnapshotSteps(inputs: string, search: NumberedSearch, rows: readonly RowRest[]): Generator<void, SnapshotData, void> {
+export function* buildSnapshotSteps(inputs: string, search: PostedSearch, rows: readonly RowRest[]): Generator<void, SnapshotOut, void> {
   const n = rows.length;
   const keyIdOf = new Map<string, number>();
   const signalKeys: string[] = [];
-  let signalTotal = 0;
-  for (const r of rows) signalTotal += r.signals.keys.length;
-  const s: SnapshotData = {
-    version: SNAPSHOT_VERSION,
-    inputs,
-    ids: rows.map((r) => r.id),
-    fingerprints: rows.map((r) => r.fingerprint),
-    stamps: Uint32Array.from(rows, (r) => r.stamp),
-    terms: search.vocabulary,
-    termStart: search.start,
-    termIds: search.termIds,
-    termCounts: search.packed,
-    headLen: search.headLen,
-    bodyLen: search.bodyLen,
-    inScope: search.inScope,
-    signalKeys,
-    signalStart: new Uint32Array(n + 1),
-    signalIds: new Uint32Array(signalTotal),
-    signalWeights: new Float64Array(signalTotal),
-    dates: rows.map((r) => r.signals.date),
-    series: new Map(),
-  };
+  const ids = new Array<string>(n);
+  const fingerprints = new Array<string>(n);
+  const stamps = new Uint32Array(n);
+  const dates = new Array<EventDate | null>(n);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    ids[i] = r.id;
+    fingerprints[i] = r.fingerprint;
+    stamps[i] = r.stamp;
+    dates[i] = r.signals.date;
+    if (i % 4096 === 4095) yield;
+  }
+  const signalStart = new Uint32Array(n + 1);
+  const signalIds = new ArrayBlocks((k) => new Uint32Array(k));
+  const signalWeights = new ArrayBlocks((k) => new Float64Array(k));
+  const series = new Map<number, SeriesEvent[]>();
   yield;
   let g = 0;
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
-    s.signalStart[i] = g;
+    signalStart[i] = g;
     for (let j = 0; j < r.signals.keys.length; j++, g++) {
       const key = r.signals.keys[j]!;
       let id = keyIdOf.get(key);
       if (id === undefined) keyIdOf.set(key, (id = signalKeys.push(key) - 1));
-      s.signalIds[g] = id;
-      s.signalWeights[g] = r.signals.weights[j]!;
+      signalIds.push(id);
+      signalWeights.push(r.signals.weights[j]!);
     }
-    if (r.signals.series.length > 0) s.series.set(i, r.signals.series);
+    if (r.signals.series.length > 0) series.set(i, r.signals.series);
     yield;
   }
-  s.signalStart[n] = g;
-  return s;
+  signalStart[n] = g;
+  return {
+    version: SNAPSHOT_FILE_VERSION,
+    inputs,
+    ids,
+    fingerprints,
+    stamps,
+    terms: search.vocabulary,
+    postingStart: search.postings.start,
+    postingRows: search.postings.docs,
+    postingHead: search.postings.head,
+    postingBody: search.postings.body,
+    headLen: search.headLen,
+    bodyLen: search.bodyLen,
+    inScope: search.inScope,
+    signalKeys,
+    signalStart,
+    signalIds: signalIds.parts(),
+    signalWeights: signalWeights.parts(),
+    dates,
+    series,
+  };
 }
 
 /** Builds the snapshot at once (tests, small stores). */
-export function buildSnapshot(inputs: string, search: NumberedSearch, rows: readonly RowRest[]): SnapshotData {
+export function buildSnapshot(inputs: string, search: PostedSearch, rows: readonly RowRest[]): SnapshotOut {
   const steps = buildSnapshotSteps(inputs, search, rows);
   for (;;) {
     const step = steps.next();
@@ -172,7 +274,10 @@ export function preparedAt(s: SnapshotData, i: number): PreparedDocument {
   return { counts: { terms, packed, headLen: s.headLen[i]!, bodyLen: s.bodyLen[i]! }, inScope: s.inScope[i] === 1 };
 }
 
-export function signalsAt(s: SnapshotData, i: number): StoredSignals {
+/** The story-signal part of a snapshot (both forms). */
+export type SnapshotSignals = Pick<SnapshotData, 'signalKeys' | 'signalStart' | 'signalIds' | 'signalWeights' | 'dates' | 'series'>;
+
+export function signalsAt(s: SnapshotSignals, i: number): StoredSignals {
   const [keys, weights] = runAt(i, s.signalStart, s.signalIds, s.signalKeys, s.signalWeights);
   const date = s.dates[i] ?? null;
   return { keys, weights, date, day: epochDay(date), series: s.series.get(i) ?? [] };
@@ -183,11 +288,12 @@ export function signalsAt(s: SnapshotData, i: number): StoredSignals {
  * snapshot or the new one. Written a piece at a time (a list part is
  * serialised only when reached), so the event loop runs between pieces.
  */
-export async function writeSnapshot(file: string, snapshot: SnapshotData): Promise<void> {
+export async function writeSnapshot(file: string, data: SnapshotOut | SnapshotData): Promise<void> {
+  const snapshot: SnapshotOut = 'termStart' in data ? postingsForm(data) : data;
   mkdirSync(path.dirname(file), { recursive: true });
   const header = Buffer.alloc(HEADER);
   MAGIC.copy(header);
-  header.writeUInt32BE(snapshot.version, MAGIC.length);
+  header.writeUInt32BE(SNAPSHOT_FILE_VERSION, MAGIC.length);
   header.writeUInt32BE(BYTE_ORDER, MAGIC.length + 4);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
@@ -218,52 +324,115 @@ export async function writeSnapshot(file: string, snapshot: SnapshotData): Promi
 }
 
 export type SnapshotRead =
-  | { kind: 'ok'; snapshot: SnapshotData }
+  | { kind: 'ok'; snapshot: SnapshotFile }
   | { kind: 'missing' }
   | { kind: 'newer'; version: number }
   | { kind: 'unreadable'; reason: string };
 
-export async function readSnapshot(file: string): Promise<SnapshotRead> {
-  let bytes: Buffer;
+/** The snapshot file's bytes, or why there are none. */
+export type SnapshotBytes = { kind: 'bytes'; bytes: Buffer } | { kind: 'missing' } | { kind: 'unreadable'; reason: string };
+
+/**
+ * The file's bytes in one read (one trip to the thread pool, so it can run
+ * while the main thread reads the store: the engine starts it first).
+ */
+export async function readSnapshotBytes(file: string): Promise<SnapshotBytes> {
+  let fh: FileHandle;
   try {
-    bytes = await readFile(file);
+    fh = await open(file, 'r');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
     return { kind: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'read failed' };
   }
+  try {
+    const size = (await fh.stat()).size;
+    const bytes = Buffer.allocUnsafeSlow(size);
+    let got = 0;
+    while (got < size) {
+      const { bytesRead } = await fh.read(bytes, got, size - got, got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return { kind: 'bytes', bytes: bytes.subarray(0, got) };
+  } catch (e) {
+    return { kind: 'unreadable', reason: (e as NodeJS.ErrnoException).code ?? 'read failed' };
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * The snapshot in `file` (or in bytes read from it already). Typed arrays are
+ * views of the file's bytes: a reader that keeps one keeps them all (the
+ * search index copies its postings out; the story build reads the signals
+ * until it is done).
+ */
+export async function readSnapshot(file: string, read: Promise<SnapshotBytes> = readSnapshotBytes(file)): Promise<SnapshotRead> {
+  const got = await read;
+  if (got.kind !== 'bytes') return got;
+  const { bytes } = got;
   if (bytes.length < HEADER || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return { kind: 'unreadable', reason: 'not a derived-data snapshot' };
   const version = bytes.readUInt32BE(MAGIC.length);
-  if (version > SNAPSHOT_VERSION) return { kind: 'newer', version };
-  if (version < SNAPSHOT_VERSION) return { kind: 'unreadable', reason: `older version ${version}` };
+  if (version > SNAPSHOT_FILE_VERSION) return { kind: 'newer', version };
+  if (version < SNAPSHOT_FILE_VERSION) return { kind: 'unreadable', reason: `older version ${version}` };
   if (bytes.readUInt32BE(MAGIC.length + 4) !== BYTE_ORDER) return { kind: 'unreadable', reason: 'written with another byte order' };
   let value: unknown;
   try {
-    value = { version, ...decodeSections(bytes, HEADER) };
+    value = { version, ...decodeSections(bufferSource(bytes, HEADER)) };
   } catch {
     return { kind: 'unreadable', reason: 'cut short or damaged' };
   }
   return wellFormed(value) ? { kind: 'ok', snapshot: value } : { kind: 'unreadable', reason: 'damaged' };
 }
 
+/** The bytes after `at` in order: views, copied only when a typed array would not lie 8-aligned. */
+function bufferSource(bytes: Buffer, at: number): SectionSource {
+  return {
+    read(length, aligned) {
+      const piece = bytes.subarray(at, Math.min(bytes.length, at + length));
+      at += piece.length;
+      if (!aligned || piece.byteOffset % 8 === 0) return piece;
+      const copy = Buffer.from(new ArrayBuffer(Math.ceil(piece.length / 8) * 8), 0, piece.length);
+      piece.copy(copy);
+      return copy;
+    },
+    atEnd: () => at === bytes.length,
+  };
+}
+
 const isU32 = (a: unknown): a is Uint32Array => a instanceof Uint32Array;
 
 /** Ranges that agree with each other and ids within their vocabularies: a damaged file that still deserialises stops here. */
-function wellFormed(v: unknown): v is SnapshotData {
-  const s = v as Partial<SnapshotData> | null;
-  if (!s || typeof s !== 'object' || s.version !== SNAPSHOT_VERSION || typeof s.inputs !== 'string') return false;
+function wellFormed(v: unknown): v is SnapshotFile {
+  const s = v as Partial<SnapshotFile> | null;
+  if (!s || typeof s !== 'object' || s.version !== SNAPSHOT_FILE_VERSION || typeof s.inputs !== 'string') return false;
   if (!Array.isArray(s.ids) || !Array.isArray(s.fingerprints) || !Array.isArray(s.terms) || !Array.isArray(s.signalKeys) || !Array.isArray(s.dates)) return false;
   const n = s.ids.length;
-  const typed = [s.stamps, s.termStart, s.termIds, s.termCounts, s.headLen, s.bodyLen, s.signalStart, s.signalIds].every(isU32);
-  if (!typed || !(s.inScope instanceof Uint8Array) || !(s.signalWeights instanceof Float64Array) || !(s.series instanceof Map)) return false;
+  const typed = [s.stamps, s.postingStart, s.postingRows, s.headLen, s.bodyLen, s.signalStart, s.signalIds].every(isU32);
+  const u16 = s.postingHead instanceof Uint16Array && s.postingBody instanceof Uint16Array;
+  if (!typed || !u16 || !(s.inScope instanceof Uint8Array) || !(s.signalWeights instanceof Float64Array) || !(s.series instanceof Map)) return false;
   const perArticle = [s.fingerprints, s.dates, s.stamps!, s.headLen!, s.bodyLen!, s.inScope];
   if (perArticle.some((a) => a.length !== n)) return false;
-  const ranges: [Uint32Array, number][] = [[s.termStart!, s.termIds!.length], [s.signalStart!, s.signalIds!.length]];
-  for (const [start, total] of ranges) {
-    if (start.length !== n + 1 || start[0] !== 0 || start[n] !== total) return false;
-    for (let i = 0; i < n; i++) if (start[i]! > start[i + 1]!) return false;
+  const ranges: [Uint32Array, number, number][] = [[s.postingStart!, s.terms.length, s.postingRows!.length], [s.signalStart!, n, s.signalIds!.length]];
+  for (const [start, count, total] of ranges) {
+    if (start.length !== count + 1 || start[0] !== 0 || start[count] !== total) return false;
+    for (let i = 0; i < count; i++) if (start[i]! > start[i + 1]!) return false;
   }
-  if (s.termCounts!.length !== s.termIds!.length || s.signalWeights.length !== s.signalIds!.length) return false;
-  return allBelow(s.termIds!, s.terms.length) && allBelow(s.signalIds!, s.signalKeys.length);
+  if (s.postingHead!.length !== s.postingRows!.length || s.postingBody!.length !== s.postingRows!.length || s.signalWeights.length !== s.signalIds!.length) return false;
+  return ascendingRows(s.postingStart!, s.postingRows!, n) && allBelow(s.signalIds!, s.signalKeys.length);
+}
+
+/** Every term's rows ascending and below `n` (the index's binary searches need them sorted). */
+function ascendingRows(start: Uint32Array, rows: Uint32Array, n: number): boolean {
+  for (let t = 0; t + 1 < start.length; t++) {
+    let last = -1;
+    for (let e = start[t]!; e < start[t + 1]!; e++) {
+      const r = rows[e]!;
+      if (r <= last || r >= n) return false;
+      last = r;
+    }
+  }
+  return true;
 }
 
 function allBelow(ids: Uint32Array, bound: number): boolean {

@@ -10,20 +10,21 @@
 // Layout of a field: u32 number of parts, u32 0, then each part: u32 byte
 // length, u32 0, the bytes, zeros to the next multiple of 8.
 import { deserialize, serialize } from 'node:v8';
-import type { SnapshotData } from './snapshot-file.js';
+import type { SnapshotFile, SnapshotOut } from './snapshot-file.js';
 
-type Kind = 'value' | 'list' | 'u32' | 'u8' | 'f64';
+type Kind = 'value' | 'list' | 'u32' | 'u16' | 'u8' | 'f64';
 
 /** The fields after the header's version, in file order. */
-const FIELDS: readonly (readonly [Exclude<keyof SnapshotData, 'version'>, Kind])[] = [
+const FIELDS: readonly (readonly [Exclude<keyof SnapshotFile, 'version'>, Kind])[] = [
   ['inputs', 'value'],
   ['ids', 'list'],
   ['fingerprints', 'list'],
   ['stamps', 'u32'],
   ['terms', 'list'],
-  ['termStart', 'u32'],
-  ['termIds', 'u32'],
-  ['termCounts', 'u32'],
+  ['postingStart', 'u32'],
+  ['postingRows', 'u32'],
+  ['postingHead', 'u16'],
+  ['postingBody', 'u16'],
   ['headLen', 'u32'],
   ['bodyLen', 'u32'],
   ['inScope', 'u8'],
@@ -40,7 +41,7 @@ const LIST_PART = 4096;
 /** Bytes of a typed array handed to one write. */
 const RAW_CHUNK = 4 * 2 ** 20;
 
-const TYPED = { u32: Uint32Array, u8: Uint8Array, f64: Float64Array } as const;
+const TYPED = { u32: Uint32Array, u16: Uint16Array, u8: Uint8Array, f64: Float64Array } as const;
 
 const pad8 = (n: number) => (8 - (n % 8)) % 8;
 const ZEROS = Buffer.alloc(8);
@@ -62,7 +63,7 @@ function* part(bytes: Buffer): Generator<Buffer, void, void> {
  * The snapshot's fields as pieces to write in order, each made when asked
  * for: a list part is serialised only when the writer reaches it.
  */
-export function* encodeSections(s: SnapshotData): Generator<Buffer, void, void> {
+export function* encodeSections(s: SnapshotOut): Generator<Buffer, void, void> {
   for (const [name, kind] of FIELDS) {
     const value = s[name];
     if (kind === 'value') {
@@ -74,32 +75,44 @@ export function* encodeSections(s: SnapshotData): Generator<Buffer, void, void> 
       yield pair(parts);
       for (let k = 0; k < parts; k++) yield* part(serialize(list.slice(k * LIST_PART, (k + 1) * LIST_PART)));
     } else {
-      const a = value as Uint32Array | Uint8Array | Float64Array;
+      // One array, or its blocks one after another.
+      const blocks = (Array.isArray(value) ? value : [value]) as readonly (Uint32Array | Uint16Array | Uint8Array | Float64Array)[];
+      let length = 0;
+      for (const a of blocks) length += a.byteLength;
       yield pair(1);
-      yield* part(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+      yield pair(length);
+      for (const a of blocks) for (let at = 0; at < a.byteLength; at += RAW_CHUNK) yield Buffer.from(a.buffer, a.byteOffset + at, Math.min(RAW_CHUNK, a.byteLength - at));
+      if (pad8(length)) yield ZEROS.subarray(0, pad8(length));
     }
   }
 }
 
 class Damaged extends Error {}
 
+/** Where decodeSections reads from: the bytes that follow, each piece in memory of its own. */
+export interface SectionSource {
+  /** The next `length` bytes (fewer when the file ends first); with `aligned`, starting on an 8-byte boundary of their buffer. */
+  read(length: number, aligned: boolean): Buffer;
+  /** Whether every byte has been read. */
+  atEnd(): boolean;
+}
+
 /**
- * The fields from `bytes` (after the header, at `at`); typed arrays are views
- * of `bytes` where they lie (copied only if `bytes` itself is not aligned).
- * Throws on bytes cut short or not laid out as encodeSections lays them out.
+ * The fields from `source` (after the header); typed arrays are views of the
+ * bytes it gives (it aligns them). Throws on bytes cut short or not laid out as
+ * encodeSections lays them out.
  */
-export function decodeSections(bytes: Buffer, at: number): Record<string, unknown> {
-  const u32 = () => {
-    if (at + 8 > bytes.length) throw new Damaged('cut short');
-    const v = bytes.readUInt32LE(at);
-    at += 8;
-    return v;
+export function decodeSections(source: SectionSource): Record<string, unknown> {
+  const exactly = (length: number, aligned = false): Buffer => {
+    const b = source.read(length, aligned);
+    if (b.length !== length) throw new Damaged('cut short');
+    return b;
   };
-  const nextPart = (): Buffer => {
+  const u32 = () => exactly(8).readUInt32LE(0);
+  const nextPart = (aligned = false): Buffer => {
     const length = u32();
-    if (at + length > bytes.length) throw new Damaged('cut short');
-    const b = bytes.subarray(at, at + length);
-    at += length + pad8(length);
+    const b = exactly(length, aligned);
+    exactly(pad8(length));
     return b;
   };
   const out: Record<string, unknown> = {};
@@ -116,19 +129,15 @@ export function decodeSections(bytes: Buffer, at: number): Record<string, unknow
       continue;
     }
     if (parts !== 1) throw new Damaged('one part expected');
-    const b = nextPart();
+    const b = nextPart(kind !== 'value');
     if (kind === 'value') out[name] = deserialize(b);
     else {
       const Typed = TYPED[kind];
       if (b.length % Typed.BYTES_PER_ELEMENT !== 0) throw new Damaged('ragged array');
-      // A file's bytes are never a SharedArrayBuffer.
-      const buffer = b.buffer as ArrayBuffer;
-      out[name] =
-        b.byteOffset % Typed.BYTES_PER_ELEMENT === 0
-          ? new Typed(buffer, b.byteOffset, b.length / Typed.BYTES_PER_ELEMENT)
-          : new Typed(buffer.slice(b.byteOffset, b.byteOffset + b.length));
+      // A file's bytes are never a SharedArrayBuffer; the source aligns typed arrays' pieces.
+      out[name] = new Typed(b.buffer as ArrayBuffer, b.byteOffset, b.length / Typed.BYTES_PER_ELEMENT);
     }
   }
-  if (at !== bytes.length) throw new Damaged('bytes after the last field');
+  if (!source.atEnd()) throw new Damaged('bytes after the last field');
   return out;
 }

@@ -17,7 +17,7 @@ import type { Logger } from '../logger.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import type { StoryIndex } from '../stories/story-clusters.js';
-import { articleStamp, buildSnapshotSteps, writeSnapshot, type RowRest, type SnapshotData } from './snapshot-file.js';
+import { articleStamp, buildSnapshotSteps, writeSnapshot, type RowRest, type SnapshotOut } from './snapshot-file.js';
 import { runInSlices, type Steps } from './time-slices.js';
 
 /** How often a changed index is written, at most (a crash loses at most this much re-reading at the next start). */
@@ -125,9 +125,9 @@ export class SnapshotWriter {
   }
 
   /** The snapshot of the indexes as they are, in steps; 'not yet' while some article's story signals are unknown. */
-  private *build(): Steps<SnapshotData | 'not yet'> {
+  private *build(): Steps<SnapshotOut | 'not yet'> {
     const { store, index, stories } = this.d;
-    const search = yield* index.numberedSteps();
+    const search = yield* index.postedSteps();
     // An add or removal between the store and the indexes (a write settling now): a later write has it.
     if (search.ids.length !== store.articleCount) return 'not yet';
     const rows: RowRest[] = [];

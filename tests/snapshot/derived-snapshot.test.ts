@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import type { Reply } from '../../src/model/reply.js';
-import { readSnapshot, SNAPSHOT_FILE, SNAPSHOT_VERSION, writeSnapshot, type SnapshotData } from '../../src/snapshot/snapshot-file.js';
+import { readSnapshot, rowsForm, SNAPSHOT_FILE, SNAPSHOT_FILE_VERSION, writeSnapshot, type SnapshotData } from '../../src/snapshot/snapshot-file.js';
 import { makeArticleText } from '../support/article-text.js';
 import { addNumbered, answers, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
 import { adminCtx, tempConfig } from '../support/temp-engine.js';
@@ -58,11 +58,11 @@ beforeAll(async () => {
   expect(event(o, 'derived_snapshot_written')).toMatchObject({ articles: articleCount });
 }, 60_000);
 
-/** The snapshot in `file`, which must be readable. */
+/** The snapshot in `file`, which must be readable, with its search terms per row. */
 async function snapshotIn(file: string): Promise<SnapshotData> {
   const read = await readSnapshot(file);
   if (read.kind !== 'ok') throw new Error(`snapshot not readable: ${read.kind}`);
-  return read.snapshot;
+  return rowsForm(read.snapshot);
 }
 
 /** The same snapshot with its rows in `order` (row k of the result is row order[k]). */
@@ -155,6 +155,28 @@ describe('derived-data snapshot', () => {
     const replies = await answers(again.engine);
     await again.engine.close();
     expect(replies).toEqual(await answersWithoutSnapshot(bare));
+    // The index put every term's postings back in the store's order: the snapshot it wrote at close (with the article answers added) is whole and used.
+    expect(event(again, 'derived_snapshot_written')).toMatchObject({ articles: articleCount - 1 });
+    const third = await open(dir);
+    expect(event(third, 'derived_snapshot_unreadable')).toBeUndefined();
+    expect(built(third)).toMatchObject({ fromSnapshot: articleCount - 1, fromText: 0, snapshotRows: articleCount - 1 });
+    await third.engine.close();
+  }, 60_000);
+
+  it('rows already in the store\'s order are taken as they lie, answering as a start without it', async () => {
+    const dir = copyOf(original);
+    const o = await open(dir);
+    const order = o.engine.probe().articles().map((a) => a.id);
+    await o.engine.close();
+    const file = path.join(dir, SNAPSHOT_FILE);
+    const snapshot = await snapshotIn(file);
+    await writeSnapshot(file, reordered(snapshot, order.map((id) => snapshot.ids.indexOf(id))));
+    const bare = bareCopy(dir);
+    const again = await open(dir);
+    expect(built(again)).toMatchObject({ fromSnapshot: articleCount, fromText: 0, snapshotRows: articleCount });
+    const replies = await answers(again.engine);
+    await again.engine.close();
+    expect(replies).toEqual(await answersWithoutSnapshot(bare));
   }, 60_000);
 
   it('a damaged snapshot is ignored, logged and written anew', async () => {
@@ -176,10 +198,10 @@ describe('derived-data snapshot', () => {
     const dir = copyOf(original);
     const file = path.join(dir, SNAPSHOT_FILE);
     const bytes = readFileSync(file);
-    bytes.writeUInt32BE(SNAPSHOT_VERSION + 1, 'RINGKAS-DERIVED\n'.length);
+    bytes.writeUInt32BE(SNAPSHOT_FILE_VERSION + 1, 'RINGKAS-DERIVED\n'.length);
     writeFileSync(file, bytes);
     const o = await open(dir);
-    expect(event(o, 'derived_snapshot_newer')).toMatchObject({ version: SNAPSHOT_VERSION + 1 });
+    expect(event(o, 'derived_snapshot_newer')).toMatchObject({ version: SNAPSHOT_FILE_VERSION + 1 });
     expect(built(o)).toMatchObject({ fromSnapshot: 0, fromText: articleCount });
     await o.engine.close();
   }, 60_000);
@@ -188,10 +210,10 @@ describe('derived-data snapshot', () => {
     const dir = copyOf(original);
     const file = path.join(dir, SNAPSHOT_FILE);
     const bytes = readFileSync(file);
-    bytes.writeUInt32BE(SNAPSHOT_VERSION - 1, 'RINGKAS-DERIVED\n'.length);
+    bytes.writeUInt32BE(SNAPSHOT_FILE_VERSION - 1, 'RINGKAS-DERIVED\n'.length);
     writeFileSync(file, bytes);
     const o = await open(dir);
-    expect(event(o, 'derived_snapshot_unreadable')).toMatchObject({ reason: `older version ${SNAPSHOT_VERSION - 1}` });
+    expect(event(o, 'derived_snapshot_unreadable')).toMatchObject({ reason: `older version ${SNAPSHOT_FILE_VERSION - 1}` });
     expect(built(o)).toMatchObject({ fromSnapshot: 0, fromText: articleCount });
     // Article 5 with one word changed: the check files the stored articles itself.
     const reply = await o.engine.execute({ name: 'add', input: { kind: 'text', text: makeArticleText(5).replace(' unit 2.', ' units 2.') } }, adminCtx);

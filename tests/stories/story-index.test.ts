@@ -141,6 +141,26 @@ describe('StoryIndex', () => {
     expect(late.assign(FORUM_3)).toBe(early.assign(FORUM_3));
   });
 
+  it('indexes signals known from an earlier run in the background too, and a change before that build is done gets the same story as one after it', async () => {
+    const stored = [...storedCorpus(150), ...addAll(new StoryIndex([], LEXICON), [HARBOUR_ID])];
+    const reader = new StoryIndex(stored, LEXICON);
+    await reader.whenIndexed();
+    const known = new Map(stored.map((a) => [a.id, reader.signalsFor(a.id)!]));
+    const early = new StoryIndex(stored, LEXICON, known);
+    // Nothing indexed before start returns: stories answer from the records alone.
+    expect(early.stats()).toEqual({ signalsComputed: 0, pendingSignals: stored.length });
+    expect(early.members('h-id').map((a) => a.id)).toEqual(['h-id']);
+    expect(early.assign(HARBOUR_EN)).toBe('h-id');
+    expect(early.stats().pendingSignals).toBe(0);
+    const late = new StoryIndex(stored, LEXICON, known);
+    await late.whenIndexed();
+    expect(late.assign(HARBOUR_EN)).toBe('h-id');
+    expect(late.assign(FORUM_3)).toBe(early.assign(FORUM_3));
+    // Known signals are taken as they are: only the two new articles were read.
+    expect(early.stats().signalsComputed).toBe(2);
+    expect(late.stats().signalsComputed).toBe(2);
+  });
+
   // Speed is measured by `npm run bench ingest`, not asserted here (shared, noisy machines).
   it('rebuilds from 10,000 stored records', () => {
     const stored: ArticleRecord[] = [];
