@@ -7,10 +7,11 @@
 // file: shards are replaced by rename, never changed in place, so an old
 // descriptor keeps reading the bytes its ranges describe until the next
 // version is committed. Entity lists are read on the way (shard-entities.ts).
-import { close, closeSync, readSync } from 'node:fs';
+import { close, closeSync } from 'node:fs';
 import type { Entity, KeyFigure } from '../model/article.js';
 import { CLOSE_OBJECT, COMMA, compositeEnd, stringEnd } from './json-bytes.js';
 import type { SharedEntities } from './shard-entities.js';
+import { readAt } from './read-at.js';
 
 /** Where a member's JSON value sits in the shard file. */
 export interface Range {
@@ -159,15 +160,7 @@ function dropTrailingComma(parts: Buffer[]): boolean {
 
 /** Reads the JSON value at `at` through a shard file descriptor. */
 function readJsonAt(fd: number, at: Range): unknown {
-  const length = at.end - at.start;
-  const buffer = Buffer.allocUnsafe(length);
-  let done = 0;
-  while (done < length) {
-    const n = readSync(fd, buffer, done, length - done, at.start + done);
-    if (n === 0) throw new Error('shard file shorter than its recorded range');
-    done += n;
-  }
-  return JSON.parse(buffer.toString('utf8'));
+  return JSON.parse(readAt(fd, at.start, at.end - at.start, () => 'shard file shorter than its recorded range').toString('utf8'));
 }
 
 /** Reads the body recorded at `at` (the text itself when it is not on disk yet). */

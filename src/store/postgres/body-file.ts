@@ -9,8 +9,9 @@
 // Bodies of later adds (this instance's or others') are appended; a removal only
 // forgets where the body was. Decision 027, 2026-12-03 section.
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { readAt } from '../read-at.js';
 
 interface Place {
   start: number;
@@ -57,12 +58,7 @@ export class BodyFile {
     const place = this.at.get(id);
     const fd = this.descriptor();
     if (!place) return undefined;
-    const bytes = Buffer.allocUnsafe(place.length);
-    for (let r = 0; r < place.length; ) {
-      const n = readSync(fd, bytes, r, place.length - r, place.start + r);
-      if (n === 0) throw new Error(`body of ${id} cut short in the instance's body file`);
-      r += n;
-    }
+    const bytes = readAt(fd, place.start, place.length, () => `body of ${id} cut short in the instance's body file`);
     return bytes.toString('utf8');
   }
 
