@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { briefAcronyms, loadBriefs } from '../../src/briefs/load-briefs.js';
 import { cleanArticle } from '../../src/ingest/clean-article.js';
-import { withoutBody, type ArticleRecord, type CleanArticle } from '../../src/model/article.js';
+import { storedPart, type ArticleRecord, type CleanArticle } from '../../src/model/article.js';
 import { findEntities } from '../../src/nlp/find-entities.js';
 import { splitSentences } from '../../src/nlp/split-sentences.js';
 import { loadLexicon } from '../../src/search/lexicon.js';
@@ -124,7 +124,7 @@ async function shardWriteStage(print: (l: string) => void, stored: readonly Arti
     const state = (generation: number, records: readonly ArticleRecord[]): ShardState => ({
       schemaVersion: 1,
       generation,
-      articles: records.map(withoutBody),
+      articles: records.map(storedPart),
       bodies: new Map(records.map((a) => [a.id, a.body])),
       figures: new Map(records.map((a) => [a.id, a.keyFigures])),
       fd: null,
@@ -141,7 +141,7 @@ async function shardWriteStage(print: (l: string) => void, stored: readonly Arti
     };
     for (let k = 0; k < 20; k++) {
       const added = stored[k]!;
-      await step({ ...shard, generation: shard.generation! + 1, articles: [...shard.articles, withoutBody(added)], bodies: new Map(shard.bodies).set(added.id, added.body), figures: new Map(shard.figures).set(added.id, added.keyFigures) }, append);
+      await step({ ...shard, generation: shard.generation! + 1, articles: [...shard.articles, storedPart(added)], bodies: new Map(shard.bodies).set(added.id, added.body), figures: new Map(shard.figures).set(added.id, added.keyFigures) }, append);
       // A change that is not an append (as every add was before) is written whole.
       const copy = { ...shard, generation: shard.generation! + 1, articles: [...shard.articles] };
       copy.articles[0] = { ...copy.articles[0]! };

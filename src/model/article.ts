@@ -75,8 +75,8 @@ export type StoredArticle = Omit<ArticleRecord, 'body' | 'keyFigures'>;
 /** What derivation from the text reads (search documents, story signals): a stored article with its body. */
 export type ArticleText = StoredArticle & { body: string };
 
-/** The part of a record memory keeps. */
-export function withoutBody({ body: _body, keyFigures: _keyFigures, ...stored }: ArticleRecord): StoredArticle {
+/** The part of a record a lowdb store keeps in memory: no body, no key figures (both are read from disk on demand). */
+export function storedPart({ body: _body, keyFigures: _keyFigures, ...stored }: ArticleRecord): StoredArticle {
   return stored;
 }
 

@@ -9,7 +9,7 @@ import type { Clock } from '../clock.js';
 import type { Coordination } from '../coordination/claims.js';
 import { memoryCoordination } from '../coordination/memory-coordination.js';
 import { FeedStore } from '../feeds/feed-store.js';
-import { withoutBody, type ArticleRecord, type KeyFigure, type StoredArticle } from '../model/article.js';
+import { storedPart, type ArticleRecord, type KeyFigure, type StoredArticle } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
 import { ArticlesInMemory } from './article-memory.js';
 import { AUDIT_FILE, AuditLog } from './audit-log.js';
@@ -118,7 +118,7 @@ export class Store extends ArticlesInMemory implements BriefingStore {
 
   addArticle(article: ArticleRecord): Promise<void> {
     const shard = this.shards[shardOf(article.id, this.shards.length)]!;
-    const stored = withoutBody(article);
+    const stored = storedPart(article);
     const { body, keyFigures } = article;
     return this.articles.add(stored, () =>
       shard.change((d) => ({ ...d, articles: [...d.articles, stored], bodies: heldWith(d.bodies, stored.id, body), figures: heldWith(d.figures, stored.id, keyFigures) })),

@@ -7,7 +7,7 @@
 // overlap of the two reports' signals, normalised by both sizes, must clear a
 // threshold with at least two shared names or numbers.
 import { backgroundStep, type BackgroundStep } from '../background-step.js';
-import { withoutBody, type ArticleRecord, type StoredArticle } from '../model/article.js';
+import { storedPart, type ArticleRecord, type StoredArticle } from '../model/article.js';
 import { dayDistance } from '../nlp/find-dates.js';
 import type { Lexicon } from '../search/lexicon.js';
 import { conceptsOf, type Concepts } from './event-signals.js';
@@ -246,7 +246,7 @@ export class StoryIndex {
     if (this.articles.has(article.id)) this.remove(this.articles.get(article.id)!.record);
     const signals = this.reusableSignals(article) ?? this.keep(this.signalsOf(article));
     this.awaitingAdd.delete(article.id);
-    const record = withoutBody(article); // entries keep no body (decision 025)
+    const record = storedPart(article); // entries keep no body (decision 025)
     this.index(record, signals);
     const list = this.byStory.get(record.storyId);
     if (list) list.push(record);

@@ -2,7 +2,7 @@
 // are not kept in memory (decision 025): the check reads them through the
 // store's readBody, and an article whose body is gone gets no phrase bonus.
 import { describe, expect, it } from 'vitest';
-import { withoutBody, type ArticleRecord, type StoredArticle } from '../../src/model/article.js';
+import { storedPart, type ArticleRecord, type StoredArticle } from '../../src/model/article.js';
 import { planQuery } from '../../src/search/query-plan.js';
 import { SearchIndex } from '../../src/search/search-index.js';
 
@@ -24,7 +24,7 @@ describe('phrase check', () => {
     const phrase = record('older', '2025-01-01T00:00:00Z', 'the nickel smelter opened near the port while workers waited outside');
     const apart = record('newer', '2025-02-01T00:00:00Z', 'the smelter opened near the port while nickel workers waited outside');
     for (const a of [phrase, apart]) {
-      held.set(a.id, withoutBody(a));
+      held.set(a.id, storedPart(a));
       bodies.set(a.id, a.body);
       index.add(a);
     }

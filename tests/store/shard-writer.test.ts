@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSy
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { withoutBody, type ArticleRecord } from '../../src/model/article.js';
+import { storedPart, type ArticleRecord } from '../../src/model/article.js';
 import { bodyFrom, closeQuietly, figuresFrom } from '../../src/store/shard-bodies.js';
 import { parseShard, readShardBytes } from '../../src/store/read-shard.js';
 import { ShardWriter } from '../../src/store/shard-writer.js';
@@ -44,7 +44,7 @@ function next(committed: ShardState, generation: number, articles: ArticleRecord
     figures.set(a.id, a.keyFigures);
   }
   const kept = committed.articles.filter((a) => keep.includes(a.id));
-  return { ...committed, generation, articles: [...kept, ...articles.map(withoutBody)], bodies, figures };
+  return { ...committed, generation, articles: [...kept, ...articles.map(storedPart)], bodies, figures };
 }
 
 const empty = (): ShardState => ({ schemaVersion: 1, generation: 0, articles: [], bodies: new Map(), figures: new Map(), fd: null });
