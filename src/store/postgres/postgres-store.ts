@@ -86,6 +86,7 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
   private meta: Meta = { seeding_started_at: null, seeded_at: null };
   private audit: AuditEntry[] = [];
   private feedStore: PostgresFeedStore | null = null;
+  private feedsOpening: Promise<PostgresFeedStore> | null = null;
   private readonly listeners = new Set<(change: RemoteChange) => void>();
   private readonly pending = new Set<Promise<unknown>>();
   /** Remote notes are handled one at a time, in arrival order, after the first load. */
@@ -354,9 +355,10 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
     if (this.audit.length > AUDIT_IN_MEMORY) this.audit.splice(0, this.audit.length - AUDIT_IN_MEMORY);
   }
 
-  async feeds(): Promise<PostgresFeedStore> {
-    this.feedStore ??= await PostgresFeedStore.open(this.pool, this.origin);
-    return this.feedStore;
+  /** Opened once, on first use; callers asking at the same moment share the one store (remote notes refresh only that one). */
+  feeds(): Promise<PostgresFeedStore> {
+    this.feedsOpening ??= PostgresFeedStore.open(this.pool, this.origin).then((store) => (this.feedStore = store));
+    return this.feedsOpening;
   }
 
   /** Claims and the request ledger in this database; a roundup's claim completes in the transaction that advances its subscription. */
