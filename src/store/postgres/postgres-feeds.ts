@@ -1,6 +1,9 @@
 // Followed feeds in PostgreSQL: the same in-place-then-save contract as the lowdb
 // feed file, but each save writes one row. Memory follows the database: a row
 // another instance changed is re-read when its note arrives (postgres-store.ts).
+// What this instance saves is what memory holds afterwards (a poll may be changing
+// an object a re-read has since replaced), and a re-read that overlaps a save of
+// ours is read again once the save is done, so it cannot put an older row back.
 import type pg from 'pg';
 import type { FeedRecord } from '../../feeds/feed-record.js';
 import type { FeedRecordStore } from '../briefing-store.js';
@@ -9,6 +12,8 @@ import { writeAndNotify } from './change-feed.js';
 export class PostgresFeedStore implements FeedRecordStore {
   private feeds: FeedRecord[] = [];
   private readonly pending = new Set<Promise<unknown>>();
+  /** Per feed: our saves started so far, and the one in flight (a re-read waits for it). */
+  private readonly saves = new Map<string, { started: number; last: Promise<unknown> }>();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -28,8 +33,15 @@ export class PostgresFeedStore implements FeedRecordStore {
 
   /** Re-reads one feed another instance changed (or removed). */
   async refresh(id: string): Promise<void> {
-    const { rows } = await this.pool.query<{ record: FeedRecord }>('SELECT record FROM feeds WHERE id = $1', [id]);
-    this.remember(id, rows[0]?.record);
+    for (;;) {
+      const before = this.saves.get(id);
+      await before?.last.catch(() => undefined);
+      const { rows } = await this.pool.query<{ record: FeedRecord }>('SELECT record FROM feeds WHERE id = $1', [id]);
+      // A save of ours started meanwhile: the row read may predate it, so read again.
+      if (this.saves.get(id)?.started !== before?.started) continue;
+      this.remember(id, rows[0]?.record);
+      return;
+    }
   }
 
   private remember(id: string, feed: FeedRecord | undefined): void {
@@ -52,9 +64,8 @@ export class PostgresFeedStore implements FeedRecordStore {
     return this.feeds.find((f) => f.url === url);
   }
 
-  async put(feed: FeedRecord): Promise<void> {
-    await this.write(feed);
-    this.remember(feed.id, feed);
+  put(feed: FeedRecord): Promise<void> {
+    return this.write(feed);
   }
 
   save(feed: FeedRecord): Promise<void> {
@@ -68,7 +79,7 @@ export class PostgresFeedStore implements FeedRecordStore {
   }
 
   private async write(feed: FeedRecord): Promise<void> {
-    await this.track(
+    const written = this.track(
       writeAndNotify(
         this.pool,
         'INSERT INTO feeds (id, url, record) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET url = EXCLUDED.url, record = EXCLUDED.record RETURNING id',
@@ -76,6 +87,10 @@ export class PostgresFeedStore implements FeedRecordStore {
         { origin: this.origin, kind: 'feed', op: 'put' },
       ),
     );
+    const started = (this.saves.get(feed.id)?.started ?? 0) + 1;
+    this.saves.set(feed.id, { started, last: written });
+    await written;
+    this.remember(feed.id, feed);
   }
 
   private track<T>(p: Promise<T>): Promise<T> {

@@ -108,6 +108,35 @@ describe('PostgreSQL store shared by instances', () => {
     await vi.waitFor(() => expect(b!.listSubscriptions()).toEqual([]), WITHIN);
   });
 
+  it('callers asking for the feeds at the same moment share one store, the one remote changes refresh', async () => {
+    const [b] = await openStores(1);
+    const [x, y] = await Promise.all([b!.feeds(), b!.feeds()]);
+    expect(x).toBe(y);
+  });
+
+  it('what B saves is what B keeps, though a change from A replaced the object B was changing', async () => {
+    const [a, b] = await openStores(2);
+    const [aFeeds, bFeeds] = await Promise.all([a!.feeds(), b!.feeds()]);
+    await aFeeds.put(feed('f1', 'https://news.example/rss'));
+    await vi.waitFor(() => expect(bFeeds.get('f1')).toBeDefined(), WITHIN);
+    // B's poll starts with the object B holds now...
+    const polling = bFeeds.get('f1')!;
+    // ...while A changes the feed and B re-reads it into a new object.
+    const onA = aFeeds.get('f1')!;
+    onA.title = 'Renamed on A';
+    await aFeeds.save(onA);
+    await vi.waitFor(() => expect(bFeeds.get('f1')!.title).toBe('Renamed on A'), WITHIN);
+    // The poll saves the object it holds; B's own note is skipped, so memory must follow the save.
+    polling.nextCheckAt = '2026-12-01T00:00:00.000Z';
+    await bFeeds.save(polling);
+    expect(bFeeds.get('f1')).toEqual(polling);
+    await vi.waitFor(() => expect(aFeeds.get('f1')!.nextCheckAt).toBe('2026-12-01T00:00:00.000Z'), WITHIN);
+    // A re-read overlapping a save of B's cannot put the row from before the save back.
+    polling.nextCheckAt = '2026-12-02T00:00:00.000Z';
+    await Promise.all([bFeeds.refresh('f1'), bFeeds.save(polling)]);
+    expect(bFeeds.get('f1')!.nextCheckAt).toBe('2026-12-02T00:00:00.000Z');
+  });
+
   it('two instances adding the same article at once store it once; the loser is told which one won', async () => {
     const [a, b] = await openStores(2);
     const results = await Promise.allSettled([
