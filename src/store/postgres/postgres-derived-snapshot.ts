@@ -1,6 +1,6 @@
 // The whole-store derived-data snapshot in PostgreSQL (migration 023,
 // docs/decisions/029): bytes in parts under one snapshot row. Read in one
-// statement (a binary COPY of the newest snapshot's parts, joined to its row), so
+// statement (a binary COPY of the newest snapshot's row joined to its parts), so
 // a snapshot deleted by a writer meanwhile is still read whole or not at all;
 // written in one transaction (row, parts, then older ones of its kind dropped), so
 // a reader never sees a snapshot without all its parts, and writers on several
@@ -23,7 +23,7 @@ export async function readDerivedSnapshot(pool: pg.Pool, version: number, inputs
   let finished = false;
   try {
     const query = `SELECT s.id, s.articles, s.bytes, s.sha256, extract(epoch FROM s.written_at)::float8, p.part, p.data
-      FROM (${newest(version, inputs, (s) => client.escapeLiteral(s))}) s JOIN derived_snapshot_parts p ON p.snapshot = s.id ORDER BY p.part`;
+      FROM (${newest(version, inputs, (s) => client.escapeLiteral(s))}) s LEFT JOIN derived_snapshot_parts p ON p.snapshot = s.id ORDER BY p.part`;
     let head: { id: number; articles: number; size: number; sha: Buffer; writtenAt: Date } | null = null;
     let bytes: Buffer | null = null;
     let at = 0;
@@ -36,9 +36,9 @@ export async function readDerivedSnapshot(pool: pg.Pool, version: number, inputs
           bytes = Buffer.allocUnsafeSlow(head.size);
         }
         if (damaged) continue;
-        if (part!.readInt32BE(0) !== nextPart++) damaged = 'a part is missing';
-        else if (at + data!.length > bytes!.length) damaged = 'longer than written';
-        else at += data!.copy(bytes!, at);
+        if (!part || !data || part.readInt32BE(0) !== nextPart++) damaged = 'a part is missing';
+        else if (at + data.length > bytes!.length) damaged = 'longer than written';
+        else at += data.copy(bytes!, at);
       }
     }
     finished = true;
