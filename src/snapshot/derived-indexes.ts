@@ -92,7 +92,7 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
     rowOf.clear();
   }
   const articles = [...store.listArticles()];
-  const knownSignals = snapshot ? signalsOfRows(snapshot, rowOf) : undefined;
+  const knownSignals = snapshot ? signalsOfRows(signalPart(snapshot), rowOf) : undefined;
   const t2 = performance.now();
   let fromText = 0;
   if (snapshot && 'postingStart' in snapshot && rowOf.size === articles.length) loadPosted(index, articles, snapshot, rowOf);
@@ -126,6 +126,15 @@ function signalsOfRows(snapshot: SnapshotSignals, rowOf: ReadonlyMap<string, num
       return i === undefined ? undefined : signalsAt(snapshot, i);
     },
   };
+}
+
+/**
+ * Only the story-signal part of a snapshot: what the story build keeps until it is
+ * done. A snapshot whose signal arrays are copies of their own (the database's,
+ * shared-snapshot.ts) then lets go of its bytes (and the postings) once open returns.
+ */
+function signalPart(s: SnapshotSignals): SnapshotSignals {
+  return { signalKeys: s.signalKeys, signalStart: s.signalStart, signalIds: s.signalIds, signalWeights: s.signalWeights, dates: s.dates, series: s.series };
 }
 
 /**

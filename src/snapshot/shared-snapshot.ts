@@ -81,7 +81,10 @@ async function readStoredSnapshot(shared: SharedDerivedRows, inputs: string, log
   if (read.snapshot.inputs !== inputs) return ignored('other inputs', id);
   const readMs = Math.round(performance.now() - started);
   logger.info({ event: 'derived_snapshot_read', file: SHARED_SNAPSHOT, snapshot: id, articles, bytes: bytes.length, writtenAt: writtenAt.toISOString(), readMs }, 'derived-data snapshot read');
-  return read.snapshot;
+  // The story build keeps the signals until it is done (after ready): copies, so the
+  // snapshot's bytes (~164 MB at 100,000 articles) are freed once the start is over.
+  const s = read.snapshot;
+  return { ...s, signalStart: s.signalStart.slice(), signalIds: s.signalIds.slice(), signalWeights: s.signalWeights.slice() };
 }
 
 /** Writes a snapshot to the database: unless another instance wrote one recently; through a temporary file (the file's own writer), sent in parts. */
@@ -119,8 +122,10 @@ export interface SharedWritersDeps {
 
 /** What keeps a shared store's derived data: the per-article rows (right after each add) and the whole-store snapshot (now and then, and at close). */
 export function sharedWriters(d: SharedWritersDeps): DerivedWriter {
-  const rows = new SharedRowWriter(d);
-  const upToDate = d.upToDate && d.snapshot !== null && storedWhole.has(d.snapshot);
+  // The writers keep their deps for good: not the snapshot (its bytes are freed after the start).
+  const { snapshot, upToDate: allUsed, ...deps } = d;
+  const rows = new SharedRowWriter(deps);
+  const upToDate = allUsed && snapshot !== null && storedWhole.has(snapshot);
   const whole = new SnapshotWriter({ file: SHARED_SNAPSHOT, inputs: d.inputs, store: d.store, index: d.index, stories: d.stories, logger: d.logger, upToDate, sink: sharedSnapshotSink(d.shared, d.inputs) });
   return {
     start() {
