@@ -61,8 +61,10 @@ export function startSharedRead(shared: SharedDerivedRows, inputs: string, logge
 
 async function readStoredSnapshot(shared: SharedDerivedRows, inputs: string, logger: Logger): Promise<SnapshotFile | null> {
   const started = performance.now();
-  const ignored = (reason: string, id?: number) => {
+  const ignored = (reason: string, id: number, damaged = true) => {
     logger.warn({ event: 'derived_snapshot_unreadable', file: SHARED_SNAPSHOT, snapshot: id, reason }, 'derived-data snapshot ignored; the start reads the shared rows');
+    // Of use to no instance: dropped, so that the next write is not put off by its age.
+    if (damaged) shared.dropSnapshot(id).catch((err: unknown) => logger.warn({ event: 'derived_snapshot_drop_failed', snapshot: id, err }, 'damaged derived-data snapshot not dropped'));
     return null;
   };
   let got;
@@ -76,9 +78,9 @@ async function readStoredSnapshot(shared: SharedDerivedRows, inputs: string, log
   if (got.kind === 'damaged') return ignored(got.reason, got.id);
   const { id, bytes, articles, writtenAt } = got.snapshot;
   const read = await readSnapshot(SHARED_SNAPSHOT, Promise.resolve({ kind: 'bytes', bytes }));
-  if (read.kind === 'newer') return ignored(`newer layout ${read.version}`, id);
+  if (read.kind === 'newer') return ignored(`newer layout ${read.version}`, id, false);
   if (read.kind !== 'ok') return ignored(read.kind === 'unreadable' ? read.reason : read.kind, id);
-  if (read.snapshot.inputs !== inputs) return ignored('other inputs', id);
+  if (read.snapshot.inputs !== inputs) return ignored('other inputs', id, false);
   const readMs = Math.round(performance.now() - started);
   logger.info({ event: 'derived_snapshot_read', file: SHARED_SNAPSHOT, snapshot: id, articles, bytes: bytes.length, writtenAt: writtenAt.toISOString(), readMs }, 'derived-data snapshot read');
   // The story build keeps the signals until it is done (after ready): copies, so the

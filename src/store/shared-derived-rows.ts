@@ -35,6 +35,8 @@ export interface SharedDerivedRows {
   readSnapshot(version: number, inputs: string): Promise<StoredSnapshotRead>;
   /** How long ago (by the store's clock) the newest such snapshot was written; null when there is none. */
   snapshotAgeMs(version: number, inputs: string): Promise<number | null>;
+  /** Drops a snapshot found damaged (so the next write is not put off by its age). */
+  dropSnapshot(id: number): Promise<void>;
   /** Stores a new snapshot (its bytes in parts, in order) whole or not at all, then drops older ones of its kind. */
   writeSnapshot(version: number, inputs: string, articles: number, parts: AsyncIterable<Buffer>): Promise<number>;
 }

@@ -128,6 +128,12 @@ describe('the derived-data snapshot kept in PostgreSQL', () => {
     const replies = await answers(o.engine);
     await o.engine.close();
     expect(replies).toEqual(await answersFromText(await bareCopy(original), articleCount));
+    // Dropped, and a whole one written in its place at close (no recent one left to defer to).
+    expect(event(o, 'derived_snapshot_written')).toMatchObject({ file: 'database' });
+    const [fresh] = await snapshots(url);
+    const again = await open(url);
+    expect(event(again, 'derived_snapshot_read')).toMatchObject({ snapshot: Number(fresh!.id) });
+    await again.engine.close();
   }, 90_000);
 
   it('a snapshot of other briefs is not used, and one whose rows disagree with their articles costs only those articles', async () => {

@@ -70,6 +70,10 @@ export class PostgresDerivedRows implements SharedDerivedRows {
     return derivedSnapshotAgeMs(this.pool, version, inputs);
   }
 
+  async dropSnapshot(id: number): Promise<void> {
+    await this.pool.query('DELETE FROM derived_snapshots WHERE id = $1', [id]);
+  }
+
   writeSnapshot(version: number, inputs: string, articles: number, parts: AsyncIterable<Buffer>): Promise<number> {
     return writeDerivedSnapshot(this.pool, version, inputs, articles, parts);
   }
