@@ -12,12 +12,10 @@ import { unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
-import type { SearchIndex } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import type { SharedDerivedRows } from '../store/shared-derived-rows.js';
-import type { StoryIndex } from '../stories/story-clusters.js';
 import type { DerivedWriter } from './derived-indexes.js';
-import { readSharedRows, SharedRowWriter } from './shared-derived.js';
+import { readSharedRows, SharedRowWriter, type SharedRowWriterDeps } from './shared-derived.js';
 import { postingsForm, readSnapshot, SNAPSHOT_FILE_VERSION, writeSnapshot, type SnapshotData, type SnapshotFile, type SnapshotOut } from './snapshot-file.js';
 import { appendRows } from './snapshot-merge.js';
 import { SnapshotWriter, type SnapshotSink } from './snapshot-writer.js';
@@ -108,15 +106,7 @@ export function sharedSnapshotSink(shared: SharedDerivedRows, inputs: string, re
   };
 }
 
-export interface SharedWritersDeps {
-  shared: SharedDerivedRows;
-  inputs: string;
-  store: BriefingStore;
-  index: SearchIndex;
-  stories: StoryIndex;
-  logger: Logger;
-  /** Stored articles whose row was used at start. */
-  usable: Iterable<string>;
+export interface SharedWritersDeps extends SharedRowWriterDeps {
   /** Every row used, nothing read from text: the snapshot started from needs no rewrite if it came whole from the database. */
   upToDate: boolean;
   snapshot: SnapshotFile | SnapshotData | null;

@@ -4,46 +4,29 @@
 // text; a row that does not match its article, this version or these briefs, or that
 // does not decode, is read from the text and rewritten; a newer version's row is
 // left alone; rows that disagree with what this code derives are all ignored.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createDatabase } from '../../scripts/embedded-postgres.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import type { Reply } from '../../src/model/reply.js';
 import { SNAPSHOT_VERSION } from '../../src/snapshot/snapshot-file.js';
 import { makeArticleText } from '../support/article-text.js';
-import { freshDatabaseUrl } from '../support/postgres-database.js';
-import { addNumbered, answers, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
+import { copyOfDatabase, freshDatabaseUrl, sqlOn } from '../support/postgres-database.js';
+import { addNumbered, answers, builtFrom, lastEvent, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
 import { adminCtx, tempConfig } from '../support/temp-engine.js';
 
 const clock = fixedClock('2026-12-03T02:00:00Z');
 const WITHIN = { timeout: 5_000, interval: 20 };
-let adminUrl: string;
 let original: string;
 let articleCount: number;
-const pools: pg.Pool[] = [];
 
 const open = (url: string): Promise<LoggedEngine> => openLoggedEngine(tempConfig({ RINGKAS_SEED_ON_EMPTY: 'true', RINGKAS_DATABASE_URL: url }).config, clock);
 
-const event = (o: LoggedEngine, name: string) => o.events.findLast((e) => e.event === name);
-const built = (o: LoggedEngine) => event(o, 'derived_indexes_built') as { fromSnapshot: number; fromText: number };
+const event = lastEvent;
+const built = builtFrom;
+const copyOf = copyOfDatabase;
+const sql = sqlOn;
 const add = addNumbered;
 
-/** A copy of the database `from` (nobody may be connected to it). */
-async function copyOf(from: string): Promise<string> {
-  return createDatabase(adminUrl, `ringkas_test_${randomBytes(6).toString('hex')}`, new URL(from).pathname.slice(1));
-}
 
-async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  pools.push(pool);
-  try {
-    return (await pool.query<T>(text, values)).rows;
-  } finally {
-    pools.splice(pools.indexOf(pool), 1);
-    await pool.end();
-  }
-}
 
 
 /** Answers of an engine on a copy of the original with no derived rows at all. */
@@ -61,7 +44,6 @@ const rowCount = async (url: string, where = 'true') =>
   (await sql<{ n: number }>(url, `SELECT count(*)::int AS n FROM article_derived WHERE version = $1 AND ${where}`, [SNAPSHOT_VERSION]))[0]!.n;
 
 beforeAll(async () => {
-  adminUrl = inject('postgresAdminUrl');
   original = await freshDatabaseUrl();
   const o = await open(original);
   for (let i = 0; i < 16; i++) await add(o.engine, i);
@@ -71,10 +53,6 @@ beforeAll(async () => {
   // The whole-store snapshot written at close is another test's (shared-snapshot.test.ts): these start from the rows.
   await sql(original, 'DELETE FROM derived_snapshots');
 }, 60_000);
-
-afterAll(async () => {
-  await Promise.all(pools.map((p) => p.end()));
-});
 
 describe('derived rows shared through PostgreSQL', () => {
   it('a second instance starts from the rows the first wrote and answers exactly as a start from the text', async () => {

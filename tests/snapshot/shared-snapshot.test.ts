@@ -7,30 +7,27 @@
 // without all its parts.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDatabase } from '../../scripts/embedded-postgres.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import type { Reply } from '../../src/model/reply.js';
 import { SNAPSHOT_FILE_VERSION } from '../../src/snapshot/snapshot-file.js';
 import { PostgresDerivedRows } from '../../src/store/postgres/postgres-derived-rows.js';
 import { migrate } from '../../src/store/postgres/migrate.js';
-import { freshDatabaseUrl } from '../support/postgres-database.js';
-import { addNumbered, answers, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
+import { copyOfDatabase, freshDatabaseUrl, sqlOn } from '../support/postgres-database.js';
+import { addNumbered, answers, builtFrom, lastEvent, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
 import { adminCtx, tempConfig } from '../support/temp-engine.js';
 
 const clock = fixedClock('2026-12-03T02:00:00Z');
-let adminUrl: string;
 let original: string;
 let articleCount: number;
 const pools: pg.Pool[] = [];
 
 const open = (url: string): Promise<LoggedEngine> => openLoggedEngine(tempConfig({ RINGKAS_SEED_ON_EMPTY: 'true', RINGKAS_DATABASE_URL: url }).config, clock);
-const event = (o: LoggedEngine, name: string) => o.events.findLast((e) => e.event === name);
-const built = (o: LoggedEngine) => event(o, 'derived_indexes_built') as { fromSnapshot: number; fromText: number };
+const event = lastEvent;
+const built = builtFrom;
+const copyOf = copyOfDatabase;
+const sql = sqlOn;
 
-async function copyOf(from: string): Promise<string> {
-  return createDatabase(adminUrl, `ringkas_test_${randomBytes(6).toString('hex')}`, new URL(from).pathname.slice(1));
-}
 
 function poolOf(url: string, max = 1): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max });
@@ -38,14 +35,6 @@ function poolOf(url: string, max = 1): pg.Pool {
   return pool;
 }
 
-async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  try {
-    return (await pool.query<T>(text, values)).rows;
-  } finally {
-    await pool.end();
-  }
-}
 
 const snapshots = (url: string) => sql<{ id: string; articles: number }>(url, 'SELECT id, articles FROM derived_snapshots ORDER BY id');
 
@@ -66,7 +55,6 @@ async function answersFromText(bare: string, count: number): Promise<Reply[]> {
 }
 
 beforeAll(async () => {
-  adminUrl = inject('postgresAdminUrl');
   original = await freshDatabaseUrl();
   const o = await open(original);
   for (let i = 0; i < 16; i++) await addNumbered(o.engine, i);
