@@ -33,8 +33,7 @@ import { seedIfEmpty } from './seed-store.js';
 import type { EngineServices } from './services.js';
 import { openStore } from './store/open-store.js';
 import { derivationInputs, openDerivedIndexes, prefetchSnapshot, type DerivedWriter } from './snapshot/derived-indexes.js';
-import { readSharedRows } from './snapshot/shared-derived.js';
-import type { SnapshotData } from './snapshot/snapshot-file.js';
+import { startSharedRead, type SharedStart } from './snapshot/shared-snapshot.js';
 
 export interface EngineOptions {
   config: Config;
@@ -89,11 +88,12 @@ export class Engine {
     const scopeSides = readScopeSides(config.briefsDir);
     // The embedded store keeps its derived-data snapshot in its data folder: read it while the store is read.
     const prefetched = config.databaseUrl === null ? prefetchSnapshot(config.dataDir) : null;
-    // A store that keeps derived rows (PostgreSQL) has them read while its articles load (decision 027).
-    let sharedRows: Promise<SnapshotData | null> | undefined;
+    // A store that keeps derived data (PostgreSQL) has it read while its articles load (decisions 027, 029).
+    let sharedStart: SharedStart | undefined;
     const store = await openStore(config, logger, (shared) => {
-      sharedRows = readSharedRows(shared, derivationInputs({ briefs, lexicon, scopeSides }), logger);
+      sharedStart = startSharedRead(shared, derivationInputs({ briefs, lexicon, scopeSides }), logger);
     });
+    const sharedRows = sharedStart?.finish(store);
     logger.info({ event: 'store_opened', articles: store.articleCount, ms: Math.round(performance.now() - started) }, 'store opened');
     try {
       const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger, sharedRows, prefetched });

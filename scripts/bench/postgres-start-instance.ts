@@ -28,7 +28,7 @@ export interface StartFigures {
 }
 
 /** Log events whose `…Ms` fields are phases of the start. */
-const PHASE_EVENTS: Record<string, string> = { postgres_articles_loaded: 'store', postgres_bodies_loaded: 'bodies', derived_rows_read: 'rows', derived_indexes_built: 'derived' };
+const PHASE_EVENTS: Record<string, string> = { postgres_articles_loaded: 'store', postgres_bodies_loaded: 'bodies', derived_rows_read: 'rows', derived_snapshot_read: 'snapshot', derived_indexes_built: 'derived' };
 const ROWS_EVENT = 'derived_rows_written';
 /** How long to wait for the shared derived rows of a first start to be written (the story build runs first). */
 const ROWS_WAIT_MS = 20 * 60_000;

@@ -20,7 +20,7 @@ import { conceptsOf } from '../stories/event-signals.js';
 import { StoryIndex, type KnownSignals } from '../stories/story-clusters.js';
 import { storedSignals, storySignals } from '../stories/story-signals.js';
 import { articleStamp, preparedRows, readSnapshotBytes, type SnapshotBytes, SNAPSHOT_VERSION, readSnapshot, rowAt, rowsForm, signalsAt, snapshotPath, SNAPSHOT_FILE_VERSION, type DerivedRow, type SnapshotData, type SnapshotFile, type SnapshotSignals } from './snapshot-file.js';
-import { readSharedRows, SharedRowWriter } from './shared-derived.js';
+import { sharedWriters, startSharedRead } from './shared-snapshot.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 
 export interface DerivedIndexes {
@@ -44,8 +44,8 @@ export interface DerivedInputs {
   /** The scope as configured (side -> names), part of what the snapshot was derived with. */
   scopeSides: Record<string, string[]> | null;
   logger: Logger;
-  /** The store's shared rows, already being read (started while the store loaded its articles). */
-  sharedRows?: Promise<SnapshotData | null>;
+  /** The store's shared snapshot or rows, already being read (started while the store loaded its articles). */
+  sharedRows?: Promise<SnapshotFile | SnapshotData | null>;
   /** The snapshot file's bytes, read while the store was read (used only if it is the store's own file). */
   prefetched?: PrefetchedSnapshot | null;
 }
@@ -84,7 +84,7 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const file = dir === null ? null : snapshotPath(dir);
   const shared = file === null ? store.sharedDerived : null;
   const early = d.prefetched && d.prefetched.file === file ? d.prefetched.bytes : undefined;
-  const snapshot: SnapshotFile | SnapshotData | null = file !== null ? await usableSnapshot(file, inputs, logger, early) : shared ? await (d.sharedRows ?? readSharedRows(shared, inputs, logger)) : null;
+  const snapshot: SnapshotFile | SnapshotData | null = file !== null ? await usableSnapshot(file, inputs, logger, early) : shared ? await (d.sharedRows ?? startSharedRead(shared, inputs, logger).finish(store)) : null;
   const t1 = performance.now();
   const rowOf = snapshot ? validRows(snapshot, store) : new Map<string, number>();
   if (snapshot && !canaryAgrees(snapshot, rowOf, d, index)) {
@@ -92,7 +92,7 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
     rowOf.clear();
   }
   const articles = [...store.listArticles()];
-  const knownSignals = snapshot ? signalsOfRows(snapshot, rowOf) : undefined;
+  const knownSignals = snapshot ? signalsOfRows(signalPart(snapshot), rowOf) : undefined;
   const t2 = performance.now();
   let fromText = 0;
   if (snapshot && 'postingStart' in snapshot && rowOf.size === articles.length) loadPosted(index, articles, snapshot, rowOf);
@@ -103,10 +103,11 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const ms = (a: number, b: number) => Math.round(b - a);
   const timing = { readMs: ms(t0, t1), checkMs: ms(t1, t2), searchMs: ms(t2, t3), storiesMs: ms(t3, performance.now()) };
   logger.info({ event: 'derived_indexes_built', fromSnapshot: reused, fromText, snapshotRows: snapshot?.ids.length ?? 0, ...timing }, 'derived indexes built');
+  const upToDate = fromText === 0 && reused === (snapshot?.ids.length ?? 0);
   const snapshots =
     file !== null
-      ? new SnapshotWriter({ file, inputs, store, index, stories, logger, upToDate: fromText === 0 && reused === (snapshot?.ids.length ?? 0) })
-      : shared && new SharedRowWriter({ shared, inputs, store, index, stories, logger, usable: rowOf.keys() });
+      ? new SnapshotWriter({ file, inputs, store, index, stories, logger, upToDate })
+      : shared && sharedWriters({ shared, inputs, store, index, stories, logger, usable: rowOf.keys(), upToDate, snapshot });
   return { index, stories, snapshots };
 }
 
@@ -125,6 +126,15 @@ function signalsOfRows(snapshot: SnapshotSignals, rowOf: ReadonlyMap<string, num
       return i === undefined ? undefined : signalsAt(snapshot, i);
     },
   };
+}
+
+/**
+ * Only the story-signal part of a snapshot: what the story build keeps until it is
+ * done. A snapshot whose signal arrays are copies of their own (the database's,
+ * shared-snapshot.ts) then lets go of its bytes (and the postings) once open returns.
+ */
+function signalPart(s: SnapshotSignals): SnapshotSignals {
+  return { signalKeys: s.signalKeys, signalStart: s.signalStart, signalIds: s.signalIds, signalWeights: s.signalWeights, dates: s.dates, series: s.series };
 }
 
 /**

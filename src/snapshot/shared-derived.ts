@@ -25,13 +25,13 @@ const WRITE_BATCH = 500;
 /** Encoding re-reads an article's terms (~0.5 ms): done in slices so requests are not held up. */
 const SLICE_MS = 8;
 
-/** Every usable row of the shared store, as a snapshot; null when there is none or they cannot be read. Rows that do not decode are left out (and logged). */
-export async function readSharedRows(shared: SharedDerivedRows, inputs: string, logger: Logger): Promise<SnapshotData | null> {
+/** Every usable row of the shared store (only those of `ids`, when given), as a snapshot; null when there is none or they cannot be read. Rows that do not decode are left out (and logged). */
+export async function readSharedRows(shared: SharedDerivedRows, inputs: string, logger: Logger, ids?: readonly string[]): Promise<SnapshotData | null> {
   const started = performance.now();
   const assembler = new DerivedRowsAssembler();
   let refused = 0;
   try {
-    for await (const batch of shared.read(SNAPSHOT_VERSION, inputs)) {
+    for await (const batch of shared.read(SNAPSHOT_VERSION, inputs, ids)) {
       for (const row of batch) if (!assembler.add(row, row.data)) refused++;
     }
   } catch (err) {
@@ -40,7 +40,7 @@ export async function readSharedRows(shared: SharedDerivedRows, inputs: string, 
     return null;
   }
   if (refused > 0) logger.warn({ event: 'derived_rows_unreadable', rows: refused }, 'shared derived rows that do not decode are ignored; their articles are read from their text');
-  logger.info({ event: 'derived_rows_read', rows: assembler.rows, readMs: Math.round(performance.now() - started) }, 'shared derived rows read');
+  logger.info({ event: 'derived_rows_read', rows: assembler.rows, asked: ids?.length ?? 'all', readMs: Math.round(performance.now() - started) }, 'shared derived rows read');
   return assembler.rows > 0 ? assembler.finish(inputs) : null;
 }
 

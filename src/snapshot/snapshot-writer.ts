@@ -33,8 +33,16 @@ const SLICE_MS = 10;
 /** Builds tried at close when a change lands during one. */
 const CLOSE_ATTEMPTS = 3;
 
+/** Where a snapshot goes instead of `file` (a store shared by many instances keeps it in the database, shared-snapshot.ts). */
+export interface SnapshotSink {
+  /** False when a write now is not needed (e.g. another instance wrote one recently). */
+  wanted(): Promise<boolean>;
+  save(built: SnapshotOut): Promise<void>;
+}
+
 export interface SnapshotWriterDeps {
   file: string;
+  sink?: SnapshotSink;
   inputs: string;
   store: BriefingStore;
   index: SearchIndex;
@@ -91,7 +99,8 @@ export class SnapshotWriter {
   }
 
   private async write(): Promise<void> {
-    const { index, logger, file } = this.d;
+    const { index, logger, file, sink } = this.d;
+    if (sink && !(await sink.wanted().catch(() => false))) return;
     const started = performance.now();
     let slices = 1;
     let changes = index.changes;
@@ -105,7 +114,7 @@ export class SnapshotWriter {
     if (built === 'not yet') return;
     const builtMs = performance.now() - started;
     try {
-      await writeSnapshot(file, built);
+      await (sink ? sink.save(built) : writeSnapshot(file, built));
       this.written = changes;
       const ms = (t: number) => Math.round(t);
       logger.info({ event: 'derived_snapshot_written', file, articles: built.ids.length, ms: ms(performance.now() - started), buildMs: ms(builtMs), slices }, 'derived-data snapshot written');

@@ -4,52 +4,35 @@
 // text; a row that does not match its article, this version or these briefs, or that
 // does not decode, is read from the text and rewritten; a newer version's row is
 // left alone; rows that disagree with what this code derives are all ignored.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { createDatabase } from '../../scripts/embedded-postgres.js';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import type { Reply } from '../../src/model/reply.js';
 import { SNAPSHOT_VERSION } from '../../src/snapshot/snapshot-file.js';
 import { makeArticleText } from '../support/article-text.js';
-import { freshDatabaseUrl } from '../support/postgres-database.js';
-import { addNumbered, answers, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
+import { copyOfDatabase, freshDatabaseUrl, sqlOn } from '../support/postgres-database.js';
+import { addNumbered, answers, builtFrom, lastEvent, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
 import { adminCtx, tempConfig } from '../support/temp-engine.js';
 
 const clock = fixedClock('2026-12-03T02:00:00Z');
 const WITHIN = { timeout: 5_000, interval: 20 };
-let adminUrl: string;
 let original: string;
 let articleCount: number;
-const pools: pg.Pool[] = [];
 
 const open = (url: string): Promise<LoggedEngine> => openLoggedEngine(tempConfig({ RINGKAS_SEED_ON_EMPTY: 'true', RINGKAS_DATABASE_URL: url }).config, clock);
 
-const event = (o: LoggedEngine, name: string) => o.events.findLast((e) => e.event === name);
-const built = (o: LoggedEngine) => event(o, 'derived_indexes_built') as { fromSnapshot: number; fromText: number };
+const event = lastEvent;
+const built = builtFrom;
+const copyOf = copyOfDatabase;
+const sql = sqlOn;
 const add = addNumbered;
 
-/** A copy of the database `from` (nobody may be connected to it). */
-async function copyOf(from: string): Promise<string> {
-  return createDatabase(adminUrl, `ringkas_test_${randomBytes(6).toString('hex')}`, new URL(from).pathname.slice(1));
-}
 
-async function sql<T extends pg.QueryResultRow = Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
-  pools.push(pool);
-  try {
-    return (await pool.query<T>(text, values)).rows;
-  } finally {
-    pools.splice(pools.indexOf(pool), 1);
-    await pool.end();
-  }
-}
 
 
 /** Answers of an engine on a copy of the original with no derived rows at all. */
 async function answersFromText(): Promise<Reply[]> {
   const bare = await copyOf(original);
-  await sql(bare, 'DELETE FROM article_derived');
+  await sql(bare, 'DELETE FROM article_derived; DELETE FROM derived_snapshots');
   const o = await open(bare);
   expect(built(o)).toMatchObject({ fromSnapshot: 0, fromText: articleCount });
   const replies = await answers(o.engine);
@@ -61,18 +44,15 @@ const rowCount = async (url: string, where = 'true') =>
   (await sql<{ n: number }>(url, `SELECT count(*)::int AS n FROM article_derived WHERE version = $1 AND ${where}`, [SNAPSHOT_VERSION]))[0]!.n;
 
 beforeAll(async () => {
-  adminUrl = inject('postgresAdminUrl');
   original = await freshDatabaseUrl();
   const o = await open(original);
   for (let i = 0; i < 16; i++) await add(o.engine, i);
   articleCount = o.engine.probe().articleCount();
   await o.engine.close();
   expect(await rowCount(original)).toBe(articleCount);
+  // The whole-store snapshot written at close is another test's (shared-snapshot.test.ts): these start from the rows.
+  await sql(original, 'DELETE FROM derived_snapshots');
 }, 60_000);
-
-afterAll(async () => {
-  await Promise.all(pools.map((p) => p.end()));
-});
 
 describe('derived rows shared through PostgreSQL', () => {
   it('a second instance starts from the rows the first wrote and answers exactly as a start from the text', async () => {
@@ -168,7 +148,7 @@ describe('derived rows shared through PostgreSQL', () => {
   it('a database at the schema before bodies had a column of their own upgrades, keeps its rows, and answers exactly as before', async () => {
     const url = await copyOf(original);
     // Back to migration 021's form (bodies inside the jsonb record): the inverse of 022.
-    await sql(url, "ALTER TABLE articles ALTER COLUMN record TYPE jsonb USING record::jsonb || jsonb_build_object('body', body); ALTER TABLE articles DROP COLUMN body; DELETE FROM schema_version WHERE version = 22");
+    await sql(url, "ALTER TABLE articles ALTER COLUMN record TYPE jsonb USING record::jsonb || jsonb_build_object('body', body); ALTER TABLE articles DROP COLUMN body; DROP TABLE derived_snapshot_parts, derived_snapshots; DELETE FROM schema_version WHERE version >= 22");
     const o = await open(url);
     expect(built(o)).toMatchObject({ fromSnapshot: articleCount, fromText: 0 });
     const replies = await answers(o.engine);

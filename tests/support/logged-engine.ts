@@ -26,6 +26,12 @@ export async function openLoggedEngine(config: Config, clock: Clock): Promise<Lo
   return { engine, events };
 }
 
+/** The last log line of this event. */
+export const lastEvent = (o: LoggedEngine, name: string) => o.events.findLast((e) => e.event === name);
+
+/** How the start took its derived data (the derived_indexes_built line). */
+export const builtFrom = (o: LoggedEngine) => lastEvent(o, 'derived_indexes_built') as { fromSnapshot: number; fromText: number };
+
 /** Look-ups covering exact words, both languages, a brief and a typo. */
 export const ANSWER_QUERIES = ['kendaraan listrik', 'hidrogen', 'IJEPA', 'baterai', 'battery investment', 'investasi jepang', 'industri otomotif', 'otomotf'];
 

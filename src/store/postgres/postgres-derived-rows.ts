@@ -4,12 +4,16 @@
 // for an article still stored with the fingerprint it was read from (a removal in
 // between cascades it away or skips it), and never over a newer version's row.
 import type pg from 'pg';
-import type { SharedDerivedRows, StoredDerivedRow } from '../shared-derived-rows.js';
+import type { SharedDerivedRows, StoredDerivedRow, StoredSnapshotRead } from '../shared-derived-rows.js';
 import { copyBinaryRows } from './copy-binary.js';
+import { derivedSnapshotAgeMs, readDerivedSnapshot, writeDerivedSnapshot } from './postgres-derived-snapshot.js';
 
 const READ_BATCH = 5_000;
 
-
+/** A text[] literal (COPY takes no parameters): each element quoted, quotes and backslashes escaped. */
+function textArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
 
 export class PostgresDerivedRows implements SharedDerivedRows {
   constructor(private readonly pool: pg.Pool) {}
@@ -18,11 +22,13 @@ export class PostgresDerivedRows implements SharedDerivedRows {
    * Streamed with a binary COPY on a connection of its own: the rows' bytes arrive
    * as they are, not as hex (half the transfer, no encoding on either side).
    */
-  async *read(version: number, inputs: string): AsyncIterable<readonly StoredDerivedRow[]> {
+  async *read(version: number, inputs: string, ids?: readonly string[]): AsyncIterable<readonly StoredDerivedRow[]> {
+    if (ids?.length === 0) return;
     const client = await this.pool.connect();
     let finished = false;
     try {
-      const query = `SELECT id, fingerprint, stamp, data FROM article_derived WHERE version = ${Math.trunc(version)} AND inputs = ${client.escapeLiteral(inputs)}`;
+      const only = ids ? ` AND id = ANY(${client.escapeLiteral(textArray(ids))}::text[])` : '';
+      const query = `SELECT id, fingerprint, stamp, data FROM article_derived WHERE version = ${Math.trunc(version)} AND inputs = ${client.escapeLiteral(inputs)}${only}`;
       let batch: StoredDerivedRow[] = [];
       for await (const rows of copyBinaryRows(client, query)) {
         for (const [id, fingerprint, stamp, data] of rows) {
@@ -54,5 +60,21 @@ export class PostgresDerivedRows implements SharedDerivedRows {
       [version, inputs, rows.map((r) => r.id), rows.map((r) => r.fingerprint), rows.map((r) => r.stamp), rows.map((r) => r.data)],
     );
     return written.map((r) => r.id);
+  }
+
+  readSnapshot(version: number, inputs: string): Promise<StoredSnapshotRead> {
+    return readDerivedSnapshot(this.pool, version, inputs);
+  }
+
+  snapshotAgeMs(version: number, inputs: string): Promise<number | null> {
+    return derivedSnapshotAgeMs(this.pool, version, inputs);
+  }
+
+  async dropSnapshot(id: number): Promise<void> {
+    await this.pool.query('DELETE FROM derived_snapshots WHERE id = $1', [id]);
+  }
+
+  writeSnapshot(version: number, inputs: string, articles: number, parts: AsyncIterable<Buffer>): Promise<number> {
+    return writeDerivedSnapshot(this.pool, version, inputs, articles, parts);
   }
 }

@@ -1,0 +1,95 @@
+// A stored whole-store snapshot brought up to date with the rows of articles added
+// since it was written (docs/decisions/029): the rows are appended after the
+// snapshot's own (numbered from its end), so every term's postings stay ascending
+// and the start can take the postings as they are (derived-indexes.ts loadPosted).
+// Vocabularies are extended with the words only the new rows have.
+import type { SnapshotFile } from './snapshot-file.js';
+
+/** Numbers `extra`'s words in `base`'s vocabulary (extended in place): extra id -> merged id. */
+function mergedIds(base: string[], extra: readonly string[]): Uint32Array {
+  const idOf = new Map<string, number>();
+  for (let i = 0; i < base.length; i++) idOf.set(base[i]!, i);
+  const ids = new Uint32Array(extra.length);
+  extra.forEach((word, i) => {
+    let id = idOf.get(word);
+    if (id === undefined) idOf.set(word, (id = base.push(word) - 1));
+    ids[i] = id;
+  });
+  return ids;
+}
+
+function concatTyped<A extends Uint32Array | Uint8Array | Float64Array>(a: A, b: A): A {
+  const out = new (a.constructor as new (n: number) => A)(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** `base` with `extra`'s rows after its own (both in postings form). */
+export function appendRows(base: SnapshotFile, extra: SnapshotFile): SnapshotFile {
+  const n = base.ids.length;
+  if (extra.ids.length === 0) return base;
+  const terms = [...base.terms];
+  const termOf = mergedIds(terms, extra.terms);
+  const T = terms.length;
+  // Postings per merged term: the base's, then the extra rows' (rows renumbered after n).
+  const count = new Uint32Array(T);
+  for (let t = 0; t + 1 < base.postingStart.length; t++) count[t] = base.postingStart[t + 1]! - base.postingStart[t]!;
+  for (let t = 0; t + 1 < extra.postingStart.length; t++) count[termOf[t]!]! += extra.postingStart[t + 1]! - extra.postingStart[t]!;
+  const postingStart = new Uint32Array(T + 1);
+  for (let t = 0; t < T; t++) postingStart[t + 1] = postingStart[t]! + count[t]!;
+  const total = postingStart[T]!;
+  const postingRows = new Uint32Array(total);
+  const postingHead = new Uint16Array(total);
+  const postingBody = new Uint16Array(total);
+  const next = postingStart.slice(0, T);
+  for (let t = 0; t + 1 < base.postingStart.length; t++) {
+    const from = base.postingStart[t]!;
+    const to = base.postingStart[t + 1]!;
+    postingRows.set(base.postingRows.subarray(from, to), next[t]!);
+    postingHead.set(base.postingHead.subarray(from, to), next[t]!);
+    postingBody.set(base.postingBody.subarray(from, to), next[t]!);
+    next[t]! += to - from;
+  }
+  for (let t = 0; t + 1 < extra.postingStart.length; t++) {
+    const m = termOf[t]!;
+    for (let e = extra.postingStart[t]!; e < extra.postingStart[t + 1]!; e++) {
+      const at = next[m]!++;
+      postingRows[at] = extra.postingRows[e]! + n;
+      postingHead[at] = extra.postingHead[e]!;
+      postingBody[at] = extra.postingBody[e]!;
+    }
+  }
+  const signalKeys = [...base.signalKeys];
+  const keyOf = mergedIds(signalKeys, extra.signalKeys);
+  const signalStart = new Uint32Array(n + extra.ids.length + 1);
+  signalStart.set(base.signalStart);
+  const offset = base.signalIds.length;
+  for (let r = 1; r < extra.signalStart.length; r++) signalStart[n + r] = extra.signalStart[r]! + offset;
+  const signalIds = new Uint32Array(offset + extra.signalIds.length);
+  signalIds.set(base.signalIds);
+  for (let e = 0; e < extra.signalIds.length; e++) signalIds[offset + e] = keyOf[extra.signalIds[e]!]!;
+  const series = new Map(base.series);
+  for (const [r, editions] of extra.series) series.set(r + n, editions);
+  return {
+    version: base.version,
+    inputs: base.inputs,
+    ids: [...base.ids, ...extra.ids],
+    fingerprints: [...base.fingerprints, ...extra.fingerprints],
+    stamps: concatTyped(base.stamps, extra.stamps),
+    terms,
+    postingStart,
+    postingRows,
+    postingHead,
+    postingBody,
+    headLen: concatTyped(base.headLen, extra.headLen),
+    bodyLen: concatTyped(base.bodyLen, extra.bodyLen),
+    inScope: concatTyped(base.inScope, extra.inScope),
+    signalKeys,
+    signalStart,
+    signalIds,
+    signalWeights: concatTyped(base.signalWeights, extra.signalWeights),
+    dates: [...base.dates, ...extra.dates],
+    series,
+  };
+}
