@@ -1,7 +1,7 @@
 // Who did what, when: an append-only JSON-lines file beside the store. Appending
 // one line costs the same at any size, unlike rewriting a JSON array on every
 // admin action; the most recent entries are also kept in memory for look-ups.
-import { appendFile } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { appendFileSync, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry } from './store-schema.js';
@@ -13,7 +13,10 @@ const ROTATE_BYTES = 10 * 2 ** 20;
 
 export class AuditLog {
   private readonly recent: AuditEntry[] = [];
-  private tail: Promise<void> = Promise.resolve();
+  /** Opened on the first entry and kept: opening and closing the file per entry was two more file operations per add. */
+  private handle: Promise<FileHandle> | null = null;
+  private waiting: { line: string; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private writing: Promise<void> | null = null;
 
   constructor(private readonly file: string) {
     if (!existsSync(file)) return;
@@ -31,19 +34,46 @@ export class AuditLog {
     return this.recent;
   }
 
-  /** Appends in call order; resolves once the line is on disk. */
+  /** Appends in call order; resolves once the line is on disk. Lines waiting while one is written go out together. */
   record(entry: AuditEntry): Promise<void> {
     this.recent.push(entry);
     if (this.recent.length > KEEP_IN_MEMORY) this.recent.splice(0, this.recent.length - KEEP_IN_MEMORY);
-    const line = `${JSON.stringify(entry)}\n`;
-    // One failed append (a full disk) must not fail every later one: chain on the settled tail.
-    const appended = this.tail.catch(() => undefined).then(() => appendFile(this.file, line));
-    this.tail = appended;
-    return appended;
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ line: `${JSON.stringify(entry)}\n`, resolve, reject });
+      this.writing ??= this.drain();
+    });
   }
 
-  flush(): Promise<void> {
-    return this.tail.catch(() => undefined);
+  private async drain(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting.splice(0);
+      try {
+        this.handle ??= open(this.file, 'a');
+        const handle = await this.handle.catch((e: unknown) => {
+          this.handle = null; // tried again on the next entry
+          throw e;
+        });
+        await handle.appendFile(batch.map((w) => w.line).join(''));
+      } catch (e) {
+        // One failed append (a full disk) fails only its own lines.
+        for (const w of batch) w.reject(e);
+        continue;
+      }
+      for (const w of batch) w.resolve();
+    }
+    this.writing = null;
+  }
+
+  async flush(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  /** Waits for the lines being written, then lets go of the file. */
+  async close(): Promise<void> {
+    await this.flush();
+    const handle = this.handle;
+    this.handle = null;
+    await handle?.then((h) => h.close()).catch(() => undefined);
   }
 }
 

@@ -242,7 +242,7 @@ export class Store extends ArticlesInMemory implements BriefingStore {
   async close(): Promise<void> {
     const feeds = this.feedStore?.then((f) => f.flush());
     await this.journal.close();
-    await Promise.allSettled([...this.shards.map((s) => s.idle()), this.main.idle(), this.audit.flush(), ...(feeds ? [feeds] : [])]);
+    await Promise.allSettled([...this.shards.map((s) => s.idle()), this.main.idle(), this.audit.close(), ...(feeds ? [feeds] : [])]);
     // A lagging manifest is within the rule (the next start settles it), so a failure here is no loss.
     for (let i = 0; i < this.shards.length; i++) {
       if (await this.manifestCaughtUp(i, this.shards[i]!.data).then(() => false, () => true)) break;
