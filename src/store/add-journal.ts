@@ -227,7 +227,12 @@ export class AddJournal {
     await this.inFlight;
     if (last) closeFile(last);
     const byShard = new Map<number, Journaled[]>();
-    for (const e of this.held.values()) if (e.file <= upTo) byShard.set(e.shard, [...(byShard.get(e.shard) ?? []), e]);
+    for (const e of this.held.values()) {
+      if (e.file > upTo) continue;
+      const list = byShard.get(e.shard);
+      if (list) list.push(e);
+      else byShard.set(e.shard, [e]);
+    }
     const failures: unknown[] = [];
     await inParallel([...byShard.entries()], FOLD_CONCURRENCY, async ([shard, entries]) => {
       try {
