@@ -1,7 +1,8 @@
 // The lowdb store: one small main file (subscriptions, meta), the articles
 // spread over shard files so adding one article rewrites one small shard
 // instead of the whole corpus, a manifest of what each shard holds, and an
-// append-only audit log. One in-memory state, one writer per file; memory
+// append-only audit log. Adds are acknowledged once appended to a journal and
+// reach their shards in the background, several per shard write (add-journal.ts). One in-memory state, one writer per file; memory
 // changes only after the disk took the change (committed-file.ts).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { memoryCoordination } from '../coordination/memory-coordination.js';
 import { FeedStore } from '../feeds/feed-store.js';
 import { storedPart, type ArticleRecord, type KeyFigure, type StoredArticle } from '../model/article.js';
 import type { SubscriptionRecord } from '../model/subscription.js';
+import { AddJournal, type Journaled } from './add-journal.js';
 import { ArticlesInMemory } from './article-memory.js';
 import { AUDIT_FILE, AuditLog } from './audit-log.js';
 import type { BriefingStore, SeedingState } from './briefing-store.js';
@@ -28,8 +30,10 @@ function shardWriter(file: string): (next: ShardState, committed: ShardState) =>
   return (next, committed) => writer.write(next, committed);
 }
 
-function heldWith<T>(held: ReadonlyMap<string, T>, id: string, value: T): Map<string, T> {
-  return new Map(held).set(id, value);
+function heldWithAll<T>(held: ReadonlyMap<string, T>, entries: readonly Journaled[], value: (e: Journaled) => T): Map<string, T> {
+  const out = new Map(held);
+  for (const e of entries) out.set(e.stored.id, value(e));
+  return out;
 }
 
 function heldWithout<T>(held: ReadonlyMap<string, T>, id: string): Map<string, T> {
@@ -49,6 +53,8 @@ export class Store extends ArticlesInMemory implements BriefingStore {
   private readonly main: CommittedFile<MainFile>;
   private readonly manifest: CommittedFile<ManifestFile>;
   private readonly shards: CommittedFile<ShardState>[];
+  /** Adds are acknowledged once in the journal, and reach their shard files in the background (add-journal.ts). */
+  private readonly journal: AddJournal;
   private feedStore: Promise<FeedStore> | null = null;
   private closed = false;
 
@@ -81,6 +87,21 @@ export class Store extends ArticlesInMemory implements BriefingStore {
         }),
     );
     for (const shard of files.shards) for (const a of shard.articles) this.articles.index(a);
+    this.journal = AddJournal.open(dir, (id) => this.articles.get(id) !== undefined, (id) => shardOf(id, this.shards.length), {
+      fold: (i, entries) => this.shards[i]!.change((d) => this.withFolded(d, entries)),
+      beforeWrite: lockHeld,
+      describeFailure: (file, e) => failure(file)(e),
+    });
+    for (const e of this.journal.waiting()) this.articles.index(e.stored);
+  }
+
+  private withFolded(d: ShardState, entries: readonly Journaled[]): ShardState {
+    return {
+      ...d,
+      articles: [...d.articles, ...entries.map((e) => e.stored)],
+      bodies: heldWithAll(d.bodies, entries, (e) => e.body),
+      figures: heldWithAll(d.figures, entries, (e) => e.keyFigures),
+    };
   }
 
   /** The data folder: derived data lives beside the files it is derived from, under the same lock. */
@@ -117,17 +138,14 @@ export class Store extends ArticlesInMemory implements BriefingStore {
   }
 
   addArticle(article: ArticleRecord): Promise<void> {
-    const shard = this.shards[shardOf(article.id, this.shards.length)]!;
-    const stored = storedPart(article);
-    const { body, keyFigures } = article;
-    return this.articles.add(stored, () =>
-      shard.change((d) => ({ ...d, articles: [...d.articles, stored], bodies: heldWith(d.bodies, stored.id, body), figures: heldWith(d.figures, stored.id, keyFigures) })),
-    );
+    return this.articles.add(storedPart(article), () => this.journal.add(shardOf(article.id, this.shards.length), article));
   }
 
   removeArticle(id: string): Promise<StoredArticle | undefined> {
     const shard = this.shards[shardOf(id, this.shards.length)]!;
     return this.articles.remove(id, async () => {
+      // No journal line may hold the article once it is gone from its shard.
+      await this.journal.settle();
       await shard.change((d) => ({ ...d, articles: d.articles.filter((a) => a.id !== id), bodies: heldWithout(d.bodies, id), figures: heldWithout(d.figures, id) }));
       return true;
     });
@@ -135,6 +153,8 @@ export class Store extends ArticlesInMemory implements BriefingStore {
 
   /** Read from the shard file as committed (bodies are not kept in memory; decision 025). */
   readBody(id: string): string | undefined {
+    const journaled = this.journal.holding(id);
+    if (journaled) return journaled.body;
     const shard = this.shardHolding(id);
     const at = shard?.bodies.get(id);
     return at === undefined ? undefined : bodyFrom(shard!.fd, at);
@@ -142,6 +162,8 @@ export class Store extends ArticlesInMemory implements BriefingStore {
 
   /** Read from the shard file as committed, like bodies. */
   readKeyFigures(id: string): KeyFigure[] | undefined {
+    const journaled = this.journal.holding(id);
+    if (journaled) return journaled.keyFigures;
     const shard = this.shardHolding(id);
     return shard && figuresFrom(shard.fd, shard.figures.get(id));
   }
@@ -219,7 +241,8 @@ export class Store extends ArticlesInMemory implements BriefingStore {
   /** Waits for pending writes, settles the manifest, then lets another process open the directory. */
   async close(): Promise<void> {
     const feeds = this.feedStore?.then((f) => f.flush());
-    await Promise.allSettled([...this.shards.map((s) => s.idle()), this.main.idle(), this.audit.flush(), ...(feeds ? [feeds] : [])]);
+    await this.journal.close();
+    await Promise.allSettled([...this.shards.map((s) => s.idle()), this.main.idle(), this.audit.close(), ...(feeds ? [feeds] : [])]);
     // A lagging manifest is within the rule (the next start settles it), so a failure here is no loss.
     for (let i = 0; i < this.shards.length; i++) {
       if (await this.manifestCaughtUp(i, this.shards[i]!.data).then(() => false, () => true)) break;
