@@ -58,6 +58,8 @@ export interface EngineProbe {
   feeds(): Promise<FeedService>;
   /** Forget cached look-up answers, to time uncached look-ups. */
   clearAnswerCache(): void;
+  /** True once stories and the near-duplicate check hold every stored article (built in the background after a first open). */
+  storedArticlesIndexed(): boolean;
 }
 
 export interface ExecuteOptions {
@@ -240,6 +242,7 @@ export class Engine {
       roundups: () => roundupsFor(this.#services),
       feeds: () => feedsFor(this.#services),
       clearAnswerCache: () => index.answers.invalidate(),
+      storedArticlesIndexed: () => this.#services.articles.storedArticlesIndexed(),
     };
   }
 

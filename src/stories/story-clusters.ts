@@ -76,6 +76,11 @@ export class StoryIndex {
   private keepAlive = false;
   private finished: () => void = () => {};
   private readonly built: Promise<void>;
+  /** Resolves when the background build is stopped (closing). */
+  private halt: () => void = () => {};
+  private readonly halted = new Promise<void>((resolve) => {
+    this.halt = resolve;
+  });
   /** Signal readings so far (for the stats; the costly part of a change). */
   private signalsComputed = 0;
 
@@ -133,10 +138,26 @@ export class StoryIndex {
     return this.built;
   }
 
+  /** True once every stored record's signals are indexed (a change then indexes nothing first). */
+  indexed(): boolean {
+    return this.pendingDone >= this.pending.length;
+  }
+
+  /**
+   * Resolves once every stored record's signals are indexed by the background
+   * build (the event loop keeps its turns meanwhile), or once the build is
+   * stopped (closing: a change then indexes the rest itself). Keeps the process alive meanwhile.
+   */
+  untilIndexed(): Promise<void> {
+    if (this.indexed()) return Promise.resolve();
+    return Promise.race([this.whenIndexed(), this.halted]);
+  }
+
   /** Stops the background build (the engine is closing); a later change still indexes the rest first. */
   stop(): void {
     this.step?.cancel();
     this.step = null;
+    this.halt();
   }
 
   /** Counts for benches and tests: signals read so far, stored records still waiting for theirs. */
