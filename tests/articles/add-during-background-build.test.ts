@@ -107,4 +107,18 @@ describe('an add during the background build of a first open', () => {
     // Several part-built states were seen, not just "none".
     expect(pendingSeen.size).toBeGreaterThan(2);
   }, 120_000);
+
+  it('ends when the engine closes while it waits, stored or refused, never hanging', async () => {
+    const dir = copyOf(original);
+    const o = await open(dir);
+    expect(o.engine.probe().storedArticlesIndexed()).toBe(false);
+    const adding = o.engine.execute({ name: 'add', input: { kind: 'text', text: text(6000) } }, adminCtx);
+    await o.engine.close();
+    const reply = await adding;
+    const again = await open(dir);
+    const stored = again.engine.probe().articles().some((a) => a.title.includes('plant number 6000'));
+    await again.engine.close();
+    // Stored, and then said so, or not stored, and said it failed.
+    expect(reply.kind === 'added' ? stored : !stored).toBe(true);
+  }, 60_000);
 });
