@@ -1,9 +1,10 @@
 // The first add after a first open (no derived-data snapshot) of a cached
-// scale-bench lowdb store, timed right after ready: `npx tsx
-// scripts/bench/first-add.ts 100000`. Copies the store, opens it, adds one new
-// article (look-ups run meanwhile: how long they wait) and a second one, then
-// closes (timing the close and whether it wrote a snapshot). Not a timed test: read it beside the load
-// average it prints.
+// scale-bench lowdb store, timed right after ready:
+// `npx tsx scripts/bench/first-add.ts 100000 [alone]`. Copies the store, opens
+// it, adds one new article (look-ups run one after another meanwhile, to show
+// how long other users wait; `alone`: none) and a second one, then closes
+// (timing the close and whether it wrote a snapshot). Not a timed test: read
+// it beside the load average it prints.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -25,6 +26,7 @@ function summary(reply: Reply): string {
 
 async function main(): Promise<void> {
   const size = Number(process.argv[2] ?? 10000);
+  const withLookups = process.argv[3] !== 'alone';
   const source = path.join(CORPORA, `lowdb-${size}`);
   if (!existsSync(source)) throw new Error(`${source} is missing: run RINGKAS_BENCH_SCALE_SIZES=${size} npm run bench scale once to build it`);
   const dir = path.join(os.tmpdir(), `ringkas-first-add-${process.pid}`, `lowdb-${size}`);
@@ -50,7 +52,7 @@ async function main(): Promise<void> {
     const adds = engine.execute({ name: 'add', input: { kind: 'text', text: fresh } }, admin).finally(() => (adding = false));
     // Look-ups one after another while the add runs: how long other users wait meanwhile.
     const lookups: number[] = [];
-    while (adding) {
+    while (adding && withLookups) {
       const q = performance.now();
       await engine.execute({ name: 'brief', query: 'kendaraan listrik' }, user);
       lookups.push(performance.now() - q);
