@@ -98,7 +98,7 @@ export class Engine {
     });
     logger.info({ event: 'store_opened', articles: store.articleCount, ms: Math.round(performance.now() - started) }, 'store opened');
     try {
-      const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger, sharedRows, prefetched });
+      const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger, sharedRows, prefetched, readAhead: config.ingestWorkers > 0 });
       const cards = new CardBuilder(briefs, stories, store);
       const tagger = new TopicTagger(briefs);
       const glossary = briefGlossary(briefs);

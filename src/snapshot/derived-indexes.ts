@@ -48,6 +48,8 @@ export interface DerivedInputs {
   sharedRows?: Promise<SnapshotData | null>;
   /** The snapshot file's bytes, read while the store was read (used only if it is the store's own file). */
   prefetched?: PrefetchedSnapshot | null;
+  /** A worker thread may read stored articles' story signals ahead of the background build (signals-ahead.ts). */
+  readAhead?: boolean;
 }
 
 export interface PrefetchedSnapshot {
@@ -99,7 +101,7 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   if (snapshot && 'postingStart' in snapshot && rowOf.size === articles.length) loadPosted(index, articles, snapshot, rowOf);
   else fromText = loadSearchIndex(store, index, articles, snapshot && rowsForm(snapshot), rowOf);
   const t3 = performance.now();
-  const stories = new StoryIndex(articles, d.lexicon, knownSignals, (id) => store.readBody(id));
+  const stories = new StoryIndex(articles, d.lexicon, knownSignals, (id) => store.readBody(id), { readAhead: d.readAhead === true });
   const reused = rowOf.size;
   const ms = (a: number, b: number) => Math.round(b - a);
   const timing = { readMs: ms(t0, t1), checkMs: ms(t1, t2), searchMs: ms(t2, t3), storiesMs: ms(t3, performance.now()) };
