@@ -27,12 +27,14 @@ export class SignalsAhead {
 
   /**
    * `articles`: the build's list; `reached()`: how far the main thread's build
-   * has come in it (the worker is sent nothing before that); `bodyOf` reads an article's body as the build does.
+   * has come in it (the worker is sent nothing before that); `bodyOf` reads an article's body as the build does;
+   * `share` swaps a signal key for the string the index keeps for it (keys waiting here take no memory of their own).
    */
   constructor(
     private readonly articles: readonly StoredArticle[],
     private readonly reached: () => number,
     private readonly bodyOf: (article: StoredArticle) => string,
+    private readonly share: (key: string) => string,
     lexicon: Lexicon,
   ) {
     this.from = articles.length;
@@ -69,7 +71,10 @@ export class SignalsAhead {
   private answer({ ids, signals }: SignalsAnswer): void {
     this.inFlight -= 1;
     if (!this.worker) return;
-    for (let i = 0; i < ids.length; i++) this.ready.set(ids[i]!, signals[i]!);
+    for (let i = 0; i < ids.length; i++) {
+      const s = signals[i]!;
+      this.ready.set(ids[i]!, { ...s, keys: s.keys.map(this.share) });
+    }
     this.send();
   }
 

@@ -106,6 +106,8 @@ export class StoryIndex {
    * are taken instead of reading the text, in the same build and the same
    * order: they cost little to index, but at 100,000 articles indexing them
    * all took ~1.7 s of a restart, which nothing answered before a change needs.
+   * With `readAhead`, a worker thread reads the signals of the build's last
+   * articles meanwhile (signals-ahead.ts; the same answers).
    */
   constructor(
     articles: readonly StoredArticle[],
@@ -129,7 +131,7 @@ export class StoryIndex {
     if (this.pending.length === 0) this.finished();
     else this.schedule();
     if (options.readAhead && this.pending.length - (this.known?.size ?? 0) >= READ_AHEAD_FROM) {
-      this.ahead = new SignalsAhead(this.pending, () => this.pendingDone, (a) => this.bodyOf(a.id) ?? ownBody(a), lexicon);
+      this.ahead = new SignalsAhead(this.pending, () => this.pendingDone, (a) => this.bodyOf(a.id) ?? ownBody(a), this.share, lexicon);
     }
   }
 
@@ -219,7 +221,7 @@ export class StoryIndex {
     const ahead = this.ahead?.take(article.id);
     if (ahead) {
       this.signalsAhead += 1;
-      return { ...ahead, keys: ahead.keys.map(this.share) };
+      return ahead;
     }
     return this.keep(this.signalsOf({ ...article, body: this.bodyOf(article.id) ?? ownBody(article) }));
   }
