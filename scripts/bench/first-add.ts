@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     }
     const first = await adds;
     const longest = Math.round(Math.max(0, ...lookups));
-    process.stdout.write(`first add ${Math.round(performance.now() - t)} ms (load ${load()}), ${lookups.length} look-ups meanwhile, longest ${longest} ms: ${summary(first)}\n`);
+    const waited = JSON.stringify(events.find((e) => e.event === 'add_waited_for_stored_articles') ?? null);
+    process.stdout.write(`first add ${Math.round(performance.now() - t)} ms (load ${load()}), ${lookups.length} look-ups meanwhile, longest ${longest} ms, waited ${waited}: ${summary(first)}\n`);
     t = performance.now();
     const second = await engine.execute({ name: 'add', input: { kind: 'text', text: generateArticle(2_000_001).text } }, admin);
     process.stdout.write(`second add ${Math.round(performance.now() - t)} ms (load ${load()}): ${summary(second)}\n`);

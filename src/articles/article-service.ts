@@ -185,7 +185,8 @@ export class ArticleService {
     const started = performance.now();
     const pending = this.d.stories.stats().pendingSignals;
     await Promise.all([this.d.stories.untilIndexed(), this.nearDuplicates.whenFiled()]);
-    this.d.logger.info({ event: 'add_waited_for_stored_articles', pendingSignals: pending, ms: Math.round(performance.now() - started) }, 'add waited for the background indexing of stored articles');
+    const { signalsAhead } = this.d.stories.stats();
+    this.d.logger.info({ event: 'add_waited_for_stored_articles', pendingSignals: pending, signalsAhead, ms: Math.round(performance.now() - started) }, 'add waited for the background indexing of stored articles');
   }
 
   /** Short, typeable ids derived from content; lengthened on the rare clash. */
