@@ -57,6 +57,8 @@ export interface EngineProbe {
   feeds(): Promise<FeedService>;
   /** Forget cached look-up answers, to time uncached look-ups. */
   clearAnswerCache(): void;
+  /** True once stories and the near-duplicate check hold every stored article (built in the background after a first open). */
+  storedArticlesIndexed(): boolean;
 }
 
 export interface ExecuteOptions {
@@ -96,7 +98,7 @@ export class Engine {
     const sharedRows = sharedStart?.finish(store);
     logger.info({ event: 'store_opened', articles: store.articleCount, ms: Math.round(performance.now() - started) }, 'store opened');
     try {
-      const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger, sharedRows, prefetched });
+      const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger, sharedRows, prefetched, readAhead: config.ingestWorkers > 0 });
       const cards = new CardBuilder(briefs, stories, store);
       const tagger = new TopicTagger(briefs);
       const glossary = briefGlossary(briefs);
@@ -240,6 +242,7 @@ export class Engine {
       roundups: () => roundupsFor(this.#services),
       feeds: () => feedsFor(this.#services),
       clearAnswerCache: () => index.answers.invalidate(),
+      storedArticlesIndexed: () => this.#services.articles.storedArticlesIndexed(),
     };
   }
 

@@ -6,12 +6,13 @@
 // threads once a backlog builds up, lets them go after a quiet spell, and
 // never changes an answer: a worker that fails, dies
 // or is not ready yet leaves the article to the main thread.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Brief } from '../briefs/brief-schema.js';
 import type { Logger } from '../logger.js';
 import type { RawArticle } from '../model/article.js';
 import type { Lexicon } from '../search/lexicon.js';
 import { conceptsOf } from '../stories/event-signals.js';
+import { startWorker } from '../worker-thread.js';
 import { deriveAll, type DerivationTools, type Derived } from './derivation.js';
 import type { DeriveAnswer, DeriveJob, WorkerSetup } from './derive-worker.js';
 
@@ -42,14 +43,8 @@ interface Thread {
   pending: Map<number, Answer>;
 }
 
-/** Under tsx and vitest the worker is TypeScript: it registers tsx's loader before importing it; the build's .js loads directly. */
 function spawn(setup: WorkerSetup): Worker {
-  const self = import.meta.url;
-  if (!self.endsWith('.ts')) return new Worker(new URL('./derive-worker.js', self), { workerData: setup });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./derive-worker.ts', self).href;
-  const code = `import(${JSON.stringify(tsx)}).then((t) => { t.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(code, { eval: true, workerData: setup });
+  return startWorker(import.meta.url, 'derive-worker', setup);
 }
 
 /**

@@ -59,6 +59,9 @@ export class NearDuplicates {
   private pending: StoredArticle[] | null = null;
   private pendingDone = 0;
   private step: BackgroundStep | null = null;
+  /** Adds waiting for the background filing to end (see whenFiled). */
+  private waiting: (() => void)[] = [];
+  private stopped = false;
 
   /**
    * `all` lists the stored articles; `stored` looks one up by id, `bodyOf`
@@ -73,18 +76,44 @@ export class NearDuplicates {
   ) {}
 
   fileStoredInBackground(): void {
-    if (this.step || (this.pending && this.pendingDone >= this.pending.length)) return;
+    if (this.step || this.allFiled()) return;
     this.step = backgroundStep(() => {
       this.step = null;
       this.catchUp(performance.now() + FILING_SLICE_MS);
       if (this.pending!.length > this.pendingDone) this.fileStoredInBackground();
+    }, this.waiting.length > 0);
+  }
+
+  /** True once every stored article is filed (a look-up then files nothing first). */
+  allFiled(): boolean {
+    this.pending ??= [...this.all()];
+    return this.pendingDone >= this.pending.length;
+  }
+
+  /**
+   * Resolves once every stored article is filed, by the background filing (the
+   * event loop keeps its turns meanwhile), or at once when filing was stopped
+   * (closing: a look-up then files the rest itself). Waiting keeps the process alive.
+   */
+  whenFiled(): Promise<void> {
+    if (this.stopped || this.allFiled()) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.waiting.push(resolve);
+      if (this.step) this.step.ref();
+      else this.fileStoredInBackground();
     });
   }
 
   /** Stops the background filing (closing); a later look-up still files the rest first. */
   stop(): void {
+    this.stopped = true;
     this.step?.cancel();
     this.step = null;
+    this.release();
+  }
+
+  private release(): void {
+    for (const resolve of this.waiting.splice(0)) resolve();
   }
 
   /** The stored article this one nearly repeats, if any. */
@@ -145,6 +174,7 @@ export class NearDuplicates {
       this.pending = [];
       this.pendingDone = 0;
     }
+    this.release();
   }
 
   /** `set`: the article's shingles, ascending. */

@@ -19,7 +19,7 @@ import { articleWithBody } from '../store/article-with-body.js';
 import { conceptsOf } from '../stories/event-signals.js';
 import { StoryIndex, type KnownSignals } from '../stories/story-clusters.js';
 import { storedSignals, storySignals } from '../stories/story-signals.js';
-import { articleStamp, preparedRows, readSnapshotBytes, type SnapshotBytes, SNAPSHOT_VERSION, readSnapshot, rowAt, rowsForm, signalsAt, snapshotPath, SNAPSHOT_FILE_VERSION, type DerivedRow, type SnapshotData, type SnapshotFile, type SnapshotSignals } from './snapshot-file.js';
+import { articleStamp, stampWithoutSignals, preparedRows, readSnapshotBytes, type SnapshotBytes, SNAPSHOT_VERSION, readSnapshot, rowAt, rowsForm, signalsAt, snapshotPath, SNAPSHOT_FILE_VERSION, type DerivedRow, type SnapshotData, type SnapshotFile, type SnapshotSignals } from './snapshot-file.js';
 import { sharedWriters, startSharedRead } from './shared-snapshot.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 
@@ -48,6 +48,8 @@ export interface DerivedInputs {
   sharedRows?: Promise<SnapshotFile | SnapshotData | null>;
   /** The snapshot file's bytes, read while the store was read (used only if it is the store's own file). */
   prefetched?: PrefetchedSnapshot | null;
+  /** A worker thread may read stored articles' story signals ahead of the background build (signals-ahead.ts). */
+  readAhead?: boolean;
 }
 
 export interface PrefetchedSnapshot {
@@ -86,24 +88,25 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const early = d.prefetched && d.prefetched.file === file ? d.prefetched.bytes : undefined;
   const snapshot: SnapshotFile | SnapshotData | null = file !== null ? await usableSnapshot(file, inputs, logger, early) : shared ? await (d.sharedRows ?? startSharedRead(shared, inputs, logger).finish(store)) : null;
   const t1 = performance.now();
-  const rowOf = snapshot ? validRows(snapshot, store) : new Map<string, number>();
-  if (snapshot && !canaryAgrees(snapshot, rowOf, d, index)) {
+  const { rowOf, withoutSignals } = snapshot ? validRows(snapshot, store) : { rowOf: new Map<string, number>(), withoutSignals: new Set<string>() };
+  if (snapshot && !canaryAgrees(snapshot, rowOf, withoutSignals, d, index)) {
     logger.warn({ event: 'derived_snapshot_outdated', file }, 'derived-data snapshot disagrees with this version; articles are read from their text');
     rowOf.clear();
+    withoutSignals.clear();
   }
   const articles = [...store.listArticles()];
-  const knownSignals = snapshot ? signalsOfRows(signalPart(snapshot), rowOf) : undefined;
+  const knownSignals = snapshot ? signalsOfRows(signalPart(snapshot), rowOf, withoutSignals) : undefined;
   const t2 = performance.now();
   let fromText = 0;
   if (snapshot && 'postingStart' in snapshot && rowOf.size === articles.length) loadPosted(index, articles, snapshot, rowOf);
   else fromText = loadSearchIndex(store, index, articles, snapshot && rowsForm(snapshot), rowOf);
   const t3 = performance.now();
-  const stories = new StoryIndex(articles, d.lexicon, knownSignals, (id) => store.readBody(id));
+  const stories = new StoryIndex(articles, d.lexicon, knownSignals, (id) => store.readBody(id), { readAhead: d.readAhead === true });
   const reused = rowOf.size;
   const ms = (a: number, b: number) => Math.round(b - a);
   const timing = { readMs: ms(t0, t1), checkMs: ms(t1, t2), searchMs: ms(t2, t3), storiesMs: ms(t3, performance.now()) };
-  logger.info({ event: 'derived_indexes_built', fromSnapshot: reused, fromText, snapshotRows: snapshot?.ids.length ?? 0, ...timing }, 'derived indexes built');
-  const upToDate = fromText === 0 && reused === (snapshot?.ids.length ?? 0);
+  logger.info({ event: 'derived_indexes_built', fromSnapshot: reused, fromText, snapshotRows: snapshot?.ids.length ?? 0, signalsFromText: withoutSignals.size, ...timing }, 'derived indexes built');
+  const upToDate = fromText === 0 && withoutSignals.size === 0 && reused === (snapshot?.ids.length ?? 0);
   const snapshots =
     file !== null
       ? new SnapshotWriter({ file, inputs, store, index, stories, logger, upToDate })
@@ -118,12 +121,12 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
  * (e.g. the story index's body reader) and keep the file's bytes for good;
  * this one is dropped, and the bytes with it, once the build is done.
  */
-function signalsOfRows(snapshot: SnapshotSignals, rowOf: ReadonlyMap<string, number>): KnownSignals {
+function signalsOfRows(snapshot: SnapshotSignals, rowOf: ReadonlyMap<string, number>, withoutSignals: ReadonlySet<string>): KnownSignals {
   return {
-    size: rowOf.size,
+    size: rowOf.size - withoutSignals.size,
     get: (id) => {
       const i = rowOf.get(id);
-      return i === undefined ? undefined : signalsAt(snapshot, i);
+      return i === undefined || withoutSignals.has(id) ? undefined : signalsAt(snapshot, i);
     },
   };
 }
@@ -367,18 +370,29 @@ async function usableSnapshot(file: string, inputs: string, logger: Logger, byte
   return read.snapshot;
 }
 
-/** Stored article id -> its row, for the rows read from that very article. */
-function validRows(s: Pick<SnapshotData, 'ids' | 'fingerprints' | 'stamps'>, store: BriefingStore): Map<string, number> {
-  const rows = new Map<string, number>();
+/**
+ * Stored article id -> its row, for the rows read from that very article, and
+ * the ids among them whose row was written without story signals (its stamp
+ * says so: the engine closed before its story build reached them).
+ */
+function validRows(s: Pick<SnapshotData, 'ids' | 'fingerprints' | 'stamps'>, store: BriefingStore): { rowOf: Map<string, number>; withoutSignals: Set<string> } {
+  const rowOf = new Map<string, number>();
+  const withoutSignals = new Set<string>();
   for (let i = 0; i < s.ids.length; i++) {
     const article = store.getArticle(s.ids[i]!);
-    if (article && article.fingerprint === s.fingerprints[i] && articleStamp(article) === s.stamps[i]) rows.set(article.id, i);
+    if (!article || article.fingerprint !== s.fingerprints[i]) continue;
+    const stamp = articleStamp(article);
+    if (stamp === s.stamps[i]) rowOf.set(article.id, i);
+    else if (stampWithoutSignals(stamp) === s.stamps[i]) {
+      rowOf.set(article.id, i);
+      withoutSignals.add(article.id);
+    }
   }
-  return rows;
+  return { rowOf, withoutSignals };
 }
 
 /** Reads a few rows' articles again and compares: any difference means the code derives otherwise now. */
-function canaryAgrees(s: SnapshotFile | SnapshotData, rowOf: ReadonlyMap<string, number>, d: DerivedInputs, index: SearchIndex): boolean {
+function canaryAgrees(s: SnapshotFile | SnapshotData, rowOf: ReadonlyMap<string, number>, withoutSignals: ReadonlySet<string>, d: DerivedInputs, index: SearchIndex): boolean {
   const ids = [...rowOf.keys()];
   const step = Math.max(1, Math.floor(ids.length / CANARY_ROWS));
   const picked: string[] = [];
@@ -389,11 +403,9 @@ function canaryAgrees(s: SnapshotFile | SnapshotData, rowOf: ReadonlyMap<string,
   return picked.every((id, k) => {
     const article = articleWithBody(d.store, d.store.getArticle(id)!);
     const row: DerivedRow = { prepared: prepared[k]!, signals: signalsAt(s, rows[k]!) };
-    const fresh: DerivedRow = {
-      prepared: index.prepare(article),
-      signals: storedSignals(storySignals(article, concepts)),
-    };
-    return sameRow(row, fresh);
+    // A row without signals is compared on its search part (its signals are read from the text anyway).
+    const signals = withoutSignals.has(id) ? row.signals : storedSignals(storySignals(article, concepts));
+    return sameRow(row, { prepared: index.prepare(article), signals });
   });
 }
 

@@ -174,6 +174,20 @@ export function articleStamp(a: StoredArticle): number {
   return h >>> 0;
 }
 
+/**
+ * The stamp of a row written without its story signals (the engine closed
+ * before its background story build read them): the article's stamp with
+ * these bits flipped, so that no reader takes the row's empty signals for
+ * the article's (an older one sees a stamp that matches nothing and reads the
+ * whole article again), and this one takes its search part and reads only the
+ * signals from the text.
+ */
+const WITHOUT_SIGNALS = 0x5a17e5d3;
+
+export function stampWithoutSignals(stamp: number): number {
+  return (stamp ^ WITHOUT_SIGNALS) >>> 0;
+}
+
 export const snapshotPath = (dir: string) => path.join(dir, SNAPSHOT_FILE);
 
 /** What a row keeps besides search: who it was read from, story signals. */

@@ -1,7 +1,9 @@
 // Keeps the derived-data snapshot (snapshot-file.ts) up to date off the hot
 // path: written a while after the story signals of every stored article are
 // known when the snapshot did not cover them all at start, every few minutes
-// while articles change, and at close. The rows come from the indexes
+// while articles change, and at close (then also before the story build is
+// done: rows it has not reached go without their signals, marked so in their
+// stamp, and the next start reads only those signals from the text). The rows come from the indexes
 // themselves (the search postings numbered back per article in two passes;
 // nothing is read from the text again). A failed write is logged and tried
 // later: the snapshot is a cache, the store stays the truth.
@@ -17,7 +19,8 @@ import type { Logger } from '../logger.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import type { StoryIndex } from '../stories/story-clusters.js';
-import { articleStamp, buildSnapshotSteps, writeSnapshot, type RowRest, type SnapshotOut } from './snapshot-file.js';
+import type { StoredSignals } from '../stories/story-signals.js';
+import { articleStamp, buildSnapshotSteps, stampWithoutSignals, writeSnapshot, type RowRest, type SnapshotOut } from './snapshot-file.js';
 import { runInSlices, type Steps } from './time-slices.js';
 
 /** How often a changed index is written, at most (a crash loses at most this much re-reading at the next start). */
@@ -32,6 +35,8 @@ const AFTER_BUILD_MS = 30_000;
 const SLICE_MS = 10;
 /** Builds tried at close when a change lands during one. */
 const CLOSE_ATTEMPTS = 3;
+/** What a row written without its story signals holds in their place (its stamp says they are missing). */
+const NO_SIGNALS: StoredSignals = { keys: [], weights: [], date: null, day: null, series: [] };
 
 /** Where a snapshot goes instead of `file` (a store shared by many instances keeps it in the database, shared-snapshot.ts). */
 export interface SnapshotSink {
@@ -79,7 +84,7 @@ export class SnapshotWriter {
     this.timer.unref();
   }
 
-  /** Stops checking and writes what changed, if the story signals are all known (else the next start reads those articles). */
+  /** Stops checking and writes what changed (rows whose story signals are not read yet go without them). */
   async close(): Promise<void> {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
@@ -142,10 +147,13 @@ export class SnapshotWriter {
     const rows: RowRest[] = [];
     for (const id of search.ids) {
       const article = store.getArticle(id);
+      if (!article) return 'not yet';
       const signals = stories.signalsFor(id);
-      // Signals not read yet (the build is still running): a later write has them.
-      if (!article || !signals) return 'not yet';
-      rows.push({ id, fingerprint: article.fingerprint, stamp: articleStamp(article), signals });
+      if (signals) rows.push({ id, fingerprint: article.fingerprint, stamp: articleStamp(article), signals });
+      // Signals not read yet (the story build is still running): a later write has them; at close, the row goes
+      // without them, so the next start takes its search part and reads only its signals from the text.
+      else if (this.closed) rows.push({ id, fingerprint: article.fingerprint, stamp: stampWithoutSignals(articleStamp(article)), signals: NO_SIGNALS });
+      else return 'not yet';
       yield;
     }
     return yield* buildSnapshotSteps(this.d.inputs, search, rows);

@@ -11,6 +11,7 @@ import { storedPart, type ArticleRecord, type StoredArticle } from '../model/art
 import { dayDistance } from '../nlp/find-dates.js';
 import type { Lexicon } from '../search/lexicon.js';
 import { conceptsOf, type Concepts } from './event-signals.js';
+import { SignalsAhead } from './signals-ahead.js';
 import { differentSeriesEditions, storedSignals, storySignals, type StoredSignals, type StoryInput, type StorySignals } from './story-signals.js';
 
 export type NewArticle = StoryInput;
@@ -35,6 +36,13 @@ const MAX_POSTINGS = 500;
 const BUILD_SLICE_MS = 8;
 /** Assigned drafts whose signals are kept for their `add` (concurrent adds interleave; a failed write never adds). */
 const MAX_AWAITING_ADD = 256;
+/** Stored articles to read from their text before a worker thread reads some ahead (starting one costs ~1 s of CPU). */
+const READ_AHEAD_FROM = 4_000;
+
+export interface StoryIndexOptions {
+  /** A worker thread may read stored articles' signals ahead of the background build (signals-ahead.ts). */
+  readAhead?: boolean;
+}
 
 interface Entry {
   record: StoredArticle;
@@ -76,8 +84,16 @@ export class StoryIndex {
   private keepAlive = false;
   private finished: () => void = () => {};
   private readonly built: Promise<void>;
+  /** Resolves when the background build is stopped (closing). */
+  private halt: () => void = () => {};
+  private readonly halted = new Promise<void>((resolve) => {
+    this.halt = resolve;
+  });
   /** Signal readings so far (for the stats; the costly part of a change). */
   private signalsComputed = 0;
+  /** Signals a worker thread read ahead of the build, while it runs. */
+  private ahead: SignalsAhead | null = null;
+  private signalsAhead = 0;
 
   /**
    * `lexicon` maps content words across languages ("hidrogen" = "hydrogen").
@@ -90,12 +106,15 @@ export class StoryIndex {
    * are taken instead of reading the text, in the same build and the same
    * order: they cost little to index, but at 100,000 articles indexing them
    * all took ~1.7 s of a restart, which nothing answered before a change needs.
+   * With `readAhead`, a worker thread reads the signals of the build's last
+   * articles meanwhile (signals-ahead.ts; the same answers).
    */
   constructor(
     articles: readonly StoredArticle[],
     lexicon: Lexicon,
     known?: KnownSignals,
     bodyOf: (id: string) => string | undefined = () => undefined,
+    options: StoryIndexOptions = {},
   ) {
     this.bodyOf = bodyOf;
     this.concepts = conceptsOf(lexicon);
@@ -111,6 +130,9 @@ export class StoryIndex {
     });
     if (this.pending.length === 0) this.finished();
     else this.schedule();
+    if (options.readAhead && this.pending.length - (this.known?.size ?? 0) >= READ_AHEAD_FROM) {
+      this.ahead = new SignalsAhead(this.pending, () => this.pendingDone, (a) => this.bodyOf(a.id) ?? ownBody(a), this.share, lexicon);
+    }
   }
 
   /** Resolves once every stored record's signals are indexed, without keeping the process alive for it. */
@@ -133,15 +155,33 @@ export class StoryIndex {
     return this.built;
   }
 
+  /** True once every stored record's signals are indexed (a change then indexes nothing first). */
+  indexed(): boolean {
+    return this.pendingDone >= this.pending.length;
+  }
+
+  /**
+   * Resolves once every stored record's signals are indexed by the background
+   * build (the event loop keeps its turns meanwhile), or once the build is
+   * stopped (closing: a change then indexes the rest itself). Keeps the process alive meanwhile.
+   */
+  untilIndexed(): Promise<void> {
+    if (this.indexed()) return Promise.resolve();
+    return Promise.race([this.whenIndexed(), this.halted]);
+  }
+
   /** Stops the background build (the engine is closing); a later change still indexes the rest first. */
   stop(): void {
     this.step?.cancel();
     this.step = null;
+    this.ahead?.stop();
+    this.ahead = null;
+    this.halt();
   }
 
   /** Counts for benches and tests: signals read so far, stored records still waiting for theirs. */
-  stats(): { signalsComputed: number; pendingSignals: number } {
-    return { signalsComputed: this.signalsComputed, pendingSignals: this.pending.length - this.pendingDone };
+  stats(): { signalsComputed: number; pendingSignals: number; signalsAhead: number } {
+    return { signalsComputed: this.signalsComputed, pendingSignals: this.pending.length - this.pendingDone, signalsAhead: this.signalsAhead };
   }
 
   private schedule(): void {
@@ -163,6 +203,8 @@ export class StoryIndex {
       this.pending = [];
       this.pendingDone = 0;
       this.known = null;
+      this.ahead?.stop();
+      this.ahead = null;
       this.finished();
     }
   }
@@ -174,18 +216,28 @@ export class StoryIndex {
 
   /** A stored record's signals: from the snapshot when known, else read from its text. */
   private storedSignalsOf(article: StoredArticle): StoredSignals {
-    return this.known?.get(article.id) ?? this.keep(this.signalsOf({ ...article, body: this.bodyOf(article.id) ?? ownBody(article) }));
+    const known = this.known?.get(article.id);
+    if (known) return known;
+    const ahead = this.ahead?.take(article.id);
+    if (ahead) {
+      this.signalsAhead += 1;
+      return ahead;
+    }
+    return this.keep(this.signalsOf({ ...article, body: this.bodyOf(article.id) ?? ownBody(article) }));
   }
 
   /** The part of a report's signals an entry keeps, its keys shared with every other entry. */
   private keep(s: StorySignals): StoredSignals {
-    return storedSignals(s, (key) => {
-      const shared = this.keyOf.get(key);
-      if (shared !== undefined) return shared;
-      this.keyOf.set(key, key);
-      return key;
-    });
+    return storedSignals(s, this.share);
   }
+
+  /** The one string every entry keeps for a signal key. */
+  private readonly share = (key: string): string => {
+    const shared = this.keyOf.get(key);
+    if (shared !== undefined) return shared;
+    this.keyOf.set(key, key);
+    return key;
+  };
 
   /**
    * The story a new article belongs to: an existing story id, or its own id for a new story.

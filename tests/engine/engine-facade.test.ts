@@ -28,7 +28,7 @@ describe('Engine facade', () => {
 
   it('the probe reads, it does not expose the store', () => {
     const probe = t.engine.probe();
-    expect(Object.keys(probe).sort()).toEqual(['articleCount', 'articles', 'audit', 'clearAnswerCache', 'feeds', 'roundups', 'subscriptions']);
+    expect(Object.keys(probe).sort()).toEqual(['articleCount', 'articles', 'audit', 'clearAnswerCache', 'feeds', 'roundups', 'storedArticlesIndexed', 'subscriptions']);
     expect(probe.audit().at(-1)).toMatchObject({ command: 'subscribe', outcome: 'ok' });
   });
 

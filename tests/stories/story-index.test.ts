@@ -111,7 +111,7 @@ describe('StoryIndex', () => {
     expect(index.members('c149').map((a) => a.id)).toEqual(['c149']);
     await index.whenIndexed();
     const before = index.stats();
-    expect(before).toEqual({ signalsComputed: 150, pendingSignals: 0 });
+    expect(before).toEqual({ signalsComputed: 150, pendingSignals: 0, signalsAhead: 0 });
     addAll(index, [HARBOUR_ID]);
     // assign reads the new article once and add reuses it; no stored article is read again.
     expect(index.stats().signalsComputed - before.signalsComputed).toBe(1);
@@ -148,7 +148,7 @@ describe('StoryIndex', () => {
     const known = new Map(stored.map((a) => [a.id, reader.signalsFor(a.id)!]));
     const early = new StoryIndex(stored, LEXICON, known);
     // Nothing indexed before start returns: stories answer from the records alone.
-    expect(early.stats()).toEqual({ signalsComputed: 0, pendingSignals: stored.length });
+    expect(early.stats()).toEqual({ signalsComputed: 0, pendingSignals: stored.length, signalsAhead: 0 });
     expect(early.members('h-id').map((a) => a.id)).toEqual(['h-id']);
     expect(early.assign(HARBOUR_EN)).toBe('h-id');
     expect(early.stats().pendingSignals).toBe(0);
