@@ -31,6 +31,8 @@ export interface JournalHooks {
   beforeWrite: () => Promise<void>;
   /** Turns a failed write of `file` into the error callers see. */
   describeFailure: (file: string, cause: unknown) => unknown;
+  /** A fold nobody waits for failed (the articles stay in the journal and memory; the next fold tries again). */
+  backgroundFoldFailed: (err: unknown) => void;
 }
 
 interface Waiting {
@@ -181,7 +183,7 @@ export class AddJournal {
     }
     for (const w of batch) this.hold(journaled(w.record, w.shard, file.n));
     for (const w of batch) w.resolve();
-    if (this.heldBytes >= FOLD_BYTES) void this.fold().catch(() => undefined);
+    if (this.heldBytes >= FOLD_BYTES) this.foldInBackground();
     else this.foldLater();
   }
 
@@ -200,9 +202,13 @@ export class AddJournal {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.fold().catch(() => undefined); // the articles stay in the journal and memory; the next fold tries again
+      this.foldInBackground();
     }, FOLD_AFTER_MS);
     this.timer.unref();
+  }
+
+  private foldInBackground(): void {
+    this.fold().catch((err: unknown) => this.hooks.backgroundFoldFailed(err));
   }
 
   /** One fold at a time; a fold asked for while one runs is the next one (shared by every caller meanwhile). */

@@ -13,7 +13,7 @@ export async function openStore(
   logger: Logger,
   whileLoading?: (shared: SharedDerivedRows) => void,
 ): Promise<BriefingStore> {
-  if (config.databaseUrl === null) return Store.open(config.dataDir);
+  if (config.databaseUrl === null) return Store.open(config.dataDir, { logger });
   const { PostgresStore } = await import('./postgres/postgres-store.js');
   return PostgresStore.open(config.databaseUrl, { logger, whileLoading });
 }

@@ -7,6 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
 import type { Coordination } from '../coordination/claims.js';
 import { memoryCoordination } from '../coordination/memory-coordination.js';
 import { FeedStore } from '../feeds/feed-store.js';
@@ -63,6 +64,7 @@ export class Store extends ArticlesInMemory implements BriefingStore {
     files: Awaited<ReturnType<typeof openDataFiles>>,
     private readonly lock: DataDirLock,
     private readonly audit: AuditLog,
+    private readonly logger: Logger | undefined,
   ) {
     super();
     const failure = (file: string) => (e: unknown) => (e instanceof StoreWriteError ? e : storeWriteError(dir, file, e));
@@ -91,8 +93,13 @@ export class Store extends ArticlesInMemory implements BriefingStore {
       fold: (i, entries) => this.shards[i]!.change((d) => this.withFolded(d, entries)),
       beforeWrite: lockHeld,
       describeFailure: (file, e) => failure(file)(e),
+      backgroundFoldFailed: (err) => this.emitBackgroundFailure(err),
     });
     for (const e of this.journal.waiting()) this.articles.index(e.stored);
+  }
+
+  private emitBackgroundFailure(err: unknown): void {
+    this.logger?.error({ event: 'store_fold_failed', err }, 'could not fold journaled adds into their shards; they stay in the journal and are tried again');
   }
 
   private withFolded(d: ShardState, entries: readonly Journaled[]): ShardState {
@@ -112,7 +119,9 @@ export class Store extends ArticlesInMemory implements BriefingStore {
   /** One process per folder: its snapshot file (cacheDir) is all the derived data it needs. */
   readonly sharedDerived = null;
 
-  static async open(dir: string, lockOptions: LockOptions = {}): Promise<Store> {
+  /** `logger`: where failures of background work nobody waits for (journal folds) are told. */
+  static async open(dir: string, options: LockOptions & { logger?: Logger } = {}): Promise<Store> {
+    const { logger, ...lockOptions } = options;
     try {
       mkdirSync(path.join(dir, 'articles'), { recursive: true });
     } catch (cause) {
@@ -129,7 +138,7 @@ export class Store extends ArticlesInMemory implements BriefingStore {
       } catch (cause) {
         throw new StoreError(auditFile, `could not be written: ${writeFailureReason(cause)}.`, { cause });
       }
-      return new Store(dir, files, lock, audit);
+      return new Store(dir, files, lock, audit, logger);
     } catch (e) {
       for (const shard of files?.shards ?? []) closeQuietly(shard.fd);
       await lock.release();

@@ -9,7 +9,9 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, renameSync } from 'node:fs';
+import pino from 'pino';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleRecord } from '../../src/model/article.js';
 import { StoreError } from '../../src/store/store-errors.js';
 import { Store } from '../../src/store/store.js';
@@ -144,6 +146,32 @@ describe('the add journal', () => {
     expectHolds(await open(copy), [record(2)]);
     await closed(s);
     expectHolds(await open(dir), [record(2)]);
+  });
+
+  it('tells the log when a fold nobody waits for fails, and keeps the adds for the next one', async () => {
+    const dir = tmp();
+    const logged: { event?: string }[] = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => logged.push(JSON.parse(line) as { event?: string }) });
+    const s = await Store.open(dir, { logger });
+    stores.push(s);
+    const articles = path.join(dir, 'articles');
+    const shards = readdirSync(articles).filter((n) => n.startsWith('shard-'));
+    // Every shard path a directory: no fold can rename a new shard file over it.
+    for (const n of shards) {
+      renameSync(path.join(articles, n), path.join(articles, `${n}.aside`));
+      mkdirSync(path.join(articles, n, 'in-the-way'), { recursive: true });
+    }
+    // Over 16 MB waiting starts a fold at once, in the background.
+    const big = [1, 2].map((n) => ({ ...record(n), body: `${n} ${'x'.repeat(9_000_000)}` }));
+    for (const r of big) await s.addArticle(r);
+    await vi.waitFor(() => expect(logged.map((l) => l.event)).toContain('store_fold_failed'), { timeout: 5_000, interval: 20 });
+    expectHolds(s, big);
+    for (const n of shards) {
+      rmSync(path.join(articles, n), { recursive: true });
+      renameSync(path.join(articles, `${n}.aside`), path.join(articles, n));
+    }
+    await closed(s);
+    expectHolds(await open(dir), big);
   });
 
   it('writes adds waiting at the same moment as one line', async () => {
