@@ -15,6 +15,7 @@ import { fstatSync, openSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Entity, StoredArticle } from '../model/article.js';
+import { ARTICLE_STAMP_VERSION, articleStamp, rememberStamp } from '../model/article-stamp.js';
 import { readAt } from './read-at.js';
 import { closeQuietly, isRange, type Range } from './shard-bodies.js';
 import { isShardFile, SCHEMA_VERSION, type ShardState } from './store-schema.js';
@@ -46,15 +47,23 @@ interface Section {
 }
 
 interface Header {
+  /** The articleStamp version the sections' stamps were computed with. */
+  stampVersion: number;
   entities: Entity[];
   shards: (Section | null)[];
 }
 
-/** A section's JSON: the shard's own fields, its articles (entities as numbers), then each article's body and key-figure ranges (4 numbers). */
+/**
+ * A section's JSON: the shard's own fields, its articles (entities as
+ * numbers), each article's body and key-figure ranges (4 numbers), and each
+ * article's stamp (articleStamp of the record as written: a start then need
+ * not hash every article's text to match it with its derived-data row).
+ */
 interface SectionJson {
   fields: Record<string, unknown>;
   articles: (Omit<StoredArticle, 'entities'> & { entities: number[] })[];
   at: number[];
+  stamps: number[];
 }
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64');
@@ -69,6 +78,11 @@ export class RecordsCache {
   /** Whether every shard's section names the file `identities` name (null: the shard has no file, so no section). */
   names(identities: readonly (string | null)[]): boolean {
     return identities.every((id, i) => (id === null ? this.header.shards[i] === null : this.header.shards[i]?.identity === id));
+  }
+
+  /** The articleStamp version of its sections' stamps. */
+  get stampVersion(): number {
+    return this.header.stampVersion;
   }
 
   /** The distinct entities its sections number theirs in. */
@@ -139,8 +153,9 @@ export class RecordsCache {
     if (typeof data !== 'object' || data === null || typeof data.fields !== 'object' || data.fields === null || !Array.isArray(data.at)) return null;
     const version = data.fields.schemaVersion;
     if (typeof version !== 'number' || version > SCHEMA_VERSION || !isShardFile({ ...data.fields, articles: data.articles })) return null;
-    const { articles, at } = data;
+    const { articles, at, stamps } = data;
     if (at.length !== articles.length * 4) return null;
+    const stamped = this.header.stampVersion === ARTICLE_STAMP_VERSION && Array.isArray(stamps) && stamps.length === articles.length;
     const table = this.header.entities;
     const bodies = new Map<string, Range>();
     const figures = new Map<string, Range>();
@@ -162,6 +177,7 @@ export class RecordsCache {
       bodies.set(a.id, body);
       figures.set(a.id, keyFigures);
     }
+    if (stamped) for (let k = 0; k < stored.length; k++) if (Number.isInteger(stamps[k])) rememberStamp(stored[k]!, stamps[k]!);
     return { ...(data.fields as Pick<ShardState, 'schemaVersion' | 'generation'>), articles: stored, bodies, figures, fd };
   }
 
@@ -185,7 +201,7 @@ function readHeader(fd: number, shardCount: number): Header | null {
   const length = readAt(fd, size - TRAILER, TRAILER, () => 'cut short').readUInt32BE(0);
   if (length > size - HEAD - TRAILER) return null;
   const header = JSON.parse(readAt(fd, size - TRAILER - length, length, () => 'cut short').toString('utf8')) as Header;
-  if (!Array.isArray(header.entities) || !Array.isArray(header.shards) || header.shards.length !== shardCount) return null;
+  if (!Array.isArray(header.entities) || !Array.isArray(header.shards) || header.shards.length !== shardCount || typeof header.stampVersion !== 'number') return null;
   for (const s of header.shards) {
     if (s === null) continue;
     const fine = typeof s.identity === 'string' && typeof s.sha === 'string' && [s.size, s.offset, s.length].every(Number.isInteger);
@@ -251,7 +267,7 @@ async function writeFresh(dir: string, shards: readonly ShardState[], identities
     const sections: (Section | null)[] = [];
     for (let i = 0; i < shards.length; i++) {
       const identity = identities[i]!;
-      const kept = identity === null ? null : old?.section(i, identity);
+      const kept = identity === null || old?.stampVersion !== ARTICLE_STAMP_VERSION ? null : old.section(i, identity);
       const copied = kept ? old!.read(kept) : null;
       const bytes = identity === null ? null : (copied ?? sectionBytes(shards[i]!, entities));
       if (identity === null || bytes === null) {
@@ -261,7 +277,7 @@ async function writeFresh(dir: string, shards: readonly ShardState[], identities
       sections.push({ identity, size: Number(identity.split(':')[1]), offset, length: bytes.length, sha: copied ? kept!.sha : sha(bytes) });
       await put(bytes);
     }
-    const header = Buffer.from(JSON.stringify({ entities: entities.list, shards: sections } satisfies Header), 'utf8');
+    const header = Buffer.from(JSON.stringify({ stampVersion: ARTICLE_STAMP_VERSION, entities: entities.list, shards: sections } satisfies Header), 'utf8');
     const trailer = Buffer.alloc(TRAILER);
     trailer.writeUInt32BE(header.length, 0);
     await put(Buffer.concat([header, trailer]));
@@ -281,7 +297,8 @@ async function writeFresh(dir: string, shards: readonly ShardState[], identities
 function sectionBytes(shard: ShardState, entities: EntityTable): Buffer | null {
   const { articles, bodies: b, figures: f, fd: _fd, ...fields } = shard;
   const at = new Array<number>(articles.length * 4);
-  const out = new Array<unknown>(articles.length);
+  const stamps = new Array<number>(articles.length);
+  const out = new Array<SectionJson['articles'][number]>(articles.length);
   for (let k = 0; k < articles.length; k++) {
     const a = articles[k]!;
     const body = b.get(a.id);
@@ -292,8 +309,9 @@ function sectionBytes(shard: ShardState, entities: EntityTable): Buffer | null {
     at[4 * k + 2] = keyFigures.start;
     at[4 * k + 3] = keyFigures.end;
     out[k] = { ...a, entities: a.entities.map((e) => entities.numberOf(e)) };
+    stamps[k] = articleStamp(a);
   }
-  return Buffer.from(JSON.stringify({ fields, articles: out, at }), 'utf8');
+  return Buffer.from(JSON.stringify({ fields, articles: out, at, stamps } satisfies SectionJson), 'utf8');
 }
 
 /** The distinct entities, numbered: the old file's first (its copied sections still point into them), new ones after. */
