@@ -3,33 +3,16 @@
 // and then holds exactly what a read of the shard's text holds. A shard
 // changed since (by this store or by hand), and every shard when the cache is
 // missing, damaged or of another version, is read from its text.
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../src/model/article.js';
 import { RECORDS_FILE } from '../../src/store/records-cache.js';
-import { shardOf, Store } from '../../src/store/store.js';
+import { shardOf, type Store } from '../../src/store/store.js';
 import { article } from '../roundup/memory-roundup-store.js';
+import { tempStores } from '../support/temp-stores.js';
 
-const dirs: string[] = [];
-const stores: Store[] = [];
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close().catch(() => undefined);
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-async function open(dir: string): Promise<Store> {
-  const s = await Store.open(dir);
-  stores.push(s);
-  return s;
-}
-
-function tmp(): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'ringkas-records-'));
-  dirs.push(d);
-  return d;
-}
+const { open, tmp } = tempStores('records');
 
 const ministry: Entity = { name: 'METI', kind: 'organisation', expansion: 'Ministry of Economy, Trade and Industry (Japan)' };
 const ARTICLES = 24;
