@@ -306,25 +306,36 @@ function loadPosted(index: SearchIndex, articles: readonly StoredArticle[], f: S
 
 /**
  * Orders entries `from` to `to` of three parallel arrays by slot. A stretch of
- * a few ascending runs (the usual case: rows added since the last start come
- * last) is merged run by run, each run into the ordered stretch before it;
- * many runs, and the stretch is sorted on one key per posting.
+ * a few ascending runs is merged run by run, each run into the ordered stretch
+ * before it. Many runs: the usual case is still an ordered head (the rows of
+ * the last start, whose order the store keeps) and a tail of rows added since
+ * (in the order they were added, scattered over the shards), so only the part
+ * after the first descent is sorted, on one key per posting, then merged into
+ * the head: a term with many added rows no longer sorts its whole list.
  */
 function putInOrder(docs: Uint32Array, head: Uint16Array, body: Uint16Array, from: number, to: number, descents: number): void {
-  if (descents <= 16) {
-    let runStart = from + 1;
-    while (runStart < to) {
-      if (docs[runStart]! > docs[runStart - 1]!) {
-        runStart++;
-        continue;
-      }
-      let runEnd = runStart + 1;
-      while (runEnd < to && docs[runEnd]! > docs[runEnd - 1]!) runEnd++;
-      mergeBack(docs, head, body, from, runStart, runEnd);
-      runStart = runEnd;
-    }
+  if (descents > 16) {
+    let firstDescent = from + 1;
+    while (docs[firstDescent]! > docs[firstDescent - 1]!) firstDescent++;
+    sortByKey(docs, head, body, firstDescent, to);
+    mergeBack(docs, head, body, from, firstDescent, to);
     return;
   }
+  let runStart = from + 1;
+  while (runStart < to) {
+    if (docs[runStart]! > docs[runStart - 1]!) {
+      runStart++;
+      continue;
+    }
+    let runEnd = runStart + 1;
+    while (runEnd < to && docs[runEnd]! > docs[runEnd - 1]!) runEnd++;
+    mergeBack(docs, head, body, from, runStart, runEnd);
+    runStart = runEnd;
+  }
+}
+
+/** Sorts entries `from` to `to` of three parallel arrays by slot (slots are distinct), on one key per posting. */
+function sortByKey(docs: Uint32Array, head: Uint16Array, body: Uint16Array, from: number, to: number): void {
   const keys = new Float64Array(to - from);
   for (let i = from; i < to; i++) keys[i - from] = docs[i]! * 2 ** 32 + head[i]! * 2 ** 16 + body[i]!;
   keys.sort();

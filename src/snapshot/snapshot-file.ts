@@ -10,7 +10,6 @@ import { mkdirSync } from 'node:fs';
 import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import path from 'node:path';
-import type { StoredArticle } from '../model/article.js';
 import type { PostedSearch, PreparedDocument } from '../search/search-index.js';
 import { epochDay, type EventDate, type SeriesEvent, type StoredSignals } from '../stories/story-signals.js';
 import { ArrayBlocks } from '../search/array-blocks.js';
@@ -156,23 +155,7 @@ export function preparedRows(f: SnapshotFile, rows: readonly number[]): Prepared
   return out;
 }
 
-/** FNV-1a of `text` continued from `h`, then a separator. */
-function fnv(h: number, text: string): number {
-  for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return Math.imul(h ^ 0x1f, 0x01000193);
-}
-
-/** Who a row was read from: FNV-1a over the fields derived data reads besides the body (the fingerprint covers that). */
-export function articleStamp(a: StoredArticle): number {
-  let h = 0x811c9dc5;
-  for (const text of [a.addedAt, a.title, a.language, a.eventDate ?? '', a.publishedDate ?? '']) h = fnv(h, text);
-  for (const list of [a.topics, a.keyPoints]) {
-    for (const text of list) h = fnv(h, text);
-    h = fnv(h, '');
-  }
-  for (const e of a.entities) h = fnv(fnv(h, e.name), e.expansion ?? '');
-  return h >>> 0;
-}
+export { articleStamp } from '../model/article-stamp.js';
 
 /**
  * The stamp of a row written without its story signals (the engine closed

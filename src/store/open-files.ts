@@ -6,7 +6,8 @@ import type { Low } from 'lowdb';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openJsonDb, writeAtStart } from './json-file.js';
-import { parseShard, readShardBytes, type ShardBytes } from './read-shard.js';
+import { openShard, parseShard, readOpenShard, type ShardBytes } from './read-shard.js';
+import { RecordsCache } from './records-cache.js';
 import { closeQuietly } from './shard-bodies.js';
 import { SharedEntities } from './shard-entities.js';
 import { shardText } from './shard-writer.js';
@@ -18,6 +19,8 @@ export interface DataFiles {
   main: Low<MainFile>;
   manifest: Low<ManifestFile>;
   shards: ShardState[];
+  /** How many shards were taken from the records cache (the others were read from their text). */
+  fromCache: number;
 }
 
 export const mainPath = (dir: string) => path.join(dir, 'ringkas.json');
@@ -55,15 +58,20 @@ export async function openDataFiles(dir: string): Promise<DataFiles> {
   const shards: ShardState[] = [];
   const entities = new SharedEntities(); // one table for every shard: an entity is parsed once per start
   const created: number[] = [];
+  let fromCache = 0;
   let manifestBehind = !manifestExisted;
-  let reading: Promise<ShardBytes | null> | null = readShardBytes(shardPath(dir, 0));
+  // A shard still the very file the records cache was written from is taken from it (records-cache.ts).
+  const cache = RecordsCache.open(dir, count);
+  let reading: Promise<ShardRead> | null = readShard(dir, 0, cache);
   try {
     for (let i = 0; i < count; i++) {
       const file = shardPath(dir, i);
       const read = await reading!;
-      reading = i + 1 < count ? readShardBytes(shardPath(dir, i + 1)) : null;
+      reading = i + 1 < count ? readShard(dir, i + 1, cache) : null;
       const existed = read !== null;
-      const db = read ? parseShard(file, read, entities) : emptyShard();
+      const cached = read !== null && 'articles' in read;
+      if (cached) fromCache++;
+      const db = read === null ? emptyShard() : cached ? read : parseShard(file, read, entities);
       shards.push(db);
       if (!manifestExisted) {
         // A store from before the manifest (or one whose operator deleted it to accept
@@ -82,6 +90,8 @@ export async function openDataFiles(dir: string): Promise<DataFiles> {
     void reading?.then((r) => closeQuietly(r?.fd ?? null), () => undefined);
     for (const shard of shards) closeQuietly(shard.fd);
     throw e;
+  } finally {
+    cache?.close();
   }
   try {
     // Shards before the manifest before the main file: a start cut short leaves a
@@ -96,7 +106,17 @@ export async function openDataFiles(dir: string): Promise<DataFiles> {
     for (const shard of shards) closeQuietly(shard.fd);
     throw e;
   }
-  return { main, manifest, shards };
+  return { main, manifest, shards, fromCache };
+}
+
+/** A shard from the records cache, its bytes to parse, or null when the file does not exist. */
+type ShardRead = ShardState | ShardBytes | null;
+
+async function readShard(dir: string, i: number, cache: RecordsCache | null): Promise<ShardRead> {
+  const file = shardPath(dir, i);
+  const fd = await openShard(file);
+  if (fd === null) return null;
+  return cache?.shardFor(i, fd) ?? readOpenShard(file, fd);
 }
 
 async function writeEmptyShard(file: string, shard: ShardState): Promise<void> {

@@ -13,7 +13,11 @@ export async function openStore(
   logger: Logger,
   whileLoading?: (shared: SharedDerivedRows) => void,
 ): Promise<BriefingStore> {
-  if (config.databaseUrl === null) return Store.open(config.dataDir, { logger });
+  if (config.databaseUrl === null) {
+    const store = await Store.open(config.dataDir, { logger });
+    logger.info({ event: 'store_records_read', shardsFromCache: store.shardsFromCache }, 'store records read');
+    return store;
+  }
   const { PostgresStore } = await import('./postgres/postgres-store.js');
   return PostgresStore.open(config.databaseUrl, { logger, whileLoading });
 }

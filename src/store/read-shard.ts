@@ -22,15 +22,18 @@ const openFile = promisify(open);
 const statFile = promisify(fstat);
 const readInto = promisify(read);
 
-/** The file's bytes and an open descriptor on it; null when it does not exist. */
-export async function readShardBytes(file: string): Promise<ShardBytes | null> {
-  let fd: number;
+/** A descriptor open on the file; null when it does not exist. */
+export async function openShard(file: string): Promise<number | null> {
   try {
-    fd = await openFile(file, 'r');
+    return await openFile(file, 'r');
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new StoreError(file, `could not be read: ${(cause as NodeJS.ErrnoException).code ?? 'read failed'}.`, { cause });
   }
+}
+
+/** The bytes of the file open on `fd` (closed if the read fails). */
+export async function readOpenShard(file: string, fd: number): Promise<ShardBytes> {
   try {
     const { size } = await statFile(fd);
     const bytes = Buffer.allocUnsafe(size);
@@ -44,6 +47,12 @@ export async function readShardBytes(file: string): Promise<ShardBytes | null> {
     closeQuietly(fd);
     throw new StoreError(file, `could not be read: ${(cause as NodeJS.ErrnoException).code ?? 'read failed'}.`, { cause });
   }
+}
+
+/** The file's bytes and an open descriptor on it; null when it does not exist. */
+export async function readShardBytes(file: string): Promise<ShardBytes | null> {
+  const fd = await openShard(file);
+  return fd === null ? null : readOpenShard(file, fd);
 }
 
 type ParsedShard = { schemaVersion: number; generation?: number; articles: (StoredArticle & { body?: unknown; keyFigures?: unknown })[] };

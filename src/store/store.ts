@@ -21,6 +21,7 @@ import { CommittedFile } from './committed-file.js';
 import { lockDataDir, type DataDirLock, type LockOptions } from './data-dir-lock.js';
 import { mainPath, manifestEntry, manifestPath, openDataFiles, shardPath } from './open-files.js';
 import { generationOf, type AuditEntry, type MainFile, type ManifestFile, type ShardState } from './store-schema.js';
+import { writeRecordsCache } from './records-cache.js';
 import { bodyFrom, closeInBackground, closeQuietly, figuresFrom } from './shard-bodies.js';
 import { ShardWriter } from './shard-writer.js';
 import { StoreError } from './store-errors.js';
@@ -58,6 +59,10 @@ export class Store extends ArticlesInMemory implements BriefingStore {
   private readonly journal: AddJournal;
   private feedStore: Promise<FeedStore> | null = null;
   private closed = false;
+  /** How many shards this open took from the records cache (records-cache.ts) rather than their text. */
+  readonly shardsFromCache: number;
+  /** Every shard file was taken from the records cache at open (a section that failed its checks was not). */
+  private readonly cacheServedAll: boolean;
 
   private constructor(
     readonly dir: string,
@@ -67,6 +72,8 @@ export class Store extends ArticlesInMemory implements BriefingStore {
     private readonly logger: Logger | undefined,
   ) {
     super();
+    this.shardsFromCache = files.fromCache;
+    this.cacheServedAll = files.fromCache === files.shards.filter((s) => s.fd !== null).length;
     const failure = (file: string) => (e: unknown) => (e instanceof StoreWriteError ? e : storeWriteError(dir, file, e));
     const lockHeld = () => this.assertLockHeld();
     this.main = new CommittedFile(mainPath(dir), files.main, { describeFailure: failure(mainPath(dir)), beforeWrite: lockHeld });
@@ -256,6 +263,8 @@ export class Store extends ArticlesInMemory implements BriefingStore {
     for (let i = 0; i < this.shards.length; i++) {
       if (await this.manifestCaughtUp(i, this.shards[i]!.data).then(() => false, () => true)) break;
     }
+    // What memory holds of the shards, for the next start to load cheaply; a cache, so a failure is no loss.
+    if (!this.lock.lost) await writeRecordsCache(this.dir, this.shards.map((s) => s.data), this.cacheServedAll).catch(() => undefined);
     this.closed = true;
     for (const shard of this.shards) closeQuietly(shard.data.fd);
     await this.lock.release();

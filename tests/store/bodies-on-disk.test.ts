@@ -5,33 +5,16 @@
 // half-read. A restart reads each distinct entity once (shard-entities.ts):
 // articles naming the same entity hold one frozen object, in any shard, and
 // every article reads back exactly the entities it was stored with.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storedPart, type Entity } from '../../src/model/article.js';
 import { StoreError } from '../../src/store/store-errors.js';
 import { shardOf, Store } from '../../src/store/store.js';
 import { article } from '../roundup/memory-roundup-store.js';
+import { tempStores } from '../support/temp-stores.js';
 
-const dirs: string[] = [];
-const stores: Store[] = [];
-afterEach(async () => {
-  for (const s of stores.splice(0)) await s.close().catch(() => undefined);
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-async function open(dir: string): Promise<Store> {
-  const s = await Store.open(dir);
-  stores.push(s);
-  return s;
-}
-
-function tmp(): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'ringkas-bodies-'));
-  dirs.push(d);
-  return d;
-}
+const { open, tmp } = tempStores('bodies');
 
 const shardFile = (dir: string, id: string) => path.join(dir, 'articles', `shard-${String(shardOf(id, 128)).padStart(2, '0')}.json`);
 
