@@ -68,23 +68,29 @@ function expectHolds(s: Store, records: readonly ArticleRecord[]): void {
   }
 }
 
+/** Runs a child that adds `count` articles at once and is killed with SIGKILL once they are acknowledged; its lock is left stale. */
+async function killedAfterAdds(dir: string, count: number): Promise<string[]> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'tests/store/fixtures/add-then-hang.ts'), dir, String(count)], { cwd: PROJECT_ROOT });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const ids = await new Promise<string[]>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', (line) => resolve(line.split(' ').slice(1)));
+    child.once('exit', (code) => reject(new Error(`the child ended (${code}) before its adds were acknowledged: ${stderr}`)));
+  });
+  child.kill('SIGKILL');
+  await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+  const minuteAgo = new Date(Date.now() - 60_000);
+  utimesSync(path.join(dir, 'ringkas.lock'), minuteAgo, minuteAgo);
+  return ids;
+}
+
 describe('the add journal', () => {
   it('keeps an add acknowledged before a kill -9: the next start has it, body and all, and folds it into its shard', async () => {
     const dir = tmp();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'tests/store/fixtures/add-then-hang.ts'), dir, '12'], { cwd: PROJECT_ROOT });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const ids = await new Promise<string[]>((resolve, reject) => {
-      createInterface({ input: child.stdout }).once('line', (line) => resolve(line.split(' ').slice(1)));
-      child.once('exit', (code) => reject(new Error(`the child ended (${code}) before its adds were acknowledged: ${stderr}`)));
-    });
-    child.kill('SIGKILL');
-    await new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve(null) : child.once('exit', resolve)));
+    const ids = await killedAfterAdds(dir, 12);
     expect(ids).toHaveLength(12);
     expect(journals(dir).length).toBeGreaterThan(0);
     expect(shardTexts(dir)).not.toContain('"k0"');
-    const minuteAgo = new Date(Date.now() - 60_000);
-    utimesSync(path.join(dir, 'ringkas.lock'), minuteAgo, minuteAgo);
 
     const s = await open(dir);
     expect(s.articleCount).toBe(12);
@@ -172,6 +178,24 @@ describe('the add journal', () => {
     }
     await closed(s);
     expectHolds(await open(dir), big);
+  });
+
+  it('a start through the records cache still takes what only the journal holds', async () => {
+    const dir = tmp();
+    const first = await open(dir);
+    for (const n of [1, 2, 3]) await first.addArticle(record(n));
+    await closed(first); // folds, and writes the records cache
+    const killed = await killedAfterAdds(dir, 4); // k0..k3 are in the journal only
+    const restarted = await open(dir);
+    expect(restarted.shardsFromCache).toBeGreaterThan(0);
+    expect([...restarted.listArticles()].map((a) => a.id).sort()).toEqual(['j1', 'j2', 'j3', ...killed].sort());
+    for (const r of [1, 2, 3].map(record)) expect(restarted.readBody(r.id)).toBe(r.body);
+    expect(restarted.readBody('k3')).toBe('Body of k3: "quoted" — ünïcode');
+    await closed(restarted);
+    const again = await open(dir);
+    expect(again.shardsFromCache).toBeGreaterThan(0);
+    expect(again.articleCount).toBe(7);
+    expect(again.readBody('k3')).toBe('Body of k3: "quoted" — ünïcode');
   });
 
   it('writes adds waiting at the same moment as one line', async () => {
