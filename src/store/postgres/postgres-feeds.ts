@@ -8,12 +8,12 @@ import type pg from 'pg';
 import type { FeedRecord } from '../../feeds/feed-record.js';
 import type { FeedRecordStore } from '../briefing-store.js';
 import { writeAndNotify } from './change-feed.js';
+import { LocalWrites } from './local-writes.js';
 
 export class PostgresFeedStore implements FeedRecordStore {
   private feeds: FeedRecord[] = [];
   private readonly pending = new Set<Promise<unknown>>();
-  /** Per feed: our saves started so far, and the one in flight (a re-read waits for it). */
-  private readonly saves = new Map<string, { started: number; last: Promise<unknown> }>();
+  private readonly saves = new LocalWrites();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -32,16 +32,12 @@ export class PostgresFeedStore implements FeedRecordStore {
   }
 
   /** Re-reads one feed another instance changed (or removed). */
-  async refresh(id: string): Promise<void> {
-    for (;;) {
-      const before = this.saves.get(id);
-      await before?.last.catch(() => undefined);
-      const { rows } = await this.pool.query<{ record: FeedRecord }>('SELECT record FROM feeds WHERE id = $1', [id]);
-      // A save of ours started meanwhile: the row read may predate it, so read again.
-      if (this.saves.get(id)?.started !== before?.started) continue;
-      this.remember(id, rows[0]?.record);
-      return;
-    }
+  refresh(id: string): Promise<void> {
+    return this.saves.reread(
+      [id],
+      async () => (await this.pool.query<{ record: FeedRecord }>('SELECT record FROM feeds WHERE id = $1', [id])).rows[0]?.record,
+      (feed, ids) => ids.forEach((i) => this.remember(i, feed)),
+    );
   }
 
   private remember(id: string, feed: FeedRecord | undefined): void {
@@ -73,7 +69,7 @@ export class PostgresFeedStore implements FeedRecordStore {
   }
 
   async delete(id: string): Promise<boolean> {
-    const rows = await this.track(writeAndNotify(this.pool, 'DELETE FROM feeds WHERE id = $1 RETURNING id', [id], { origin: this.origin, kind: 'feed', op: 'del' }));
+    const rows = await this.saves.track(id, this.track(writeAndNotify(this.pool, 'DELETE FROM feeds WHERE id = $1 RETURNING id', [id], { origin: this.origin, kind: 'feed', op: 'del' })));
     this.remember(id, undefined);
     return rows.length > 0;
   }
@@ -87,9 +83,7 @@ export class PostgresFeedStore implements FeedRecordStore {
         { origin: this.origin, kind: 'feed', op: 'put' },
       ),
     );
-    const started = (this.saves.get(feed.id)?.started ?? 0) + 1;
-    this.saves.set(feed.id, { started, last: written });
-    await written;
+    await this.saves.track(feed.id, written);
     this.remember(feed.id, feed);
   }
 

@@ -19,6 +19,7 @@ import type { BriefingStore, RemoteChange, SeedingState } from '../briefing-stor
 import { DuplicateArticleError } from '../duplicate-article.js';
 import type { AuditEntry } from '../store-schema.js';
 import { BodyFile } from './body-file.js';
+import { LocalWrites } from './local-writes.js';
 import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
 import { migrate } from './migrate.js';
 import { copyBinaryRows } from './copy-binary.js';
@@ -87,6 +88,8 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
   private audit: AuditEntry[] = [];
   private feedStore: PostgresFeedStore | null = null;
   private feedsOpening: Promise<PostgresFeedStore> | null = null;
+  /** Our writes to subscriptions, so a re-read overlapping one cannot put the older row back (local-writes.ts). */
+  private readonly subscriptionWrites = new LocalWrites();
   private readonly listeners = new Set<(change: RemoteChange) => void>();
   private readonly pending = new Set<Promise<unknown>>();
   /** Remote notes are handled one at a time, in arrival order, after the first load. */
@@ -318,19 +321,22 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
   }
 
   async putSubscription(sub: SubscriptionRecord): Promise<void> {
-    await this.track(
-      writeAndNotify(
-        this.pool,
-        'INSERT INTO subscriptions (id, record) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record RETURNING id',
-        [sub.id, sub],
-        this.note('subscription', 'put'),
+    await this.subscriptionWrites.track(
+      sub.id,
+      this.track(
+        writeAndNotify(
+          this.pool,
+          'INSERT INTO subscriptions (id, record) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET record = EXCLUDED.record RETURNING id',
+          [sub.id, sub],
+          this.note('subscription', 'put'),
+        ),
       ),
     );
     this.rememberSubscription(sub.id, sub);
   }
 
   async deleteSubscription(id: string): Promise<boolean> {
-    const rows = await this.track(writeAndNotify(this.pool, 'DELETE FROM subscriptions WHERE id = $1 RETURNING id', [id], this.note('subscription', 'del')));
+    const rows = await this.subscriptionWrites.track(id, this.track(writeAndNotify(this.pool, 'DELETE FROM subscriptions WHERE id = $1 RETURNING id', [id], this.note('subscription', 'del'))));
     this.rememberSubscription(id, undefined);
     return rows.length > 0;
   }
@@ -364,7 +370,7 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
   /** Claims and the request ledger in this database; a roundup's claim completes in the transaction that advances its subscription. */
   coordination(clock: Clock): Coordination {
     return postgresCoordination(this.pool, clock, async (claim, id, state) => {
-      const done = await this.track(commitDelivery(this.pool, clock, claim, id, state, this.note('subscription', 'put')));
+      const done = await this.subscriptionWrites.track(id, this.track(commitDelivery(this.pool, clock, claim, id, state, this.note('subscription', 'put'))));
       if (done.subscription) this.rememberSubscription(id, done.subscription);
       return done.ours;
     });
@@ -404,9 +410,14 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
     await this.refreshArticles(ids('article'));
     const subscriptions = ids('subscription');
     if (subscriptions.length > 0) {
-      const { rows } = await this.pool.query<{ id: string; record: SubscriptionRecord }>('SELECT id, record FROM subscriptions WHERE id = ANY($1)', [subscriptions]);
-      const stored = new Map(rows.map((r) => [r.id, r.record]));
-      for (const id of subscriptions) this.rememberSubscription(id, stored.get(id));
+      await this.subscriptionWrites.reread(
+        subscriptions,
+        async (ids) => (await this.pool.query<{ id: string; record: SubscriptionRecord }>('SELECT id, record FROM subscriptions WHERE id = ANY($1)', [ids])).rows,
+        (rows, ids) => {
+          const stored = new Map(rows.map((r) => [r.id, r.record]));
+          for (const id of ids) this.rememberSubscription(id, stored.get(id));
+        },
+      );
       for (const id of subscriptions) this.emit({ kind: 'subscription-changed', id });
     }
     if (ids('meta').length > 0) await this.loadMeta();
