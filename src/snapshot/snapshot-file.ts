@@ -7,7 +7,8 @@
 // and a file that is damaged, cut short or written by a newer Ringkas is
 // ignored (and logged), never trusted.
 import { mkdirSync } from 'node:fs';
-import { open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
+import { writeAtomically } from '../store/write-atomically.js';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import type { PostedSearch, PreparedDocument } from '../search/search-index.js';
@@ -292,32 +293,21 @@ export async function writeSnapshot(file: string, data: SnapshotOut | SnapshotDa
   MAGIC.copy(header);
   header.writeUInt32BE(SNAPSHOT_FILE_VERSION, MAGIC.length);
   header.writeUInt32BE(BYTE_ORDER, MAGIC.length + 4);
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    const fh = await open(tmp, 'w');
-    try {
-      let gathered: Buffer[] = [header];
-      let size = header.length;
-      const flush = async () => {
-        const bytes = gathered.length === 1 ? gathered[0]! : Buffer.concat(gathered, size);
-        for (let at = 0; at < bytes.length; ) at += (await fh.write(bytes, at)).bytesWritten;
-        gathered = [];
-        size = 0;
-      };
-      for (const piece of encodeSections(snapshot)) {
-        gathered.push(piece);
-        size += piece.length;
-        if (size >= GATHER_BYTES) await flush();
-      }
-      await flush();
-    } finally {
-      await fh.close();
+  await writeAtomically(file, async (write) => {
+    let gathered: Buffer[] = [header];
+    let size = header.length;
+    const flush = async () => {
+      await write(gathered.length === 1 ? gathered[0]! : Buffer.concat(gathered, size));
+      gathered = [];
+      size = 0;
+    };
+    for (const piece of encodeSections(snapshot)) {
+      gathered.push(piece);
+      size += piece.length;
+      if (size >= GATHER_BYTES) await flush();
     }
-    await rename(tmp, file);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
+    await flush();
+  });
 }
 
 export type SnapshotRead =

@@ -12,7 +12,7 @@
 // others are written from memory.
 import { createHash } from 'node:crypto';
 import { fstatSync, openSync } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
+import { writeAtomically } from './write-atomically.js';
 import path from 'node:path';
 import type { Entity, StoredArticle } from '../model/article.js';
 import { ARTICLE_STAMP_VERSION, articleStamp, rememberStamp } from '../model/article-stamp.js';
@@ -252,12 +252,10 @@ const RACY_MS = 50;
 async function writeFresh(dir: string, shards: readonly ShardState[], identities: readonly (string | null)[], old: RecordsCache | null): Promise<void> {
   const entities = new EntityTable(old?.entities ?? []);
   const file = recordsPath(dir);
-  const tmp = `${file}.${process.pid}.tmp`;
-  const fh = await open(tmp, 'w');
-  try {
+  await writeAtomically(file, async (write) => {
     let offset = 0;
     const put = async (bytes: Buffer) => {
-      for (let at = 0; at < bytes.length; ) at += (await fh.write(bytes, at)).bytesWritten;
+      await write(bytes);
       offset += bytes.length;
     };
     const head = Buffer.alloc(HEAD);
@@ -281,15 +279,6 @@ async function writeFresh(dir: string, shards: readonly ShardState[], identities
     const trailer = Buffer.alloc(TRAILER);
     trailer.writeUInt32BE(header.length, 0);
     await put(Buffer.concat([header, trailer]));
-  } catch (e) {
-    await fh.close().catch(() => undefined);
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
-  await fh.close();
-  await rename(tmp, file).catch(async (e: unknown) => {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
   });
 }
 
