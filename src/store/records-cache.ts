@@ -216,8 +216,8 @@ function readHeader(fd: number, shardCount: number): Header | null {
 
 /**
  * Writes the cache for the shards as committed (at close), unless the one on
- * disk served every shard at start (`servedAll`) and still names every
- * shard's file. A shard whose bodies or key figures are not all on disk (a
+ * disk served every shard at start (`servedAll`), still names every shard's
+ * file and holds stamps of this articleStamp version. A shard whose bodies or key figures are not all on disk (a
  * hand-edited layout, parsed whole) gets no section.
  */
 export async function writeRecordsCache(dir: string, shards: readonly ShardState[], servedAll: boolean): Promise<void> {
@@ -225,7 +225,7 @@ export async function writeRecordsCache(dir: string, shards: readonly ShardState
   const identities = shards.map((s) => (s.fd === null ? null : fileIdentity(s.fd)));
   const old = RecordsCache.open(dir, shards.length);
   try {
-    if (servedAll && old?.names(identities)) return;
+    if (servedAll && old?.stampVersion === ARTICLE_STAMP_VERSION && old.names(identities)) return;
     await writeFresh(dir, shards, identities, old);
   } finally {
     old?.close();

@@ -3,10 +3,12 @@
 // and then holds exactly what a read of the shard's text holds. A shard
 // changed since (by this store or by hand), and every shard when the cache is
 // missing, damaged or of another version, is read from its text.
+import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Entity } from '../../src/model/article.js';
+import { ARTICLE_STAMP_VERSION, articleStamp } from '../../src/model/article-stamp.js';
 import { RECORDS_FILE } from '../../src/store/records-cache.js';
 import { shardOf, type Store } from '../../src/store/store.js';
 import { article } from '../roundup/memory-roundup-store.js';
@@ -55,7 +57,68 @@ async function fromText(dir: string): Promise<string> {
   return out;
 }
 
+/**
+ * Rewrites the cache in `dir` as one written under stamp version
+ * `stampVersion` whose every stamp is `stamp`, sections and checksums kept
+ * whole (the layout of src/store/records-cache.ts: magic and version, the
+ * sections, the JSON header, its length).
+ */
+function restampCache(dir: string, stampVersion: number, stamp: number): void {
+  const bytes = readFileSync(cacheFile(dir));
+  const length = bytes.readUInt32BE(bytes.length - 4);
+  const header = JSON.parse(bytes.subarray(bytes.length - 4 - length, bytes.length - 4).toString('utf8')) as {
+    stampVersion: number;
+    shards: ({ offset: number; length: number; sha: string } | null)[];
+  };
+  const head = bytes.subarray(0, header.shards.find((s) => s !== null)!.offset);
+  const parts: Buffer[] = [head];
+  let offset = head.length;
+  for (const s of header.shards) {
+    if (s === null) continue;
+    const section = JSON.parse(bytes.subarray(s.offset, s.offset + s.length).toString('utf8')) as { stamps: number[] };
+    section.stamps = section.stamps.map(() => stamp);
+    const out = Buffer.from(JSON.stringify(section), 'utf8');
+    Object.assign(s, { offset, length: out.length, sha: createHash('sha256').update(out).digest('base64') });
+    parts.push(out);
+    offset += out.length;
+  }
+  header.stampVersion = stampVersion;
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const trailer = Buffer.alloc(4);
+  trailer.writeUInt32BE(json.length, 0);
+  writeFileSync(cacheFile(dir), Buffer.concat([...parts, json, trailer]));
+}
+
 describe('records cache', () => {
+  it('its stamps are used only when written under this articleStamp version; under another they are computed again, and the cache rewritten', async () => {
+    const { dir, shards } = await filledStore();
+    const truth = JSON.parse(await fromText(dir)) as unknown[];
+    expect(truth).toHaveLength(ARTICLES);
+    const FAKE = 12345;
+    // This version: the cache's stamps are taken as they are (the check below can tell).
+    restampCache(dir, ARTICLE_STAMP_VERSION, FAKE);
+    const trusted = await open(dir);
+    expect(trusted.shardsFromCache).toBe(shards);
+    expect([...trusted.listArticles()].every((a) => articleStamp(a) === FAKE)).toBe(true);
+    await trusted.close();
+    // Another version: every shard still comes from the cache, but no stamp does.
+    restampCache(dir, ARTICLE_STAMP_VERSION + 1, FAKE);
+    const s = await open(dir);
+    expect(s.shardsFromCache).toBe(shards);
+    const stamps = [...s.listArticles()].map((a) => articleStamp(a));
+    expect(stamps).not.toContain(FAKE);
+    expect(stamps).toEqual([...s.listArticles()].map((a) => articleStamp({ ...a })));
+    await s.close();
+    // Close wrote it again under this version, with stamps of the records.
+    const bytes = readFileSync(cacheFile(dir));
+    const length = bytes.readUInt32BE(bytes.length - 4);
+    expect((JSON.parse(bytes.subarray(bytes.length - 4 - length, bytes.length - 4).toString('utf8')) as { stampVersion: number }).stampVersion).toBe(ARTICLE_STAMP_VERSION);
+    const again = await open(dir);
+    expect(again.shardsFromCache).toBe(shards);
+    expect([...again.listArticles()].map((a) => articleStamp(a))).toEqual(stamps);
+    await again.close();
+  });
+
   it('a restart takes every unchanged shard from it and holds exactly what a read of the text holds', async () => {
     const { dir, shards } = await filledStore();
     const s = await open(dir);
