@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import type { Reply } from '../../src/model/reply.js';
-import { readSnapshot, rowsForm, SNAPSHOT_FILE, SNAPSHOT_FILE_VERSION, writeSnapshot, type SnapshotData } from '../../src/snapshot/snapshot-file.js';
+import { FILING_WORDS, readSnapshot, rowsForm, SNAPSHOT_FILE, SNAPSHOT_FILE_VERSION, writeSnapshot, type SnapshotData } from '../../src/snapshot/snapshot-file.js';
 import { makeArticleText } from '../support/article-text.js';
 import { addNumbered, answers, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
 import { adminCtx, tempConfig } from '../support/temp-engine.js';
@@ -101,6 +101,13 @@ function reordered(s: SnapshotData, order: readonly number[]): SnapshotData {
     signalWeights: signals.out[1] as Float64Array,
     dates: pick(s.dates),
     series: new Map([...s.series].map(([i, v]) => [order.indexOf(i), v])),
+    ...(s.nearCount && s.nearSpares && s.nearWords
+      ? {
+          nearCount: Uint32Array.from(pick(s.nearCount)),
+          nearSpares: Uint8Array.from(pick(s.nearSpares)),
+          nearWords: Uint32Array.from(order.flatMap((i) => [...s.nearWords!.subarray(i * FILING_WORDS, (i + 1) * FILING_WORDS)])),
+        }
+      : {}),
   };
 }
 
