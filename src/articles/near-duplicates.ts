@@ -130,6 +130,8 @@ export class NearDuplicates {
   private known: KnownFiling | null;
   /** Articles unfiled since start (removed, or back with another text): the filing may then keep keys set aside that a filing from the text would not. */
   private unfilings = 0;
+  /** Changes to the filing (an article filed, unfiled or its spares taken again), so a capture knows it still holds. */
+  private changes = 0;
 
   /**
    * `all` lists the stored articles; `stored` looks one up by id, `bodyOf`
@@ -244,8 +246,10 @@ export class NearDuplicates {
    * was unfiled since start). Articles not filed yet are simply not in it.
    */
   capture(): FilingCapture | null {
-    if (this.unfilings > 0) return null;
-    const unfilings = this.unfilings;
+    if (this.unfilings > 0 || !this.filedOrKnown()) return null;
+    // What is left comes from the snapshot (~10 µs an article): filed now, so that a close soon after a restart keeps the filing.
+    this.catchUp();
+    const changes = this.changes;
     return {
       setAside: Uint32Array.from(this.setAside),
       row: (id, fingerprint) => {
@@ -253,8 +257,27 @@ export class NearDuplicates {
         if (!filed || filed.fingerprint !== fingerprint) return undefined;
         return { count: filed.count, spares: filed.spares, words: this.slots.row(filed.slot) };
       },
-      stillExact: () => this.unfilings === unfilings,
+      stillExact: () => this.changes === changes,
     };
+  }
+
+  /** True when every stored article is filed or has its filing from the snapshot. */
+  private filedOrKnown(): boolean {
+    if (this.allFiled()) return true;
+    if (!this.known) return false;
+    for (let i = this.pendingDone; i < this.pending!.length; i++) if (!this.known.get(this.pending![i]!.id)) return false;
+    return true;
+  }
+
+  /** The keys an article is filed under, ascending (for tests: the filing compared key by key). */
+  keysFor(id: string): number[] {
+    const filed = this.filed.get(id);
+    return filed ? this.keysOf(filed).sort((a, b) => a - b) : [];
+  }
+
+  /** The keys set aside, ascending (for tests). */
+  setAsideKeys(): number[] {
+    return [...this.setAside].sort((a, b) => a - b);
   }
 
   /** Figures for benches: keys in use and set aside, and articles filed. */
@@ -293,7 +316,7 @@ export class NearDuplicates {
   private fileOne(article: StoredArticle, set: Uint32Array): void {
     this.fileSlot(article, set.length, (slot) => {
       writeSignature(set, this.slots.words, slot);
-      return this.slots.setSpares(slot, set);
+      return this.slots.setSpares(slot, this.sparesOf(set));
     });
   }
 
@@ -310,9 +333,12 @@ export class NearDuplicates {
     const known = this.filed.get(article.id);
     if (known?.fingerprint === article.fingerprint) return;
     if (known) this.unfile(article.id, known); // a removed id back with other text
+    this.changes += 1;
     const slot = this.slots.take();
     const filed: Filed = { fingerprint: article.fingerprint, slot, count, spares: fill(slot), keys: 0 };
     this.filed.set(article.id, filed);
+    // Spares from the snapshot, with keys set aside since among them: taken again from the body.
+    if (filed.spares === SPARE && this.sketchOf(filed).length < SKETCH && !this.respare(article.id, filed)) return;
     const full: number[] = [];
     this.fileUnder(article.id, filed, full);
     // Setting a key aside files its articles under further keys, which may fill up in turn.
@@ -374,12 +400,28 @@ export class NearDuplicates {
       this.unfile(id, filed);
       return false;
     }
-    filed.spares = this.slots.setSpares(filed.slot, shingles(body).filter((h) => !this.setAside.has(h)));
+    filed.spares = this.slots.setSpares(filed.slot, this.sparesOf(shingles(body)));
+    this.changes += 1;
     return true;
+  }
+
+  /**
+   * The first SPARE of an article's hashes (ascending) that are not set aside.
+   * Not the first SPARE of all: then an article's keys are always its smallest
+   * hashes not set aside, whether a key of its was set aside after it was filed
+   * or before, so the filing does not depend on the order articles come in.
+   */
+  private sparesOf(set: Uint32Array): Uint32Array {
+    if (this.setAside.size === 0) return set;
+    const spares = new Uint32Array(Math.min(SPARE, set.length));
+    let n = 0;
+    for (let i = 0; i < set.length && n < SPARE; i++) if (!this.setAside.has(set[i]!)) spares[n++] = set[i]!;
+    return spares.subarray(0, n);
   }
 
   private unfile(id: string, filed: Filed): void {
     this.unfilings += 1;
+    this.changes += 1;
     for (const key of this.keysOf(filed)) {
       const ids = this.byKey.get(key);
       const at = ids?.indexOf(id) ?? -1;
