@@ -254,7 +254,6 @@ export class Engine {
     this.#stopFollowing();
     this.#services.stories.stop();
     const articlesStopped = this.#services.articles.stop();
-    this.#services.index.stop();
     await articlesStopped;
     await this.#snapshots?.close();
     await this.#services.store.close();
