@@ -95,6 +95,8 @@ export interface SnapshotData {
 export const NOT_FILED = 255;
 /** Words per row of `nearWords`. */
 export const FILING_WORDS = ROW_WORDS;
+/** Rows of `nearWords` per block the writer fills. */
+const FILING_BLOCK = 4096;
 
 /**
  * What the snapshot file holds: SnapshotData with search as postings by term
@@ -222,7 +224,8 @@ export function* buildSnapshotSteps(inputs: string, search: PostedSearch, rows: 
   const series = new Map<number, SeriesEvent[]>();
   const nearCount = new Uint32Array(filing ? n : 0);
   const nearSpares = new Uint8Array(filing ? n : 0);
-  const nearWords = new ArrayBlocks((k) => new Uint32Array(k));
+  // Blocks of FILING_BLOCK rows (no one large allocation in a slice), each row's words copied in one `set`.
+  const nearWords: Uint32Array[] = [];
   yield;
   let g = 0;
   for (let i = 0; i < n; i++) {
@@ -232,7 +235,8 @@ export function* buildSnapshotSteps(inputs: string, search: PostedSearch, rows: 
       const filed = filing.row(r.id, r.fingerprint);
       nearCount[i] = filed?.count ?? 0;
       nearSpares[i] = filed?.spares ?? NOT_FILED;
-      for (let w = 0; w < FILING_WORDS; w++) nearWords.push(filed?.words[w] ?? 0);
+      if (i % FILING_BLOCK === 0) nearWords.push(new Uint32Array(Math.min(FILING_BLOCK, n - i) * FILING_WORDS));
+      if (filed) nearWords.at(-1)!.set(filed.words, (i % FILING_BLOCK) * FILING_WORDS);
     }
     signalStart[i] = g;
     for (let j = 0; j < r.signals.keys.length; j++, g++) {
@@ -267,7 +271,7 @@ export function* buildSnapshotSteps(inputs: string, search: PostedSearch, rows: 
     dates,
     series,
     // A filing that lost its exactness during the build (an article unfiled) is left out.
-    ...(filing?.stillExact() ? { nearSetAside: filing.setAside, nearCount, nearSpares, nearWords: nearWords.parts() } : {}),
+    ...(filing?.stillExact() ? { nearSetAside: filing.setAside, nearCount, nearSpares, nearWords } : {}),
   };
 }
 
