@@ -98,7 +98,7 @@ export class Engine {
     const sharedRows = sharedStart?.finish(store);
     logger.info({ event: 'store_opened', articles: store.articleCount, ms: Math.round(performance.now() - started) }, 'store opened');
     try {
-      const { index, stories, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger, sharedRows, prefetched, readAhead: config.ingestWorkers > 0 });
+      const { index, stories, nearDuplicates, snapshots } = await openDerivedIndexes({ store, briefs, lexicon, scope: scopeOf(scopeSides), scopeSides, logger, sharedRows, prefetched, readAhead: config.ingestWorkers > 0 });
       const cards = new CardBuilder(briefs, stories, store);
       const tagger = new TopicTagger(briefs);
       const glossary = briefGlossary(briefs);
@@ -114,6 +114,7 @@ export class Engine {
         logger,
         fetcher: options.fetcher ?? lazySafeFetcher(config.fetch, logger),
         derivePool,
+        nearDuplicates,
       });
       const coordination = store.coordination(clock);
       const services: EngineServices = { config, logger, clock, store, coordination, briefs, lexicon, index, stories, cards, articles, help: helpEntries() };
@@ -253,7 +254,6 @@ export class Engine {
     this.#stopFollowing();
     this.#services.stories.stop();
     const articlesStopped = this.#services.articles.stop();
-    this.#services.index.stop();
     await articlesStopped;
     await this.#snapshots?.close();
     await this.#services.store.close();

@@ -20,7 +20,7 @@ import type { StoryIndex } from '../stories/story-clusters.js';
 import { summarizeArticle, type Glossary } from '../summarize/summarize-article.js';
 import { topicsOf, type Derived } from './derivation.js';
 import type { DerivePool } from './derive-pool.js';
-import { NearDuplicates } from './near-duplicates.js';
+import type { NearDuplicates } from './near-duplicates.js';
 import { rawFromFile, rawFromText, rawFromUrl } from './raw-from-input.js';
 
 export interface AddResult {
@@ -40,6 +40,8 @@ export interface ArticleServiceDeps {
   fetcher: ArticleFetcher;
   /** Derives articles ahead while several adds are in flight (worker threads); absent: all here, one by one. */
   derivePool?: DerivePool | undefined;
+  /** The near-duplicate check over the stored articles (built with the other derived indexes, from the snapshot's filing when it has one). */
+  nearDuplicates: NearDuplicates;
 }
 
 export class ArticleService {
@@ -48,11 +50,7 @@ export class ArticleService {
   private adding = 0;
 
   constructor(private readonly d: ArticleServiceDeps) {
-    this.nearDuplicates = new NearDuplicates(
-      () => d.store.listArticles(),
-      (id) => d.store.getArticle(id),
-      (id) => d.store.readBody(id),
-    );
+    this.nearDuplicates = d.nearDuplicates;
   }
 
   /** Files the stored articles for the near-duplicate check in the background, so the first add does not wait for it. */

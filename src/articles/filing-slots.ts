@@ -12,6 +12,8 @@ export const SPARE = 20;
 const SPARE_AT = SIGNATURE_WORDS;
 const KEYS_AT = SPARE_AT + SPARE;
 const STRIDE = KEYS_AT + SKETCH;
+/** A slot's signature and spares: what the derived-data snapshot keeps of it (its keys follow from them). */
+export const ROW_WORDS = KEYS_AT;
 
 export class FilingSlots {
   words = new Uint32Array(STRIDE * 1024);
@@ -39,6 +41,16 @@ export class FilingSlots {
     const n = Math.min(SPARE, sorted.length);
     this.words.set(sorted.subarray(0, n), slot + SPARE_AT);
     return n;
+  }
+
+  /** The slot's signature and spares (a view, valid until the next `take`). */
+  row(slot: number): Uint32Array {
+    return this.words.subarray(slot, slot + ROW_WORDS);
+  }
+
+  /** Writes a slot's signature and spares as `row` gave them. */
+  setRow(slot: number, words: Uint32Array): void {
+    this.words.set(words.subarray(0, ROW_WORDS), slot);
   }
 
   spare(slot: number, i: number): number {

@@ -124,7 +124,9 @@ export class SearchIndex {
   load(articles: readonly StoredArticle[], vocabulary: readonly string[], docs: NumberedDocuments, inScope: ArrayLike<number>): void {
     this.answers.invalidate();
     this.changeCount += articles.length;
-    this.index.load(vocabulary, docs, (t) => this.typos.add(t));
+    const fresh: string[] = [];
+    this.index.load(vocabulary, docs, (t) => fresh.push(t));
+    this.typos.addAll(fresh);
     articles.forEach((article, k) => {
       if (!inScope[k]) this.outOfScope.add(article.id);
     });
@@ -134,7 +136,9 @@ export class SearchIndex {
   loadPostings(articles: readonly StoredArticle[], vocabulary: readonly string[], docs: Pick<NumberedDocuments, 'ids' | 'headLen' | 'bodyLen'>, postings: TermPostings, inScope: ArrayLike<number>): void {
     this.answers.invalidate();
     this.changeCount += articles.length;
-    this.index.loadPostings(vocabulary, docs, postings, (t) => this.typos.add(t));
+    const fresh: string[] = [];
+    this.index.loadPostings(vocabulary, docs, postings, (t) => fresh.push(t));
+    this.typos.addAll(fresh);
     articles.forEach((article, k) => {
       if (!inScope[k]) this.outOfScope.add(article.id);
     });
@@ -158,15 +162,6 @@ export class SearchIndex {
     return { ...docs, inScope: Uint8Array.from(docs.ids, (id) => (this.outOfScope.has(id) ? 0 : 1)) };
   }
 
-  /** Resolves once every indexed term is filed for typo look-ups (they answer the same before, only slower). */
-  typosFiled(): Promise<void> {
-    return this.typos.filed();
-  }
-
-  /** Stops background work (the engine is closing). */
-  stop(): void {
-    this.typos.stop();
-  }
 
   remove(id: string): void {
     this.answers.invalidate();

@@ -1,5 +1,5 @@
-// Building the engine's derived indexes (search, stories) at start (the
-// near-duplicate check files stored articles itself, in the background), taking each article's derived data from the snapshot when the
+// Building the engine's derived indexes (search, stories, the near-duplicate
+// check's filing, which it completes itself in the background) at start, taking each article's derived data from the snapshot when the
 // snapshot holds that very article (same id, fingerprint and stamp of the
 // fields read, same briefs, scope and lexicon, same snapshot version) and
 // reading the article's text otherwise. Articles go in in the store's order,
@@ -13,19 +13,22 @@ import type { Scope } from '../briefs/scope.js';
 import type { Logger } from '../logger.js';
 import type { Lexicon } from '../search/lexicon.js';
 import type { StoredArticle } from '../model/article.js';
+import { filingAgrees, NearDuplicates, type KnownFiling } from '../articles/near-duplicates.js';
 import { SearchIndex, type PreparedDocument } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import { articleWithBody } from '../store/article-with-body.js';
 import { conceptsOf } from '../stories/event-signals.js';
 import { StoryIndex, type KnownSignals } from '../stories/story-clusters.js';
 import { storedSignals, storySignals } from '../stories/story-signals.js';
-import { articleStamp, stampWithoutSignals, preparedRows, readSnapshotBytes, type SnapshotBytes, SNAPSHOT_VERSION, readSnapshot, rowAt, rowsForm, signalsAt, snapshotPath, SNAPSHOT_FILE_VERSION, type DerivedRow, type SnapshotData, type SnapshotFile, type SnapshotSignals } from './snapshot-file.js';
+import { articleStamp, knownFiling, stampWithoutSignals, preparedRows, readSnapshotBytes, type SnapshotBytes, SNAPSHOT_VERSION, readSnapshot, rowAt, rowsForm, signalsAt, snapshotPath, SNAPSHOT_FILE_VERSION, type DerivedRow, type SnapshotData, type SnapshotFile, type SnapshotSignals } from './snapshot-file.js';
 import { sharedWriters, startSharedRead } from './shared-snapshot.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 
 export interface DerivedIndexes {
   index: SearchIndex;
   stories: StoryIndex;
+  /** Files the stored articles in the background once started (ArticleService), from the snapshot where it can. */
+  nearDuplicates: NearDuplicates;
   /** Keeps the snapshot (file, or the store's shared rows) up to date; null for a store with neither. */
   snapshots: DerivedWriter | null;
 }
@@ -89,10 +92,12 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const snapshot: SnapshotFile | SnapshotData | null = file !== null ? await usableSnapshot(file, inputs, logger, early) : shared ? await (d.sharedRows ?? startSharedRead(shared, inputs, logger).finish(store)) : null;
   const t1 = performance.now();
   const { rowOf, withoutSignals } = snapshot ? validRows(snapshot, store) : { rowOf: new Map<string, number>(), withoutSignals: new Set<string>() };
-  if (snapshot && !canaryAgrees(snapshot, rowOf, withoutSignals, d, index)) {
+  let filing = snapshot ? knownFiling(snapshot, rowOf) : null;
+  if (snapshot && !canaryAgrees(snapshot, rowOf, withoutSignals, d, index, filing)) {
     logger.warn({ event: 'derived_snapshot_outdated', file }, 'derived-data snapshot disagrees with this version; articles are read from their text');
     rowOf.clear();
     withoutSignals.clear();
+    filing = null;
   }
   const articles = [...store.listArticles()];
   const knownSignals = snapshot ? signalsOfRows(signalPart(snapshot), rowOf, withoutSignals) : undefined;
@@ -102,16 +107,33 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   else fromText = loadSearchIndex(store, index, articles, snapshot && rowsForm(snapshot), rowOf);
   const t3 = performance.now();
   const stories = new StoryIndex(articles, d.lexicon, knownSignals, (id) => store.readBody(id), { readAhead: d.readAhead === true });
+  const nearDuplicates = nearDuplicatesOf(store, filing);
   const reused = rowOf.size;
   const ms = (a: number, b: number) => Math.round(b - a);
   const timing = { readMs: ms(t0, t1), checkMs: ms(t1, t2), searchMs: ms(t2, t3), storiesMs: ms(t3, performance.now()) };
-  logger.info({ event: 'derived_indexes_built', fromSnapshot: reused, fromText, snapshotRows: snapshot?.ids.length ?? 0, signalsFromText: withoutSignals.size, ...timing }, 'derived indexes built');
-  const upToDate = fromText === 0 && withoutSignals.size === 0 && reused === (snapshot?.ids.length ?? 0);
+  logger.info({ event: 'derived_indexes_built', fromSnapshot: reused, fromText, snapshotRows: snapshot?.ids.length ?? 0, signalsFromText: withoutSignals.size, filingFromSnapshot: filing !== null, ...timing }, 'derived indexes built');
+  // A snapshot without the whole filing (written after a removal, or before the filing was done) is written again with it.
+  const upToDate = fromText === 0 && withoutSignals.size === 0 && reused === (snapshot?.ids.length ?? 0) && (file === null || snapshot === null || filing?.rows === reused);
   const snapshots =
     file !== null
-      ? new SnapshotWriter({ file, inputs, store, index, stories, logger, upToDate })
+      ? new SnapshotWriter({ file, inputs, store, index, stories, logger, upToDate, filing: nearDuplicates })
       : shared && sharedWriters({ shared, inputs, store, index, stories, logger, usable: rowOf.keys(), upToDate, snapshot });
-  return { index, stories, snapshots };
+  return { index, stories, nearDuplicates, snapshots };
+}
+
+/**
+ * The near-duplicate check over the stored articles, starting from the
+ * snapshot's filing when there is one. A function of its own, for the same
+ * reason as signalsOfRows: the filing's views keep the file's bytes only
+ * until the check has filed every stored article.
+ */
+function nearDuplicatesOf(store: BriefingStore, filing: KnownFiling | null): NearDuplicates {
+  return new NearDuplicates(
+    () => store.listArticles(),
+    (id) => store.getArticle(id),
+    (id) => store.readBody(id),
+    filing,
+  );
 }
 
 /**
@@ -403,7 +425,7 @@ function validRows(s: Pick<SnapshotData, 'ids' | 'fingerprints' | 'stamps'>, sto
 }
 
 /** Reads a few rows' articles again and compares: any difference means the code derives otherwise now. */
-function canaryAgrees(s: SnapshotFile | SnapshotData, rowOf: ReadonlyMap<string, number>, withoutSignals: ReadonlySet<string>, d: DerivedInputs, index: SearchIndex): boolean {
+function canaryAgrees(s: SnapshotFile | SnapshotData, rowOf: ReadonlyMap<string, number>, withoutSignals: ReadonlySet<string>, d: DerivedInputs, index: SearchIndex, filing: KnownFiling | null): boolean {
   const ids = [...rowOf.keys()];
   const step = Math.max(1, Math.floor(ids.length / CANARY_ROWS));
   const picked: string[] = [];
@@ -411,12 +433,14 @@ function canaryAgrees(s: SnapshotFile | SnapshotData, rowOf: ReadonlyMap<string,
   const rows = picked.map((id) => rowOf.get(id)!);
   const prepared = 'termStart' in s ? rows.map((r) => rowAt(s, r).prepared) : preparedRows(s, rows);
   const concepts = conceptsOf(d.lexicon);
+  const setAside = filing && new Set(filing.setAside);
   return picked.every((id, k) => {
     const article = articleWithBody(d.store, d.store.getArticle(id)!);
     const row: DerivedRow = { prepared: prepared[k]!, signals: signalsAt(s, rows[k]!) };
     // A row without signals is compared on its search part (its signals are read from the text anyway).
     const signals = withoutSignals.has(id) ? row.signals : storedSignals(storySignals(article, concepts));
-    return sameRow(row, { prepared: index.prepare(article), signals });
+    const filed = filing?.get(id);
+    return sameRow(row, { prepared: index.prepare(article), signals }) && (!filed || filingAgrees(article.body, filed, setAside!));
   });
 }
 

@@ -14,6 +14,9 @@ import path from 'node:path';
 import type { PostedSearch, PreparedDocument } from '../search/search-index.js';
 import { epochDay, type EventDate, type SeriesEvent, type StoredSignals } from '../stories/story-signals.js';
 import { ArrayBlocks } from '../search/array-blocks.js';
+import { SIGNATURE_WORDS } from '../articles/shingles.js';
+import { ROW_WORDS } from '../articles/filing-slots.js';
+import type { FilingCapture, FilingRow, KnownFiling } from '../articles/near-duplicates.js';
 import { decodeSections, encodeSections, type SectionSource } from './snapshot-sections.js';
 
 /**
@@ -27,9 +30,10 @@ export const SNAPSHOT_VERSION = 3;
 /**
  * The file's layout, in its header (a file of another layout is refused as
  * older or newer). 3: sections, search terms per article; 4: search postings
- * per term, as the index holds them (a restart no longer sorts them by term).
+ * per term, as the index holds them (a restart no longer sorts them by term);
+ * 5: the near-duplicate check's filing (decision 033).
  */
-export const SNAPSHOT_FILE_VERSION = 4;
+export const SNAPSHOT_FILE_VERSION = 5;
 
 export const SNAPSHOT_FILE = 'index.snapshot';
 const MAGIC = Buffer.from('RINGKAS-DERIVED\n');
@@ -75,7 +79,24 @@ export interface SnapshotData {
   dates: (EventDate | null)[];
   /** Numbered series editions, only for the articles naming one (index -> editions). */
   series: Map<number, SeriesEvent[]>;
+  /**
+   * The near-duplicate check's filing (near-duplicates.ts): the keys set aside,
+   * then per row its shingle count, how many spares its slot holds (NOT_FILED:
+   * none, not filed when written) and its signature and spares (FILING_WORDS
+   * each). Empty when the writer had none (absent: the same).
+   */
+  nearSetAside?: Uint32Array;
+  nearCount?: Uint32Array;
+  nearSpares?: Uint8Array;
+  nearWords?: Uint32Array;
 }
+
+/** A row's `nearSpares` when its article was not filed when the snapshot was written. */
+export const NOT_FILED = 255;
+/** Words per row of `nearWords`. */
+export const FILING_WORDS = ROW_WORDS;
+/** Rows of `nearWords` per block the writer fills. */
+const FILING_BLOCK = 4096;
 
 /**
  * What the snapshot file holds: SnapshotData with search as postings by term
@@ -181,7 +202,7 @@ export type RowRest = RowIdentity & Omit<DerivedRow, 'prepared'>;
  * Builds the snapshot file's data: `search` as the index holds it, `rows`
  * aligned with `search.ids`; in steps (runInSlices), reading only what it is given.
  */
-export function* buildSnapshotSteps(inputs: string, search: PostedSearch, rows: readonly RowRest[]): Generator<void, SnapshotOut, void> {
+export function* buildSnapshotSteps(inputs: string, search: PostedSearch, rows: readonly RowRest[], filing: FilingCapture | null = null): Generator<void, SnapshotOut, void> {
   const n = rows.length;
   const keyIdOf = new Map<string, number>();
   const signalKeys: string[] = [];
@@ -201,10 +222,22 @@ export function* buildSnapshotSteps(inputs: string, search: PostedSearch, rows: 
   const signalIds = new ArrayBlocks((k) => new Uint32Array(k));
   const signalWeights = new ArrayBlocks((k) => new Float64Array(k));
   const series = new Map<number, SeriesEvent[]>();
+  const nearCount = new Uint32Array(filing ? n : 0);
+  const nearSpares = new Uint8Array(filing ? n : 0);
+  // Blocks of FILING_BLOCK rows (no one large allocation in a slice), each row's words copied in one `set`.
+  const nearWords: Uint32Array[] = [];
   yield;
   let g = 0;
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
+    if (filing) {
+      // Copied now: the filing may change at the next turn (more articles filed, spares taken again).
+      const filed = filing.row(r.id, r.fingerprint);
+      nearCount[i] = filed?.count ?? 0;
+      nearSpares[i] = filed?.spares ?? NOT_FILED;
+      if (i % FILING_BLOCK === 0) nearWords.push(new Uint32Array(Math.min(FILING_BLOCK, n - i) * FILING_WORDS));
+      if (filed) nearWords.at(-1)!.set(filed.words, (i % FILING_BLOCK) * FILING_WORDS);
+    }
     signalStart[i] = g;
     for (let j = 0; j < r.signals.keys.length; j++, g++) {
       const key = r.signals.keys[j]!;
@@ -237,6 +270,35 @@ export function* buildSnapshotSteps(inputs: string, search: PostedSearch, rows: 
     signalWeights: signalWeights.parts(),
     dates,
     series,
+    // A filing that lost its exactness during the build (an article unfiled) is left out.
+    ...(filing?.stillExact() ? { nearSetAside: filing.setAside, nearCount, nearSpares, nearWords } : {}),
+  };
+}
+
+/**
+ * The snapshot's filing for the near-duplicate check, when it has one and every
+ * row it files is a stored article as it was filed (`rowOf`: stored article id ->
+ * its row, for rows of that very article); null otherwise. A filed row of a
+ * removed or changed article would leave keys set aside that a filing from the
+ * text would not: then none is taken (the check files from the text).
+ */
+export function knownFiling(s: Pick<SnapshotData, 'ids' | 'nearSetAside' | 'nearCount' | 'nearSpares' | 'nearWords'>, rowOf: ReadonlyMap<string, number>): KnownFiling | null {
+  const { nearSetAside: setAside, nearCount: count, nearSpares: spares, nearWords: words } = s;
+  if (!setAside || !count || !spares || !words || count.length !== s.ids.length) return null;
+  let rows = 0;
+  for (let i = 0; i < s.ids.length; i++) {
+    if (spares[i] === NOT_FILED) continue;
+    if (rowOf.get(s.ids[i]!) !== i) return null;
+    rows++;
+  }
+  return {
+    setAside,
+    rows,
+    get(id): FilingRow | undefined {
+      const i = rowOf.get(id);
+      if (i === undefined || spares[i] === NOT_FILED) return undefined;
+      return { count: count[i]!, spares: spares[i]!, words: words.subarray(i * FILING_WORDS, (i + 1) * FILING_WORDS) };
+    },
   };
 }
 
@@ -406,7 +468,16 @@ function wellFormed(v: unknown): v is SnapshotFile {
     for (let i = 0; i < count; i++) if (start[i]! > start[i + 1]!) return false;
   }
   if (s.postingHead!.length !== s.postingRows!.length || s.postingBody!.length !== s.postingRows!.length || s.signalWeights.length !== s.signalIds!.length) return false;
-  return ascendingRows(s.postingStart!, s.postingRows!, n) && allBelow(s.signalIds!, s.signalKeys.length);
+  return ascendingRows(s.postingStart!, s.postingRows!, n) && allBelow(s.signalIds!, s.signalKeys.length) && wellFiled(s, n);
+}
+
+/** The filing's arrays: none, or one entry per row (FILING_WORDS words each) and spares counts a slot can hold. */
+function wellFiled(s: Partial<SnapshotFile>, n: number): boolean {
+  const { nearSetAside, nearCount, nearSpares, nearWords } = s;
+  if (!isU32(nearSetAside) || !isU32(nearCount) || !(nearSpares instanceof Uint8Array) || !isU32(nearWords)) return false;
+  const rows = nearCount.length;
+  if ((rows !== 0 && rows !== n) || nearSpares.length !== rows || nearWords.length !== rows * FILING_WORDS) return false;
+  return nearSpares.every((k) => k === NOT_FILED || k <= FILING_WORDS - SIGNATURE_WORDS);
 }
 
 /** Every term's rows ascending and below `n` (the index's binary searches need them sorted). */

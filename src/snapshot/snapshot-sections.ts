@@ -34,6 +34,10 @@ const FIELDS: readonly (readonly [Exclude<keyof SnapshotFile, 'version'>, Kind])
   ['signalWeights', 'f64'],
   ['dates', 'list'],
   ['series', 'value'],
+  ['nearSetAside', 'u32'],
+  ['nearCount', 'u32'],
+  ['nearSpares', 'u8'],
+  ['nearWords', 'u32'],
 ];
 
 /** Entries of a list serialised in one part (a millisecond or two of work). */
@@ -75,8 +79,8 @@ export function* encodeSections(s: SnapshotOut): Generator<Buffer, void, void> {
       yield pair(parts);
       for (let k = 0; k < parts; k++) yield* part(serialize(list.slice(k * LIST_PART, (k + 1) * LIST_PART)));
     } else {
-      // One array, or its blocks one after another.
-      const blocks = (Array.isArray(value) ? value : [value]) as readonly (Uint32Array | Uint16Array | Uint8Array | Float64Array)[];
+      // One array, or its blocks one after another (none: an optional field left out).
+      const blocks = (value === undefined ? [] : Array.isArray(value) ? value : [value]) as readonly (Uint32Array | Uint16Array | Uint8Array | Float64Array)[];
       let length = 0;
       for (const a of blocks) length += a.byteLength;
       yield pair(1);

@@ -15,6 +15,7 @@
 // little later; one after the build is harmless: each row names the article
 // (id, fingerprint, stamp) it was read from, and a start takes a row only for
 // that very article.
+import type { FilingCapture } from '../articles/near-duplicates.js';
 import type { Logger } from '../logger.js';
 import type { SearchIndex } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
@@ -57,6 +58,15 @@ export interface SnapshotWriterDeps {
   upToDate: boolean;
   /** How long the build runs between turns of the event loop (default SLICE_MS). */
   sliceMs?: number;
+  /** The near-duplicate check, whose filing the snapshot keeps (decision 033); none: the snapshot has no filing. */
+  filing?: FilingSource;
+}
+
+/** What the writer takes of the near-duplicate check (near-duplicates.ts). */
+export interface FilingSource {
+  capture(): FilingCapture | null;
+  /** Resolves once every stored article is filed (or the filing stopped), without keeping the process alive. */
+  onceFiled(): Promise<void>;
 }
 
 export class SnapshotWriter {
@@ -72,9 +82,9 @@ export class SnapshotWriter {
     this.written = d.upToDate ? d.index.changes : null;
   }
 
-  /** Writes a while after every stored article's story signals are known (if needed), then checks now and then. */
+  /** Writes a while after every stored article's story signals and filing are known (if needed), then checks now and then. */
   start(): void {
-    void this.d.stories.onceIndexed().then(() => {
+    void Promise.all([this.d.stories.onceIndexed(), this.d.filing?.onceFiled()]).then(() => {
       if (this.closed) return;
       const first = setTimeout(() => void this.flush(), AFTER_BUILD_MS);
       first.unref();
@@ -141,6 +151,8 @@ export class SnapshotWriter {
   /** The snapshot of the indexes as they are, in steps; 'not yet' while some article's story signals are unknown. */
   private *build(): Steps<SnapshotOut | 'not yet'> {
     const { store, index, stories } = this.d;
+    // Taken first: articles filed during the build only add to the keys it sets aside.
+    const filing = this.d.filing?.capture() ?? null;
     const search = yield* index.postedSteps();
     // An add or removal between the store and the indexes (a write settling now): a later write has it.
     if (search.ids.length !== store.articleCount) return 'not yet';
@@ -156,6 +168,6 @@ export class SnapshotWriter {
       else return 'not yet';
       yield;
     }
-    return yield* buildSnapshotSteps(this.d.inputs, search, rows);
+    return yield* buildSnapshotSteps(this.d.inputs, search, rows, filing);
   }
 }

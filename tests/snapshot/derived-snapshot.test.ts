@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import type { Reply } from '../../src/model/reply.js';
-import { readSnapshot, rowsForm, SNAPSHOT_FILE, SNAPSHOT_FILE_VERSION, writeSnapshot, type SnapshotData } from '../../src/snapshot/snapshot-file.js';
+import { FILING_WORDS, readSnapshot, rowsForm, SNAPSHOT_FILE, SNAPSHOT_FILE_VERSION, writeSnapshot, type SnapshotData } from '../../src/snapshot/snapshot-file.js';
 import { makeArticleText } from '../support/article-text.js';
 import { addNumbered, answers, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
 import { adminCtx, tempConfig } from '../support/temp-engine.js';
@@ -31,6 +31,14 @@ function copyOf(dir: string): string {
 
 const add = addNumbered;
 
+
+/** Stored articles with a word changed (near-duplicates: their cards answer) and new ones, added one after another. */
+async function nearDuplicateAnswers(o: LoggedEngine): Promise<Reply[]> {
+  const texts = [makeArticleText(5).replace(' unit 2.', ' units 2.'), makeArticleText(800), makeArticleText(11).replace(' unit 4.', ' units 4.'), makeArticleText(0).replace(' unit 1.', ' units 1.'), makeArticleText(801), makeArticleText(800).replace(' unit 3.', ' units 3.')];
+  const out: Reply[] = [];
+  for (const text of texts) out.push(await o.engine.execute({ name: 'add', input: { kind: 'text', text } }, adminCtx));
+  return out;
+}
 
 /** A copy of `dir` without its snapshot. */
 function bareCopy(dir: string): string {
@@ -101,6 +109,13 @@ function reordered(s: SnapshotData, order: readonly number[]): SnapshotData {
     signalWeights: signals.out[1] as Float64Array,
     dates: pick(s.dates),
     series: new Map([...s.series].map(([i, v]) => [order.indexOf(i), v])),
+    ...(s.nearCount && s.nearSpares && s.nearWords
+      ? {
+          nearCount: Uint32Array.from(pick(s.nearCount)),
+          nearSpares: Uint8Array.from(pick(s.nearSpares)),
+          nearWords: Uint32Array.from(order.flatMap((i) => [...s.nearWords!.subarray(i * FILING_WORDS, (i + 1) * FILING_WORDS)])),
+        }
+      : {}),
   };
 }
 
@@ -224,6 +239,51 @@ describe('derived-data snapshot', () => {
     const again = await open(dir);
     expect(built(again)).toMatchObject({ fromSnapshot: articleCount + 1, fromText: 0 });
     await again.engine.close();
+  }, 60_000);
+
+  it('a restart takes the near-duplicate filing from it and answers near-duplicates as a start from the text', async () => {
+    const dir = copyOf(original);
+    const o = await open(dir);
+    expect(built(o)).toMatchObject({ fromSnapshot: articleCount, fromText: 0, filingFromSnapshot: true });
+    const replies = await nearDuplicateAnswers(o);
+    await o.engine.close();
+    const bare = await open(bareCopy(original));
+    expect(built(bare)).toMatchObject({ fromSnapshot: 0, filingFromSnapshot: false });
+    expect(replies).toEqual(await nearDuplicateAnswers(bare));
+    await bare.engine.close();
+    expect(replies.filter((r) => r.kind === 'added' && r.duplicate)).toHaveLength(4);
+  }, 60_000);
+
+  it('a filing that disagrees with the text makes it ignore the whole snapshot', async () => {
+    const dir = copyOf(original);
+    const file = path.join(dir, SNAPSHOT_FILE);
+    const data = await snapshotIn(file);
+    // As if shingling had changed without a version bump: every signature one bit off.
+    for (let i = 0; i < data.nearCount!.length; i++) data.nearWords![i * FILING_WORDS]! ^= 1;
+    await writeSnapshot(file, data);
+    const o = await open(dir);
+    expect(event(o, 'derived_snapshot_outdated')).toBeDefined();
+    expect(built(o)).toMatchObject({ fromSnapshot: 0, fromText: articleCount, filingFromSnapshot: false });
+    await o.engine.close();
+  }, 60_000);
+
+  it('after a removal it is written without the filing, and the next start files from the text, answering as a start without it', async () => {
+    const dir = copyOf(original);
+    const o = await open(dir);
+    await o.engine.execute({ name: 'remove', id: o.engine.probe().articles()[4]!.id }, adminCtx);
+    await add(o.engine, 700);
+    await o.engine.close();
+    expect((await snapshotIn(path.join(dir, SNAPSHOT_FILE))).nearCount).toHaveLength(0);
+    const bare = bareCopy(dir);
+    const again = await open(dir);
+    expect(built(again)).toMatchObject({ fromSnapshot: articleCount, fromText: 0, filingFromSnapshot: false });
+    const replies = await nearDuplicateAnswers(again);
+    await again.engine.close();
+    // Filed from the text at that start: the snapshot written at its close has the filing again.
+    expect((await snapshotIn(path.join(dir, SNAPSHOT_FILE))).nearCount).toHaveLength(articleCount + 2);
+    const without = await open(bare);
+    expect(replies).toEqual(await nearDuplicateAnswers(without));
+    await without.engine.close();
   }, 60_000);
 
   it('rows that no longer match what this code derives make it ignore the whole snapshot', async () => {
