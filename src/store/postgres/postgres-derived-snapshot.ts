@@ -9,6 +9,8 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { StoredSnapshotRead } from '../shared-derived-rows.js';
 import { copyBinaryRows } from './copy-binary.js';
+import { writeRecordsBlob } from './postgres-records-blob.js';
+import { recordsBlobSections, type RevisedRecord } from './records-blob.js';
 
 /** Parts per insert statement. */
 const PARTS_PER_INSERT = 16;
@@ -53,15 +55,31 @@ export async function readDerivedSnapshot(pool: pg.Pool, version: number, inputs
   }
 }
 
+/**
+ * Only snapshots with a records blob count (decision 031): one without (written
+ * before migration 024, or its blob found damaged and dropped) does not put off a
+ * write that would give the next starts one.
+ */
 export async function derivedSnapshotAgeMs(pool: pg.Pool, version: number, inputs: string): Promise<number | null> {
   const { rows } = await pool.query<{ age: number }>(
-    'SELECT extract(epoch FROM now() - written_at)::float8 * 1000 AS age FROM derived_snapshots WHERE version = $1 AND inputs = $2 ORDER BY id DESC LIMIT 1',
+    'SELECT extract(epoch FROM now() - written_at)::float8 * 1000 AS age FROM derived_snapshots WHERE version = $1 AND inputs = $2 AND records_sha256 IS NOT NULL ORDER BY id DESC LIMIT 1',
     [version, inputs],
   );
   return rows[0]?.age ?? null;
 }
 
-export async function writeDerivedSnapshot(pool: pg.Pool, version: number, inputs: string, articles: number, parts: AsyncIterable<Buffer>): Promise<number> {
+/**
+ * `records`: the store's records as they are when the snapshot's parts are in, for
+ * the records blob written in the same transaction (decision 031).
+ */
+export async function writeDerivedSnapshot(
+  pool: pg.Pool,
+  version: number,
+  inputs: string,
+  articles: number,
+  parts: AsyncIterable<Buffer>,
+  records?: () => readonly RevisedRecord[],
+): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -90,6 +108,10 @@ export async function writeDerivedSnapshot(pool: pg.Pool, version: number, input
       }
       await insert();
       await client.query('UPDATE derived_snapshots SET bytes = $2, sha256 = $3 WHERE id = $1', [id, size, hash.digest()]);
+      if (records) {
+        const held = records();
+        await writeRecordsBlob(client, id, held.length, recordsBlobSections(held));
+      }
       await client.query(
         'DELETE FROM derived_snapshots WHERE (version = $2 AND inputs = $3 AND id < $1) OR ((version <> $2 OR inputs <> $3) AND written_at < now() - $4 * interval \'1 millisecond\')',
         [id, version, inputs, OTHER_KINDS_KEPT_MS],

@@ -19,10 +19,13 @@ import type { BriefingStore, RemoteChange, SeedingState } from '../briefing-stor
 import { DuplicateArticleError } from '../duplicate-article.js';
 import type { AuditEntry } from '../store-schema.js';
 import { BodyFile } from './body-file.js';
+import { held, type HeldArticle } from './held-article.js';
+import type { RevisedRecord } from './records-blob.js';
 import { LocalWrites } from './local-writes.js';
 import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
 import { migrate } from './migrate.js';
 import { copyBinaryRows } from './copy-binary.js';
+import { loadArticles } from './article-load.js';
 import { commitDelivery } from './postgres-delivery-commit.js';
 import { PostgresDerivedRows } from './postgres-derived-rows.js';
 import { PostgresFeedStore } from './postgres-feeds.js';
@@ -30,22 +33,6 @@ import { PostgresFeedStore } from './postgres-feeds.js';
 const AUDIT_IN_MEMORY = 1_000;
 /** Articles per query at open: small enough that no result holds much, large enough that round trips do not count. */
 const LOAD_BATCH = 5_000;
-/**
- * One batch of articles in added order: the first ($1 rows), or those after ($2, $3).
- * The position comes back as text (exact to the microsecond, unlike a Date) under a
- * name of its own: ORDER BY would take a column named added_at to mean the text.
- */
-export function articlesInOrder(after: boolean): string {
-  const where = after ? 'WHERE (added_at, id) > ($2::timestamptz, $3) ' : '';
-  return `SELECT id, added_at::text AS position, record::text AS record FROM articles ${where}ORDER BY articles.added_at, articles.id LIMIT $1`;
-}
-
-interface ArticleBatchRow {
-  id: string;
-  position: string;
-  record: string;
-}
-
 export interface PostgresStoreOptions {
   logger?: Logger;
   /** Connections in this instance's pool (plus one for LISTEN). */
@@ -64,13 +51,6 @@ export interface PostgresStoreOptions {
 interface Meta {
   seeding_started_at: string | null;
   seeded_at: string | null;
-}
-
-/** What an instance keeps of an article: all but the body (the key figures too, which lowdb leaves on disk). */
-type HeldArticle = Omit<ArticleRecord, 'body'>;
-
-function held({ body: _body, ...record }: ArticleRecord): HeldArticle {
-  return record;
 }
 
 export class PostgresStore extends ArticlesInMemory<HeldArticle> implements BriefingStore {
@@ -97,6 +77,8 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
   private readonly notes: ChangeNote[] = [];
   private listener: ChangeListener | null = null;
   private readonly origin = randomUUID();
+  /** Each held article's row revision (migration 024): the records blob names rows by id and revision. */
+  private readonly revisions = new Map<string, number>();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -105,7 +87,7 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
     private readonly bodies: BodyFile,
   ) {
     super();
-    this.sharedDerived = new PostgresDerivedRows(pool);
+    this.sharedDerived = new PostgresDerivedRows(pool, () => this.revisedRecords());
   }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -146,35 +128,13 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
     await Promise.all([this.loadSubscriptions(), this.loadMeta(), this.loadAudit()]);
   }
 
-  /**
-   * Every article in added order, in keyset batches along (added_at, id) (no sort, no
-   * result holding the whole table); the next batch is asked for before this one is
-   * parsed, so the server's work overlaps ours. Records arrive as text and are parsed
-   * here, so the log line can tell waiting for rows (fetch) from parsing and indexing them (decode).
-   */
+  /** The records (through the records blob when there is a usable one, decision 031); a start without one makes a snapshot write due. */
   private async loadArticles(): Promise<void> {
-    const started = performance.now();
-    let fetchMs = 0;
-    let decodeMs = 0;
-    let count = 0;
-    const batch = (after: ArticleBatchRow | undefined) => {
-      const query = this.pool.query<ArticleBatchRow>(articlesInOrder(after !== undefined), after ? [this.loadBatch, after.position, after.id] : [this.loadBatch]);
-      // Awaited on the next turn; a failure meanwhile must not count as unhandled.
-      query.catch(() => undefined);
-      return query;
-    };
-    for (let next: Promise<pg.QueryResult<ArticleBatchRow>> | null = batch(undefined); next; ) {
-      const t = performance.now();
-      const { rows }: pg.QueryResult<ArticleBatchRow> = await next;
-      const d = performance.now();
-      next = rows.length === this.loadBatch ? batch(rows.at(-1)) : null;
-      for (const row of rows) this.articles.index(JSON.parse(row.record) as HeldArticle);
-      fetchMs += d - t;
-      decodeMs += performance.now() - d;
-      count += rows.length;
-    }
-    const ms = (v: number) => Math.round(v);
-    this.logger.info({ event: 'postgres_articles_loaded', articles: count, loadMs: ms(performance.now() - started), fetchMs: ms(fetchMs), decodeMs: ms(decodeMs) }, 'articles loaded');
+    const fromBlob = await loadArticles(this.pool, this.logger, this.loadBatch, (record, revision) => {
+      this.articles.index(record);
+      this.revisions.set(record.id, revision);
+    });
+    this.sharedDerived.snapshotDue = !fromBlob;
   }
 
   /**
@@ -247,6 +207,16 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
     );
   }
 
+  /** What memory holds now, with each row's revision: the records blob written beside a snapshot. */
+  private revisedRecords(): RevisedRecord[] {
+    const out: RevisedRecord[] = [];
+    for (const record of this.articles.list()) {
+      const revision = this.revisions.get(record.id);
+      if (revision !== undefined) out.push({ record, revision });
+    }
+    return out;
+  }
+
   /** From the instance's body file (one pread): memory holds records without bodies, as lowdb's does (decision 025). */
   readBody(id: string): string | undefined {
     return this.bodies.read(id);
@@ -259,14 +229,17 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
   private async insertArticle(article: ArticleRecord): Promise<void> {
     // The record column holds everything but the body (not "what memory keeps", which may leave out more).
     const { body, ...record } = article;
-    const inserted = await writeAndNotify(
+    const inserted = await writeAndNotify<{ id: string; revision: string }>(
       this.pool,
       `INSERT INTO articles (id, fingerprint, canonical_url, added_at, record, body) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT DO NOTHING RETURNING id`,
+       ON CONFLICT DO NOTHING RETURNING id, revision`,
       [article.id, article.fingerprint, article.canonicalUrl, article.addedAt, record, body],
       this.note('article', 'put'),
     );
-    if (inserted.length > 0) return;
+    if (inserted[0]) {
+      this.revisions.set(article.id, Number(inserted[0].revision));
+      return;
+    }
     // Another instance (or an earlier try of this very add) got there first.
     const { rows } = await this.pool.query<{ record: StoredArticle }>(
       'SELECT record FROM articles WHERE id = $1 OR fingerprint = $2 OR canonical_url = $3 ORDER BY id = $1 DESC, fingerprint = $2 DESC LIMIT 1',
@@ -287,7 +260,10 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
         return rows.length > 0;
       }),
     );
-    if (removed) this.bodies.forget(id);
+    if (removed) {
+      this.bodies.forget(id);
+      this.revisions.delete(id);
+    }
     return removed;
   }
 
@@ -430,18 +406,20 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
 
   private async refreshArticles(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    const { rows } = await this.pool.query<{ id: string; record: HeldArticle; body: string }>('SELECT id, record, body FROM articles WHERE id = ANY($1)', [ids]);
+    const { rows } = await this.pool.query<{ id: string; revision: string; record: HeldArticle; body: string }>('SELECT id, revision, record, body FROM articles WHERE id = ANY($1)', [ids]);
     const stored = new Map(rows.map((r) => [r.id, r]));
     for (const id of ids) {
       const row = stored.get(id);
       const known = this.articles.get(id);
       if (row && !known && !this.articles.hasId(id)) {
         this.bodies.put(id, row.body);
+        this.revisions.set(id, Number(row.revision));
         this.articles.index(row.record);
         this.emit({ kind: 'article-added', article: { ...row.record, body: row.body } });
       } else if (!row && known) {
         this.articles.unindex(known);
         this.bodies.forget(id);
+        this.revisions.delete(id);
         this.emit({ kind: 'article-removed', article: known });
       }
     }
