@@ -9,7 +9,8 @@
 import type pg from 'pg';
 import type { Logger } from '../../logger.js';
 import { copyBinaryRows } from './copy-binary.js';
-import type { HeldArticle } from './held-article.js';
+import type { RowRecord } from './row-record.js';
+import type { BlobRecord } from './records-blob.js';
 import { dropRecordsBlob, readRecordsBlob, type RecordsBlobRead } from './postgres-records-blob.js';
 
 /**
@@ -32,13 +33,26 @@ interface ArticleBatchRow {
   record: string;
 }
 
-/** Receives each loaded record, in added order, with its row's revision. */
-export type PutArticle = (record: HeldArticle, revision: number) => void;
+/** A record fetched from its row, with the row's revision. */
+export interface FetchedRecord {
+  record: RowRecord;
+  revision: number;
+}
+
+/** Where the loaded records go, in added order. */
+export interface LoadSink {
+  /** Records fetched from their rows. */
+  rows(batch: readonly FetchedRecord[]): void;
+  /** A record from the blob (its key figures already kept by keepFigures). */
+  fromBlob(entry: BlobRecord): void;
+  /** Stores a blob section's key-figure bytes (read before the blob is known whole); returns where they start. */
+  keepFigures(area: Buffer): number;
+}
 
 /** Loads every stored article; resolves to whether a records blob served the load. */
-export async function loadArticles(pool: pg.Pool, logger: Logger, batchSize: number, put: PutArticle): Promise<boolean> {
+export async function loadArticles(pool: pg.Pool, logger: Logger, batchSize: number, put: LoadSink): Promise<boolean> {
   const started = performance.now();
-  const blob = readRecordsBlob(pool).catch((err: unknown) => {
+  const blob = readRecordsBlob(pool, (area) => put.keepFigures(area)).catch((err: unknown) => {
     logger.warn({ event: 'records_blob_read_failed', err }, 'records blob could not be read; every record is fetched');
     return { kind: 'none' } as const;
   });
@@ -62,7 +76,7 @@ async function loadThroughBlob(
   pool: pg.Pool,
   logger: Logger,
   batchSize: number,
-  put: PutArticle,
+  put: LoadSink,
   blob: Extract<RecordsBlobRead, { kind: 'ok' }>,
   order: { ids: string[]; revisions: number[] },
   started: number,
@@ -76,20 +90,23 @@ async function loadThroughBlob(
     if (held?.revision !== revisions[k]) missing.push(ids[k]!);
   }
   const t = performance.now();
-  const fetched = new Map<string, { record: HeldArticle; revision: number }>();
+  const fetched = new Map<string, FetchedRecord>();
   for (let from = 0; from < missing.length; from += batchSize) {
     const { rows } = await pool.query<Omit<ArticleBatchRow, 'position'>>('SELECT id, revision, record::text AS record FROM articles WHERE id = ANY($1)', [missing.slice(from, from + batchSize)]);
-    for (const row of rows) fetched.set(row.id, { record: JSON.parse(row.record) as HeldArticle, revision: Number(row.revision) });
+    for (const row of rows) fetched.set(row.id, { record: JSON.parse(row.record) as RowRecord, revision: Number(row.revision) });
   }
   const fetchMs = performance.now() - t;
   let count = 0;
   for (let k = 0; k < ids.length; k++) {
     const id = ids[k]!;
     const held = blob.records.get(id);
-    // A row fetched now may be gone (removed since the order was read): the change feed has it.
-    const take = held?.revision === revisions[k] ? held : fetched.get(id);
-    if (!take) continue;
-    put(take.record, take.revision);
+    if (held && held.revision === revisions[k]) put.fromBlob(held);
+    else {
+      // A row fetched now may be gone (removed since the order was read): the change feed has it.
+      const row = fetched.get(id);
+      if (!row) continue;
+      put.rows([row]);
+    }
     count++;
   }
   const ms = (v: number) => Math.round(v);
@@ -126,7 +143,7 @@ async function rowsInOrder(pool: pg.Pool): Promise<{ ids: string[]; revisions: n
  * parsed, so the server's work overlaps ours. Records arrive as text and are parsed
  * here, so the log line can tell waiting for rows (fetch) from parsing and indexing them (decode).
  */
-async function loadInBatches(pool: pg.Pool, logger: Logger, batchSize: number, put: PutArticle, started: number): Promise<void> {
+async function loadInBatches(pool: pg.Pool, logger: Logger, batchSize: number, put: LoadSink, started: number): Promise<void> {
   let fetchMs = 0;
   let decodeMs = 0;
   let count = 0;
@@ -141,7 +158,7 @@ async function loadInBatches(pool: pg.Pool, logger: Logger, batchSize: number, p
     const { rows }: pg.QueryResult<ArticleBatchRow> = await next;
     const d = performance.now();
     next = rows.length === batchSize ? batch(rows.at(-1)) : null;
-    for (const row of rows) put(JSON.parse(row.record) as HeldArticle, Number(row.revision));
+    put.rows(rows.map((row) => ({ record: JSON.parse(row.record) as RowRecord, revision: Number(row.revision) })));
     fetchMs += d - t;
     decodeMs += performance.now() - d;
     count += rows.length;

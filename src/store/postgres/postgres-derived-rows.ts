@@ -7,7 +7,7 @@ import type pg from 'pg';
 import type { SharedDerivedRows, StoredDerivedRow, StoredSnapshotRead } from '../shared-derived-rows.js';
 import { copyBinaryRows } from './copy-binary.js';
 import { derivedSnapshotAgeMs, readDerivedSnapshot, writeDerivedSnapshot } from './postgres-derived-snapshot.js';
-import type { RevisedRecord } from './records-blob.js';
+import type { RecordsSource } from './records-blob.js';
 
 const READ_BATCH = 5_000;
 
@@ -23,7 +23,7 @@ export class PostgresDerivedRows implements SharedDerivedRows {
   /** `records`: the store's records now, written as the records blob beside each snapshot (decision 031). */
   constructor(
     private readonly pool: pg.Pool,
-    private readonly records?: () => readonly RevisedRecord[],
+    private readonly records?: RecordsSource,
   ) {}
 
   /**

@@ -10,7 +10,7 @@ import type pg from 'pg';
 import type { StoredSnapshotRead } from '../shared-derived-rows.js';
 import { copyBinaryRows } from './copy-binary.js';
 import { writeRecordsBlob } from './postgres-records-blob.js';
-import { recordsBlobSections, type RevisedRecord } from './records-blob.js';
+import { recordsBlobSections, type RecordsSource } from './records-blob.js';
 
 /** Parts per insert statement. */
 const PARTS_PER_INSERT = 16;
@@ -78,7 +78,7 @@ export async function writeDerivedSnapshot(
   inputs: string,
   articles: number,
   parts: AsyncIterable<Buffer>,
-  records?: () => readonly RevisedRecord[],
+  records?: RecordsSource,
 ): Promise<number> {
   const client = await pool.connect();
   try {
@@ -109,8 +109,8 @@ export async function writeDerivedSnapshot(
       await insert();
       await client.query('UPDATE derived_snapshots SET bytes = $2, sha256 = $3 WHERE id = $1', [id, size, hash.digest()]);
       if (records) {
-        const held = records();
-        await writeRecordsBlob(client, id, held.length, recordsBlobSections(held));
+        const held = records.records();
+        await writeRecordsBlob(client, id, held.length, recordsBlobSections(held, (id) => records.figuresOf(id)));
       }
       await client.query(
         'DELETE FROM derived_snapshots WHERE (version = $2 AND inputs = $3 AND id < $1) OR ((version <> $2 OR inputs <> $3) AND written_at < now() - $4 * interval \'1 millisecond\')',

@@ -6,14 +6,15 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { copyBinaryRows } from './copy-binary.js';
-import { RecordsBlobReader, type RevisedRecord } from './records-blob.js';
+import { RecordsBlobReader, type BlobRecord } from './records-blob.js';
 
 /** Parts per insert statement (~1 MB each). */
 const PARTS_PER_INSERT = 8;
 
-export type RecordsBlobRead = { kind: 'ok'; snapshot: number; records: Map<string, RevisedRecord> } | { kind: 'none' } | { kind: 'damaged'; snapshot: number; reason: string };
+export type RecordsBlobRead = { kind: 'ok'; snapshot: number; records: Map<string, BlobRecord> } | { kind: 'none' } | { kind: 'damaged'; snapshot: number; reason: string };
 
-export async function readRecordsBlob(pool: pg.Pool): Promise<RecordsBlobRead> {
+/** `keepFigures`: stores each section's key-figure bytes as they arrive and says where they start (RecordsBlobReader). */
+export async function readRecordsBlob(pool: pg.Pool, keepFigures: (area: Buffer) => number): Promise<RecordsBlobRead> {
   const client = await pool.connect();
   let finished = false;
   try {
@@ -21,7 +22,7 @@ export async function readRecordsBlob(pool: pg.Pool): Promise<RecordsBlobRead> {
       FROM (SELECT id, records_articles, records_bytes, records_sha256 FROM derived_snapshots WHERE records_sha256 IS NOT NULL ORDER BY id DESC LIMIT 1) s
       LEFT JOIN derived_snapshot_records p ON p.snapshot = s.id ORDER BY p.part`;
     let head: { id: number; articles: number; size: number; sha: Buffer } | null = null;
-    const reader = new RecordsBlobReader();
+    const reader = new RecordsBlobReader(keepFigures);
     const hash = createHash('sha256');
     let size = 0;
     let nextPart = 0;

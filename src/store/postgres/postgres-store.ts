@@ -12,15 +12,16 @@ import type { Clock } from '../../clock.js';
 import type { Coordination } from '../../coordination/claims.js';
 import { postgresCoordination } from '../../coordination/postgres-coordination.js';
 import { silentLogger, type Logger } from '../../logger.js';
-import type { ArticleRecord, KeyFigure, StoredArticle } from '../../model/article.js';
+import { storedPart, type ArticleRecord, type KeyFigure, type StoredArticle } from '../../model/article.js';
 import type { SubscriptionRecord } from '../../model/subscription.js';
 import { ArticlesInMemory } from '../article-memory.js';
 import type { BriefingStore, RemoteChange, SeedingState } from '../briefing-store.js';
 import { DuplicateArticleError } from '../duplicate-article.js';
 import type { AuditEntry } from '../store-schema.js';
 import { BodyFile } from './body-file.js';
-import { held, type HeldArticle } from './held-article.js';
-import type { RevisedRecord } from './records-blob.js';
+import { figuresBytes, withoutFigures, type RowRecord } from './row-record.js';
+import type { RecordsSource, RevisedRecord } from './records-blob.js';
+import type { FetchedRecord } from './article-load.js';
 import { LocalWrites } from './local-writes.js';
 import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
 import { migrate } from './migrate.js';
@@ -53,7 +54,7 @@ interface Meta {
   seeded_at: string | null;
 }
 
-export class PostgresStore extends ArticlesInMemory<HeldArticle> implements BriefingStore {
+export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   /**
    * No derived-data snapshot file: instances are meant to be stateless and many, and
    * articles other instances add would leave a local one behind (decision 021); the
@@ -87,7 +88,7 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
     private readonly bodies: BodyFile,
   ) {
     super();
-    this.sharedDerived = new PostgresDerivedRows(pool, () => this.revisedRecords());
+    this.sharedDerived = new PostgresDerivedRows(pool, this.recordsSource());
   }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -130,11 +131,26 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
 
   /** The records (through the records blob when there is a usable one, decision 031); a start without one makes a snapshot write due. */
   private async loadArticles(): Promise<void> {
-    const fromBlob = await loadArticles(this.pool, this.logger, this.loadBatch, (record, revision) => {
-      this.articles.index(record);
-      this.revisions.set(record.id, revision);
+    const fromBlob = await loadArticles(this.pool, this.logger, this.loadBatch, {
+      rows: (batch) => this.holdRows(batch),
+      fromBlob: ({ record, revision, figures }) => {
+        this.bodies.placeFigures(record.id, figures.start, figures.length);
+        this.hold(record, revision);
+      },
+      keepFigures: (area) => this.bodies.putArea(area),
     });
     this.sharedDerived.snapshotDue = !fromBlob;
+  }
+
+  /** Records read from their rows: the key figures go to the body file, the rest to memory. */
+  private holdRows(batch: readonly FetchedRecord[]): void {
+    this.bodies.putFigures(batch.map(({ record }) => [record.id, figuresBytes(record.keyFigures)] as const));
+    for (const { record, revision } of batch) this.hold(withoutFigures(record), revision);
+  }
+
+  private hold(record: StoredArticle, revision: number): void {
+    this.articles.index(record);
+    this.revisions.set(record.id, revision);
   }
 
   /**
@@ -200,21 +216,27 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
 
   addArticle(article: ArticleRecord): Promise<void> {
     return this.track(
-      this.articles.add(held(article), async () => {
+      this.articles.add(storedPart(article), async () => {
         await this.insertArticle(article);
         this.bodies.put(article.id, article.body);
+        this.bodies.putFigures([[article.id, figuresBytes(article.keyFigures)]]);
       }),
     );
   }
 
-  /** What memory holds now, with each row's revision: the records blob written beside a snapshot. */
-  private revisedRecords(): RevisedRecord[] {
-    const out: RevisedRecord[] = [];
-    for (const record of this.articles.list()) {
-      const revision = this.revisions.get(record.id);
-      if (revision !== undefined) out.push({ record, revision });
-    }
-    return out;
+  /** What memory holds now, with each row's revision and its key figures: the records blob written beside a snapshot. */
+  private recordsSource(): RecordsSource {
+    return {
+      records: () => {
+        const out: RevisedRecord[] = [];
+        for (const record of this.articles.list()) {
+          const revision = this.revisions.get(record.id);
+          if (revision !== undefined && this.bodies.figures(record.id) !== undefined) out.push({ record, revision });
+        }
+        return out;
+      },
+      figuresOf: (id) => this.bodies.figures(id),
+    };
   }
 
   /** From the instance's body file (one pread): memory holds records without bodies, as lowdb's does (decision 025). */
@@ -223,7 +245,8 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
   }
 
   readKeyFigures(id: string): KeyFigure[] | undefined {
-    return this.articles.get(id)?.keyFigures;
+    const bytes = this.bodies.figures(id);
+    return bytes && (JSON.parse(bytes.toString('utf8')) as KeyFigure[]);
   }
 
   private async insertArticle(article: ArticleRecord): Promise<void> {
@@ -406,15 +429,14 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
 
   private async refreshArticles(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    const { rows } = await this.pool.query<{ id: string; revision: string; record: HeldArticle; body: string }>('SELECT id, revision, record, body FROM articles WHERE id = ANY($1)', [ids]);
+    const { rows } = await this.pool.query<{ id: string; revision: string; record: RowRecord; body: string }>('SELECT id, revision, record, body FROM articles WHERE id = ANY($1)', [ids]);
     const stored = new Map(rows.map((r) => [r.id, r]));
     for (const id of ids) {
       const row = stored.get(id);
       const known = this.articles.get(id);
       if (row && !known && !this.articles.hasId(id)) {
         this.bodies.put(id, row.body);
-        this.revisions.set(id, Number(row.revision));
-        this.articles.index(row.record);
+        this.holdRows([{ record: row.record, revision: Number(row.revision) }]);
         this.emit({ kind: 'article-added', article: { ...row.record, body: row.body } });
       } else if (!row && known) {
         this.articles.unindex(known);

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { Engine } from '../../../src/engine.js';
-import type { ArticleRecord } from '../../../src/model/article.js';
+import { storedPart } from '../../../src/model/article.js';
 import type { RemoteChange } from '../../../src/store/briefing-store.js';
 import { DuplicateArticleError } from '../../../src/store/duplicate-article.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
@@ -17,8 +17,8 @@ import { freshDatabaseUrl } from '../../support/postgres-database.js';
 import { adminCtx, PROJECT_ROOT, userCtx } from '../../support/temp-engine.js';
 import { feed, subscription } from '../store-contract.js';
 
-/** What a PostgreSQL instance keeps of an article: all but the body (key figures too, unlike lowdb). */
-const held = ({ body: _body, ...kept }: ArticleRecord): Omit<ArticleRecord, 'body'> => kept;
+/** What a PostgreSQL instance keeps of an article in memory: all but the body and the key figures (both in its body file). */
+const held = storedPart;
 
 const WITHIN = { timeout: 2_000, interval: 20 };
 const closers: (() => Promise<void>)[] = [];
@@ -42,12 +42,14 @@ describe('PostgreSQL store shared by instances', () => {
     await a!.addArticle(added);
     await vi.waitFor(() => expect(b!.getArticle('x1')).toEqual(held(added)), WITHIN);
     expect(b!.readBody('x1')).toBe(added.body);
+    expect(b!.readKeyFigures('x1')).toEqual(added.keyFigures);
     expect(b!.findByCanonicalUrl('https://news.example/x1')?.id).toBe('x1');
     // The listeners get the body with the record (they index its text).
     expect(seen).toEqual([{ kind: 'article-added', article: added }]);
     await a!.removeArticle('x1');
     await vi.waitFor(() => expect(b!.getArticle('x1')).toBeUndefined(), WITHIN);
     expect(b!.readBody('x1')).toBeUndefined();
+    expect(b!.readKeyFigures('x1')).toBeUndefined();
     expect(seen.at(-1)).toEqual({ kind: 'article-removed', article: held(added) });
   });
 
