@@ -5,11 +5,16 @@
 // after another instance added, removed, re-added or edited articles since (no
 // stale or missing article); a damaged blob is ignored (logged), dropped, every
 // record is fetched, and a whole one is written at close.
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/clock.js';
+import { storedPart, type ArticleRecord } from '../../../src/model/article.js';
 import { articleStamp } from '../../../src/model/article-stamp.js';
+import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
+import { article } from '../../roundup/memory-roundup-store.js';
 import type { Reply } from '../../../src/model/reply.js';
 import { copyOfDatabase, freshDatabaseUrl, sqlOn } from '../../support/postgres-database.js';
+import { withLogger } from '../../support/logged-engine.js';
 import { addNumbered, answers, builtFrom, lastEvent, openLoggedEngine, type LoggedEngine } from '../../support/logged-engine.js';
 import { adminCtx, tempConfig } from '../../support/temp-engine.js';
 
@@ -126,4 +131,41 @@ describe('the records blob kept beside the derived-data snapshot', () => {
     expect(loaded(again)).toMatchObject({ fromBlob: articleCount + 1, fetched: 0 });
     await again.engine.close();
   }, 90_000);
+
+  it('a late commit (an add or a removal whose transaction began before the blob was written and committed after) is taken from its row, not missed or kept', async () => {
+    const url = await freshDatabaseUrl();
+    const records = Array.from({ length: 6 }, (_, i) => article({ id: `r${i}`, addedAt: `2026-11-0${i + 1}T00:00:00.000Z`, keyFigures: [{ value: String(i), context: 'units' }] }));
+    const writer = await PostgresStore.open(url);
+    for (const r of records) await writer.addArticle(r);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    const late = article({ id: 'late', addedAt: '2026-11-03T12:00:00.000Z', keyFigures: [{ value: '9', context: 'late units' }] });
+    const { body, ...record } = late;
+    try {
+      // Open transactions: one adds an article, one removes r2; neither is committed when the blob is written.
+      await client.query('BEGIN');
+      await client.query('INSERT INTO articles (id, fingerprint, canonical_url, added_at, record, body) VALUES ($1, $2, $3, $4, $5, $6)', [late.id, late.fingerprint, late.canonicalUrl, late.addedAt, record, body]);
+      await client.query("DELETE FROM articles WHERE id = 'r2'");
+      async function* parts(): AsyncIterable<Buffer> {
+        yield Buffer.from('derived data');
+      }
+      await writer.sharedDerived.writeSnapshot(1, 'inputs', records.length, parts());
+      await client.query('COMMIT');
+    } finally {
+      await client.end();
+      await writer.close();
+    }
+    const { logger, events } = withLogger();
+    const store = await PostgresStore.open(url, { logger });
+    try {
+      expect(events.find((e) => e.event === 'postgres_articles_loaded')).toMatchObject({ articles: 6, fromBlob: 5, fetched: 1 });
+      const expected: ArticleRecord[] = [...records.slice(0, 2), late, ...records.slice(3)];
+      expect([...store.listArticles()]).toEqual(expected.map(storedPart));
+      expect(expected.map((a) => store.readKeyFigures(a.id))).toEqual(expected.map((a) => a.keyFigures));
+      expect(expected.map((a) => store.readBody(a.id))).toEqual(expected.map((a) => a.body));
+      expect(store.getArticle('r2')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
 });
