@@ -10,10 +10,9 @@ import type pg from 'pg';
 import type { StoredSnapshotRead } from '../shared-derived-rows.js';
 import { copyBinaryRows } from './copy-binary.js';
 import { writeRecordsBlob } from './postgres-records-blob.js';
+import { insertParts } from './snapshot-parts.js';
 import { recordsBlobSections, type RecordsSource } from './records-blob.js';
 
-/** Parts per insert statement. */
-const PARTS_PER_INSERT = 16;
 /** Snapshots of another layout version or inputs (a rolling upgrade, changed briefs) are dropped once this old. */
 const OTHER_KINDS_KEPT_MS = 24 * 3600_000;
 
@@ -89,25 +88,8 @@ export async function writeDerivedSnapshot(
         [version, inputs, articles],
       );
       const id = rows[0]!.id;
-      const hash = createHash('sha256');
-      let size = 0;
-      let part = 0;
-      let pending: Buffer[] = [];
-      const insert = async () => {
-        if (pending.length === 0) return;
-        const first = part - pending.length;
-        await client.query('INSERT INTO derived_snapshot_parts (snapshot, part, data) SELECT $1, $2 + n - 1, d FROM unnest($3::bytea[]) WITH ORDINALITY AS p (d, n)', [id, first, pending]);
-        pending = [];
-      };
-      for await (const data of parts) {
-        hash.update(data);
-        size += data.length;
-        pending.push(data);
-        part++;
-        if (pending.length >= PARTS_PER_INSERT) await insert();
-      }
-      await insert();
-      await client.query('UPDATE derived_snapshots SET bytes = $2, sha256 = $3 WHERE id = $1', [id, size, hash.digest()]);
+      const { size, sha256 } = await insertParts(client, 'derived_snapshot_parts', id, parts);
+      await client.query('UPDATE derived_snapshots SET bytes = $2, sha256 = $3 WHERE id = $1', [id, size, sha256]);
       if (records) {
         const held = records.records();
         await writeRecordsBlob(client, id, held.length, recordsBlobSections(held, (id) => records.figuresOf(id)));

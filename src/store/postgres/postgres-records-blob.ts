@@ -7,9 +7,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { copyBinaryRows } from './copy-binary.js';
 import { RecordsBlobReader, type BlobRecord } from './records-blob.js';
-
-/** Parts per insert statement (~1 MB each). */
-const PARTS_PER_INSERT = 8;
+import { insertParts } from './snapshot-parts.js';
 
 export type RecordsBlobRead = { kind: 'ok'; snapshot: number; records: Map<string, BlobRecord> } | { kind: 'none' } | { kind: 'damaged'; snapshot: number; reason: string };
 
@@ -70,23 +68,6 @@ export async function dropRecordsBlob(pool: pg.Pool, snapshot: number): Promise<
 
 /** Inside the transaction that writes snapshot `id`: stores its records blob, part by part, with its length, checksum and count. */
 export async function writeRecordsBlob(client: pg.PoolClient, id: string, articles: number, sections: AsyncIterable<Buffer>): Promise<void> {
-  const hash = createHash('sha256');
-  let size = 0;
-  let part = 0;
-  let pending: Buffer[] = [];
-  const insert = async () => {
-    if (pending.length === 0) return;
-    const first = part - pending.length;
-    await client.query('INSERT INTO derived_snapshot_records (snapshot, part, data) SELECT $1, $2 + n - 1, d FROM unnest($3::bytea[]) WITH ORDINALITY AS p (d, n)', [id, first, pending]);
-    pending = [];
-  };
-  for await (const data of sections) {
-    hash.update(data);
-    size += data.length;
-    pending.push(data);
-    part++;
-    if (pending.length >= PARTS_PER_INSERT) await insert();
-  }
-  await insert();
-  await client.query('UPDATE derived_snapshots SET records_articles = $2, records_bytes = $3, records_sha256 = $4 WHERE id = $1', [id, articles, size, hash.digest()]);
+  const { size, sha256 } = await insertParts(client, 'derived_snapshot_records', id, sections);
+  await client.query('UPDATE derived_snapshots SET records_articles = $2, records_bytes = $3, records_sha256 = $4 WHERE id = $1', [id, articles, size, sha256]);
 }
