@@ -433,26 +433,35 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
     const stored = new Map(rows.map((r) => [r.id, r]));
     for (const id of ids) {
       const row = stored.get(id);
-      const known = this.articles.get(id);
+      let known = this.articles.get(id);
+      // Removed and added again under the same id (its notes taken together, or missed): the old record goes first.
+      const held = this.revisions.get(id);
+      if (row && known && held !== undefined && held !== Number(row.revision)) {
+        this.forgetRemoved(known);
+        known = undefined;
+      }
       if (row && !known && !this.articles.hasId(id)) {
         this.bodies.put(id, row.body);
         this.holdRows([{ record: row.record, revision: Number(row.revision) }]);
         this.emit({ kind: 'article-added', article: { ...row.record, body: row.body } });
-      } else if (!row && known) {
-        this.articles.unindex(known);
-        this.bodies.forget(id);
-        this.revisions.delete(id);
-        this.emit({ kind: 'article-removed', article: known });
-      }
+      } else if (!row && known) this.forgetRemoved(known);
     }
   }
 
-  /** After notes may have been lost: compare every id with memory and apply the difference. */
+  private forgetRemoved(known: StoredArticle): void {
+    this.articles.unindex(known);
+    this.bodies.forget(known.id);
+    this.revisions.delete(known.id);
+    this.emit({ kind: 'article-removed', article: known });
+  }
+
+  /** After notes may have been lost: compare every id and its row's revision with memory and apply the difference. */
   private async resync(): Promise<void> {
-    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM articles');
-    const stored = new Set(rows.map((r) => r.id));
+    const { rows } = await this.pool.query<{ id: string; revision: string }>('SELECT id, revision FROM articles');
+    const stored = new Map(rows.map((r) => [r.id, Number(r.revision)]));
     const gone = [...this.articles.list()].filter((a) => !stored.has(a.id)).map((a) => a.id);
-    await this.refreshArticles([...gone, ...[...stored].filter((id) => !this.articles.get(id))]);
+    const changed = [...stored].filter(([id, revision]) => !this.articles.get(id) || this.revisions.get(id) !== revision).map(([id]) => id);
+    await this.refreshArticles([...gone, ...changed]);
     await Promise.all([this.loadSubscriptions(), this.loadMeta(), this.loadAudit(), this.feedStore?.reload()]);
   }
 
