@@ -117,7 +117,7 @@ export function sharedWriters(d: SharedWritersDeps): DerivedWriter {
   // The writers keep their deps for good: not the snapshot (its bytes are freed after the start).
   const { snapshot, upToDate: allUsed, ...deps } = d;
   const rows = new SharedRowWriter(deps);
-  const upToDate = allUsed && snapshot !== null && storedWhole.has(snapshot);
+  const upToDate = allUsed && snapshot !== null && storedWhole.has(snapshot) && d.shared.snapshotDue !== true;
   const whole = new SnapshotWriter({ file: SHARED_SNAPSHOT, inputs: d.inputs, store: d.store, index: d.index, stories: d.stories, logger: d.logger, upToDate, sink: sharedSnapshotSink(d.shared, d.inputs) });
   return {
     start() {

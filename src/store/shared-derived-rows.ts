@@ -24,6 +24,12 @@ export interface StoredSnapshot {
 export type StoredSnapshotRead = { kind: 'ok'; snapshot: StoredSnapshot } | { kind: 'none' } | { kind: 'damaged'; id: number; reason: string };
 
 export interface SharedDerivedRows {
+  /**
+   * True when the store keeps a part of its own beside the snapshot (PostgreSQL: its
+   * records blob, decision 031) and found none usable at start: a snapshot write is
+   * due even when the derived data came whole from the stored snapshot.
+   */
+  readonly snapshotDue?: boolean;
   /** Every row written at `version` with `inputs` (only those of `ids`, when given), in batches (any order). */
   read(version: number, inputs: string, ids?: readonly string[]): AsyncIterable<readonly StoredDerivedRow[]>;
   /**

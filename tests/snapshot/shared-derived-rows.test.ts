@@ -148,7 +148,7 @@ describe('derived rows shared through PostgreSQL', () => {
   it('a database at the schema before bodies had a column of their own upgrades, keeps its rows, and answers exactly as before', async () => {
     const url = await copyOf(original);
     // Back to migration 021's form (bodies inside the jsonb record): the inverse of 022.
-    await sql(url, "ALTER TABLE articles ALTER COLUMN record TYPE jsonb USING record::jsonb || jsonb_build_object('body', body); ALTER TABLE articles DROP COLUMN body; DROP TABLE derived_snapshot_parts, derived_snapshots; DELETE FROM schema_version WHERE version >= 22");
+    await sql(url, "ALTER TABLE articles ALTER COLUMN record TYPE jsonb USING record::jsonb || jsonb_build_object('body', body); ALTER TABLE articles DROP COLUMN body; DROP TABLE derived_snapshot_records, derived_snapshot_parts, derived_snapshots; DROP TRIGGER articles_new_revision ON articles; DROP FUNCTION article_new_revision; ALTER TABLE articles DROP COLUMN revision; DROP SEQUENCE article_revisions; DELETE FROM schema_version WHERE version >= 22");
     const o = await open(url);
     expect(built(o)).toMatchObject({ fromSnapshot: articleCount, fromText: 0 });
     const replies = await answers(o.engine);

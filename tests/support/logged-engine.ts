@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import type { Clock } from '../../src/clock.js';
 import type { Config } from '../../src/config.js';
 import { Engine } from '../../src/engine.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import type { Reply } from '../../src/model/reply.js';
 import { makeArticleText } from './article-text.js';
 import { adminCtx, userCtx } from './temp-engine.js';
@@ -14,7 +14,8 @@ export interface LoggedEngine {
   events: Record<string, unknown>[];
 }
 
-export async function openLoggedEngine(config: Config, clock: Clock): Promise<LoggedEngine> {
+/** A logger whose lines are collected, parsed, in `events`. */
+export function withLogger(): { logger: Logger; events: Record<string, unknown>[] } {
   const events: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -22,7 +23,12 @@ export async function openLoggedEngine(config: Config, clock: Clock): Promise<Lo
       done();
     },
   });
-  const engine = await Engine.open({ config, clock, logger: createLogger({ destination }) });
+  return { logger: createLogger({ destination }), events };
+}
+
+export async function openLoggedEngine(config: Config, clock: Clock): Promise<LoggedEngine> {
+  const { logger, events } = withLogger();
+  const engine = await Engine.open({ config, clock, logger });
   return { engine, events };
 }
 

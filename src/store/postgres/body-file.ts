@@ -7,7 +7,9 @@
 // The file is unlinked as soon as it is opened: it lives as long as its descriptor,
 // so nothing is left behind by a crash, and no other process or instance sees it.
 // Bodies of later adds (this instance's or others') are appended; a removal only
-// forgets where the body was. Decision 027, 2026-12-03 section.
+// forgets where the body was. Decision 027, 2026-12-03 section. Each article's key
+// figures (their JSON text) are kept the same way, beside its body (decision 031):
+// they feed only cards, and were 40% of a record's bytes.
 import { randomUUID } from 'node:crypto';
 import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +22,7 @@ interface Place {
 
 export class BodyFile {
   private readonly at = new Map<string, Place>();
+  private readonly figuresAt = new Map<string, Place>();
   private size = 0;
 
   private constructor(private fd: number) {}
@@ -38,15 +41,37 @@ export class BodyFile {
 
   /** Appends bodies given as their UTF-8 bytes (views are fine: they are copied out now, not kept). */
   putBytes(entries: readonly (readonly [id: string, bytes: Buffer])[]): void {
-    this.append(Buffer.concat(entries.map(([, bytes]) => bytes)));
-    for (const [id, bytes] of entries) {
-      this.at.set(id, { start: this.size, length: bytes.length });
-      this.size += bytes.length;
-    }
+    this.putIn(this.at, entries);
   }
 
   put(id: string, body: string): void {
     this.putBytes([[id, Buffer.from(body, 'utf8')]]);
+  }
+
+  /** Appends key figures given as their JSON text's bytes. */
+  putFigures(entries: readonly (readonly [id: string, bytes: Buffer])[]): void {
+    this.putIn(this.figuresAt, entries);
+  }
+
+  /** Appends bytes whose places are told later (placeFigures); returns where they start. */
+  putArea(bytes: Buffer): number {
+    const start = this.size;
+    this.append(bytes);
+    this.size += bytes.length;
+    return start;
+  }
+
+  /** The key figures of `id` are the `length` bytes at `start` (put there by putArea). */
+  placeFigures(id: string, start: number, length: number): void {
+    this.figuresAt.set(id, { start, length });
+  }
+
+  private putIn(places: Map<string, Place>, entries: readonly (readonly [id: string, bytes: Buffer])[]): void {
+    this.append(Buffer.concat(entries.map(([, bytes]) => bytes)));
+    for (const [id, bytes] of entries) {
+      places.set(id, { start: this.size, length: bytes.length });
+      this.size += bytes.length;
+    }
   }
 
   private append(bytes: Buffer): void {
@@ -55,15 +80,23 @@ export class BodyFile {
   }
 
   read(id: string): string | undefined {
-    const place = this.at.get(id);
+    return this.bytesAt(this.at.get(id), `body of ${id}`)?.toString('utf8');
+  }
+
+  /** The key figures' JSON text as stored (undefined for an id without). */
+  figures(id: string): Buffer | undefined {
+    return this.bytesAt(this.figuresAt.get(id), `key figures of ${id}`);
+  }
+
+  private bytesAt(place: Place | undefined, what: string): Buffer | undefined {
     const fd = this.descriptor();
     if (!place) return undefined;
-    const bytes = readAt(fd, place.start, place.length, () => `body of ${id} cut short in the instance's body file`);
-    return bytes.toString('utf8');
+    return readAt(fd, place.start, place.length, () => `${what} cut short in the instance's body file`);
   }
 
   forget(id: string): void {
     this.at.delete(id);
+    this.figuresAt.delete(id);
   }
 
   close(): void {

@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { SharedDerivedRows, StoredDerivedRow, StoredSnapshotRead } from '../shared-derived-rows.js';
 import { copyBinaryRows } from './copy-binary.js';
 import { derivedSnapshotAgeMs, readDerivedSnapshot, writeDerivedSnapshot } from './postgres-derived-snapshot.js';
+import type { RecordsSource } from './records-blob.js';
 
 const READ_BATCH = 5_000;
 
@@ -16,7 +17,14 @@ function textArray(values: readonly string[]): string {
 }
 
 export class PostgresDerivedRows implements SharedDerivedRows {
-  constructor(private readonly pool: pg.Pool) {}
+  /** Set by the store at open when it found no usable records blob (decision 031): the next snapshot write gives one. */
+  snapshotDue = false;
+
+  /** `records`: the store's records now, written as the records blob beside each snapshot (decision 031). */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly records?: RecordsSource,
+  ) {}
 
   /**
    * Streamed with a binary COPY on a connection of its own: the rows' bytes arrive
@@ -75,6 +83,6 @@ export class PostgresDerivedRows implements SharedDerivedRows {
   }
 
   writeSnapshot(version: number, inputs: string, articles: number, parts: AsyncIterable<Buffer>): Promise<number> {
-    return writeDerivedSnapshot(this.pool, version, inputs, articles, parts);
+    return writeDerivedSnapshot(this.pool, version, inputs, articles, parts, this.records);
   }
 }

@@ -9,9 +9,10 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { StoredSnapshotRead } from '../shared-derived-rows.js';
 import { copyBinaryRows } from './copy-binary.js';
+import { writeRecordsBlob } from './postgres-records-blob.js';
+import { insertParts } from './snapshot-parts.js';
+import { recordsBlobSections, type RecordsSource } from './records-blob.js';
 
-/** Parts per insert statement. */
-const PARTS_PER_INSERT = 16;
 /** Snapshots of another layout version or inputs (a rolling upgrade, changed briefs) are dropped once this old. */
 const OTHER_KINDS_KEPT_MS = 24 * 3600_000;
 
@@ -53,15 +54,31 @@ export async function readDerivedSnapshot(pool: pg.Pool, version: number, inputs
   }
 }
 
+/**
+ * Only snapshots with a records blob count (decision 031): one without (written
+ * before migration 024, or its blob found damaged and dropped) does not put off a
+ * write that would give the next starts one.
+ */
 export async function derivedSnapshotAgeMs(pool: pg.Pool, version: number, inputs: string): Promise<number | null> {
   const { rows } = await pool.query<{ age: number }>(
-    'SELECT extract(epoch FROM now() - written_at)::float8 * 1000 AS age FROM derived_snapshots WHERE version = $1 AND inputs = $2 ORDER BY id DESC LIMIT 1',
+    'SELECT extract(epoch FROM now() - written_at)::float8 * 1000 AS age FROM derived_snapshots WHERE version = $1 AND inputs = $2 AND records_sha256 IS NOT NULL ORDER BY id DESC LIMIT 1',
     [version, inputs],
   );
   return rows[0]?.age ?? null;
 }
 
-export async function writeDerivedSnapshot(pool: pg.Pool, version: number, inputs: string, articles: number, parts: AsyncIterable<Buffer>): Promise<number> {
+/**
+ * `records`: the store's records as they are when the snapshot's parts are in, for
+ * the records blob written in the same transaction (decision 031).
+ */
+export async function writeDerivedSnapshot(
+  pool: pg.Pool,
+  version: number,
+  inputs: string,
+  articles: number,
+  parts: AsyncIterable<Buffer>,
+  records?: RecordsSource,
+): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -71,25 +88,12 @@ export async function writeDerivedSnapshot(pool: pg.Pool, version: number, input
         [version, inputs, articles],
       );
       const id = rows[0]!.id;
-      const hash = createHash('sha256');
-      let size = 0;
-      let part = 0;
-      let pending: Buffer[] = [];
-      const insert = async () => {
-        if (pending.length === 0) return;
-        const first = part - pending.length;
-        await client.query('INSERT INTO derived_snapshot_parts (snapshot, part, data) SELECT $1, $2 + n - 1, d FROM unnest($3::bytea[]) WITH ORDINALITY AS p (d, n)', [id, first, pending]);
-        pending = [];
-      };
-      for await (const data of parts) {
-        hash.update(data);
-        size += data.length;
-        pending.push(data);
-        part++;
-        if (pending.length >= PARTS_PER_INSERT) await insert();
+      const { size, sha256 } = await insertParts(client, 'derived_snapshot_parts', id, parts);
+      await client.query('UPDATE derived_snapshots SET bytes = $2, sha256 = $3 WHERE id = $1', [id, size, sha256]);
+      if (records) {
+        const held = records.records();
+        await writeRecordsBlob(client, id, held.length, recordsBlobSections(held, (id) => records.figuresOf(id)));
       }
-      await insert();
-      await client.query('UPDATE derived_snapshots SET bytes = $2, sha256 = $3 WHERE id = $1', [id, size, hash.digest()]);
       await client.query(
         'DELETE FROM derived_snapshots WHERE (version = $2 AND inputs = $3 AND id < $1) OR ((version <> $2 OR inputs <> $3) AND written_at < now() - $4 * interval \'1 millisecond\')',
         [id, version, inputs, OTHER_KINDS_KEPT_MS],

@@ -12,17 +12,21 @@ import type { Clock } from '../../clock.js';
 import type { Coordination } from '../../coordination/claims.js';
 import { postgresCoordination } from '../../coordination/postgres-coordination.js';
 import { silentLogger, type Logger } from '../../logger.js';
-import type { ArticleRecord, KeyFigure, StoredArticle } from '../../model/article.js';
+import { storedPart, type ArticleRecord, type KeyFigure, type StoredArticle } from '../../model/article.js';
 import type { SubscriptionRecord } from '../../model/subscription.js';
 import { ArticlesInMemory } from '../article-memory.js';
 import type { BriefingStore, RemoteChange, SeedingState } from '../briefing-store.js';
 import { DuplicateArticleError } from '../duplicate-article.js';
 import type { AuditEntry } from '../store-schema.js';
 import { BodyFile } from './body-file.js';
+import { figuresBytes, withoutFigures, type RowRecord } from './row-record.js';
+import type { RecordsSource, RevisedRecord } from './records-blob.js';
+import type { FetchedRecord } from './article-load.js';
 import { LocalWrites } from './local-writes.js';
 import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
 import { migrate } from './migrate.js';
 import { copyBinaryRows } from './copy-binary.js';
+import { loadArticles } from './article-load.js';
 import { commitDelivery } from './postgres-delivery-commit.js';
 import { PostgresDerivedRows } from './postgres-derived-rows.js';
 import { PostgresFeedStore } from './postgres-feeds.js';
@@ -30,22 +34,6 @@ import { PostgresFeedStore } from './postgres-feeds.js';
 const AUDIT_IN_MEMORY = 1_000;
 /** Articles per query at open: small enough that no result holds much, large enough that round trips do not count. */
 const LOAD_BATCH = 5_000;
-/**
- * One batch of articles in added order: the first ($1 rows), or those after ($2, $3).
- * The position comes back as text (exact to the microsecond, unlike a Date) under a
- * name of its own: ORDER BY would take a column named added_at to mean the text.
- */
-export function articlesInOrder(after: boolean): string {
-  const where = after ? 'WHERE (added_at, id) > ($2::timestamptz, $3) ' : '';
-  return `SELECT id, added_at::text AS position, record::text AS record FROM articles ${where}ORDER BY articles.added_at, articles.id LIMIT $1`;
-}
-
-interface ArticleBatchRow {
-  id: string;
-  position: string;
-  record: string;
-}
-
 export interface PostgresStoreOptions {
   logger?: Logger;
   /** Connections in this instance's pool (plus one for LISTEN). */
@@ -66,14 +54,7 @@ interface Meta {
   seeded_at: string | null;
 }
 
-/** What an instance keeps of an article: all but the body (the key figures too, which lowdb leaves on disk). */
-type HeldArticle = Omit<ArticleRecord, 'body'>;
-
-function held({ body: _body, ...record }: ArticleRecord): HeldArticle {
-  return record;
-}
-
-export class PostgresStore extends ArticlesInMemory<HeldArticle> implements BriefingStore {
+export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   /**
    * No derived-data snapshot file: instances are meant to be stateless and many, and
    * articles other instances add would leave a local one behind (decision 021); the
@@ -97,6 +78,8 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
   private readonly notes: ChangeNote[] = [];
   private listener: ChangeListener | null = null;
   private readonly origin = randomUUID();
+  /** Each held article's row revision (migration 024): the records blob names rows by id and revision. */
+  private readonly revisions = new Map<string, number>();
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -105,7 +88,7 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
     private readonly bodies: BodyFile,
   ) {
     super();
-    this.sharedDerived = new PostgresDerivedRows(pool);
+    this.sharedDerived = new PostgresDerivedRows(pool, this.recordsSource());
   }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -146,35 +129,28 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
     await Promise.all([this.loadSubscriptions(), this.loadMeta(), this.loadAudit()]);
   }
 
-  /**
-   * Every article in added order, in keyset batches along (added_at, id) (no sort, no
-   * result holding the whole table); the next batch is asked for before this one is
-   * parsed, so the server's work overlaps ours. Records arrive as text and are parsed
-   * here, so the log line can tell waiting for rows (fetch) from parsing and indexing them (decode).
-   */
+  /** The records (through the records blob when there is a usable one, decision 031); a start without one makes a snapshot write due. */
   private async loadArticles(): Promise<void> {
-    const started = performance.now();
-    let fetchMs = 0;
-    let decodeMs = 0;
-    let count = 0;
-    const batch = (after: ArticleBatchRow | undefined) => {
-      const query = this.pool.query<ArticleBatchRow>(articlesInOrder(after !== undefined), after ? [this.loadBatch, after.position, after.id] : [this.loadBatch]);
-      // Awaited on the next turn; a failure meanwhile must not count as unhandled.
-      query.catch(() => undefined);
-      return query;
-    };
-    for (let next: Promise<pg.QueryResult<ArticleBatchRow>> | null = batch(undefined); next; ) {
-      const t = performance.now();
-      const { rows }: pg.QueryResult<ArticleBatchRow> = await next;
-      const d = performance.now();
-      next = rows.length === this.loadBatch ? batch(rows.at(-1)) : null;
-      for (const row of rows) this.articles.index(JSON.parse(row.record) as HeldArticle);
-      fetchMs += d - t;
-      decodeMs += performance.now() - d;
-      count += rows.length;
-    }
-    const ms = (v: number) => Math.round(v);
-    this.logger.info({ event: 'postgres_articles_loaded', articles: count, loadMs: ms(performance.now() - started), fetchMs: ms(fetchMs), decodeMs: ms(decodeMs) }, 'articles loaded');
+    const fromBlob = await loadArticles(this.pool, this.logger, this.loadBatch, {
+      rows: (batch) => this.holdRows(batch),
+      fromBlob: ({ record, revision, figures }) => {
+        this.bodies.placeFigures(record.id, figures.start, figures.length);
+        this.hold(record, revision);
+      },
+      keepFigures: (area) => this.bodies.putArea(area),
+    });
+    this.sharedDerived.snapshotDue = !fromBlob;
+  }
+
+  /** Records read from their rows: the key figures go to the body file, the rest to memory. */
+  private holdRows(batch: readonly FetchedRecord[]): void {
+    this.bodies.putFigures(batch.map(({ record }) => [record.id, figuresBytes(record.keyFigures)] as const));
+    for (const { record, revision } of batch) this.hold(withoutFigures(record), revision);
+  }
+
+  private hold(record: StoredArticle, revision: number): void {
+    this.articles.index(record);
+    this.revisions.set(record.id, revision);
   }
 
   /**
@@ -240,11 +216,27 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
 
   addArticle(article: ArticleRecord): Promise<void> {
     return this.track(
-      this.articles.add(held(article), async () => {
+      this.articles.add(storedPart(article), async () => {
         await this.insertArticle(article);
         this.bodies.put(article.id, article.body);
+        this.bodies.putFigures([[article.id, figuresBytes(article.keyFigures)]]);
       }),
     );
+  }
+
+  /** What memory holds now, with each row's revision and its key figures: the records blob written beside a snapshot. */
+  private recordsSource(): RecordsSource {
+    return {
+      records: () => {
+        const out: RevisedRecord[] = [];
+        for (const record of this.articles.list()) {
+          const revision = this.revisions.get(record.id);
+          if (revision !== undefined && this.bodies.figures(record.id) !== undefined) out.push({ record, revision });
+        }
+        return out;
+      },
+      figuresOf: (id) => this.bodies.figures(id),
+    };
   }
 
   /** From the instance's body file (one pread): memory holds records without bodies, as lowdb's does (decision 025). */
@@ -253,20 +245,24 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
   }
 
   readKeyFigures(id: string): KeyFigure[] | undefined {
-    return this.articles.get(id)?.keyFigures;
+    const bytes = this.bodies.figures(id);
+    return bytes && (JSON.parse(bytes.toString('utf8')) as KeyFigure[]);
   }
 
   private async insertArticle(article: ArticleRecord): Promise<void> {
     // The record column holds everything but the body (not "what memory keeps", which may leave out more).
     const { body, ...record } = article;
-    const inserted = await writeAndNotify(
+    const inserted = await writeAndNotify<{ id: string; revision: string }>(
       this.pool,
       `INSERT INTO articles (id, fingerprint, canonical_url, added_at, record, body) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT DO NOTHING RETURNING id`,
+       ON CONFLICT DO NOTHING RETURNING id, revision`,
       [article.id, article.fingerprint, article.canonicalUrl, article.addedAt, record, body],
       this.note('article', 'put'),
     );
-    if (inserted.length > 0) return;
+    if (inserted[0]) {
+      this.revisions.set(article.id, Number(inserted[0].revision));
+      return;
+    }
     // Another instance (or an earlier try of this very add) got there first.
     const { rows } = await this.pool.query<{ record: StoredArticle }>(
       'SELECT record FROM articles WHERE id = $1 OR fingerprint = $2 OR canonical_url = $3 ORDER BY id = $1 DESC, fingerprint = $2 DESC LIMIT 1',
@@ -287,7 +283,10 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
         return rows.length > 0;
       }),
     );
-    if (removed) this.bodies.forget(id);
+    if (removed) {
+      this.bodies.forget(id);
+      this.revisions.delete(id);
+    }
     return removed;
   }
 
@@ -430,29 +429,39 @@ export class PostgresStore extends ArticlesInMemory<HeldArticle> implements Brie
 
   private async refreshArticles(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    const { rows } = await this.pool.query<{ id: string; record: HeldArticle; body: string }>('SELECT id, record, body FROM articles WHERE id = ANY($1)', [ids]);
+    const { rows } = await this.pool.query<{ id: string; revision: string; record: RowRecord; body: string }>('SELECT id, revision, record, body FROM articles WHERE id = ANY($1)', [ids]);
     const stored = new Map(rows.map((r) => [r.id, r]));
     for (const id of ids) {
       const row = stored.get(id);
-      const known = this.articles.get(id);
+      let known = this.articles.get(id);
+      // Removed and added again under the same id (its notes taken together, or missed): the old record goes first.
+      const held = this.revisions.get(id);
+      if (row && known && held !== undefined && held !== Number(row.revision)) {
+        this.forgetRemoved(known);
+        known = undefined;
+      }
       if (row && !known && !this.articles.hasId(id)) {
         this.bodies.put(id, row.body);
-        this.articles.index(row.record);
+        this.holdRows([{ record: row.record, revision: Number(row.revision) }]);
         this.emit({ kind: 'article-added', article: { ...row.record, body: row.body } });
-      } else if (!row && known) {
-        this.articles.unindex(known);
-        this.bodies.forget(id);
-        this.emit({ kind: 'article-removed', article: known });
-      }
+      } else if (!row && known) this.forgetRemoved(known);
     }
   }
 
-  /** After notes may have been lost: compare every id with memory and apply the difference. */
+  private forgetRemoved(known: StoredArticle): void {
+    this.articles.unindex(known);
+    this.bodies.forget(known.id);
+    this.revisions.delete(known.id);
+    this.emit({ kind: 'article-removed', article: known });
+  }
+
+  /** After notes may have been lost: compare every id and its row's revision with memory and apply the difference. */
   private async resync(): Promise<void> {
-    const { rows } = await this.pool.query<{ id: string }>('SELECT id FROM articles');
-    const stored = new Set(rows.map((r) => r.id));
+    const { rows } = await this.pool.query<{ id: string; revision: string }>('SELECT id, revision FROM articles');
+    const stored = new Map(rows.map((r) => [r.id, Number(r.revision)]));
     const gone = [...this.articles.list()].filter((a) => !stored.has(a.id)).map((a) => a.id);
-    await this.refreshArticles([...gone, ...[...stored].filter((id) => !this.articles.get(id))]);
+    const changed = [...stored].filter(([id, revision]) => !this.articles.get(id) || this.revisions.get(id) !== revision).map(([id]) => id);
+    await this.refreshArticles([...gone, ...changed]);
     await Promise.all([this.loadSubscriptions(), this.loadMeta(), this.loadAudit(), this.feedStore?.reload()]);
   }
 

@@ -56,7 +56,7 @@ describe('copyIntoPostgres from a streamed source', () => {
     // The store then holds the records as given, in the order they were added.
     const store = await PostgresStore.open(urls[0]!);
     try {
-      expect([...store.listArticles()].map((a) => ({ ...a, body: store.readBody(a.id) }))).toEqual(records);
+      expect([...store.listArticles()].map((a) => ({ ...a, keyFigures: store.readKeyFigures(a.id), body: store.readBody(a.id) }))).toEqual(records);
     } finally {
       await store.close();
     }

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
 import { Engine } from '../../../src/engine.js';
-import type { ArticleRecord } from '../../../src/model/article.js';
+import { storedPart } from '../../../src/model/article.js';
 import type { RemoteChange } from '../../../src/store/briefing-store.js';
 import { DuplicateArticleError } from '../../../src/store/duplicate-article.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
@@ -17,10 +17,21 @@ import { freshDatabaseUrl } from '../../support/postgres-database.js';
 import { adminCtx, PROJECT_ROOT, userCtx } from '../../support/temp-engine.js';
 import { feed, subscription } from '../store-contract.js';
 
-/** What a PostgreSQL instance keeps of an article: all but the body (key figures too, unlike lowdb). */
-const held = ({ body: _body, ...kept }: ArticleRecord): Omit<ArticleRecord, 'body'> => kept;
+/** What a PostgreSQL instance keeps of an article in memory: all but the body and the key figures (both in its body file). */
+const held = storedPart;
 
 const WITHIN = { timeout: 2_000, interval: 20 };
+
+/** Ends the instances' LISTEN connections, as a database restart or a proxy timeout would; resolves to how many. */
+async function terminateListeners(url: string): Promise<number | null> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    return (await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'")).rowCount;
+  } finally {
+    await admin.end();
+  }
+}
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close();
@@ -42,12 +53,14 @@ describe('PostgreSQL store shared by instances', () => {
     await a!.addArticle(added);
     await vi.waitFor(() => expect(b!.getArticle('x1')).toEqual(held(added)), WITHIN);
     expect(b!.readBody('x1')).toBe(added.body);
+    expect(b!.readKeyFigures('x1')).toEqual(added.keyFigures);
     expect(b!.findByCanonicalUrl('https://news.example/x1')?.id).toBe('x1');
     // The listeners get the body with the record (they index its text).
     expect(seen).toEqual([{ kind: 'article-added', article: added }]);
     await a!.removeArticle('x1');
     await vi.waitFor(() => expect(b!.getArticle('x1')).toBeUndefined(), WITHIN);
     expect(b!.readBody('x1')).toBeUndefined();
+    expect(b!.readKeyFigures('x1')).toBeUndefined();
     expect(seen.at(-1)).toEqual({ kind: 'article-removed', article: held(added) });
   });
 
@@ -67,19 +80,24 @@ describe('PostgreSQL store shared by instances', () => {
     closers.push(() => a.close(), () => b.close());
     await a.addArticle(article({ id: 'before', fingerprint: 'fp-before', addedAt: '2026-11-01T00:00:00.000Z' }));
     await vi.waitFor(() => expect(b.getArticle('before')).toBeDefined(), WITHIN);
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    // Ends both instances' LISTEN connections, as a database restart or a proxy timeout would.
-    const { rowCount } = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'");
-    await admin.end();
-    expect(rowCount).toBe(2);
+    expect(await terminateListeners(url)).toBe(2);
     await a.addArticle(article({ id: 'missed', fingerprint: 'fp-missed', addedAt: '2026-11-01T00:00:00.000Z' }));
     await a.removeArticle('before');
-    // Reconnecting waits a second; the resync then finds both changes.
+    // Removed and added again under the same id (ids come from the fingerprint) with another record.
+    const again = article({ id: 'again', fingerprint: 'fp-again', addedAt: '2026-11-01T00:00:00.000Z' });
+    await a.addArticle(again);
+    await vi.waitFor(() => expect(b.getArticle('again')).toBeDefined(), WITHIN);
+    await terminateListeners(url);
+    await a.removeArticle('again');
+    const renewed = { ...again, title: 'Added again', addedAt: '2026-11-02T00:00:00.000Z', keyFigures: [{ value: '2', context: 'again' }] };
+    await a.addArticle(renewed);
+    // Reconnecting waits a second; the resync then finds every change.
     await vi.waitFor(() => {
       expect(b.getArticle('missed')).toBeDefined();
       expect(b.getArticle('before')).toBeUndefined();
-    }, { timeout: 4_000, interval: 50 });
+      expect(b.getArticle('again')).toEqual(held(renewed));
+      expect(b.readKeyFigures('again')).toEqual(renewed.keyFigures);
+    }, { timeout: 6_000, interval: 50 });
   });
 
   it('an instance hears nothing of its own writes', async () => {

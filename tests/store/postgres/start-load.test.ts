@@ -9,16 +9,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '../../../src/model/article.js';
+import { storedPart } from '../../../src/model/article.js';
 import { migrate, readMigrations } from '../../../src/store/postgres/migrate.js';
 import type { PostgresDerivedRows } from '../../../src/store/postgres/postgres-derived-rows.js';
-import { articlesInOrder, PostgresStore } from '../../../src/store/postgres/postgres-store.js';
+import { articlesInOrder } from '../../../src/store/postgres/article-load.js';
+import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import type { StoredDerivedRow } from '../../../src/store/shared-derived-rows.js';
 import { article } from '../../roundup/memory-roundup-store.js';
 import { freshDatabaseUrl } from '../../support/postgres-database.js';
 
-/** What a PostgreSQL instance keeps of an article: all but the body (key figures too, unlike lowdb). */
-const held = ({ body: _body, ...kept }: ArticleRecord): Omit<ArticleRecord, 'body'> => kept;
+/** What a PostgreSQL instance keeps of an article in memory: all but the body and the key figures (read from its body file, as lowdb reads them from disk). */
+const held = storedPart;
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -66,6 +67,7 @@ describe('PostgreSQL store at open', () => {
       expect([...store.listArticles()].map((a) => a.id)).toEqual(['d', 'a', 'b', 'c', 'e', 'f', 'g']);
       expect(store.getArticle('f')).toEqual(held(ARTICLES[3]!));
       expect(ARTICLES.map((x) => store.readBody(x.id))).toEqual(ARTICLES.map((x) => x.body));
+      expect(ARTICLES.map((x) => store.readKeyFigures(x.id))).toEqual(ARTICLES.map((x) => x.keyFigures));
     }
   });
 
@@ -99,6 +101,7 @@ describe('PostgreSQL store at open', () => {
     const store = await openStore(url);
     expect([...store.listArticles()]).toEqual([ARTICLES[2], ARTICLES[1], ARTICLES[0]].map((a) => held(a!)));
     expect(ARTICLES.slice(0, 3).map((a) => store.readBody(a.id))).toEqual(ARTICLES.slice(0, 3).map((a) => a.body));
+    expect(ARTICLES.slice(0, 3).map((a) => store.readKeyFigures(a.id))).toEqual(ARTICLES.slice(0, 3).map((a) => a.keyFigures));
     const versions = await p.query<{ version: number }>('SELECT version FROM schema_version ORDER BY version');
     expect(versions.rows.map((r) => r.version)).toEqual(expect.arrayContaining([...before.map((m) => m.version), 20, 21, 22]));
     expect(await store.sharedDerived.write(2, 'in', [derived('c')])).toEqual(['c']);
