@@ -117,7 +117,7 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const snapshots =
     file !== null
       ? new SnapshotWriter({ file, inputs, store, index, stories, logger, upToDate, filing: nearDuplicates })
-      : shared && sharedWriters({ shared, inputs, store, index, stories, logger, usable: rowOf.keys(), upToDate, snapshot });
+      : shared && sharedWriters({ shared, inputs, store, index, stories, logger, usable: rowOf.keys(), upToDate, snapshot, filing: nearDuplicates, filingWhole: filing?.rows === reused });
   return { index, stories, nearDuplicates, snapshots };
 }
 

@@ -18,7 +18,7 @@ import type { DerivedWriter } from './derived-indexes.js';
 import { readSharedRows, SharedRowWriter, type SharedRowWriterDeps } from './shared-derived.js';
 import { postingsForm, readSnapshot, SNAPSHOT_FILE_VERSION, writeSnapshot, type SnapshotData, type SnapshotFile, type SnapshotOut } from './snapshot-file.js';
 import { appendRows } from './snapshot-merge.js';
-import { SnapshotWriter, type SnapshotSink } from './snapshot-writer.js';
+import { SnapshotWriter, type FilingSource, type SnapshotSink } from './snapshot-writer.js';
 
 /** Names the database snapshot in log lines (where a file's path would be). */
 export const SHARED_SNAPSHOT = 'database';
@@ -110,15 +110,19 @@ export interface SharedWritersDeps extends SharedRowWriterDeps {
   /** Every row used, nothing read from text: the snapshot started from needs no rewrite if it came whole from the database. */
   upToDate: boolean;
   snapshot: SnapshotFile | SnapshotData | null;
+  /** The near-duplicate check, whose filing the whole-store snapshot keeps (decision 033). */
+  filing: FilingSource;
+  /** Whether the start took the filing of every snapshot row from it (if not, the snapshot is written again once the filing is done). */
+  filingWhole: boolean;
 }
 
 /** What keeps a shared store's derived data: the per-article rows (right after each add) and the whole-store snapshot (now and then, and at close). */
 export function sharedWriters(d: SharedWritersDeps): DerivedWriter {
   // The writers keep their deps for good: not the snapshot (its bytes are freed after the start).
-  const { snapshot, upToDate: allUsed, ...deps } = d;
+  const { snapshot, upToDate: allUsed, filing, filingWhole, ...deps } = d;
   const rows = new SharedRowWriter(deps);
-  const upToDate = allUsed && snapshot !== null && storedWhole.has(snapshot) && d.shared.snapshotDue !== true;
-  const whole = new SnapshotWriter({ file: SHARED_SNAPSHOT, inputs: d.inputs, store: d.store, index: d.index, stories: d.stories, logger: d.logger, upToDate, sink: sharedSnapshotSink(d.shared, d.inputs) });
+  const upToDate = allUsed && filingWhole && snapshot !== null && storedWhole.has(snapshot) && d.shared.snapshotDue !== true;
+  const whole = new SnapshotWriter({ file: SHARED_SNAPSHOT, inputs: d.inputs, store: d.store, index: d.index, stories: d.stories, logger: d.logger, upToDate, filing, sink: sharedSnapshotSink(d.shared, d.inputs) });
   return {
     start() {
       rows.start();

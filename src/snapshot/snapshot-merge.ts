@@ -3,7 +3,7 @@
 // snapshot's own (numbered from its end), so every term's postings stay ascending
 // and the start can take the postings as they are (derived-indexes.ts loadPosted).
 // Vocabularies are extended with the words only the new rows have.
-import type { SnapshotFile } from './snapshot-file.js';
+import { FILING_WORDS, NOT_FILED, type SnapshotFile } from './snapshot-file.js';
 
 /** Numbers `extra`'s words in `base`'s vocabulary (extended in place): extra id -> merged id. */
 function mergedIds(base: string[], extra: readonly string[]): Uint32Array {
@@ -91,5 +91,24 @@ export function appendRows(base: SnapshotFile, extra: SnapshotFile): SnapshotFil
     signalWeights: concatTyped(base.signalWeights, extra.signalWeights),
     dates: [...base.dates, ...extra.dates],
     series,
+    ...filingOf(base, extra.ids.length),
+  };
+}
+
+/**
+ * The base's near-duplicate filing (decision 033), with the appended rows not
+ * filed: the check files those articles from their text, the others from the
+ * filing. None when the base has none.
+ */
+function filingOf(base: SnapshotFile, added: number): Pick<SnapshotFile, 'nearSetAside' | 'nearCount' | 'nearSpares' | 'nearWords'> {
+  const { nearSetAside, nearCount, nearSpares, nearWords } = base;
+  if (!nearSetAside || !nearCount || !nearSpares || !nearWords || nearCount.length !== base.ids.length || nearCount.length === 0) return {};
+  const spares = new Uint8Array(nearSpares.length + added).fill(NOT_FILED);
+  spares.set(nearSpares);
+  return {
+    nearSetAside,
+    nearCount: concatTyped(nearCount, new Uint32Array(added)),
+    nearSpares: spares,
+    nearWords: concatTyped(nearWords, new Uint32Array(added * FILING_WORDS)),
   };
 }

@@ -9,7 +9,7 @@ import { fixedClock } from '../../src/clock.js';
 import type { Reply } from '../../src/model/reply.js';
 import { FILING_WORDS, readSnapshot, rowsForm, SNAPSHOT_FILE, SNAPSHOT_FILE_VERSION, writeSnapshot, type SnapshotData } from '../../src/snapshot/snapshot-file.js';
 import { makeArticleText } from '../support/article-text.js';
-import { addNumbered, answers, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
+import { addNumbered, answers, nearDuplicateAnswers, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
 import { adminCtx, tempConfig } from '../support/temp-engine.js';
 
 const clock = fixedClock('2026-12-03T02:00:00Z');
@@ -31,14 +31,6 @@ function copyOf(dir: string): string {
 
 const add = addNumbered;
 
-
-/** Stored articles with a word changed (near-duplicates: their cards answer) and new ones, added one after another. */
-async function nearDuplicateAnswers(o: LoggedEngine): Promise<Reply[]> {
-  const texts = [makeArticleText(5).replace(' unit 2.', ' units 2.'), makeArticleText(800), makeArticleText(11).replace(' unit 4.', ' units 4.'), makeArticleText(0).replace(' unit 1.', ' units 1.'), makeArticleText(801), makeArticleText(800).replace(' unit 3.', ' units 3.')];
-  const out: Reply[] = [];
-  for (const text of texts) out.push(await o.engine.execute({ name: 'add', input: { kind: 'text', text } }, adminCtx));
-  return out;
-}
 
 /** A copy of `dir` without its snapshot. */
 function bareCopy(dir: string): string {

@@ -14,7 +14,7 @@ import { SNAPSHOT_FILE_VERSION } from '../../src/snapshot/snapshot-file.js';
 import { PostgresDerivedRows } from '../../src/store/postgres/postgres-derived-rows.js';
 import { migrate } from '../../src/store/postgres/migrate.js';
 import { copyOfDatabase, freshDatabaseUrl, sqlOn } from '../support/postgres-database.js';
-import { addNumbered, answers, builtFrom, lastEvent, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
+import { addNumbered, answers, builtFrom, lastEvent, nearDuplicateAnswers, openLoggedEngine, type LoggedEngine } from '../support/logged-engine.js';
 import { adminCtx, tempConfig } from '../support/temp-engine.js';
 
 const clock = fixedClock('2026-12-03T02:00:00Z');
@@ -92,6 +92,26 @@ describe('the derived-data snapshot kept in PostgreSQL', () => {
     const replies = await answers(o.engine);
     await o.engine.close();
     expect(replies).toEqual(await answersFromText(bare, count));
+  }, 90_000);
+
+  it('keeps the near-duplicate filing: a restart files the snapshot rows from it and the rows appended since from their text, answering near-duplicates as a start from the text', async () => {
+    const url = await copyOf(original);
+    const o = await open(url);
+    expect(built(o)).toMatchObject({ fromSnapshot: articleCount, fromText: 0, filingFromSnapshot: true });
+    // Another instance's adds since: rows appended to the stored snapshot, filed from their text.
+    await addNumbered(o.engine, 600);
+    await addNumbered(o.engine, 601);
+    await o.engine.close();
+    const bare = await bareCopy(url);
+    const again = await open(url);
+    expect(built(again)).toMatchObject({ fromSnapshot: articleCount + 2, fromText: 0, snapshotRows: articleCount + 2, filingFromSnapshot: true });
+    const replies = await nearDuplicateAnswers(again);
+    await again.engine.close();
+    const fromText = await open(bare);
+    expect(built(fromText)).toMatchObject({ fromSnapshot: 0, filingFromSnapshot: false });
+    expect(replies).toEqual(await nearDuplicateAnswers(fromText));
+    await fromText.engine.close();
+    expect(replies.filter((r) => r.kind === 'added' && r.duplicate)).toHaveLength(4);
   }, 90_000);
 
   const damage: [string, string, string][] = [

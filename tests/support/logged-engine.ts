@@ -43,6 +43,14 @@ export const ANSWER_QUERIES = ['kendaraan listrik', 'hidrogen', 'IJEPA', 'batera
 
 export const addNumbered = (engine: Engine, i: number) => engine.execute({ name: 'add', input: { kind: 'text', text: makeArticleText(i) } }, adminCtx);
 
+/** Stored articles with a word changed (near-duplicates: their cards answer) and new ones, added one after another. */
+export async function nearDuplicateAnswers(o: LoggedEngine): Promise<Reply[]> {
+  const texts = [makeArticleText(5).replace(' unit 2.', ' units 2.'), makeArticleText(800), makeArticleText(11).replace(' unit 4.', ' units 4.'), makeArticleText(0).replace(' unit 1.', ' units 1.'), makeArticleText(801), makeArticleText(800).replace(' unit 3.', ' units 3.')];
+  const out: Reply[] = [];
+  for (const text of texts) out.push(await o.engine.execute({ name: 'add', input: { kind: 'text', text } }, adminCtx));
+  return out;
+}
+
 /** What users see: look-ups (with cards and their other reports), the list, and the card of a new article. */
 export async function answers(engine: Engine): Promise<Reply[]> {
   const out: Reply[] = [];
