@@ -102,7 +102,8 @@ export class Engine {
       const cards = new CardBuilder(briefs, stories, store);
       const tagger = new TopicTagger(briefs);
       const glossary = briefGlossary(briefs);
-      const derivePool = config.ingestWorkers > 0 ? derivePoolFor(config.ingestWorkers, briefs, lexicon, { tagger, glossary }, logger) : undefined;
+      const derivePool =
+        config.ingestWorkers > 0 ? derivePoolFor(config.ingestWorkers, { briefs, lexicon, scopeSides }, { tagger, glossary, prepare: (a) => index.prepare(a) }, logger) : undefined;
       const articles = new ArticleService({
         store,
         index,

@@ -13,7 +13,7 @@ import type { ArticleRecord, Card, RawArticle, StoredArticle } from '../model/ar
 import { prefixWithin } from '../text/fit-length.js';
 import { cmd, say } from '../model/text.js';
 import type { AddInput } from '../model/command.js';
-import type { SearchIndex } from '../search/search-index.js';
+import type { PreparedDocument, SearchIndex } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import { DuplicateArticleError } from '../store/duplicate-article.js';
 import type { StoryIndex } from '../stories/story-clusters.js';
@@ -135,7 +135,7 @@ export class ArticleService {
     // The same article being written right now: wait for that write, then look again.
     for (let inFlight = this.d.store.addInFlight(clean.fingerprint); inFlight; inFlight = this.d.store.addInFlight(clean.fingerprint)) await inFlight;
     // The same text, or the same article with a few words changed: the stored card answers.
-    const known = this.d.store.findByFingerprint(clean.fingerprint) ?? this.nearDuplicates.find(clean);
+    const known = this.d.store.findByFingerprint(clean.fingerprint) ?? this.nearDuplicates.find(clean, ahead?.shingles);
     if (known) return { card: this.d.cards.build(known), duplicate: true };
     if (admit && !admit(`${clean.title}\n${clean.body}`)) return null;
 
@@ -161,7 +161,7 @@ export class ArticleService {
       if (e instanceof DuplicateArticleError) return { card: this.d.cards.build(e.existing), duplicate: true };
       throw e;
     }
-    this.learn(record);
+    this.learn(record, ahead?.prepared);
     this.d.logger.info({ event: 'article_added', id: record.id, language: record.language, story: record.storyId, addedBy }, 'article added');
     return { card: this.d.cards.build(record), duplicate: false };
   }
@@ -208,10 +208,14 @@ export class ArticleService {
     });
   }
 
-  /** A stored article (this instance's or another's) reaches stories, search and the near-duplicate check. */
-  private learn(article: ArticleRecord): void {
+  /**
+   * A stored article (this instance's or another's) reaches stories, search and the near-duplicate check.
+   * `prepared`: its search terms read ahead (by the derive pool) from this same text.
+   */
+  private learn(article: ArticleRecord, prepared?: PreparedDocument): void {
     this.d.stories.add(article);
-    this.d.index.add(article);
+    if (prepared) this.d.index.addPrepared(article, prepared);
+    else this.d.index.add(article);
     this.nearDuplicates.file(article);
   }
 

@@ -1,17 +1,22 @@
 // What an add derives from an article's text alone: the cleaned article, its
-// summary, its topics and its story signals. Pure functions of the text, the
-// add's time and the briefs and lexicon, so a worker thread (derive-pool.ts)
-// computes exactly what the main thread would; most of an add's CPU is here.
+// summary, its topics, its story signals, its near-duplicate shingles and its
+// search terms. Pure functions of the text, the add's time and the briefs,
+// scope and lexicon, so a worker thread (derive-pool.ts) computes exactly what
+// the main thread would; most of an add's CPU is here.
 import type { TopicTagger } from '../briefs/topic-tagger.js';
 import { cleanArticle } from '../ingest/clean-article.js';
 import type { ArticleSummary, CleanArticle, RawArticle } from '../model/article.js';
+import type { DocumentText, PreparedDocument } from '../search/search-document.js';
 import type { Concepts } from '../stories/event-signals.js';
 import { storySignals, type StorySignals } from '../stories/story-signals.js';
 import { summarizeArticle, type Glossary } from '../summarize/summarize-article.js';
+import { shingles } from './shingles.js';
 
 export interface DerivationTools {
   glossary: Glossary;
   tagger: TopicTagger;
+  /** The search index's reading of an article's text (`SearchIndex.prepare`, or `prepareDocument` with the same briefs and scope). */
+  prepare: (article: DocumentText) => PreparedDocument;
 }
 
 /** Everything an add derives from the text, computed ahead (by a worker). */
@@ -20,6 +25,10 @@ export interface Derived {
   summary: ArticleSummary;
   topics: string[];
   signals: StorySignals;
+  /** The cleaned body's shingles (the near-duplicate check's `shingles`). */
+  shingles: Uint32Array;
+  /** The stored record's search terms: its title, key points, entities, topics and body are these. */
+  prepared: PreparedDocument;
 }
 
 export function topicsOf(clean: CleanArticle, tagger: TopicTagger): string[] {
@@ -28,10 +37,14 @@ export function topicsOf(clean: CleanArticle, tagger: TopicTagger): string[] {
 
 export function deriveAll(raw: RawArticle, now: Date, tools: DerivationTools, concepts: Concepts): Derived {
   const clean = cleanArticle(raw, now);
+  const summary = summarizeArticle(clean, tools.glossary);
+  const topics = topicsOf(clean, tools.tagger);
   return {
     clean,
-    summary: summarizeArticle(clean, tools.glossary),
-    topics: topicsOf(clean, tools.tagger),
+    summary,
+    topics,
     signals: storySignals(clean, concepts),
+    shingles: shingles(clean.body),
+    prepared: tools.prepare({ title: clean.title, keyPoints: summary.keyPoints, entities: summary.entities, topics, body: clean.body }),
   };
 }

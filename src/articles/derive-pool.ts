@@ -209,8 +209,17 @@ export class DerivePool {
   }
 }
 
-/** The engine's pool: `size` threads deriving with these briefs and this lexicon, as `tools` do here. */
-export function derivePoolFor(size: number, briefs: readonly Brief[], lexicon: Lexicon, tools: DerivationTools, logger: Logger): DerivePool {
-  const concepts = conceptsOf(lexicon);
-  return new DerivePool(size, () => ({ briefs, lexicon }), (raw, now) => deriveAll(raw, now, tools, concepts), logger);
+/**
+ * The engine's pool: `size` threads deriving with these briefs, this scope (as
+ * configured) and this lexicon, as `tools` do here (`tools.prepare` is the
+ * search index's, built from the same briefs and scope).
+ */
+export function derivePoolFor(
+  size: number,
+  inputs: { briefs: readonly Brief[]; lexicon: Lexicon; scopeSides: Record<string, string[]> | null },
+  tools: DerivationTools,
+  logger: Logger,
+): DerivePool {
+  const concepts = conceptsOf(inputs.lexicon);
+  return new DerivePool(size, () => ({ ...inputs }), (raw, now) => deriveAll(raw, now, tools, concepts), logger);
 }

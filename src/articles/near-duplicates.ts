@@ -197,10 +197,10 @@ export class NearDuplicates {
     for (const resolve of this.watching.splice(0)) resolve();
   }
 
-  /** The stored article this one nearly repeats, if any. */
-  find(article: CleanArticle): StoredArticle | null {
+  /** The stored article this one nearly repeats, if any. `precomputed`: its body's shingles, read elsewhere (the derive pool). */
+  find(article: CleanArticle, precomputed?: Uint32Array): StoredArticle | null {
     this.catchUp();
-    const mine = shingles(article.body);
+    const mine = precomputed ?? shingles(article.body);
     if (mine.length < MIN_SHINGLES) return null;
     this.remember(article.fingerprint, mine);
     const candidates = new Set<string>();

@@ -7,15 +7,16 @@ import type { ArticleText, StoredArticle } from '../model/article.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import type { Brief } from '../briefs/brief-schema.js';
 import { Scope } from '../briefs/scope.js';
-import { foldText, foldTokens } from '../text/normalize.js';
-import { countTerms, InvertedIndex, type NumberedDocuments, type NumberedIndex, type PostedIndex, type TermCounts, type TermPostings } from './inverted-index.js';
+import { foldText } from '../text/normalize.js';
+import { InvertedIndex, type NumberedDocuments, type NumberedIndex, type PostedIndex, type TermPostings } from './inverted-index.js';
 import { kthLargest } from './kth-largest.js';
 import { MatchFacts } from './match-facts.js';
 import type { QueryPlan } from './query-plan.js';
-import { FIELD_BOOST, toSearchDocument } from './search-document.js';
+import { FIELD_BOOST, prepareDocument, type DocumentText, type PreparedDocument } from './search-document.js';
 import { ResultCache } from './result-cache.js';
-import { STOPWORDS } from './stopwords.js';
 import { TypoNeighbours } from './typo-neighbours.js';
+
+export type { PreparedDocument } from './search-document.js';
 
 export interface SearchHit {
   id: string;
@@ -30,12 +31,6 @@ export interface NumberedSearch extends NumberedIndex {
 /** Indexed articles with their postings by term and their scope flags: what the derived-data snapshot file keeps of search. */
 export interface PostedSearch extends PostedIndex {
   inScope: Uint8Array;
-}
-
-/** What indexing takes from an article's text (the costly part). */
-export interface PreparedDocument {
-  counts: TermCounts;
-  inScope: boolean;
 }
 
 export interface SearchResult {
@@ -60,8 +55,6 @@ const RESCORE_DEPTH = 40;
 const TYPO_WEIGHT = 0.45;
 /** Articles whose folded text is kept for phrase checks (~1.5 KB each). */
 const FOLDED_CACHE = 2_000;
-
-const terms = (text: string) => foldTokens(text).filter((t) => !STOPWORDS.has(t));
 
 export class SearchIndex {
   private readonly index = new InvertedIndex(FIELD_BOOST.head / FIELD_BOOST.body);
@@ -100,11 +93,8 @@ export class SearchIndex {
   }
 
   /** Reads an article's text for indexing: its counted terms and whether it is in the briefing's field. */
-  prepare(article: ArticleText): PreparedDocument {
-    const doc = toSearchDocument(article, this.briefsById);
-    const head = terms(doc.head);
-    const body = terms(doc.body);
-    return { counts: countTerms(head, body), inScope: this.scope.covers(head, body) };
+  prepare(article: DocumentText): PreparedDocument {
+    return prepareDocument(article, this.briefsById, this.scope);
   }
 
   /** Adds an article prepared by `prepare`, now or in an earlier run (the derived-data snapshot). */

@@ -11,6 +11,7 @@ import { storedPart, type ArticleRecord, type StoredArticle } from '../model/art
 import { dayDistance } from '../nlp/find-dates.js';
 import type { Lexicon } from '../search/lexicon.js';
 import { conceptsOf, type Concepts } from './event-signals.js';
+import { SharedCounts } from './shared-counts.js';
 import { SignalsAhead } from './signals-ahead.js';
 import { differentSeriesEditions, storedSignals, storySignals, type StoredSignals, type StoryInput, type StorySignals } from './story-signals.js';
 
@@ -47,10 +48,8 @@ export interface StoryIndexOptions {
 interface Entry {
   record: StoredArticle;
   signals: StoredSignals;
-  /** The assignment that last looked at this entry: dedupes candidates without building a set. */
-  visit: number;
-  /** Shared names and numbers counted in that assignment. */
-  shared: number;
+  /** Its number in the postings (numbers are never reused). */
+  num: number;
   /** Rarity-weighted total, and the corpus size it was computed at (rarity drifts slowly). */
   total: number;
   totalAt: number;
@@ -59,9 +58,11 @@ interface Entry {
 export class StoryIndex {
   private readonly byStory = new Map<string, StoredArticle[]>();
   private readonly articles = new Map<string, Entry>();
-  /** Signal -> the articles carrying it, in the order they were added (arrays build faster than sets at start-up). */
-  private readonly postings = new Map<string, Entry[]>();
-  private visits = 0;
+  /** Signal -> the numbers of the entries carrying it, in the order they were added (arrays build faster than sets at start-up). */
+  private readonly postings = new Map<string, number[]>();
+  /** Entries by number (undefined once removed). */
+  private readonly byNum: (Entry | undefined)[] = [];
+  private readonly sharedCounts = new SharedCounts();
   /**
    * Signals computed by `assign`, by article id, reused by the `add` of that article:
    * concurrent adds assign several drafts before the first of them is added.
@@ -260,17 +261,15 @@ export class StoryIndex {
     };
     let ownTotal: number | null = null;
     const bestByStory = new Map<string, number>();
-    const visit = ++this.visits;
     // First pass: count shared names and numbers per candidate (cheap); only
     // those sharing enough are dated and scored.
+    const counts = this.sharedCounts;
+    counts.begin();
     const candidates: Entry[] = [];
-    for (const entries of this.candidatePostings(signals)) {
-      for (const other of entries) {
-        if (other.visit !== visit) {
-          other.visit = visit;
-          other.shared = 0;
-        }
-        if (++other.shared === MIN_SHARED_SPECIFIC) candidates.push(other);
+    for (const nums of this.candidatePostings(signals)) {
+      for (let i = 0; i < nums.length; i++) {
+        const n = nums[i]!;
+        if (counts.bump(n) === MIN_SHARED_SPECIFIC) candidates.push(this.byNum[n]!);
       }
     }
     for (const other of candidates) {
@@ -316,13 +315,15 @@ export class StoryIndex {
   }
 
   private index(article: StoredArticle, signals: StoredSignals): void {
-    const entry: Entry = { record: article, signals, visit: 0, shared: 0, total: 0, totalAt: 0 };
+    const num = this.byNum.length;
+    const entry: Entry = { record: article, signals, num, total: 0, totalAt: 0 };
+    this.byNum.push(entry);
     this.articles.set(article.id, entry);
     for (const key of signals.keys) {
       if (!this.keyOf.has(key)) this.keyOf.set(key, key);
-      const entries = this.postings.get(key);
-      if (entries) entries.push(entry);
-      else this.postings.set(key, [entry]);
+      const nums = this.postings.get(key);
+      if (nums) nums.push(num);
+      else this.postings.set(key, [num]);
     }
   }
 
@@ -331,14 +332,15 @@ export class StoryIndex {
     const entry = this.articles.get(article.id);
     if (entry) {
       for (const key of entry.signals.keys) {
-        const entries = this.postings.get(key);
-        const at = entries ? entries.indexOf(entry) : -1;
-        if (at !== -1) entries!.splice(at, 1);
-        if (entries && entries.length === 0) {
+        const nums = this.postings.get(key);
+        const at = nums ? nums.indexOf(entry.num) : -1;
+        if (at !== -1) nums!.splice(at, 1);
+        if (nums && nums.length === 0) {
           this.postings.delete(key);
           this.keyOf.delete(key);
         }
       }
+      this.byNum[entry.num] = undefined;
       this.articles.delete(article.id);
     }
     const storyId = entry?.record.storyId ?? article.storyId;
@@ -384,11 +386,11 @@ export class StoryIndex {
   }
 
   /** Postings that find candidates: names and numbers (vocabulary and places alone never make a story), not too common. */
-  private *candidatePostings(signals: StorySignals): Generator<readonly Entry[]> {
+  private *candidatePostings(signals: StorySignals): Generator<readonly number[]> {
     for (const key of signals.weights.keys()) {
       if (!isSpecific(key)) continue;
-      const entries = this.postings.get(key);
-      if (entries && entries.length <= MAX_POSTINGS) yield entries;
+      const nums = this.postings.get(key);
+      if (nums && nums.length <= MAX_POSTINGS) yield nums;
     }
   }
 

@@ -1,6 +1,8 @@
 // The derive pool's worker threads derive exactly what the main thread does
-// (cleaning, summary, topics, story signals) for real and made-up articles in
-// both languages; a derivation that throws is left to the caller (which meets
+// (cleaning, summary, topics, story signals, near-duplicate shingles, search
+// terms) for real and made-up articles in both languages, and the shingles and
+// search terms are what the near-duplicate check and the search index read
+// from the stored record; a derivation that throws is left to the caller (which meets
 // the error itself); closing the pool settles every job. Through the engine,
 // a burst of concurrent adds with the pool on (derived ahead, by the worker
 // once it is up and by the main thread meanwhile) stores the records that
@@ -11,18 +13,24 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deriveAll } from '../../src/articles/derivation.js';
 import { derivePoolFor, type DerivePool } from '../../src/articles/derive-pool.js';
 import { briefGlossary, loadBriefs } from '../../src/briefs/load-briefs.js';
+import { readScopeSides, scopeOf } from '../../src/briefs/scope.js';
 import { TopicTagger } from '../../src/briefs/topic-tagger.js';
 import type { Engine } from '../../src/engine.js';
 import { silentLogger } from '../../src/logger.js';
 import type { RawArticle } from '../../src/model/article.js';
 import { loadLexicon } from '../../src/search/lexicon.js';
+import { prepareDocument } from '../../src/search/search-document.js';
+import { SearchIndex } from '../../src/search/search-index.js';
+import { shingles } from '../../src/articles/shingles.js';
 import { conceptsOf } from '../../src/stories/event-signals.js';
 import { makeArticleText } from '../support/article-text.js';
 import { adminCtx, createTempEngine, PROJECT_ROOT, type TempEngine } from '../support/temp-engine.js';
 
 const briefs = loadBriefs(path.join(PROJECT_ROOT, 'briefs'));
 const lexicon = loadLexicon(path.join(PROJECT_ROOT, 'lexicon/en-id.yaml'));
-const tools = { glossary: briefGlossary(briefs), tagger: new TopicTagger(briefs) };
+const scopeSides = readScopeSides(path.join(PROJECT_ROOT, 'briefs'));
+const briefsById = new Map(briefs.map((b) => [b.id, b]));
+const tools = { glossary: briefGlossary(briefs), tagger: new TopicTagger(briefs), prepare: (a: Parameters<typeof prepareDocument>[0]) => prepareDocument(a, briefsById, scopeOf(scopeSides)) };
 const seedDir = path.join(PROJECT_ROOT, 'seeds');
 const seeds: RawArticle[] = readdirSync(seedDir)
   .filter((f) => f.endsWith('.txt'))
@@ -37,7 +45,7 @@ afterEach(async () => {
 });
 
 function pool(): DerivePool {
-  const p = derivePoolFor(1, briefs, lexicon, tools, silentLogger);
+  const p = derivePoolFor(1, { briefs, lexicon, scopeSides }, tools, silentLogger);
   pools.push(p);
   return p;
 }
@@ -51,6 +59,26 @@ describe('derive pool', () => {
     expect(p.stats().byWorkers).toBeGreaterThan(0);
     const concepts = conceptsOf(lexicon);
     derived.forEach((d, i) => expect(d).toEqual(deriveAll(raws[i]!, now, tools, concepts)));
+  });
+
+  it('reads ahead the shingles and search terms the stored record gives the near-duplicate check and the index', async () => {
+    expect(scopeSides).not.toBeNull(); // the project's briefing has a field: the scope flag is part of what is compared
+    const p = pool();
+    await p.ready();
+    const raws = [...seeds, ...Array.from({ length: 8 }, (_, i) => ({ text: makeArticleText(20 + i) }))];
+    const derived = await Promise.all(raws.map((raw) => p.derive(raw, now)));
+    expect(p.stats().byWorkers).toBeGreaterThan(0);
+    const index = new SearchIndex(briefs, { getArticle: () => undefined, readBody: () => undefined }, scopeOf(scopeSides));
+    const inScope = new Set<boolean>();
+    for (const d of derived) {
+      // The record as the article service builds it from the derivation.
+      const { paragraphs: _paragraphs, ...stored } = d!.clean;
+      const record = { ...stored, ...d!.summary, id: 'x', link: null, canonicalUrl: null, topics: d!.topics, addedAt: now.toISOString(), addedBy: 'test', storyId: 'x' };
+      expect(d!.prepared).toEqual(index.prepare(record));
+      expect(d!.shingles).toEqual(shingles(record.body));
+      inScope.add(d!.prepared.inScope);
+    }
+    expect(inScope).toEqual(new Set([true, false]));
   });
 
   it('leaves an article whose derivation throws to the caller, on either thread', async () => {
