@@ -27,6 +27,17 @@ const HOT = 48;
 const FILING_SLICE_MS = 8;
 /** Shingles of recent look-ups kept for filing the same text after its write (concurrent adds look up first). */
 const RECENT = 256;
+/** Smallest hashes not set aside kept per respared article while the stored articles are filed (see respare). */
+const LONG_SPARE = 128;
+
+/**
+ * A respared article's smallest hashes not set aside, taken from its body;
+ * `complete` when that was all of them.
+ */
+interface LongSpares {
+  hashes: Uint32Array;
+  complete: boolean;
+}
 
 /**
  * A filed article: its slot (signature, spare hashes, keys; see filing-slots.ts)
@@ -55,6 +66,8 @@ export class NearDuplicates {
   private readonly filed = new Map<string, Filed>();
   private readonly slots = new FilingSlots();
   private readonly recent = new Map<string, Uint32Array>();
+  /** Respared articles' longer spare lists, while the stored articles are filed (dropped after). */
+  private readonly longSpares = new Map<string, LongSpares>();
   /** Stored articles not filed yet (taken from the store on first use), and how many of them are done. */
   private pending: StoredArticle[] | null = null;
   private pendingDone = 0;
@@ -173,6 +186,7 @@ export class NearDuplicates {
     if (this.pending.length > 0) {
       this.pending = [];
       this.pendingDone = 0;
+      this.longSpares.clear();
     }
     this.release();
   }
@@ -239,19 +253,49 @@ export class NearDuplicates {
     }
   }
 
-  /** Refills the spares with the article's smallest hashes not set aside; false if it is no longer stored. */
+  /**
+   * Refills the spares with the article's smallest hashes not set aside; false if it is no longer stored.
+   * While the stored articles are filed, boilerplate keys are set aside one after
+   * another and the same articles are respared again and again (3 times each on
+   * average in the 100,000-article scale corpus): each respare then keeps the
+   * article's LONG_SPARE smallest hashes not set aside, and the next one takes
+   * its spares from those instead of shingling the body again. The answer is
+   * the same: keys are only ever added to the set-aside set, so the smallest
+   * hashes not set aside now are among those that were not then, and when
+   * SPARE of the kept ones are still not set aside, no hash left out can come
+   * before them.
+   */
   private respare(id: string, filed: Filed): boolean {
     const article = this.stored(id);
-    const body = this.bodyOf(id);
-    if (!article || article.fingerprint !== filed.fingerprint || body === undefined) {
-      this.unfile(id, filed);
-      return false;
+    if (!article || article.fingerprint !== filed.fingerprint) return this.unfile(id, filed);
+    const kept = this.longSpares.get(id);
+    const free = kept && this.notSetAside(kept.hashes, LONG_SPARE);
+    let long: LongSpares;
+    if (kept && free && (free.length >= SPARE || kept.complete)) long = { hashes: free, complete: kept.complete };
+    else {
+      const body = this.bodyOf(id);
+      if (body === undefined) return this.unfile(id, filed);
+      const hashes = this.notSetAside(shingles(body), LONG_SPARE);
+      long = { hashes, complete: hashes.length < LONG_SPARE };
     }
-    filed.spares = this.slots.setSpares(filed.slot, shingles(body).filter((h) => !this.setAside.has(h)));
+    if (this.pendingDone < (this.pending?.length ?? 0)) this.longSpares.set(id, long);
+    filed.spares = this.slots.setSpares(filed.slot, long.hashes);
     return true;
   }
 
-  private unfile(id: string, filed: Filed): void {
+  /** The first `n` of ascending `hashes` not set aside (stops there: most of a long list is never looked at). */
+  private notSetAside(hashes: Uint32Array, n: number): Uint32Array {
+    const out = new Uint32Array(Math.min(n, hashes.length));
+    let k = 0;
+    for (let i = 0; i < hashes.length && k < out.length; i++) {
+      const h = hashes[i]!;
+      if (!this.setAside.has(h)) out[k++] = h;
+    }
+    return k === out.length ? out : out.subarray(0, k);
+  }
+
+  /** Takes an article out of the filing; false, for callers that drop it. */
+  private unfile(id: string, filed: Filed): false {
     for (const key of this.keysOf(filed)) {
       const ids = this.byKey.get(key);
       const at = ids?.indexOf(id) ?? -1;
@@ -259,6 +303,8 @@ export class NearDuplicates {
       if (ids?.length === 0) this.byKey.delete(key);
     }
     this.filed.delete(id);
+    this.longSpares.delete(id);
     this.slots.release(filed.slot);
+    return false;
   }
 }
