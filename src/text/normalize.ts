@@ -71,8 +71,14 @@ export function wordsByChunk(text: string, slow: (chunk: string) => string): str
 
 const folded = new Map<string, string>();
 
-/** foldText for a short string that recurs (a word, an entity name), remembered: news vocabulary repeats across articles. */
+/**
+ * foldText for a short string that recurs (a word, an entity name), remembered: news vocabulary repeats across articles.
+ * A word of ASCII letters and digits only folds to its lower case: no look-up (most words; story signals fold every word of every lead).
+ */
 export function foldWord(word: string): string {
+  let ascii = word.length > 0;
+  for (let i = 0; i < word.length && ascii; i++) ascii = isAsciiWord(word.charCodeAt(i));
+  if (ascii) return word.toLowerCase();
   let f = folded.get(word);
   if (f === undefined) {
     f = foldText(word);

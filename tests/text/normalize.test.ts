@@ -2,7 +2,7 @@
 // of the definition: NFKD, no combining marks, lower case, letters and digits only.
 import { describe, expect, it } from 'vitest';
 import { normaliseForFingerprint } from '../../src/ingest/fingerprint.js';
-import { foldText, foldTokens } from '../../src/text/normalize.js';
+import { foldText, foldTokens, foldWord } from '../../src/text/normalize.js';
 
 function definition(text: string): string[] {
   const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -52,6 +52,12 @@ describe('foldTokens', () => {
 
   it('agrees with the definition on 20,000 random mixes of ASCII, accents, Greek, ligatures and spaces', () => {
     for (const text of randomStrings(20_000)) expect(foldTokens(text), JSON.stringify(text)).toEqual(definition(text));
+  });
+
+  it('folds a single word (foldWord, remembered or plain ASCII) as foldText does', () => {
+    for (const text of [...TRICKY, 'Toyota', 'PLN', 'e2e', 'U.S', "Japan's", 'Rp24,2', ...randomStrings(5_000)]) {
+      expect(foldWord(text), JSON.stringify(text)).toBe(definition(text).join(' '));
+    }
   });
 });
 
