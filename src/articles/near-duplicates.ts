@@ -224,16 +224,30 @@ export class NearDuplicates {
     return Array.from({ length: filed.keys }, (_, i) => this.slots.key(filed.slot, i));
   }
 
-  /** Files `id` under each key of its sketch it is not under yet; keys that reach HOT go to `full`. */
-  private fileUnder(id: string, filed: Filed, full: number[]): void {
-    const current = this.keysOf(filed);
-    for (const key of this.sketchOf(filed)) {
-      if (current.includes(key)) continue;
+  /** Files `id` under each key of its sketch (`sketch`, when the caller has it) it is not under yet; keys that reach HOT go to `full`. */
+  private fileUnder(id: string, filed: Filed, full: number[], sketch = this.sketchOf(filed)): void {
+    for (const key of sketch) {
+      if (this.filedUnder(filed, key)) continue;
       this.slots.setKey(filed.slot, filed.keys++, key);
       const ids = this.byKey.get(key);
       if (!ids) this.byKey.set(key, [id]);
       else if (ids.push(id) === HOT) full.push(key);
     }
+  }
+
+  private filedUnder(filed: Filed, key: number): boolean {
+    for (let i = 0; i < filed.keys; i++) if (this.slots.key(filed.slot, i) === key) return true;
+    return false;
+  }
+
+  /** Takes `key` out of an article's keys, keeping the others in order. */
+  private dropKey(filed: Filed, key: number): void {
+    let kept = 0;
+    for (let i = 0; i < filed.keys; i++) {
+      const k = this.slots.key(filed.slot, i);
+      if (k !== key) this.slots.setKey(filed.slot, kept++, k);
+    }
+    filed.keys = kept;
   }
 
   private putAside(key: number, full: number[]): void {
@@ -244,12 +258,14 @@ export class NearDuplicates {
     for (const id of ids) {
       const filed = this.filed.get(id);
       if (!filed) continue;
-      const kept = this.keysOf(filed).filter((k) => k !== key);
-      kept.forEach((k, i) => this.slots.setKey(filed.slot, i, k));
-      filed.keys = kept.length;
+      this.dropKey(filed, key);
+      let sketch = this.sketchOf(filed);
       // Its spare hashes ran out: take more from the body (an article gone from the store is dropped).
-      if (filed.spares === SPARE && this.sketchOf(filed).length < SKETCH && !this.respare(id, filed)) continue;
-      this.fileUnder(id, filed, full);
+      if (filed.spares === SPARE && sketch.length < SKETCH) {
+        if (!this.respare(id, filed)) continue;
+        sketch = this.sketchOf(filed);
+      }
+      this.fileUnder(id, filed, full, sketch);
     }
   }
 
