@@ -94,9 +94,37 @@ const TOKEN = /(?:IDR|USD|JPY)(?=\s?\d)|US\$|Rp\.?|[$¥%]|\d+(?:[.,]\d+)*[\p{L}]
  * headline: its capitals say nothing about names.
  */
 function titleCased(line: string): boolean {
-  const long = line.match(/\p{L}{4,}/gu) ?? [];
-  if (long.length < 3 || long.length > 16 || /[.!?]["”']?\s*$/.test(line.trim())) return false;
-  return long.filter((w) => /^\p{Lu}/u.test(w)).length >= 0.6 * long.length;
+  const [long, capitalised] = longWords(line);
+  if (long < 3 || long > 16 || /[.!?]["”']?\s*$/.test(line.trim())) return false;
+  return capitalised >= 0.6 * long;
+}
+
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/** How many runs of four letters or more a line has, and how many of them start with a capital; by char codes when the line is plain ASCII. */
+export function longWords(line: string): [number, number] {
+  let long = 0;
+  let capitalised = 0;
+  for (let i = 0; i < line.length; ) {
+    const c = line.charCodeAt(i);
+    if (c > 127) {
+      // Not plain ASCII: letters of any script count.
+      const runs = line.match(/\p{L}{4,}/gu) ?? [];
+      return [runs.length, runs.filter((w) => /^\p{Lu}/u.test(w)).length];
+    }
+    if (!isAsciiLetter(c)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < line.length && isAsciiLetter(line.charCodeAt(end))) end++;
+    if (end - i >= 4) {
+      long++;
+      if (c <= 90) capitalised++;
+    }
+    i = end;
+  }
+  return [long, capitalised];
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 0xa0;

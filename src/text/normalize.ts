@@ -26,6 +26,19 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9 || c 
 const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 
 export function foldTokens(text: string): string[] {
+  return wordsByChunk(text, foldSlow);
+}
+
+/**
+ * The words of `text` under a folding `slow` (a pipeline of Unicode
+ * normalisation, lower-casing and "anything but letters and digits separates
+ * words", giving words joined by single spaces) whose plain-ASCII case is
+ * "lower-case, split on anything but a-z0-9": ASCII chunks take that path,
+ * chunks holding other characters go through `slow`. Chunks end at ASCII white
+ * space, which none of those steps looks across, so the words are those of
+ * `slow(text)`.
+ */
+export function wordsByChunk(text: string, slow: (chunk: string) => string): string[] {
   const out: string[] = [];
   const n = text.length;
   // Where the current chunk (text between white space) starts, and how many words came before it.
@@ -44,7 +57,7 @@ export function foldTokens(text: string): string[] {
       // Not plain ASCII: this whole chunk goes through the full pipeline instead.
       out.length = chunkWords;
       while (i < n && !isSpace(text.charCodeAt(i))) i++;
-      for (const w of foldSlow(text.slice(chunkStart, i)).split(' ')) if (w !== '') out.push(w);
+      for (const w of slow(text.slice(chunkStart, i)).split(' ')) if (w !== '') out.push(w);
     } else {
       i++;
       if (isSpace(c)) {
@@ -58,8 +71,14 @@ export function foldTokens(text: string): string[] {
 
 const folded = new Map<string, string>();
 
-/** foldText for a short string that recurs (a word, an entity name), remembered: news vocabulary repeats across articles. */
+/**
+ * foldText for a short string that recurs (a word, an entity name), remembered: news vocabulary repeats across articles.
+ * A word of ASCII letters and digits only folds to its lower case: no look-up (most words; story signals fold every word of every lead).
+ */
 export function foldWord(word: string): string {
+  let ascii = word.length > 0;
+  for (let i = 0; i < word.length && ascii; i++) ascii = isAsciiWord(word.charCodeAt(i));
+  if (ascii) return word.toLowerCase();
   let f = folded.get(word);
   if (f === undefined) {
     f = foldText(word);

@@ -68,3 +68,40 @@ describe('near-duplicates', () => {
     expect(near.stats().filed).toBe(600);
   });
 });
+
+describe('near-duplicates: filing the stored articles at start', () => {
+  /** Articles made mostly of sentences from one pool (a site's templates): the filing sets many keys aside, and respares the same articles again and again. */
+  function templated(count: number): ArticleRecord[] {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const pool = Array.from({ length: 12 }, (_, s) => Array.from({ length: 9 }, (_, w) => `t${s}w${w}`).join(' '));
+    return Array.from({ length: count }, (_, n) => {
+      const sentences = Array.from({ length: 30 }, () => pool[Math.floor(next() * pool.length)]!);
+      const own = Array.from({ length: 12 }, (_, w) => `own${n}x${w}`).join(' ');
+      return record(n, `${sentences.slice(0, 15).join(' ')} ${own} ${sentences.slice(15).join(' ')}`);
+    });
+  }
+
+  it('files as one article after another would: the same keys set aside, the same candidates looked up in the same order', () => {
+    const stored = templated(900);
+    // At start: the first look-up files every stored article (the background filing's path).
+    const atStart = checker(stored);
+    // One after another: each filed as an add files it.
+    const added = checker([]);
+    for (const a of stored) {
+      added.byId.set(a.id, a);
+      added.near.file(a);
+    }
+    const probes = [0, 1, 17, 450, 899].map((n) => incoming(`${stored[n]!.body} extra words here`));
+    atStart.near.find(probes[0]!);
+    expect(atStart.near.stats().setAside).toBeGreaterThan(50);
+    expect(atStart.near.stats()).toEqual(added.near.stats());
+    for (const probe of probes) {
+      atStart.looked.length = 0;
+      added.looked.length = 0;
+      const found = atStart.near.find(probe);
+      expect(found?.id).toBe(added.near.find(probe)?.id);
+      expect(atStart.looked).toEqual(added.looked);
+    }
+  });
+});

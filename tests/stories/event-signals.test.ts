@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon } from '../../src/search/lexicon.js';
-import { conceptsOf, eventSignals } from '../../src/stories/event-signals.js';
+import { conceptsOf, eventSignals, longWords } from '../../src/stories/event-signals.js';
 
 const CONCEPTS = conceptsOf(buildLexicon([
   ['hydrogen', 'hidrogen'],
@@ -56,5 +56,22 @@ describe('eventSignals', () => {
     // One person is one name, whichever part of it another report repeats.
     expect(nameOf.get('w:airlangga')).toBe(nameOf.get('w:hartarto'));
     expect(nameOf.get('w:hanamura')).not.toBe(nameOf.get('w:hartarto'));
+  });
+});
+
+describe('longWords (what tells a headline line)', () => {
+  /** The definition: runs of four letters or more of any script, and those starting with a capital. */
+  const definition = (line: string): [number, number] => {
+    const runs = line.match(/\p{L}{4,}/gu) ?? [];
+    return [runs.length, runs.filter((w) => /^\p{Lu}/u.test(w)).length];
+  };
+
+  it('counts as the definition does on plain ASCII and on accented or other scripts', () => {
+    const chars = 'aBcdEfgh XyZ 12 .,-’\'éÉßΣσ\u0301İ';
+    let seed = 99;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const lines = ['', 'Japan Plans New Hydrogen Station', 'Toyota dan PLN bahas 500 stasiun.', 'Éclair Électrique Über Straße', 'abcd éfgh ijkl'];
+    for (let k = 0; k < 5_000; k++) lines.push(Array.from({ length: Math.floor(next() * 40) }, () => chars[Math.floor(next() * chars.length)]).join(''));
+    for (const line of lines) expect(longWords(line), JSON.stringify(line)).toEqual(definition(line));
   });
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/model/article.js';
 import { buildLexicon } from '../../src/search/lexicon.js';
+import { SignalsAhead } from '../../src/stories/signals-ahead.js';
 import { StoryIndex } from '../../src/stories/story-clusters.js';
 import { article } from '../roundup/memory-roundup-store.js';
 
@@ -24,17 +25,32 @@ function corpus(n: number): ArticleRecord[] {
   });
 }
 
+/** `helped` (a worker read some signals) ends with the signals of `alone` for every stored article, and assigns new ones as it does. */
+async function expectSameAsAlone(stored: ArticleRecord[], alone: StoryIndex, helped: StoryIndex): Promise<void> {
+  await Promise.all([alone.whenIndexed(), helped.whenIndexed()]);
+  // The worker did read some (else this test would compare the main thread with itself).
+  expect(helped.stats().signalsAhead).toBeGreaterThan(0);
+  expect(helped.stats().signalsComputed + helped.stats().signalsAhead).toBe(stored.length);
+  for (const a of stored) expect(helped.signalsFor(a.id)).toEqual(alone.signalsFor(a.id));
+  const fresh = corpus(stored.length + 100).slice(stored.length).map((a) => ({ ...a, id: `n${a.id}` }));
+  expect(fresh.map((a) => helped.assign(a))).toEqual(fresh.map((a) => alone.assign(a)));
+}
+
 describe('story signals read ahead in a worker thread', () => {
   it('give the index and the answers of a build without it', async () => {
     const stored = corpus(8_000);
+    await expectSameAsAlone(stored, new StoryIndex(stored, LEXICON), new StoryIndex(stored, LEXICON, undefined, undefined, { readAhead: true }));
+  }, 120_000);
+
+  it('give the same when the worker was offered bodies before the build (a first open reading them for search)', async () => {
+    const stored = corpus(6_000);
     const alone = new StoryIndex(stored, LEXICON);
-    const helped = new StoryIndex(stored, LEXICON, undefined, undefined, { readAhead: true });
-    await Promise.all([alone.whenIndexed(), helped.whenIndexed()]);
-    // The worker did read some (else this test would compare the main thread with itself).
-    expect(helped.stats().signalsAhead).toBeGreaterThan(0);
-    expect(helped.stats().signalsComputed + helped.stats().signalsAhead).toBe(stored.length);
-    for (const a of stored) expect(helped.signalsFor(a.id)).toEqual(alone.signalsFor(a.id));
-    const fresh = corpus(8_100).slice(8_000).map((a) => ({ ...a, id: `n${a.id}` }));
-    expect(fresh.map((a) => helped.assign(a))).toEqual(fresh.map((a) => alone.assign(a)));
+    const ahead = new SignalsAhead(LEXICON);
+    // The search pass: bodies one after another, the worker taking those it keeps up with.
+    for (let from = 0; from < 3_000; from += 300) {
+      for (const a of stored.slice(from, from + 300)) ahead.offer(a, a.body);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    await expectSameAsAlone(stored, alone, new StoryIndex(stored, LEXICON, undefined, undefined, { ahead }));
   }, 120_000);
 });
