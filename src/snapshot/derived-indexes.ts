@@ -18,8 +18,7 @@ import { SearchIndex, type PreparedDocument } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import { articleWithBody } from '../store/article-with-body.js';
 import { conceptsOf } from '../stories/event-signals.js';
-import { SignalsAhead } from '../stories/signals-ahead.js';
-import { readsAhead, StoryIndex, type KnownSignals } from '../stories/story-clusters.js';
+import { StoryIndex, type KnownSignals } from '../stories/story-clusters.js';
 import { storedSignals, storySignals } from '../stories/story-signals.js';
 import { articleStamp, knownFiling, stampWithoutSignals, preparedRows, readSnapshotBytes, type SnapshotBytes, SNAPSHOT_VERSION, readSnapshot, rowAt, rowsForm, signalsAt, snapshotPath, SNAPSHOT_FILE_VERSION, type DerivedRow, type SnapshotData, type SnapshotFile, type SnapshotSignals } from './snapshot-file.js';
 import { sharedWriters, startSharedRead } from './shared-snapshot.js';
@@ -104,15 +103,10 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const knownSignals = snapshot ? signalsOfRows(signalPart(snapshot), rowOf, withoutSignals) : undefined;
   const t2 = performance.now();
   let fromText = 0;
-  let ahead: SignalsAhead | undefined;
   if (snapshot && 'postingStart' in snapshot && rowOf.size === articles.length) loadPosted(index, articles, snapshot, rowOf);
-  else {
-    // A first open reads every body here: a worker reads story signals from the ones it keeps up with meanwhile.
-    ahead = d.readAhead && rowOf.size === 0 && readsAhead(articles.length) ? new SignalsAhead(d.lexicon) : undefined;
-    fromText = loadSearchIndex(store, index, articles, snapshot && rowsForm(snapshot), rowOf, ahead);
-  }
+  else fromText = loadSearchIndex(store, index, articles, snapshot && rowsForm(snapshot), rowOf);
   const t3 = performance.now();
-  const stories = new StoryIndex(articles, d.lexicon, knownSignals, (id) => store.readBody(id), { readAhead: d.readAhead === true, ahead });
+  const stories = new StoryIndex(articles, d.lexicon, knownSignals, (id) => store.readBody(id), { readAhead: d.readAhead === true });
   const nearDuplicates = nearDuplicatesOf(store, filing);
   const reused = rowOf.size;
   const ms = (a: number, b: number) => Math.round(b - a);
@@ -172,7 +166,7 @@ function signalPart(s: SnapshotSignals): SnapshotSignals {
  * Fills the search index in the store's order: articles with a row take it,
  * the others are read from their text now. Returns how many were read.
  */
-function loadSearchIndex(store: BriefingStore, index: SearchIndex, articles: readonly StoredArticle[], snapshot: SnapshotData | null, rowOf: ReadonlyMap<string, number>, ahead?: SignalsAhead): number {
+function loadSearchIndex(store: BriefingStore, index: SearchIndex, articles: readonly StoredArticle[], snapshot: SnapshotData | null, rowOf: ReadonlyMap<string, number>): number {
   const n = articles.length;
   const fresh = new Map<number, PreparedDocument>();
   let total = 0;
@@ -180,9 +174,7 @@ function loadSearchIndex(store: BriefingStore, index: SearchIndex, articles: rea
     const i = rowOf.get(article.id);
     if (i !== undefined) total += snapshot!.termStart[i + 1]! - snapshot!.termStart[i]!;
     else {
-      const withBody = articleWithBody(store, article);
-      ahead?.offer(article, withBody.body);
-      const prepared = index.prepare(withBody);
+      const prepared = index.prepare(articleWithBody(store, article));
       fresh.set(k, prepared);
       total += prepared.counts.terms.length;
     }

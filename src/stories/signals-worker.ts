@@ -7,12 +7,6 @@ import type { Lexicon } from '../search/lexicon.js';
 import { conceptsOf } from './event-signals.js';
 import { storedSignals, storySignals, type SignalSource, type StoredSignals } from './story-signals.js';
 
-export interface SignalsSetup {
-  lexicon: Lexicon;
-  /** Batches answered so far, counted here (the main thread reads it while busy, to offer only what this worker keeps up with). */
-  answered: Int32Array;
-}
-
 export interface SignalsJob {
   ids: string[];
   sources: SignalSource[];
@@ -23,8 +17,7 @@ export interface SignalsAnswer {
   signals: StoredSignals[];
 }
 
-const setup = workerData as SignalsSetup;
-const concepts = conceptsOf(setup.lexicon);
+const concepts = conceptsOf(workerData as Lexicon);
 
 parentPort!.on('message', ({ ids, sources }: SignalsJob) => {
   let answer: SignalsAnswer;
@@ -35,5 +28,4 @@ parentPort!.on('message', ({ ids, sources }: SignalsJob) => {
     answer = { ids: [], signals: [] };
   }
   parentPort!.postMessage(answer);
-  Atomics.add(setup.answered, 0, 1);
 });

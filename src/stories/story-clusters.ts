@@ -43,8 +43,6 @@ const READ_AHEAD_FROM = 4_000;
 export interface StoryIndexOptions {
   /** A worker thread may read stored articles' signals ahead of the background build (signals-ahead.ts). */
   readAhead?: boolean;
-  /** That worker, already started (a first open offered it bodies while reading them for search). */
-  ahead?: SignalsAhead;
 }
 
 interface Entry {
@@ -133,11 +131,9 @@ export class StoryIndex {
     });
     if (this.pending.length === 0) this.finished();
     else this.schedule();
-    const ahead = options.ahead ?? (options.readAhead && readsAhead(this.pending.length - (this.known?.size ?? 0)) ? new SignalsAhead(lexicon) : null);
-    if (ahead && this.pending.length > 0) {
-      this.ahead = ahead;
-      ahead.follow(this.pending, () => this.pendingDone, (a) => this.bodyOf(a.id) ?? ownBody(a), this.share);
-    } else ahead?.stop();
+    if (options.readAhead && this.pending.length - (this.known?.size ?? 0) >= READ_AHEAD_FROM) {
+      this.ahead = new SignalsAhead(this.pending, () => this.pendingDone, (a) => this.bodyOf(a.id) ?? ownBody(a), this.share, lexicon);
+    }
   }
 
   /** Resolves once every stored record's signals are indexed, without keeping the process alive for it. */
@@ -431,11 +427,6 @@ export class StoryIndex {
     if (a.date !== null && b.date !== null) return score >= MIN_SIMILARITY ? score : 0;
     return figures > 0 && score >= MIN_SIMILARITY_UNDATED ? score : 0;
   }
-}
-
-/** Whether a worker thread should read signals ahead of a build that reads `fromText` articles' signals from their text. */
-export function readsAhead(fromText: number): boolean {
-  return fromText >= READ_AHEAD_FROM;
 }
 
 /** The body a record carries itself (a store that keeps bodies, tests), else none. */

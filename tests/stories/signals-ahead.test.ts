@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../src/model/article.js';
 import { buildLexicon } from '../../src/search/lexicon.js';
-import { SignalsAhead } from '../../src/stories/signals-ahead.js';
 import { StoryIndex } from '../../src/stories/story-clusters.js';
 import { article } from '../roundup/memory-roundup-store.js';
 
@@ -40,17 +39,5 @@ describe('story signals read ahead in a worker thread', () => {
   it('give the index and the answers of a build without it', async () => {
     const stored = corpus(8_000);
     await expectSameAsAlone(stored, new StoryIndex(stored, LEXICON), new StoryIndex(stored, LEXICON, undefined, undefined, { readAhead: true }));
-  }, 120_000);
-
-  it('give the same when the worker was offered bodies before the build (a first open reading them for search)', async () => {
-    const stored = corpus(6_000);
-    const alone = new StoryIndex(stored, LEXICON);
-    const ahead = new SignalsAhead(LEXICON);
-    // The search pass: bodies one after another, the worker taking those it keeps up with.
-    for (let from = 0; from < 3_000; from += 300) {
-      for (const a of stored.slice(from, from + 300)) ahead.offer(a, a.body);
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-    await expectSameAsAlone(stored, alone, new StoryIndex(stored, LEXICON, undefined, undefined, { ahead }));
   }, 120_000);
 });
