@@ -16,6 +16,7 @@ import { writeAtomically } from './write-atomically.js';
 import path from 'node:path';
 import type { Entity, StoredArticle } from '../model/article.js';
 import { ARTICLE_STAMP_VERSION, articleStamp, rememberStamp } from '../model/article-stamp.js';
+import { EntityTable } from './entity-table.js';
 import { readAt } from './read-at.js';
 import { closeQuietly, isRange, type Range } from './shard-bodies.js';
 import { isShardFile, SCHEMA_VERSION, type ShardState } from './store-schema.js';
@@ -301,29 +302,4 @@ function sectionBytes(shard: ShardState, entities: EntityTable): Buffer | null {
     stamps[k] = articleStamp(a);
   }
   return Buffer.from(JSON.stringify({ fields, articles: out, at, stamps } satisfies SectionJson), 'utf8');
-}
-
-/** The distinct entities, numbered: the old file's first (its copied sections still point into them), new ones after. */
-class EntityTable {
-  readonly list: Entity[];
-  private readonly byObject = new Map<Entity, number>();
-  private byText: Map<string, number> | null = null;
-
-  constructor(old: readonly Entity[]) {
-    this.list = [...old];
-  }
-
-  numberOf(e: Entity): number {
-    let n = this.byObject.get(e);
-    if (n !== undefined) return n;
-    this.byText ??= new Map(this.list.map((x, i) => [JSON.stringify(x), i]));
-    const text = JSON.stringify(e);
-    n = this.byText.get(text);
-    if (n === undefined) {
-      n = this.list.push(e) - 1;
-      this.byText.set(text, n);
-    }
-    this.byObject.set(e, n);
-    return n;
-  }
 }

@@ -24,7 +24,7 @@ export function articlesInOrder(after: boolean): string {
 }
 
 /** Every stored row's id and revision, in added order. */
-export const ROWS_IN_ORDER = 'SELECT id, revision FROM articles ORDER BY articles.added_at, articles.id';
+const ROWS_IN_ORDER = 'SELECT id, revision FROM articles ORDER BY articles.added_at, articles.id';
 
 interface ArticleBatchRow {
   id: string;

@@ -15,9 +15,10 @@
 // read them on demand (they were 40% of a record's bytes).
 import type { Entity, StoredArticle } from '../../model/article.js';
 import { ARTICLE_STAMP_VERSION, articleStamp, rememberStamp } from '../../model/article-stamp.js';
+import { EntityTable } from '../entity-table.js';
 
 /** The layout's version: a blob of another version is not read. */
-export const RECORDS_BLOB_VERSION = 1;
+const RECORDS_BLOB_VERSION = 1;
 /** Records per section (one stored part each): ~1 MB of JSON. */
 const PER_SECTION = 1_000;
 
@@ -57,33 +58,21 @@ interface SectionJson {
  * them (a section is ~10 ms of JSON.stringify at 1,000 records).
  */
 export async function* recordsBlobSections(records: readonly RevisedRecord[], figuresOf: (id: string) => Buffer | undefined): AsyncGenerator<Buffer> {
-  const numbers = new Map<string, number>();
-  const byObject = new Map<Entity, number>();
-  const numberOf = (e: Entity, fresh: Entity[]): number => {
-    let n = byObject.get(e);
-    if (n !== undefined) return n;
-    const text = JSON.stringify(e);
-    n = numbers.get(text);
-    if (n === undefined) {
-      numbers.set(text, (n = numbers.size));
-      fresh.push(e);
-    }
-    byObject.set(e, n);
-    return n;
-  };
+  const table = new EntityTable();
   for (let from = 0; from < records.length || from === 0; from += PER_SECTION) {
-    const entities: Entity[] = [];
-    const section: SectionJson = { version: RECORDS_BLOB_VERSION, stampVersion: ARTICLE_STAMP_VERSION, entities, articles: [], revisions: [], stamps: [], figures: [] };
+    const known = table.list.length;
+    const section: SectionJson = { version: RECORDS_BLOB_VERSION, stampVersion: ARTICLE_STAMP_VERSION, entities: [], articles: [], revisions: [], stamps: [], figures: [] };
     const area: Buffer[] = [];
     for (const { record, revision } of records.slice(from, from + PER_SECTION)) {
       const figures = figuresOf(record.id);
       if (!figures) continue;
-      section.articles.push({ ...record, entities: record.entities.map((e) => numberOf(e, entities)) });
+      section.articles.push({ ...record, entities: record.entities.map((e) => table.numberOf(e)) });
       section.revisions.push(revision);
       section.stamps.push(articleStamp(record));
       section.figures.push(figures.length);
       area.push(figures);
     }
+    section.entities = table.list.slice(known); // numbered after the earlier sections' ones
     const json = Buffer.from(JSON.stringify(section), 'utf8');
     const head = Buffer.alloc(4);
     head.writeUInt32BE(json.length);
