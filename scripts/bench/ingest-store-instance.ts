@@ -2,7 +2,7 @@
 // (which waits for the background builds), then times `adds` text adds of
 // synthetic articles in batches of 50 concurrent, as the scale bench does.
 // Prints one JSON line: rate, CPU per add (all threads), GC pauses, heap.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -28,6 +28,10 @@ export interface IngestStoreFigures {
   cpuMsPerAdd: number;
   /** The main thread's share of it (Linux: /proc), null elsewhere: what bounds the rate once workers derive. */
   mainCpuMsPerAdd: number | null;
+  /** Threads started during the timed adds (the derive pool's worker), null where /proc is not there. */
+  newThreadsCpuMsPerAdd: number | null;
+  /** The other threads that were there before (V8's GC and compiler threads, libuv's pool). */
+  otherThreadsCpuMsPerAdd: number | null;
   gcPauseMsPerAdd: number;
   heapMB: number;
   load: string;
@@ -35,14 +39,29 @@ export interface IngestStoreFigures {
 
 const BATCH = 50;
 
-/** CPU ms the main thread has used (Linux), null where /proc is not there. */
-function mainThreadCpuMs(): number | null {
+/** CPU ms a thread of this process has used (Linux), null where /proc is not there. */
+function threadCpuMs(tid: number | string): number | null {
   try {
-    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100) ticks
   } catch {
     return null;
   }
+}
+const mainThreadCpuMs = () => threadCpuMs(process.pid);
+
+/** CPU ms of every thread of this process by thread id (Linux), empty where /proc is not there. */
+function threadsCpuMs(): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const ms = threadCpuMs(tid);
+      if (ms !== null) out.set(tid, ms);
+    }
+  } catch {
+    // not Linux
+  }
+  return out;
 }
 const options = JSON.parse(process.argv[2] ?? '') as IngestStoreOptions;
 const admin: CommandContext = { actor: { platform: 'shell', id: 'bench', isAdmin: true } };
@@ -66,6 +85,7 @@ if (session) {
 }
 const cpu0 = process.cpuUsage();
 const main0 = mainThreadCpuMs();
+const threads0 = threadsCpuMs();
 const i0 = performance.now();
 for (let i = 1; i <= options.adds; i += BATCH) {
   await Promise.all(Array.from({ length: Math.min(BATCH, options.adds + 1 - i) }, (_, k) => add(i + k)));
@@ -73,6 +93,17 @@ for (let i = 1; i <= options.adds; i += BATCH) {
 const wall = performance.now() - i0;
 const cpu = process.cpuUsage(cpu0);
 const main1 = mainThreadCpuMs();
+const threads1 = threadsCpuMs();
+let newThreads = 0;
+let otherThreads = 0;
+for (const [tid, ms] of threads1) {
+  if (tid === String(process.pid)) continue;
+  const before = threads0.get(tid);
+  if (before === undefined) newThreads += ms;
+  else otherThreads += ms - before;
+}
+const perAdd = (ms: number) => ms / Math.max(1, options.adds);
+const byThread = threads1.size > 0;
 gc.disconnect();
 if (session) {
   const { profile } = await session.post('Profiler.stop');
@@ -85,7 +116,9 @@ const figures: IngestStoreFigures = {
   added: options.adds,
   perSecond: options.adds / (wall / 1000),
   cpuMsPerAdd: (cpu.user + cpu.system) / 1000 / Math.max(1, options.adds),
-  mainCpuMsPerAdd: main0 === null || main1 === null ? null : (main1 - main0) / Math.max(1, options.adds),
+  mainCpuMsPerAdd: main0 === null || main1 === null ? null : perAdd(main1 - main0),
+  newThreadsCpuMsPerAdd: byThread ? perAdd(newThreads) : null,
+  otherThreadsCpuMsPerAdd: byThread ? perAdd(otherThreads) : null,
   gcPauseMsPerAdd: gcMs / Math.max(1, options.adds),
   heapMB: process.memoryUsage().heapUsed / 2 ** 20,
   load: os.loadavg().map((l) => l.toFixed(2)).join('/'),
