@@ -90,6 +90,8 @@ const envSchema = z.object({
   FEED_PAUSE_AFTER: int(3, 1, 100),
   /** Worker threads that clean and summarise articles while several adds are in flight (unset: 1 on a machine with 2+ cores, else 0). */
   INGEST_WORKERS: int(-1, 0, 16),
+  /** Articles of one burst of adds derived on the main thread before those threads start (their start costs more than a short burst saves). */
+  INGEST_WORKERS_AFTER: int(1000, 0, 1_000_000),
 });
 
 /** Every variable the engine reads, with the prefix (adapters list their own; the .env.example test checks them all). */
@@ -144,6 +146,8 @@ export interface Config {
   feeds: FeedConfig;
   /** Worker threads for the derivation of concurrent adds (0: all on the main thread). */
   ingestWorkers: number;
+  /** Articles of one burst of adds derived on the main thread before the workers start. */
+  ingestWorkersAfter: number;
   defaultTimezone: string;
   /** The snapshot the adapters read their own variables from (never the process environment again). */
   env: EnvSnapshot;
@@ -195,6 +199,7 @@ export function loadConfig(options: { env?: NodeJS.ProcessEnv; cwd?: string; env
       pauseAfterFailures: e.FEED_PAUSE_AFTER,
     },
     ingestWorkers: e.INGEST_WORKERS >= 0 ? e.INGEST_WORKERS : Math.min(1, availableParallelism() - 1),
+    ingestWorkersAfter: e.INGEST_WORKERS_AFTER,
     defaultTimezone: e.DEFAULT_TIMEZONE,
     env: merged,
   };

@@ -3,8 +3,9 @@
 // flight (bulk imports, feed polls, the scale bench), so the main thread
 // checks, stores and indexes some articles while workers derive others. A
 // lone add is derived on the main thread as before. The pool starts its
-// threads once a backlog builds up, lets them go after a quiet spell, and
-// never changes an answer: a worker that fails, dies
+// threads only once a burst has gone on for a while (a thread's start and
+// warm-up cost more CPU than a short burst saves), lets them go after a quiet
+// spell, and never changes an answer: a worker that fails, dies
 // or is not ready yet leaves the article to the main thread.
 import type { Worker } from 'node:worker_threads';
 import type { Brief } from '../briefs/brief-schema.js';
@@ -20,12 +21,10 @@ import type { DeriveAnswer, DeriveJob, WorkerSetup } from './derive-worker.js';
 const MAIN_SHARE = 0.2;
 /** Jobs sent to a worker at once (one being derived, one waiting so it never idles between them). */
 const IN_FLIGHT_PER_WORKER = 2;
-/**
- * Articles waiting before threads are started: a thread costs ~1 s of CPU to
- * start and ~1 s more before its code is warm (measured), more than a short
- * burst saves, so a few adds at once are derived here between other work.
- */
+/** Articles waiting before threads are started (a few adds at once are derived here between other work). */
 const START_AT_BACKLOG = 8;
+/** A pause this long between jobs ends a burst (see `startAfter`). */
+const BURST_GAP_MS = 1_000;
 /** Threads are let go after this long without a job (their heaps hold ~40 MB each). */
 const IDLE_MS = 30_000;
 
@@ -62,6 +61,9 @@ export class DerivePool {
   private closed = false;
   private readonly counts = { byWorkers: 0, here: 0 };
   private readyWaiters: (() => void)[] = [];
+  /** Articles this thread derived in the current burst, and when the pool last had a job. */
+  private burstHere = 0;
+  private lastJobAt = -Infinity;
 
   constructor(
     private readonly size: number,
@@ -69,6 +71,15 @@ export class DerivePool {
     /** The same derivation on this thread. */
     private readonly deriveHere: (raw: RawArticle, now: Date) => Derived,
     private readonly logger: Logger,
+    /**
+     * Articles of one burst (jobs without a pause of BURST_GAP_MS) this thread
+     * derives before threads start. A thread costs ~1 s of CPU to start and
+     * warm up, and while it runs each article costs ~1 ms more CPU in all
+     * (both threads' JIT and collections, the hand-over): on two cores a
+     * burst of 500 adds went at 6.2-7.0 ms of CPU per add without it and
+     * 9.3-9.5 with it (docs/decisions/022, derive7).
+     */
+    private readonly startAfter = 0,
   ) {}
 
   /**
@@ -81,14 +92,15 @@ export class DerivePool {
       this.queue.push({ raw, now, resolve });
       if (this.idleTimer) clearTimeout(this.idleTimer);
       this.idleTimer = null;
-      if (!this.closed && this.queue.length >= START_AT_BACKLOG) this.startThreads();
+      this.noteJob();
+      this.startWhenDue();
       this.pump();
     });
   }
 
-  /** How many articles workers and this thread derived (benches, tests). */
-  stats(): { byWorkers: number; here: number } {
-    return { ...this.counts };
+  /** How many articles workers and this thread derived, and how many threads run (benches, tests). */
+  stats(): { byWorkers: number; here: number; threads: number } {
+    return { ...this.counts, threads: this.threads.length };
   }
 
   /** Starts the threads and resolves once all of them can take jobs (tests; adds never wait for this). */
@@ -135,11 +147,24 @@ export class DerivePool {
     thread.worker.postMessage(message);
   }
 
+  /** Starts the threads once enough articles wait and this burst has had its share derived here. */
+  private startWhenDue(): void {
+    if (!this.closed && this.threads.length < this.size && this.queue.length >= START_AT_BACKLOG && this.burstHere >= this.startAfter) this.startThreads();
+  }
+
+  /** A job came or was done: a pause before it ends the burst. */
+  private noteJob(): void {
+    const t = performance.now();
+    if (t - this.lastJobAt > BURST_GAP_MS) this.burstHere = 0;
+    this.lastJobAt = t;
+  }
+
   private steal(): void {
     this.stealing = null;
     const job = this.queue.shift();
     if (job) {
       this.counts.here += 1;
+      this.burstHere += 1;
       let derived: Derived | null = null;
       try {
         derived = this.deriveHere(job.raw, job.now);
@@ -147,6 +172,8 @@ export class DerivePool {
         // the caller derives it again and meets the error in its own place
       }
       job.resolve(derived);
+      this.noteJob();
+      this.startWhenDue();
     }
     this.pump();
   }
@@ -212,14 +239,16 @@ export class DerivePool {
 /**
  * The engine's pool: `size` threads deriving with these briefs, this scope (as
  * configured) and this lexicon, as `tools` do here (`tools.prepare` is the
- * search index's, built from the same briefs and scope).
+ * search index's, built from the same briefs and scope), started once a burst
+ * has had `startAfter` articles derived here.
  */
 export function derivePoolFor(
   size: number,
   inputs: { briefs: readonly Brief[]; lexicon: Lexicon; scopeSides: Record<string, string[]> | null },
   tools: DerivationTools,
   logger: Logger,
+  startAfter = 0,
 ): DerivePool {
   const concepts = conceptsOf(inputs.lexicon);
-  return new DerivePool(size, () => ({ ...inputs }), (raw, now) => deriveAll(raw, now, tools, concepts), logger);
+  return new DerivePool(size, () => ({ ...inputs }), (raw, now) => deriveAll(raw, now, tools, concepts), logger, startAfter);
 }

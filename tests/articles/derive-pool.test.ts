@@ -3,9 +3,10 @@
 // terms) for real and made-up articles in both languages, and the shingles and
 // search terms are what the near-duplicate check and the search index read
 // from the stored record; a derivation that throws is left to the caller (which meets
-// the error itself); closing the pool settles every job. Through the engine,
-// a burst of concurrent adds with the pool on (derived ahead, by the worker
-// once it is up and by the main thread meanwhile) stores the records that
+// the error itself); the thread starts only once a burst has gone on; closing
+// the pool settles every job. Through the engine, a burst of concurrent adds
+// with the pool on (derived ahead, by the worker once it is up and by the main
+// thread meanwhile) stores the records that
 // one-by-one adds store without it.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -44,8 +45,8 @@ afterEach(async () => {
   for (const e of engines.splice(0)) await e.cleanup();
 });
 
-function pool(): DerivePool {
-  const p = derivePoolFor(1, { briefs, lexicon, scopeSides }, tools, silentLogger);
+function pool(startAfter = 0): DerivePool {
+  const p = derivePoolFor(1, { briefs, lexicon, scopeSides }, tools, silentLogger, startAfter);
   pools.push(p);
   return p;
 }
@@ -90,6 +91,16 @@ describe('derive pool', () => {
     expect(p.stats().byWorkers).toBeGreaterThan(0);
   });
 
+  it('starts its thread only once a burst has had its first articles derived here', async () => {
+    const short = pool(12);
+    await Promise.all(Array.from({ length: 11 }, (_, i) => short.derive({ text: makeArticleText(60 + i) }, now)));
+    expect(short.stats()).toEqual({ byWorkers: 0, here: 11, threads: 0 });
+    const long = pool(12);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => long.derive({ text: makeArticleText(80 + i) }, now)));
+    expect(long.stats().here).toBeGreaterThanOrEqual(12);
+    expect(long.stats().threads).toBe(1);
+  });
+
   it('settles every job when it closes with jobs in flight', async () => {
     const p = pool();
     await p.ready();
@@ -107,7 +118,7 @@ describe('concurrent adds with an ingest worker', () => {
   const add = (e: Engine, text: string) => e.execute({ name: 'add', input: { kind: 'text', text } }, adminCtx);
 
   async function records(workers: string, together: boolean) {
-    const t = await createTempEngine({ RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_INGEST_WORKERS: workers }, { clock });
+    const t = await createTempEngine({ RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_INGEST_WORKERS: workers, RINGKAS_INGEST_WORKERS_AFTER: '0' }, { clock });
     engines.push(t);
     if (together) await Promise.all(texts.map((text) => add(t.engine, text)));
     else for (const text of texts) await add(t.engine, text);
