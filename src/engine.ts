@@ -103,7 +103,7 @@ export class Engine {
       const tagger = new TopicTagger(briefs);
       const glossary = briefGlossary(briefs);
       const derivePool =
-        config.ingestWorkers > 0 ? derivePoolFor(config.ingestWorkers, { briefs, lexicon, scopeSides }, { tagger, glossary, prepare: (a) => index.prepare(a) }, logger, config.ingestWorkersAfter) : undefined;
+        config.ingestWorkers > 0 ? derivePoolFor(config.ingestWorkers, { briefs, lexicon, scopeSides }, { tagger, glossary, prepare: (a, bodyWords) => index.prepare(a, bodyWords) }, logger, config.ingestWorkersAfter) : undefined;
       const articles = new ArticleService({
         store,
         index,

@@ -10,13 +10,14 @@ import type { DocumentText, PreparedDocument } from '../search/search-document.j
 import type { Concepts } from '../stories/event-signals.js';
 import { storySignals, type StorySignals } from '../stories/story-signals.js';
 import { summarizeArticle, type Glossary } from '../summarize/summarize-article.js';
+import { foldTokens } from '../text/normalize.js';
 import { shingles } from './shingles.js';
 
 export interface DerivationTools {
   glossary: Glossary;
   tagger: TopicTagger;
-  /** The search index's reading of an article's text (`SearchIndex.prepare`, or `prepareDocument` with the same briefs and scope). */
-  prepare: (article: DocumentText) => PreparedDocument;
+  /** The search index's reading of an article's text (`SearchIndex.prepare`, or `prepareDocument` with the same briefs and scope); `bodyWords`: `foldTokens` of its body. */
+  prepare: (article: DocumentText, bodyWords?: readonly string[]) => PreparedDocument;
 }
 
 /** Everything an add derives from the text, computed ahead (by a worker). */
@@ -38,13 +39,16 @@ export function topicsOf(clean: CleanArticle, tagger: TopicTagger): string[] {
 export function deriveAll(raw: RawArticle, now: Date, tools: DerivationTools, concepts: Concepts): Derived {
   const clean = cleanArticle(raw, now);
   const summary = summarizeArticle(clean, tools.glossary);
-  const topics = topicsOf(clean, tools.tagger);
+  // The body's folded words serve the topics and the search terms. Folding never
+  // looks across white space, so those of "title\nbody" are the title's, then the body's.
+  const bodyWords = foldTokens(clean.body);
+  const topics = tools.tagger.tagTokens([...foldTokens(clean.title), ...bodyWords]);
   return {
     clean,
     summary,
     topics,
     signals: storySignals(clean, concepts),
-    shingles: shingles(clean.body),
-    prepared: tools.prepare({ title: clean.title, keyPoints: summary.keyPoints, entities: summary.entities, topics, body: clean.body }),
+    shingles: shingles(clean.body), // the body's normal form is cleaning's, for its fingerprint (remembered)
+    prepared: tools.prepare({ title: clean.title, keyPoints: summary.keyPoints, entities: summary.entities, topics, body: clean.body }, bodyWords),
   };
 }

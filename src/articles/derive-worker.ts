@@ -32,7 +32,7 @@ export type DeriveAnswer = { job: number; derived: Derived } | { job: number; fa
 const setup = workerData as WorkerSetup;
 const briefsById = new Map(setup.briefs.map((b) => [b.id, b]));
 const scope = scopeOf(setup.scopeSides);
-const tools = { glossary: briefGlossary(setup.briefs), tagger: new TopicTagger(setup.briefs), prepare: (a: DocumentText) => prepareDocument(a, briefsById, scope) };
+const tools = { glossary: briefGlossary(setup.briefs), tagger: new TopicTagger(setup.briefs), prepare: (a: DocumentText, bodyWords?: readonly string[]) => prepareDocument(a, briefsById, scope, bodyWords) };
 const concepts = conceptsOf(setup.lexicon);
 
 parentPort!.on('message', ({ job, raw, now }: DeriveJob) => {

@@ -27,12 +27,20 @@ export class TopicTagger {
 
   /** Brief ids mentioned in the text, most mentioned first. */
   tag(text: string): string[] {
-    return [...this.mentions(text).entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    return this.tagTokens(foldTokens(text));
+  }
+
+  /** `tag` of a text whose `foldTokens` the caller has. */
+  tagTokens(tokens: readonly string[]): string[] {
+    return [...this.mentionsOfTokens(tokens).entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
   }
 
   /** How often each brief is mentioned (name, alias or acronym), for callers that need a threshold. */
   mentions(text: string): Map<string, number> {
-    const tokens = foldTokens(text);
+    return this.mentionsOfTokens(foldTokens(text));
+  }
+
+  private mentionsOfTokens(tokens: readonly string[]): Map<string, number> {
     const counts = new Map<string, number>();
     for (let i = 0; i < tokens.length; i++) {
       const phrases = this.byFirstToken.get(tokens[i]!);

@@ -27,11 +27,15 @@ function headText(a: DocumentText, briefsById: ReadonlyMap<string, Brief>): stri
   return [a.title, ...a.keyPoints, ...entities, ...topics].join('\n');
 }
 
-const terms = (text: string) => foldTokens(text).filter((t) => !STOPWORDS.has(t));
+const notStopWord = (t: string) => !STOPWORDS.has(t);
+const terms = (text: string) => foldTokens(text).filter(notStopWord);
 
-/** Reads an article's text for indexing: its counted terms and whether it is in the briefing's field. */
-export function prepareDocument(a: DocumentText, briefsById: ReadonlyMap<string, Brief>, scope: Scope): PreparedDocument {
+/**
+ * Reads an article's text for indexing: its counted terms and whether it is in
+ * the briefing's field. `bodyWords`: `foldTokens(a.body)`, when the caller has it.
+ */
+export function prepareDocument(a: DocumentText, briefsById: ReadonlyMap<string, Brief>, scope: Scope, bodyWords?: readonly string[]): PreparedDocument {
   const head = terms(headText(a, briefsById));
-  const body = terms(a.body);
+  const body = bodyWords ? bodyWords.filter(notStopWord) : terms(a.body);
   return { counts: countTerms(head, body), inScope: scope.covers(head, body) };
 }

@@ -92,9 +92,9 @@ export class SearchIndex {
     this.addPrepared(article, this.prepare(article));
   }
 
-  /** Reads an article's text for indexing: its counted terms and whether it is in the briefing's field. */
-  prepare(article: DocumentText): PreparedDocument {
-    return prepareDocument(article, this.briefsById, this.scope);
+  /** Reads an article's text for indexing: its counted terms and whether it is in the briefing's field (`bodyWords`: `foldTokens` of its body, when the caller has it). */
+  prepare(article: DocumentText, bodyWords?: readonly string[]): PreparedDocument {
+    return prepareDocument(article, this.briefsById, this.scope, bodyWords);
   }
 
   /** Adds an article prepared by `prepare`, now or in an earlier run (the derived-data snapshot). */

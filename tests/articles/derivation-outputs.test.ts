@@ -27,7 +27,7 @@ const DIGESTS = path.join(import.meta.dirname, 'fixtures', 'derivation-digests.j
 const briefs = loadBriefs(path.join(PROJECT_ROOT, 'briefs'));
 const briefsById = new Map(briefs.map((b) => [b.id, b]));
 const scope = scopeOf(readScopeSides(path.join(PROJECT_ROOT, 'briefs')));
-const tools = { glossary: briefGlossary(briefs), tagger: new TopicTagger(briefs), prepare: (a: Parameters<typeof prepareDocument>[0]) => prepareDocument(a, briefsById, scope) };
+const tools = { glossary: briefGlossary(briefs), tagger: new TopicTagger(briefs), prepare: (a: Parameters<typeof prepareDocument>[0], bodyWords?: readonly string[]) => prepareDocument(a, briefsById, scope, bodyWords) };
 const concepts = conceptsOf(loadLexicon(path.join(PROJECT_ROOT, 'lexicon/en-id.yaml')));
 const now = new Date('2026-03-04T05:06:07Z');
 
