@@ -153,13 +153,31 @@ function tidy(sentence: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+/**
+ * `tidy`, remembered for the last few hundred sentences: summarising one
+ * article tidies a sentence to test it, to score it and to show it (a long one
+ * up to five times), and `tidy` is a chain of patterns.
+ */
+const tidied = new Map<string, string>();
+const TIDIED_LIMIT = 512;
+
+function tidyOnce(sentence: string): string {
+  let t = tidied.get(sentence);
+  if (t === undefined) {
+    t = tidy(sentence);
+    if (tidied.size >= TIDIED_LIMIT) tidied.clear();
+    tidied.set(sentence, t);
+  }
+  return t;
+}
+
 /** True when the sentence fits a card once attribution and quotes are dropped. */
 export function fitsOnCard(sentence: string): boolean {
   // Tidying only removes words, so a short sentence fits without running the attribution pattern.
   if (sentence.trim().length < MAX) return true; // < not <=: upper-casing may add a letter (ß)
-  return tidy(sentence).length <= MAX;
+  return tidyOnce(sentence).length <= MAX;
 }
 
 export function shortenPoint(sentence: string): string {
-  return cutToLength(tidy(sentence));
+  return cutToLength(tidyOnce(sentence));
 }
