@@ -132,8 +132,20 @@ export function stripSceneOpener(sentence: string): string {
   return NEEDS_OPENER.test(rest) || wordCount(rest) < 6 ? sentence : rest;
 }
 
+/** JavaScript's `\s`: white space and line ends, ASCII and Unicode. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || (c > 127 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+
+/** Words between white space (`s.split(/\s+/).filter(Boolean).length`, without the arrays: it runs for every sentence several times). */
 export function wordCount(s: string): number {
-  return s.split(/\s+/).filter(Boolean).length;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpace(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 // Typing slips that a card should not repeat: a word typed twice ("untuk menghadiri menghadiri KTT")
