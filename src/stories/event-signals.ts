@@ -28,6 +28,8 @@ export interface Concepts {
   byTerm: Map<string, string>;
   /** First words of the terms longer than one word: only these start a phrase look-up. */
   phraseStarts: Set<string>;
+  /** Every term's first words short of the whole ("battery", "battery swap" of "battery swap station"): a phrase look-up stops at the first that is not one. */
+  phrasePrefixes: Set<string>;
   /** Longest term, in words. */
   maxWords: number;
   /** Inflected word -> concept key or null, per language (stemming is the costly part). */
@@ -58,14 +60,16 @@ export function conceptsOf(lexicon: Lexicon): Concepts {
   for (const [term, translations] of lexicon) for (const t of translations) join(term, t);
   const byTerm = new Map<string, string>();
   const phraseStarts = new Set<string>();
+  const phrasePrefixes = new Set<string>();
   let maxWords = 1;
   for (const term of parent.keys()) {
     byTerm.set(term, find(term));
     const words = term.split(' ');
     if (words.length > 1) phraseStarts.add(words[0]!);
+    for (let k = 1; k < words.length; k++) phrasePrefixes.add(words.slice(0, k).join(' '));
     maxWords = Math.max(maxWords, words.length);
   }
-  const concepts: Concepts = { byTerm, phraseStarts, maxWords: Math.min(maxWords, 4), inflected: { id: new Map(), en: new Map() } };
+  const concepts: Concepts = { byTerm, phraseStarts, phrasePrefixes, maxWords: Math.min(maxWords, 4), inflected: { id: new Map(), en: new Map() } };
   conceptCache.set(lexicon, concepts);
   return concepts;
 }
@@ -228,6 +232,8 @@ function readConcept(tokens: readonly Token[], i: number, language: Language, co
       term += ` ${tokens[i + n - 1]!.folded}`;
       const key = concepts.byTerm.get(term);
       if (key) best = { key, used: n };
+      // No longer term starts with these words (terms and prefixes are split at the same spaces).
+      if (!concepts.phrasePrefixes.has(term)) break;
     }
     if (best) return best;
   }
