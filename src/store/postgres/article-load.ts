@@ -46,14 +46,19 @@ export interface LoadSink {
 
 type RecordsBlobRead = { kind: 'ok'; snapshot: number; records: Map<string, BlobRecord> } | { kind: 'none' } | { kind: 'damaged'; snapshot: number; reason: string };
 
-/** The blob's records, parsed section by section as they arrive; any section not as written, or a count not as written, makes it unusable. */
+/**
+ * The blob's records, parsed section by section as they arrive; any section not
+ * as written, or a count not as written, makes it unusable. A section's fault
+ * comes first in the stream (the reader sends no section after a fault of its
+ * own), so its reason wins, wherever the parts were read.
+ */
 async function readBlob(reads: StartReads): Promise<RecordsBlobRead> {
   const reader = new RecordsBlobReader();
-  let damaged: string | null = null;
-  const got = await reads.blob((section) => (damaged ??= reader.add(section)));
-  if (got.kind !== 'ok') return got;
-  damaged ??= reader.records.size !== got.articles ? 'holds another number of records' : null;
-  if (damaged) return { kind: 'damaged', snapshot: got.snapshot, reason: damaged };
+  let fault: string | null = null;
+  const got = await reads.blob((section) => (fault ??= reader.add(section)));
+  if (got.kind === 'none') return got;
+  const reason = fault ?? (got.kind === 'damaged' ? got.reason : reader.records.size !== got.articles ? 'holds another number of records' : null);
+  if (reason) return { kind: 'damaged', snapshot: got.snapshot, reason };
   return { kind: 'ok', snapshot: got.snapshot, records: reader.records };
 }
 
