@@ -27,9 +27,11 @@ async function run(request: ReadsRequest): Promise<void> {
     }
     case 'blob': {
       const result = await blobSections(pool, file, (section) => {
-        // A copy of its own (the section lies in a received chunk that the stream goes on using).
-        const json = new Uint8Array(section.json);
-        send({ id, item: { ...section, json } }, [json.buffer as ArrayBuffer]);
+        // A section is longer than a received chunk, so its bytes were joined into a buffer of
+        // their own: that buffer moves whole. (A section lying inside a chunk is copied out.)
+        const { json } = section;
+        const own = json.buffer instanceof ArrayBuffer && json.buffer.byteLength <= json.byteLength + section.figuresLength + 4 ? json : new Uint8Array(json);
+        send({ id, item: { ...section, json: own } }, [own.buffer as ArrayBuffer]);
         return null;
       });
       send({ id, result });
