@@ -10,6 +10,7 @@ import { SNAPSHOT_FILE_VERSION } from '../../../src/snapshot/snapshot-file.js';
 import type { StoredSnapshotRead } from '../../../src/store/shared-derived-rows.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import { copyOfDatabase, freshDatabaseUrl, sqlOn } from '../../support/postgres-database.js';
+import { RECORDS_BLOB_DAMAGE } from '../../support/records-blob-damage.js';
 import { addNumbered, lastEvent, openLoggedEngine, withLogger } from '../../support/logged-engine.js';
 import { tempConfig } from '../../support/temp-engine.js';
 
@@ -70,19 +71,7 @@ describe("a large start's reads in a thread of their own", () => {
     expect(fetched.held).toEqual(inThread.held);
   }, 60_000);
 
-  const blobDamage: [string, string, string][] = [
-    ['a changed byte', "UPDATE derived_snapshot_records SET data = overlay(data PLACING convert_to('9', 'UTF8') FROM position(convert_to('\"revisions\":[', 'UTF8') IN data) + 13 FOR 1)", 'checksum differs'],
-    ['its part missing', 'DELETE FROM derived_snapshot_records', 'a part is missing'],
-    ['its part cut short', 'UPDATE derived_snapshot_records SET data = substring(data FROM 1 FOR length(data) - 1)', 'key figures not as long as written'],
-    [
-      'a section not laid out as written (length and checksum matching)',
-      `UPDATE derived_snapshot_records SET data = int4send(octet_length(j)) || j FROM (SELECT convert_to('{"version":1,"stampVersion":1,"entities":[],"articles":[{"id":"x"}],"revisions":[1],"stamps":[1],"figures":[0]}', 'UTF8') AS j) section;
-       UPDATE derived_snapshots s SET records_bytes = (SELECT sum(length(data)) FROM derived_snapshot_records WHERE snapshot = s.id), records_sha256 = (SELECT sha256(string_agg(data, ''::bytea ORDER BY part)) FROM derived_snapshot_records WHERE snapshot = s.id)`,
-      'a record is not one',
-    ],
-  ];
-
-  it.each(blobDamage)('refuse a records blob with %s for the same reason, and fetch every record', async (_, change, reason) => {
+  it.each(RECORDS_BLOB_DAMAGE)('refuse a records blob with %s for the same reason, and fetch every record', async (_, change, reason) => {
     const url = await copyOfDatabase(original);
     const expected = await openStore(await copyOfDatabase(url), false);
     await sqlOn(url, change);
