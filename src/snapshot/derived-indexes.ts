@@ -14,13 +14,14 @@ import type { Logger } from '../logger.js';
 import type { Lexicon } from '../search/lexicon.js';
 import type { StoredArticle } from '../model/article.js';
 import { filingAgrees, NearDuplicates, type KnownFiling } from '../articles/near-duplicates.js';
-import { SearchIndex, type PreparedDocument } from '../search/search-index.js';
+import { SearchIndex } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import { articleWithBody } from '../store/article-with-body.js';
 import { conceptsOf } from '../stories/event-signals.js';
 import { StoryIndex, type KnownSignals } from '../stories/story-clusters.js';
 import { storedSignals, storySignals } from '../stories/story-signals.js';
 import { articleStamp, knownFiling, stampWithoutSignals, preparedRows, readSnapshotBytes, type SnapshotBytes, SNAPSHOT_VERSION, readSnapshot, rowAt, rowsForm, signalsAt, snapshotPath, SNAPSHOT_FILE_VERSION, type DerivedRow, type SnapshotData, type SnapshotFile, type SnapshotSignals } from './snapshot-file.js';
+import { Growing } from './derived-row-bytes.js';
 import { sharedWriters, startSharedRead } from './shared-snapshot.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 
@@ -164,71 +165,61 @@ function signalPart(s: SnapshotSignals): SnapshotSignals {
 
 /**
  * Fills the search index in the store's order: articles with a row take it,
- * the others are read from their text now. Returns how many were read.
+ * the others are read from their text now, each turned into numbered terms at
+ * once (holding every prepared document until all were read, their term
+ * strings included, was ~400 MB of a first start's peak at 100,000 articles,
+ * decision 037). Returns how many were read.
  */
 function loadSearchIndex(store: BriefingStore, index: SearchIndex, articles: readonly StoredArticle[], snapshot: SnapshotData | null, rowOf: ReadonlyMap<string, number>): number {
   const n = articles.length;
-  const fresh = new Map<number, PreparedDocument>();
-  let total = 0;
-  articles.forEach((article, k) => {
-    const i = rowOf.get(article.id);
-    if (i !== undefined) total += snapshot!.termStart[i + 1]! - snapshot!.termStart[i]!;
-    else {
-      const prepared = index.prepare(articleWithBody(store, article));
-      fresh.set(k, prepared);
-      total += prepared.counts.terms.length;
-    }
-  });
-  if (snapshot && fresh.size === 0) {
+  if (snapshot && articles.every((a) => rowOf.has(a.id))) {
     loadRows(index, articles, snapshot, rowOf);
     return 0;
   }
   // The snapshot's vocabulary, extended with the words only articles read now have.
   const vocabulary = snapshot ? [...snapshot.terms] : [];
-  let idOf: Map<string, number> | null = null;
+  const idOf = new Map(vocabulary.map((t, i) => [t, i]));
   const termId = (term: string): number => {
-    idOf ??= new Map(vocabulary.map((t, i) => [t, i]));
     let id = idOf.get(term);
     if (id === undefined) idOf.set(term, (id = vocabulary.push(term) - 1));
     return id;
   };
-  const docs = {
-    ids: articles.map((a) => a.id),
-    headLen: new Uint32Array(n),
-    bodyLen: new Uint32Array(n),
-    start: new Uint32Array(n + 1),
-    termIds: new Uint32Array(total),
-    packed: new Uint32Array(total),
-  };
+  const headLen = new Uint32Array(n);
+  const bodyLen = new Uint32Array(n);
+  const start = new Uint32Array(n + 1);
   const inScope = new Uint8Array(n);
-  let e = 0;
+  const termIds = new Growing(new Uint32Array(0));
+  const packedCounts = new Growing(new Uint32Array(0));
+  let fromText = 0;
   for (let k = 0; k < n; k++) {
-    docs.start[k] = e;
-    const prepared = fresh.get(k);
-    if (prepared) {
+    start[k] = termIds.length;
+    const i = rowOf.get(articles[k]!.id);
+    if (i === undefined) {
+      const prepared = index.prepare(articleWithBody(store, articles[k]!));
       const { terms, packed } = prepared.counts;
-      for (let j = 0; j < terms.length; j++, e++) {
-        docs.termIds[e] = termId(terms[j]!);
-        docs.packed[e] = packed[j]!;
+      for (let j = 0; j < terms.length; j++) {
+        termIds.push(termId(terms[j]!));
+        packedCounts.push(packed[j]!);
       }
-      docs.headLen[k] = prepared.counts.headLen;
-      docs.bodyLen[k] = prepared.counts.bodyLen;
+      headLen[k] = prepared.counts.headLen;
+      bodyLen[k] = prepared.counts.bodyLen;
       inScope[k] = prepared.inScope ? 1 : 0;
+      fromText++;
       continue;
     }
     const s = snapshot!;
-    const i = rowOf.get(articles[k]!.id)!;
-    for (let f = s.termStart[i]!; f < s.termStart[i + 1]!; f++, e++) {
-      docs.termIds[e] = s.termIds[f]!;
-      docs.packed[e] = s.termCounts[f]!;
+    for (let f = s.termStart[i]!; f < s.termStart[i + 1]!; f++) {
+      termIds.push(s.termIds[f]!);
+      packedCounts.push(s.termCounts[f]!);
     }
-    docs.headLen[k] = s.headLen[i]!;
-    docs.bodyLen[k] = s.bodyLen[i]!;
+    headLen[k] = s.headLen[i]!;
+    bodyLen[k] = s.bodyLen[i]!;
     inScope[k] = s.inScope[i]!;
   }
-  docs.start[n] = e;
+  start[n] = termIds.length;
+  const docs = { ids: articles.map((a) => a.id), headLen, bodyLen, start, termIds: termIds.done(), packed: packedCounts.done() };
   index.load(articles, vocabulary, docs, inScope);
-  return fresh.size;
+  return fromText;
 }
 
 /**

@@ -45,7 +45,7 @@ function extraOf(s: StoredSignals): Extra {
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Typed array that doubles as it fills. */
-class Growing<A extends Uint32Array | Float64Array | Uint8Array> {
+export class Growing<A extends Uint32Array | Float64Array | Uint8Array> {
   length = 0;
   constructor(private array: A) {}
   private reserve(n: number): void {

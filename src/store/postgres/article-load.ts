@@ -8,10 +8,10 @@
 // way the articles come in added order, so answers do not depend on the blob.
 import type pg from 'pg';
 import type { Logger } from '../../logger.js';
-import { copyBinaryRows } from './copy-binary.js';
 import type { RowRecord } from './row-record.js';
-import type { BlobRecord } from './records-blob.js';
-import { dropRecordsBlob, readRecordsBlob, type RecordsBlobRead } from './postgres-records-blob.js';
+import { RecordsBlobReader, type BlobRecord } from './records-blob.js';
+import { dropRecordsBlob } from './postgres-records-blob.js';
+import type { RowOrder, StartReads } from './start-reads.js';
 
 /**
  * One batch of articles in added order: the first ($1 rows), or those after ($2, $3).
@@ -22,9 +22,6 @@ export function articlesInOrder(after: boolean): string {
   const where = after ? 'WHERE (added_at, id) > ($2::timestamptz, $3) ' : '';
   return `SELECT id, revision, added_at::text AS position, record::text AS record FROM articles ${where}ORDER BY articles.added_at, articles.id LIMIT $1`;
 }
-
-/** Every stored row's id and revision, in added order. */
-const ROWS_IN_ORDER = 'SELECT id, revision FROM articles ORDER BY articles.added_at, articles.id';
 
 interface ArticleBatchRow {
   id: string;
@@ -43,20 +40,36 @@ export interface FetchedRecord {
 export interface LoadSink {
   /** Records fetched from their rows. */
   rows(batch: readonly FetchedRecord[]): void;
-  /** A record from the blob (its key figures already kept by keepFigures). */
+  /** A record from the blob (its key figures already in the body file, put there as the blob was read). */
   fromBlob(entry: BlobRecord): void;
-  /** Stores a blob section's key-figure bytes (read before the blob is known whole); returns where they start. */
-  keepFigures(area: Buffer): number;
+}
+
+type RecordsBlobRead = { kind: 'ok'; snapshot: number; records: Map<string, BlobRecord> } | { kind: 'none' } | { kind: 'damaged'; snapshot: number; reason: string };
+
+/**
+ * The blob's records, parsed section by section as they arrive; any section not
+ * as written, or a count not as written, makes it unusable. A section's fault
+ * comes first in the stream (the reader sends no section after a fault of its
+ * own), so its reason wins, wherever the parts were read.
+ */
+async function readBlob(reads: StartReads): Promise<RecordsBlobRead> {
+  const reader = new RecordsBlobReader();
+  let fault: string | null = null;
+  const got = await reads.blob((section) => (fault ??= reader.add(section)));
+  if (got.kind === 'none') return got;
+  const reason = fault ?? (got.kind === 'damaged' ? got.reason : reader.records.size !== got.articles ? 'holds another number of records' : null);
+  if (reason) return { kind: 'damaged', snapshot: got.snapshot, reason };
+  return { kind: 'ok', snapshot: got.snapshot, records: reader.records };
 }
 
 /** Loads every stored article; resolves to whether a records blob served the load. */
-export async function loadArticles(pool: pg.Pool, logger: Logger, batchSize: number, put: LoadSink): Promise<boolean> {
+export async function loadArticles(pool: pg.Pool, reads: StartReads, logger: Logger, batchSize: number, put: LoadSink): Promise<boolean> {
   const started = performance.now();
-  const blob = readRecordsBlob(pool, (area) => put.keepFigures(area)).catch((err: unknown) => {
+  const blob = readBlob(reads).catch((err: unknown) => {
     logger.warn({ event: 'records_blob_read_failed', err }, 'records blob could not be read; every record is fetched');
     return { kind: 'none' } as const;
   });
-  const order = rowsInOrder(pool);
+  const order = reads.order();
   order.catch(() => undefined);
   const got = await blob;
   const blobMs = performance.now() - started;
@@ -78,7 +91,7 @@ async function loadThroughBlob(
   batchSize: number,
   put: LoadSink,
   blob: Extract<RecordsBlobRead, { kind: 'ok' }>,
-  order: { ids: string[]; revisions: number[] },
+  order: RowOrder,
   started: number,
   blobMs: number,
 ): Promise<void> {
@@ -114,27 +127,6 @@ async function loadThroughBlob(
     { event: 'postgres_articles_loaded', articles: count, fromBlob: ids.length - missing.length, fetched: missing.length, snapshot: blob.snapshot, loadMs: ms(performance.now() - started), blobMs: ms(blobMs), orderMs: ms(orderMs), fetchMs: ms(fetchMs) },
     'articles loaded',
   );
-}
-
-/** The stored rows' ids and revisions in added order, streamed as a binary COPY (no sort: the index walks them in order). */
-async function rowsInOrder(pool: pg.Pool): Promise<{ ids: string[]; revisions: number[] }> {
-  const client = await pool.connect();
-  let finished = false;
-  try {
-    const ids: string[] = [];
-    const revisions: number[] = [];
-    for await (const rows of copyBinaryRows(client, ROWS_IN_ORDER)) {
-      for (const [id, revision] of rows) {
-        ids.push(id!.toString('utf8'));
-        revisions.push(Number(revision!.readBigInt64BE(0)));
-      }
-    }
-    finished = true;
-    return { ids, revisions };
-  } finally {
-    // A copy left half-read leaves the connection unusable: drop it.
-    client.release(!finished);
-  }
 }
 
 /**

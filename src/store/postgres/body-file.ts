@@ -9,9 +9,12 @@
 // Bodies of later adds (this instance's or others') are appended; a removal only
 // forgets where the body was. Decision 027, 2026-12-03 section. Each article's key
 // figures (their JSON text) are kept the same way, beside its body (decision 031):
-// they feed only cards, and were 40% of a record's bytes.
+// they feed only cards, and were 40% of a record's bytes. At a large start the
+// bodies and the records blob's key figures are written by the start's reader
+// thread (start-reads.ts): every writer reserves its range of the file through
+// one shared end (an atomic add) before writing it, so no two ranges overlap.
 import { randomUUID } from 'node:crypto';
-import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, unlinkSync, writevSync } from 'node:fs';
 import path from 'node:path';
 import { readAt } from '../read-at.js';
 
@@ -20,12 +23,33 @@ interface Place {
   length: number;
 }
 
+/** What another thread needs to append to the file: its descriptor (descriptors are the process's) and its shared end. */
+export interface BodyFileShare {
+  fd: number;
+  end: SharedArrayBuffer;
+}
+
+/** Appends `parts` one after another at a range reserved for them (one write, no joined copy); returns where they start. */
+export function appendShared(share: BodyFileShare, parts: readonly Uint8Array[]): number {
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const start = Number(Atomics.add(new BigInt64Array(share.end), 0, BigInt(length)));
+  // libuv repeats a short writev until every part is written.
+  if (length > 0 && writevSync(share.fd, parts as Uint8Array[], start) !== length) throw new Error('the body file took fewer bytes than given');
+  return start;
+}
+
 export class BodyFile {
   private readonly at = new Map<string, Place>();
   private readonly figuresAt = new Map<string, Place>();
-  private size = 0;
+  private readonly end = new SharedArrayBuffer(8);
 
   private constructor(private fd: number) {}
+
+  /** For a thread that appends while the store loads (the descriptor stays this file's: it must not outlive it). */
+  share(): BodyFileShare {
+    return { fd: this.descriptor(), end: this.end };
+  }
 
   /** A new, empty file in `dir`, already unlinked. */
   static open(dir: string): BodyFile {
@@ -55,10 +79,12 @@ export class BodyFile {
 
   /** Appends bytes whose places are told later (placeFigures); returns where they start. */
   putArea(bytes: Buffer): number {
-    const start = this.size;
-    this.append(bytes);
-    this.size += bytes.length;
-    return start;
+    return appendShared(this.share(), [bytes]);
+  }
+
+  /** Bodies another thread appended (appendShared): `ids[k]`'s is `lengths[k]` bytes at `starts[k]`. */
+  placeBodies(ids: readonly string[], starts: Float64Array, lengths: Uint32Array): void {
+    for (let k = 0; k < ids.length; k++) this.at.set(ids[k]!, { start: starts[k]!, length: lengths[k]! });
   }
 
   /** The key figures of `id` are the `length` bytes at `start` (put there by putArea). */
@@ -67,16 +93,11 @@ export class BodyFile {
   }
 
   private putIn(places: Map<string, Place>, entries: readonly (readonly [id: string, bytes: Buffer])[]): void {
-    this.append(Buffer.concat(entries.map(([, bytes]) => bytes)));
+    let at = appendShared(this.share(), entries.map(([, bytes]) => bytes));
     for (const [id, bytes] of entries) {
-      places.set(id, { start: this.size, length: bytes.length });
-      this.size += bytes.length;
+      places.set(id, { start: at, length: bytes.length });
+      at += bytes.length;
     }
-  }
-
-  private append(bytes: Buffer): void {
-    const fd = this.descriptor();
-    for (let w = 0; w < bytes.length; ) w += writeSync(fd, bytes, w, bytes.length - w, this.size + w);
   }
 
   read(id: string): string | undefined {

@@ -8,6 +8,7 @@ import type { SharedDerivedRows, StoredDerivedRow, StoredSnapshotRead } from '..
 import { copyBinaryRows } from './copy-binary.js';
 import { derivedSnapshotAgeMs, readDerivedSnapshot, writeDerivedSnapshot } from './postgres-derived-snapshot.js';
 import type { RecordsSource } from './records-blob.js';
+import type { StartReads } from './start-reads.js';
 
 const READ_BATCH = 5_000;
 
@@ -19,6 +20,8 @@ function textArray(values: readonly string[]): string {
 export class PostgresDerivedRows implements SharedDerivedRows {
   /** Set by the store at open when it found no usable records blob (decision 031): the next snapshot write gives one. */
   snapshotDue = false;
+  /** While the store opens: the start's bulk reads (start-reads.ts), which the snapshot's read at start goes through. */
+  startReads: StartReads | null = null;
 
   /** `records`: the store's records now, written as the records blob beside each snapshot (decision 031). */
   constructor(
@@ -71,7 +74,7 @@ export class PostgresDerivedRows implements SharedDerivedRows {
   }
 
   readSnapshot(version: number, inputs: string): Promise<StoredSnapshotRead> {
-    return readDerivedSnapshot(this.pool, version, inputs);
+    return this.startReads ? this.startReads.snapshot(version, inputs) : readDerivedSnapshot(this.pool, version, inputs);
   }
 
   snapshotAgeMs(version: number, inputs: string): Promise<number | null> {

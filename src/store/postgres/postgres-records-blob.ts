@@ -6,13 +6,17 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { copyBinaryRows } from './copy-binary.js';
-import { RecordsBlobReader, type BlobRecord } from './records-blob.js';
 import { insertParts } from './snapshot-parts.js';
 
-export type RecordsBlobRead = { kind: 'ok'; snapshot: number; records: Map<string, BlobRecord> } | { kind: 'none' } | { kind: 'damaged'; snapshot: number; reason: string };
+/** How a blob's stream went: `articles` is the record count written with it (the sections' reader checks it holds that many). */
+export type RecordsBlobStream = { kind: 'ok'; snapshot: number; articles: number } | { kind: 'none' } | { kind: 'damaged'; snapshot: number; reason: string };
 
-/** `keepFigures`: stores each section's key-figure bytes as they arrive and says where they start (RecordsBlobReader). */
-export async function readRecordsBlob(pool: pg.Pool, keepFigures: (area: Buffer) => number): Promise<RecordsBlobRead> {
+/**
+ * Streams the newest blob's sections in part order to `take` (which says why
+ * one cannot be used, or null), checking the parts' order, length and sha256.
+ * Runs on whichever thread reads the blob (start-reads.ts).
+ */
+export async function readRecordsBlob(pool: pg.Pool, take: (section: Buffer) => string | null): Promise<RecordsBlobStream> {
   const client = await pool.connect();
   let finished = false;
   try {
@@ -20,7 +24,6 @@ export async function readRecordsBlob(pool: pg.Pool, keepFigures: (area: Buffer)
       FROM (SELECT id, records_articles, records_bytes, records_sha256 FROM derived_snapshots WHERE records_sha256 IS NOT NULL ORDER BY id DESC LIMIT 1) s
       LEFT JOIN derived_snapshot_records p ON p.snapshot = s.id ORDER BY p.part`;
     let head: { id: number; articles: number; size: number; sha: Buffer } | null = null;
-    const reader = new RecordsBlobReader(keepFigures);
     const hash = createHash('sha256');
     let size = 0;
     let nextPart = 0;
@@ -33,7 +36,7 @@ export async function readRecordsBlob(pool: pg.Pool, keepFigures: (area: Buffer)
         else if ((size += data.length) > head.size) damaged = 'longer than written';
         else {
           hash.update(data);
-          damaged = reader.add(data);
+          damaged = take(data);
         }
       }
     }
@@ -41,9 +44,8 @@ export async function readRecordsBlob(pool: pg.Pool, keepFigures: (area: Buffer)
     if (!head) return { kind: 'none' };
     if (!damaged && size !== head.size) damaged = 'shorter than written';
     if (!damaged && !hash.digest().equals(head.sha)) damaged = 'checksum differs';
-    if (!damaged && reader.records.size !== head.articles) damaged = 'holds another number of records';
     if (damaged) return { kind: 'damaged', snapshot: head.id, reason: damaged };
-    return { kind: 'ok', snapshot: head.id, records: reader.records };
+    return { kind: 'ok', snapshot: head.id, articles: head.articles };
   } finally {
     // A copy left half-read leaves the connection unusable: drop it.
     client.release(!finished);

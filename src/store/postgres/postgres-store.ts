@@ -25,8 +25,8 @@ import type { FetchedRecord } from './article-load.js';
 import { LocalWrites } from './local-writes.js';
 import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
 import { migrate } from './migrate.js';
-import { copyBinaryRows } from './copy-binary.js';
 import { loadArticles } from './article-load.js';
+import { articlesEstimate, readsInThread, ReadsInWorker, START_THREAD_FROM, type StartReads } from './start-reads.js';
 import { commitDelivery } from './postgres-delivery-commit.js';
 import { PostgresDerivedRows } from './postgres-derived-rows.js';
 import { PostgresFeedStore } from './postgres-feeds.js';
@@ -47,6 +47,8 @@ export interface PostgresStoreOptions {
    * load, so their read (on connections of its own) overlaps the load (decision 027).
    */
   whileLoading?: (shared: PostgresDerivedRows) => void;
+  /** Articles from which the start's bulk reads run in a thread of their own (start-reads.ts; default START_THREAD_FROM). */
+  startThreadFrom?: number;
 }
 
 interface Meta {
@@ -97,7 +99,12 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
     // An idle connection the server dropped must not end the process; the next query reconnects.
     pool.on('error', (err) => logger.warn({ event: 'store_connection_lost', err }, 'database connection lost'));
     const store = new PostgresStore(pool, logger, options.loadBatch ?? LOAD_BATCH, BodyFile.open(options.bodyDir ?? os.tmpdir()));
+    let reads: StartReads | null = null;
     try {
+      // Asked before the schema is brought up to date, so the thread starts while it is.
+      const large = (await articlesEstimate(pool)) >= (options.startThreadFrom ?? START_THREAD_FROM);
+      reads = large ? new ReadsInWorker(url, store.bodies.share()) : readsInThread(pool, store.bodies.share());
+      store.sharedDerived.startReads = reads;
       await migrate(pool);
       // Listen before loading: a change committed in between is then both loaded and
       // noted, and handling a note is idempotent.
@@ -111,7 +118,7 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
         onReconnected: () => store.queueRemote(() => store.resync()),
         logger,
       });
-      await store.load();
+      await store.load(reads);
       loaded();
       return store;
     } catch (e) {
@@ -119,25 +126,28 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
       await pool.end();
       store.bodies.close();
       throw e;
+    } finally {
+      // Reads still in flight (the derived snapshot's) finish first.
+      store.sharedDerived.startReads = null;
+      reads?.release();
     }
   }
 
-  private async load(): Promise<void> {
+  private async load(reads: StartReads): Promise<void> {
     // The bodies stream on a connection of their own while the records load.
-    await Promise.all([this.loadArticles(), this.loadBodies()]);
+    await Promise.all([this.loadArticles(reads), this.loadBodies(reads)]);
     await this.loadMissingBodies();
     await Promise.all([this.loadSubscriptions(), this.loadMeta(), this.loadAudit()]);
   }
 
   /** The records (through the records blob when there is a usable one, decision 031); a start without one makes a snapshot write due. */
-  private async loadArticles(): Promise<void> {
-    const fromBlob = await loadArticles(this.pool, this.logger, this.loadBatch, {
+  private async loadArticles(reads: StartReads): Promise<void> {
+    const fromBlob = await loadArticles(this.pool, reads, this.logger, this.loadBatch, {
       rows: (batch) => this.holdRows(batch),
       fromBlob: ({ record, revision, figures }) => {
         this.bodies.placeFigures(record.id, figures.start, figures.length);
         this.hold(record, revision);
       },
-      keepFigures: (area) => this.bodies.putArea(area),
     });
     this.sharedDerived.snapshotDue = !fromBlob;
   }
@@ -153,25 +163,10 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
     this.revisions.set(record.id, revision);
   }
 
-  /**
-   * Every body, as a binary COPY: each arrives as its UTF-8 bytes and goes to the
-   * body file as it is (no string is made; the server sends the text as stored).
-   */
-  private async loadBodies(): Promise<void> {
+  /** Every body, to the body file (start-reads.ts). */
+  private async loadBodies(reads: StartReads): Promise<void> {
     const started = performance.now();
-    const client = await this.pool.connect();
-    let finished = false;
-    let count = 0;
-    try {
-      for await (const rows of copyBinaryRows(client, 'SELECT id, body FROM articles')) {
-        this.bodies.putBytes(rows.map(([id, body]) => [id!.toString('utf8'), body!] as const));
-        count += rows.length;
-      }
-      finished = true;
-    } finally {
-      // A copy left half-read leaves the connection unusable: drop it.
-      client.release(!finished);
-    }
+    const count = await reads.bodies(({ ids, starts, lengths }) => this.bodies.placeBodies(ids, starts, lengths));
     this.logger.info({ event: 'postgres_bodies_loaded', bodies: count, loadMs: Math.round(performance.now() - started) }, 'article bodies loaded');
   }
 

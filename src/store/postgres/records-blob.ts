@@ -34,7 +34,7 @@ export interface RecordsSource {
   figuresOf(id: string): Buffer | undefined;
 }
 
-/** A record read from a blob: its key figures are `figures.length` bytes at `figures.start` of where keepFigures put them. */
+/** A record read from a blob: its key figures are `figures.length` bytes at `figures.start` of the body file. */
 export interface BlobRecord extends RevisedRecord {
   figures: { start: number; length: number };
 }
@@ -81,22 +81,36 @@ export async function* recordsBlobSections(records: readonly RevisedRecord[], fi
   }
 }
 
+/** A section's JSON text and where its key figures were put (`figuresAt`, `figuresLength` bytes). */
+export interface SectionRead {
+  json: Uint8Array;
+  figuresAt: number;
+  figuresLength: number;
+}
+
+/**
+ * Splits a section into its JSON text and its key figures, which `keepFigures`
+ * stores (copied out: the section's bytes are not kept) and says where they
+ * start; a reason when the section is cut short. Runs on whichever thread reads the blob.
+ */
+export function splitSection(bytes: Uint8Array, keepFigures: (area: Uint8Array) => number): SectionRead | string {
+  const length = bytes.length >= 4 ? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0) : -1;
+  if (length < 0 || 4 + length > bytes.length) return 'a section is cut short';
+  const area = bytes.subarray(4 + length);
+  return { json: bytes.subarray(4, 4 + length), figuresAt: keepFigures(area), figuresLength: area.length };
+}
+
 /** Reads a blob section by section, in part order; any section that does not hold what a writer writes makes the whole blob unusable. */
 export class RecordsBlobReader {
   /** Records by id, with their revision and where their key figures were put. */
   readonly records = new Map<string, BlobRecord>();
   private readonly entities: Entity[] = [];
 
-  /** `keepFigures` stores a section's key-figure bytes (copied out: the section's bytes are not kept) and says where they start. */
-  constructor(private readonly keepFigures: (area: Buffer) => number) {}
-
-  /** Takes the next section; returns why it cannot be used, or null. */
-  add(bytes: Buffer): string | null {
-    const length = bytes.length >= 4 ? bytes.readUInt32BE(0) : -1;
-    if (length < 0 || 4 + length > bytes.length) return 'a section is cut short';
+  /** Takes the next section (splitSection's); returns why it cannot be used, or null. */
+  add(section: SectionRead): string | null {
     let data: SectionJson;
     try {
-      data = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as SectionJson;
+      data = JSON.parse(Buffer.from(section.json.buffer, section.json.byteOffset, section.json.byteLength).toString('utf8')) as SectionJson;
     } catch {
       return 'a section is not JSON';
     }
@@ -109,7 +123,7 @@ export class RecordsBlobReader {
       if (!Number.isSafeInteger(f) || f < 0) return 'a section is not laid out as written';
       areaLength += f;
     }
-    if (4 + length + areaLength !== bytes.length) return 'key figures not as long as written';
+    if (areaLength !== section.figuresLength) return 'key figures not as long as written';
     for (const e of entities) {
       if (typeof e !== 'object' || e === null || typeof e.name !== 'string') return 'an entity is not one';
       // Shared by every record naming it, as the lowdb store's read shares them.
@@ -117,7 +131,7 @@ export class RecordsBlobReader {
     }
     const stamped = data.stampVersion === ARTICLE_STAMP_VERSION;
     const read: BlobRecord[] = [];
-    let at = this.keepFigures(bytes.subarray(4 + length));
+    let at = section.figuresAt;
     for (let k = 0; k < articles.length; k++) {
       const a = articles[k]!;
       const revision = revisions[k];

@@ -14,6 +14,7 @@ import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import { article } from '../../roundup/memory-roundup-store.js';
 import type { Reply } from '../../../src/model/reply.js';
 import { copyOfDatabase, freshDatabaseUrl, sqlOn } from '../../support/postgres-database.js';
+import { RECORDS_BLOB_DAMAGE } from '../../support/records-blob-damage.js';
 import { withLogger } from '../../support/logged-engine.js';
 import { addNumbered, answers, builtFrom, lastEvent, openLoggedEngine, type LoggedEngine } from '../../support/logged-engine.js';
 import { adminCtx, tempConfig } from '../../support/temp-engine.js';
@@ -101,20 +102,8 @@ describe('the records blob kept beside the derived-data snapshot', () => {
     expect(replies).toEqual(expected.replies);
   }, 120_000);
 
-  const damage: [string, string, string][] = [
-    // A revision's first digit made 9: still a blob as written, but not the one its checksum was taken of.
-    ['a changed byte', "UPDATE derived_snapshot_records SET data = overlay(data PLACING convert_to('9', 'UTF8') FROM position(convert_to('\"revisions\":[', 'UTF8') IN data) + 13 FOR 1)", 'checksum differs'],
-    ['its part missing', 'DELETE FROM derived_snapshot_records', 'a part is missing'],
-    ['its part cut short', 'UPDATE derived_snapshot_records SET data = substring(data FROM 1 FOR length(data) - 1)', 'key figures not as long as written'],
-    [
-      'a section not laid out as written (length and checksum matching)',
-      `UPDATE derived_snapshot_records SET data = int4send(octet_length(j)) || j FROM (SELECT convert_to('{"version":1,"stampVersion":1,"entities":[],"articles":[{"id":"x"}],"revisions":[1],"stamps":[1],"figures":[0]}', 'UTF8') AS j) section;
-       UPDATE derived_snapshots s SET records_bytes = (SELECT sum(length(data)) FROM derived_snapshot_records WHERE snapshot = s.id), records_sha256 = (SELECT sha256(string_agg(data, ''::bytea ORDER BY part)) FROM derived_snapshot_records WHERE snapshot = s.id)`,
-      'a record is not one',
-    ],
-  ];
 
-  it.each(damage)('a blob with %s is ignored and logged, every record is fetched, and a whole one is written at close', async (_, change, reason) => {
+  it.each(RECORDS_BLOB_DAMAGE)('a blob with %s is ignored and logged, every record is fetched, and a whole one is written at close', async (_, change, reason) => {
     const url = await copyOfDatabase(original);
     const expected = await fromRows(url);
     await sqlOn(url, change);
