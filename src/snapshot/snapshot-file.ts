@@ -8,6 +8,7 @@
 // ignored (and logged), never trusted.
 import { mkdirSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { transientBuffer } from '../malloc-threshold.js';
 import { writeAtomically } from '../store/write-atomically.js';
 import { endianness } from 'node:os';
 import path from 'node:path';
@@ -40,7 +41,7 @@ const MAGIC = Buffer.from('RINGKAS-DERIVED\n');
 /** The magic line, the version, the byte order (1 little-endian, 2 big-endian): 24 bytes, so sections start 8-aligned. */
 const HEADER = MAGIC.length + 8;
 const BYTE_ORDER = endianness() === 'LE' ? 1 : 2;
-/** Pieces smaller than this are gathered into one write. */
+/** Pieces are gathered into one write (writev, no copy) until they hold this much. */
 const GATHER_BYTES = 2 ** 20;
 
 /** One article's derived data, in the shapes the indexes take. */
@@ -95,8 +96,8 @@ export interface SnapshotData {
 export const NOT_FILED = 255;
 /** Words per row of `nearWords`. */
 export const FILING_WORDS = ROW_WORDS;
-/** Rows of `nearWords` per block the writer fills. */
-const FILING_BLOCK = 4096;
+/** Rows of `nearWords` per block the writer fills (36 KB: see SMALL_BUFFER_BYTES). */
+const FILING_BLOCK = 256;
 
 /**
  * What the snapshot file holds: SnapshotData with search as postings by term
@@ -359,7 +360,7 @@ export async function writeSnapshot(file: string, data: SnapshotOut | SnapshotDa
     let gathered: Buffer[] = [header];
     let size = header.length;
     const flush = async () => {
-      await write(gathered.length === 1 ? gathered[0]! : Buffer.concat(gathered, size));
+      await write(gathered);
       gathered = [];
       size = 0;
     };
@@ -395,7 +396,7 @@ export async function readSnapshotBytes(file: string): Promise<SnapshotBytes> {
   }
   try {
     const size = (await fh.stat()).size;
-    const bytes = Buffer.allocUnsafeSlow(size);
+    const bytes = transientBuffer(size);
     let got = 0;
     while (got < size) {
       const { bytesRead } = await fh.read(bytes, got, size - got, got);
