@@ -3,9 +3,9 @@
 // few statements (one transaction and one round trip each) instead of one per
 // add, and a lone write waits for nothing but the turn of the event loop it was
 // asked in. Each write's promise settles only once its statement has committed
-// (durable when answered). A statement that fails is tried again one write at a
-// time, so a bad row fails only its own write, with its own error; the write
-// function must therefore be safe to repeat for rows that did commit (ON CONFLICT).
+// (durable when answered). A statement that fails is tried again in halves, in
+// order, down to single writes, so a bad row fails only its own write, with its
+// own error, and rows that clash still go first-come as one by one.
 // Decision 036.
 
 interface Waiting<I, O> {
@@ -59,8 +59,10 @@ export class GroupedWrites<I, O> {
         batch[0]!.reject(err);
         return;
       }
-      // Which row was it? Each alone: the others still go in, the bad one gets its own error.
-      await Promise.all(batch.map((w) => this.write([w.item]).then((out) => w.resolve(out[0]!), w.reject)));
+      // Which row was it? Halves, in order (the first of two clashing rows still wins): the others go in, the bad one gets its own error.
+      const half = Math.ceil(batch.length / 2);
+      await this.run(batch.slice(0, half));
+      await this.run(batch.slice(half));
     }
   }
 }
