@@ -25,6 +25,7 @@ import type { RecordsSource, RevisedRecord } from './records-blob.js';
 import type { FetchedRecord } from './article-load.js';
 import { GroupedWrites } from './grouped-writes.js';
 import { LocalWrites } from './local-writes.js';
+import { RecentAudit } from './recent-audit.js';
 import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
 import { migrate } from './migrate.js';
 import { copyBinaryRows } from './copy-binary.js';
@@ -68,7 +69,7 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   private readonly subscriptions = new Map<string, SubscriptionRecord>();
   private subscriptionList: readonly SubscriptionRecord[] | null = null;
   private meta: Meta = { seeding_started_at: null, seeded_at: null };
-  private audit: AuditEntry[] = [];
+  private readonly audit = new RecentAudit(AUDIT_IN_MEMORY);
   private feedStore: PostgresFeedStore | null = null;
   private feedsOpening: Promise<PostgresFeedStore> | null = null;
   /** Our writes to subscriptions, so a re-read overlapping one cannot put the older row back (local-writes.ts). */
@@ -84,7 +85,7 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   private readonly revisions = new Map<string, number>();
   /** Concurrent adds in one statement each turn: the new row's revision, or null where a stored row was in the way. */
   private readonly articleInserts = new GroupedWrites<ArticleRecord, number | null>((batch) => this.insertArticles(batch));
-  private readonly auditInserts = new GroupedWrites<AuditEntry, boolean>((batch) => this.insertAudit(batch));
+  private readonly auditInserts = new GroupedWrites<AuditEntry, number | null>((batch) => this.insertAudit(batch));
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -204,8 +205,8 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   }
 
   private async loadAudit(): Promise<void> {
-    const { rows } = await this.pool.query<{ entry: AuditEntry }>('SELECT entry FROM (SELECT seq, entry FROM audit_log ORDER BY seq DESC LIMIT $1) recent ORDER BY seq', [AUDIT_IN_MEMORY]);
-    this.audit = rows.map((r) => r.entry);
+    const { rows } = await this.pool.query<{ seq: string; entry: AuditEntry }>('SELECT seq, entry FROM audit_log ORDER BY seq DESC LIMIT $1', [AUDIT_IN_MEMORY]);
+    this.audit.replace(rows.map((r) => ({ seq: Number(r.seq), entry: r.entry })));
   }
 
   /** Keeps close() waiting for writes in flight. */
@@ -366,24 +367,31 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   }
 
   listAudit(): readonly AuditEntry[] {
-    return this.audit;
+    return this.audit.list();
   }
 
   async recordAudit(entry: AuditEntry): Promise<void> {
-    if (!(await this.track(this.auditInserts.submit(entry)))) return;
-    this.audit.push(entry);
-    if (this.audit.length > AUDIT_IN_MEMORY) this.audit.splice(0, this.audit.length - AUDIT_IN_MEMORY);
+    const seq = await this.track(this.auditInserts.submit(entry));
+    if (seq !== null) this.audit.put(seq, entry);
   }
 
-  /** Entries asked for together in one statement, numbered in their order. */
-  private async insertAudit(batch: readonly AuditEntry[]): Promise<boolean[]> {
+  /** Entries asked for together in one statement, numbered in their order: each one's seq. */
+  private async insertAudit(batch: readonly AuditEntry[]): Promise<(number | null)[]> {
     const rows = await writeAndNotify(
       this.pool,
       'INSERT INTO audit_log (entry) SELECT e.entry::jsonb FROM unnest($1::text[]) WITH ORDINALITY AS e (entry, n) ORDER BY e.n RETURNING seq AS id',
       [batch.map((e) => JSON.stringify(e))],
       this.note('audit', 'put'),
     );
-    return batch.map((_, i) => i < rows.length);
+    // Numbered in the batch's order, whatever order RETURNING lists them in.
+    const seqs = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    return batch.map((_, i) => seqs[i] ?? null);
+  }
+
+  /** Other instances' entries, by the seqs their notes named. */
+  private async fetchAudit(seqs: readonly string[]): Promise<void> {
+    const { rows } = await this.pool.query<{ seq: string; entry: AuditEntry }>('SELECT seq, entry FROM audit_log WHERE seq = ANY($1::bigint[])', [seqs]);
+    for (const r of rows) this.audit.put(Number(r.seq), r.entry);
   }
 
   /** Opened once, on first use; callers asking at the same moment share the one store (remote notes refresh only that one). */
@@ -446,7 +454,8 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
       for (const id of subscriptions) this.emit({ kind: 'subscription-changed', id });
     }
     if (ids('meta').length > 0) await this.loadMeta();
-    if (ids('audit').length > 0) await this.loadAudit();
+    const audit = ids('audit');
+    if (audit.length > 0) await this.fetchAudit(audit);
     for (const id of ids('feed')) {
       await this.feedStore?.refresh(id);
       this.emit({ kind: 'feed-changed', id });

@@ -108,4 +108,18 @@ describe('PostgreSQL store: concurrent adds go in together', () => {
     expect(Number(transactions)).toBeLessThan(10);
     expect((await open(url)).listAudit()).toEqual(entries);
   });
+
+  it('audit entries two instances record at once reach each other, in the database order, on both', async () => {
+    const url = await freshDatabaseUrl();
+    const [a, b] = [await open(url), await open(url)];
+    const entry = (detail: string): AuditEntry => ({ at, platform: 'slack', actor: 'U1', command: 'add', detail, outcome: 'ok' });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => [a.recordAudit(entry(`a${i}`)), b.recordAudit(entry(`b${i}`))]).flat());
+    const stored = async () => (await sqlOn<{ detail: string }>(url, "SELECT entry->>'detail' AS detail FROM audit_log ORDER BY seq")).map((r) => r.detail);
+    const order = await stored();
+    expect(order).toHaveLength(40);
+    await vi.waitFor(() => {
+      expect(a.listAudit().map((e) => e.detail)).toEqual(order);
+      expect(b.listAudit().map((e) => e.detail)).toEqual(order);
+    }, { timeout: 2_000, interval: 20 });
+  });
 });
