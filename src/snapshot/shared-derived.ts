@@ -67,6 +67,8 @@ export class SharedRowWriter {
   /** Terms the index was given since the last pass (own adds' among them): encoded as they are rather than read from the text again. */
   private prepared = new Map<string, PreparedDocument>();
   private stopHearingPrepared: (() => void) | null = null;
+  /** Ids that may lack a row: those without a usable one at start, then every article the index was given. A pass looks at these, not at every stored article (a walk of the whole store each second while adds come in). */
+  private readonly candidates = new Set<string>();
   private running: Promise<void> | null = null;
 
   constructor(private readonly d: SharedRowWriterDeps) {
@@ -74,6 +76,12 @@ export class SharedRowWriter {
       const article = d.store.getArticle(id);
       if (article) this.written.add(article);
     }
+    for (const article of d.store.listArticles()) if (!this.written.has(article)) this.candidates.add(article.id);
+    // From now on (seeds go in before the start); terms are kept only once started, as a first start's reads from text would be every article's.
+    this.stopHearingPrepared = d.index.onPrepared((id, prepared) => {
+      this.candidates.add(id);
+      if (this.timer) this.prepared.set(id, prepared);
+    });
   }
 
   start(): void {
@@ -82,7 +90,6 @@ export class SharedRowWriter {
       const stored = change.kind === 'article-added' ? this.d.store.getArticle(change.article.id) : undefined;
       if (stored) this.others.add(stored);
     });
-    this.stopHearingPrepared = this.d.index.onPrepared((id, prepared) => this.prepared.set(id, prepared));
     this.timer = setInterval(() => void this.flush(), CHECK_EVERY_MS);
     this.timer.unref();
     void this.flush();
@@ -115,9 +122,13 @@ export class SharedRowWriter {
     this.prepared = new Map();
     const todo: StoredArticle[] = [];
     let waiting = 0;
-    for (const article of store.listArticles()) {
-      if (this.written.has(article) || this.others.has(article)) continue;
-      if (stories.signalsFor(article.id)) todo.push(article);
+    for (const id of this.candidates) {
+      const article = store.getArticle(id);
+      if (!article || this.written.has(article) || this.others.has(article)) {
+        this.candidates.delete(id);
+        continue;
+      }
+      if (stories.signalsFor(id)) todo.push(article);
       else waiting++;
     }
     // Articles whose signals the story build has not read yet: look again at the next tick.
