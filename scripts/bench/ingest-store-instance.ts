@@ -1,7 +1,8 @@
 // One engine on a copied store, in its own process: opens it, makes one add
 // (which waits for the background builds), then times `adds` text adds of
 // synthetic articles in batches of 50 concurrent, as the scale bench does.
-// Prints one JSON line: rate, CPU per add (all threads), GC pauses, heap.
+// Prints one JSON line: rate, CPU per add (all threads), GC pauses, heap; on
+// PostgreSQL also the statements per add and the server's CPU per add.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
@@ -9,10 +10,12 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { loadConfig } from '../../src/config.js';
 import { Engine } from '../../src/engine.js';
 import type { CommandContext } from '../../src/model/actor.js';
+import { countQueries, serverCpuMs, type QueryCounts } from './postgres-counters.js';
 import { generateArticle } from './synthetic-corpus.js';
 
 export interface IngestStoreOptions {
-  dir: string;
+  /** Points the engine at the copied store (RINGKAS_DATA_DIR, and RINGKAS_DATABASE_URL for PostgreSQL). */
+  env: Record<string, string>;
   adds: number;
   /** Synthetic article numbers to add from (beyond the corpus, and apart from other runs on this store). */
   from: number;
@@ -35,9 +38,17 @@ export interface IngestStoreFigures {
   gcPauseMsPerAdd: number;
   heapMB: number;
   load: string;
+  /** PostgreSQL only: the statements the timed adds sent (per add by kind), and the server's CPU per add. */
+  queriesPerAdd?: Record<string, { count: number; waitMs: number }>;
+  serverCpuMsPerAdd?: number | null;
 }
 
 const BATCH = 50;
+
+function queriesPerAdd(counts: QueryCounts, adds: number): Record<string, { count: number; waitMs: number }> {
+  const n = Math.max(1, adds);
+  return Object.fromEntries(Object.entries(counts.byKind).map(([kind, c]) => [kind, { count: c.count / n, waitMs: c.waitMs / Math.max(1, c.count) }]));
+}
 
 /** CPU ms a thread of this process has used (Linux), null where /proc is not there. */
 function threadCpuMs(tid: number | string): number | null {
@@ -65,8 +76,10 @@ function threadsCpuMs(): Map<string, number> {
 }
 const options = JSON.parse(process.argv[2] ?? '') as IngestStoreOptions;
 const admin: CommandContext = { actor: { platform: 'shell', id: 'bench', isAdmin: true } };
+const databaseUrl = options.env.RINGKAS_DATABASE_URL;
+const queries = databaseUrl ? countQueries() : null;
 const t0 = performance.now();
-const engine = await Engine.open({ config: loadConfig({ env: { RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_DATA_DIR: options.dir, RINGKAS_INGEST_WORKERS: process.env.RINGKAS_INGEST_WORKERS ?? '' }, envFile: null }) });
+const engine = await Engine.open({ config: loadConfig({ env: { RINGKAS_SEED_ON_EMPTY: 'false', ...options.env, RINGKAS_INGEST_WORKERS: process.env.RINGKAS_INGEST_WORKERS ?? '' }, envFile: null }) });
 const openMs = performance.now() - t0;
 const add = (i: number) => engine.execute({ name: 'add', input: { kind: 'text', text: generateArticle(options.from + i).text } }, admin);
 const a0 = performance.now();
@@ -83,6 +96,8 @@ if (session) {
   await session.post('Profiler.enable');
   await session.post('Profiler.start');
 }
+queries?.take();
+const server0 = databaseUrl ? serverCpuMs(databaseUrl) : null;
 const cpu0 = process.cpuUsage();
 const main0 = mainThreadCpuMs();
 const threads0 = threadsCpuMs();
@@ -104,6 +119,8 @@ for (const [tid, ms] of threads1) {
 }
 const perAdd = (ms: number) => ms / Math.max(1, options.adds);
 const byThread = threads1.size > 0;
+const server1 = databaseUrl ? serverCpuMs(databaseUrl) : null;
+const counted = queries?.take();
 gc.disconnect();
 if (session) {
   const { profile } = await session.post('Profiler.stop');
@@ -122,6 +139,7 @@ const figures: IngestStoreFigures = {
   gcPauseMsPerAdd: gcMs / Math.max(1, options.adds),
   heapMB: process.memoryUsage().heapUsed / 2 ** 20,
   load: os.loadavg().map((l) => l.toFixed(2)).join('/'),
+  ...(counted && { queriesPerAdd: queriesPerAdd(counted, options.adds), serverCpuMsPerAdd: server0 === null || server1 === null ? null : perAdd(server1 - server0) }),
 };
 await engine.close();
 process.stdout.write(`${JSON.stringify(figures)}\n`);

@@ -87,6 +87,13 @@ export class SearchIndex {
   }
 
   private changeCount = 0;
+  private readonly preparedListeners = new Set<(id: string, prepared: PreparedDocument) => void>();
+
+  /** Hears each article's prepared terms as it is added (the shared row writer encodes its own adds from them, decision 036). Returns a stop. */
+  onPrepared(listener: (id: string, prepared: PreparedDocument) => void): () => void {
+    this.preparedListeners.add(listener);
+    return () => this.preparedListeners.delete(listener);
+  }
 
   add(article: ArticleText): void {
     this.addPrepared(article, this.prepare(article));
@@ -104,6 +111,7 @@ export class SearchIndex {
     this.index.addCounted(article.id, prepared.counts, (t) => this.typos.add(t));
     if (prepared.inScope) this.outOfScope.delete(article.id);
     else this.outOfScope.add(article.id);
+    for (const listener of this.preparedListeners) listener(article.id, prepared);
   }
 
   /**

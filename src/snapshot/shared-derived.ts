@@ -9,7 +9,7 @@
 // and tried again, and an article without a row is read from its text.
 import type { Logger } from '../logger.js';
 import type { StoredArticle } from '../model/article.js';
-import type { SearchIndex } from '../search/search-index.js';
+import type { PreparedDocument, SearchIndex } from '../search/search-index.js';
 import { articleWithBody } from '../store/article-with-body.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import type { SharedDerivedRows, StoredDerivedRow } from '../store/shared-derived-rows.js';
@@ -64,6 +64,11 @@ export class SharedRowWriter {
   private seen: number | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopListening: (() => void) | null = null;
+  /** Terms the index was given since the last pass (own adds' among them): encoded as they are rather than read from the text again. */
+  private prepared = new Map<string, PreparedDocument>();
+  private stopHearingPrepared: (() => void) | null = null;
+  /** Ids that may lack a row: those without a usable one at start, then every article the index was given. A pass looks at these, not at every stored article (a walk of the whole store each second while adds come in). */
+  private readonly candidates = new Set<string>();
   private running: Promise<void> | null = null;
 
   constructor(private readonly d: SharedRowWriterDeps) {
@@ -71,6 +76,12 @@ export class SharedRowWriter {
       const article = d.store.getArticle(id);
       if (article) this.written.add(article);
     }
+    for (const article of d.store.listArticles()) if (!this.written.has(article)) this.candidates.add(article.id);
+    // From now on (seeds go in before the start); terms are kept only once started, as a first start's reads from text would be every article's.
+    this.stopHearingPrepared = d.index.onPrepared((id, prepared) => {
+      this.candidates.add(id);
+      if (this.timer) this.prepared.set(id, prepared);
+    });
   }
 
   start(): void {
@@ -89,6 +100,7 @@ export class SharedRowWriter {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.stopListening?.();
+    this.stopHearingPrepared?.();
     await this.running;
     this.seen = null;
     await this.flush();
@@ -105,18 +117,25 @@ export class SharedRowWriter {
     const { index, store, stories } = this.d;
     if (this.seen === index.changes) return;
     this.seen = index.changes;
+    // Terms heard from now on are the next pass's; those of articles not written in this one are read again if ever needed.
+    const prepared = this.prepared;
+    this.prepared = new Map();
     const todo: StoredArticle[] = [];
     let waiting = 0;
-    for (const article of store.listArticles()) {
-      if (this.written.has(article) || this.others.has(article)) continue;
-      if (stories.signalsFor(article.id)) todo.push(article);
+    for (const id of this.candidates) {
+      const article = store.getArticle(id);
+      if (!article || this.written.has(article) || this.others.has(article)) {
+        this.candidates.delete(id);
+        continue;
+      }
+      if (stories.signalsFor(id)) todo.push(article);
       else waiting++;
     }
     // Articles whose signals the story build has not read yet: look again at the next tick.
     if (waiting > 0) this.seen = null;
     for (let from = 0; from < todo.length; from += WRITE_BATCH) {
       const batch = todo.slice(from, from + WRITE_BATCH);
-      if (!(await this.write(batch, todo.length - from - batch.length + waiting))) {
+      if (!(await this.write(batch, todo.length - from - batch.length + waiting, prepared))) {
         this.seen = null;
         return;
       }
@@ -124,9 +143,9 @@ export class SharedRowWriter {
   }
 
   /** Writes one batch; false when the store refused the statement (tried again later). */
-  private async write(articles: readonly StoredArticle[], pending: number): Promise<boolean> {
+  private async write(articles: readonly StoredArticle[], pending: number, prepared: ReadonlyMap<string, PreparedDocument>): Promise<boolean> {
     const started = performance.now();
-    const rows = await this.encode(articles);
+    const rows = await this.encode(articles, prepared);
     try {
       const written = await this.d.shared.write(SNAPSHOT_VERSION, this.d.inputs, rows);
       // Also those the store left alone (removed meanwhile, a newer version's row): nothing to retry for them.
@@ -139,15 +158,15 @@ export class SharedRowWriter {
     }
   }
 
-  private async encode(articles: readonly StoredArticle[]): Promise<StoredDerivedRow[]> {
-    return (await runInSlices(this.encodeSteps(articles), SLICE_MS))!;
+  private async encode(articles: readonly StoredArticle[], prepared: ReadonlyMap<string, PreparedDocument>): Promise<StoredDerivedRow[]> {
+    return (await runInSlices(this.encodeSteps(articles, prepared), SLICE_MS))!;
   }
 
-  private *encodeSteps(articles: readonly StoredArticle[]): Steps<StoredDerivedRow[]> {
+  private *encodeSteps(articles: readonly StoredArticle[], prepared: ReadonlyMap<string, PreparedDocument>): Steps<StoredDerivedRow[]> {
     const rows: StoredDerivedRow[] = [];
     for (const article of articles) {
       const signals = this.d.stories.signalsFor(article.id);
-      const data = signals && encodeDerivedRow({ prepared: this.d.index.prepare(articleWithBody(this.d.store, article)), signals });
+      const data = signals && encodeDerivedRow({ prepared: prepared.get(article.id) ?? this.d.index.prepare(articleWithBody(this.d.store, article)), signals });
       if (data) rows.push({ id: article.id, fingerprint: article.fingerprint, stamp: articleStamp(article), data });
       yield;
     }

@@ -5,6 +5,7 @@
 // bodies, which wait in a file of the instance's own (body-file.ts). Writes are single
 // statements, idempotent where a retry could repeat them (ON CONFLICT), and the
 // unique fingerprint and canonical URL turn a racing second add into a refusal.
+// Adds and audit entries asked for together go in one statement (grouped-writes.ts).
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
@@ -22,7 +23,9 @@ import { BodyFile } from './body-file.js';
 import { figuresBytes, withoutFigures, type RowRecord } from './row-record.js';
 import type { RecordsSource, RevisedRecord } from './records-blob.js';
 import type { FetchedRecord } from './article-load.js';
+import { GroupedWrites } from './grouped-writes.js';
 import { LocalWrites } from './local-writes.js';
+import { RecentAudit } from './recent-audit.js';
 import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
 import { migrate } from './migrate.js';
 import { loadArticles } from './article-load.js';
@@ -68,7 +71,7 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   private readonly subscriptions = new Map<string, SubscriptionRecord>();
   private subscriptionList: readonly SubscriptionRecord[] | null = null;
   private meta: Meta = { seeding_started_at: null, seeded_at: null };
-  private audit: AuditEntry[] = [];
+  private readonly audit = new RecentAudit(AUDIT_IN_MEMORY);
   private feedStore: PostgresFeedStore | null = null;
   private feedsOpening: Promise<PostgresFeedStore> | null = null;
   /** Our writes to subscriptions, so a re-read overlapping one cannot put the older row back (local-writes.ts). */
@@ -82,6 +85,9 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   private readonly origin = randomUUID();
   /** Each held article's row revision (migration 024): the records blob names rows by id and revision. */
   private readonly revisions = new Map<string, number>();
+  /** Concurrent adds in one statement each turn: the new row's revision, or null where a stored row was in the way. */
+  private readonly articleInserts = new GroupedWrites<ArticleRecord, number | null>((batch) => this.insertArticles(batch));
+  private readonly auditInserts = new GroupedWrites<AuditEntry, number | null>((batch) => this.insertAudit(batch));
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -194,8 +200,8 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   }
 
   private async loadAudit(): Promise<void> {
-    const { rows } = await this.pool.query<{ entry: AuditEntry }>('SELECT entry FROM (SELECT seq, entry FROM audit_log ORDER BY seq DESC LIMIT $1) recent ORDER BY seq', [AUDIT_IN_MEMORY]);
-    this.audit = rows.map((r) => r.entry);
+    const { rows } = await this.pool.query<{ seq: string; entry: AuditEntry }>('SELECT seq, entry FROM audit_log ORDER BY seq DESC LIMIT $1', [AUDIT_IN_MEMORY]);
+    this.audit.replace(rows.map((r) => ({ seq: Number(r.seq), entry: r.entry })));
   }
 
   /** Keeps close() waiting for writes in flight. */
@@ -245,17 +251,9 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   }
 
   private async insertArticle(article: ArticleRecord): Promise<void> {
-    // The record column holds everything but the body (not "what memory keeps", which may leave out more).
-    const { body, ...record } = article;
-    const inserted = await writeAndNotify<{ id: string; revision: string }>(
-      this.pool,
-      `INSERT INTO articles (id, fingerprint, canonical_url, added_at, record, body) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT DO NOTHING RETURNING id, revision`,
-      [article.id, article.fingerprint, article.canonicalUrl, article.addedAt, record, body],
-      this.note('article', 'put'),
-    );
-    if (inserted[0]) {
-      this.revisions.set(article.id, Number(inserted[0].revision));
+    const revision = await this.articleInserts.submit(article);
+    if (revision !== null) {
+      this.revisions.set(article.id, revision);
       return;
     }
     // Another instance (or an earlier try of this very add) got there first.
@@ -268,6 +266,27 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
     if (existing.id === article.id && existing.fingerprint === article.fingerprint) return;
     if (existing.id === article.id) throw new Error(`article id ${article.id} already stored`);
     throw new DuplicateArticleError(existing, existing.fingerprint === article.fingerprint ? 'fingerprint' : 'canonical URL');
+  }
+
+  /**
+   * One statement for the adds asked for together, in their order: a row whose id,
+   * fingerprint or canonical URL is taken (by a stored row, or by one earlier in the
+   * batch, as if they came one after another) is left out, and its add looks up why.
+   */
+  private async insertArticles(batch: readonly ArticleRecord[]): Promise<(number | null)[]> {
+    // The record column holds everything but the body (not "what memory keeps", which may leave out more).
+    const records = batch.map(({ body: _body, ...record }) => JSON.stringify(record));
+    const inserted = await writeAndNotify<{ id: string; revision: string }>(
+      this.pool,
+      `INSERT INTO articles (id, fingerprint, canonical_url, added_at, record, body)
+       SELECT r.id, r.fingerprint, r.canonical_url, r.added_at, r.record::json, r.body
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[]) AS r (id, fingerprint, canonical_url, added_at, record, body)
+       ON CONFLICT DO NOTHING RETURNING id, revision`,
+      [batch.map((a) => a.id), batch.map((a) => a.fingerprint), batch.map((a) => a.canonicalUrl), batch.map((a) => a.addedAt), records, batch.map((a) => a.body)],
+      this.note('article', 'put'),
+    );
+    const revisions = new Map(inserted.map((r) => [r.id, Number(r.revision)]));
+    return batch.map((a) => revisions.get(a.id) ?? null);
   }
 
   async removeArticle(id: string): Promise<StoredArticle | undefined> {
@@ -343,16 +362,31 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   }
 
   listAudit(): readonly AuditEntry[] {
-    return this.audit;
+    return this.audit.list();
   }
 
   async recordAudit(entry: AuditEntry): Promise<void> {
-    const rows = await this.track(
-      writeAndNotify(this.pool, 'INSERT INTO audit_log (entry) VALUES ($1) RETURNING seq AS id', [entry], this.note('audit', 'put')),
+    const seq = await this.track(this.auditInserts.submit(entry));
+    if (seq !== null) this.audit.put(seq, entry);
+  }
+
+  /** Entries asked for together in one statement, numbered in their order: each one's seq. */
+  private async insertAudit(batch: readonly AuditEntry[]): Promise<(number | null)[]> {
+    const rows = await writeAndNotify(
+      this.pool,
+      'INSERT INTO audit_log (entry) SELECT e.entry::jsonb FROM unnest($1::text[]) WITH ORDINALITY AS e (entry, n) ORDER BY e.n RETURNING seq AS id',
+      [batch.map((e) => JSON.stringify(e))],
+      this.note('audit', 'put'),
     );
-    if (rows.length === 0) return;
-    this.audit.push(entry);
-    if (this.audit.length > AUDIT_IN_MEMORY) this.audit.splice(0, this.audit.length - AUDIT_IN_MEMORY);
+    // Numbered in the batch's order, whatever order RETURNING lists them in.
+    const seqs = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    return batch.map((_, i) => seqs[i] ?? null);
+  }
+
+  /** Other instances' entries, by the seqs their notes named. */
+  private async fetchAudit(seqs: readonly string[]): Promise<void> {
+    const { rows } = await this.pool.query<{ seq: string; entry: AuditEntry }>('SELECT seq, entry FROM audit_log WHERE seq = ANY($1::bigint[])', [seqs]);
+    for (const r of rows) this.audit.put(Number(r.seq), r.entry);
   }
 
   /** Opened once, on first use; callers asking at the same moment share the one store (remote notes refresh only that one). */
@@ -415,7 +449,8 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
       for (const id of subscriptions) this.emit({ kind: 'subscription-changed', id });
     }
     if (ids('meta').length > 0) await this.loadMeta();
-    if (ids('audit').length > 0) await this.loadAudit();
+    const audit = ids('audit');
+    if (audit.length > 0) await this.fetchAudit(audit);
     for (const id of ids('feed')) {
       await this.feedStore?.refresh(id);
       this.emit({ kind: 'feed-changed', id });
