@@ -53,8 +53,8 @@ export interface SharedRowWriterDeps {
   logger: Logger;
   /** Stored articles whose row in the store was used at start (nothing to write for them). */
   usable: Iterable<string>;
-  /** Resolves once the near-duplicate check has filed every stored article (a background build an add waits for, as for the stories'); none: nothing to wait for. */
-  filed?: Promise<void>;
+  /** Asked at start: resolves once the near-duplicate check has filed every stored article (a background build an add waits for, as for the stories'); none: nothing to wait for. */
+  filed?: () => Promise<void>;
 }
 
 export class SharedRowWriter {
@@ -76,7 +76,6 @@ export class SharedRowWriter {
   private filed = false;
 
   constructor(private readonly d: SharedRowWriterDeps) {
-    void (d.filed ?? Promise.resolve()).then(() => (this.filed = true));
     for (const id of d.usable) {
       const article = d.store.getArticle(id);
       if (article) this.written.add(article);
@@ -90,6 +89,10 @@ export class SharedRowWriter {
   }
 
   start(): void {
+    void (this.d.filed?.() ?? Promise.resolve()).then(() => {
+      this.filed = true;
+      if (this.timer) void this.flush();
+    });
     this.stopListening = this.d.store.onRemoteChange((change) => {
       // The stored article (memory's object, without the body), not the change's copy.
       const stored = change.kind === 'article-added' ? this.d.store.getArticle(change.article.id) : undefined;

@@ -128,7 +128,7 @@ export interface SharedWritersDeps extends SharedRowWriterDeps {
 export function sharedWriters(d: SharedWritersDeps): DerivedWriter {
   // The writers keep their deps for good: not the snapshot (its bytes are freed after the start).
   const { snapshot, upToDate: allUsed, filing, filingWhole, ...deps } = d;
-  const rows = new SharedRowWriter({ ...deps, filed: filing.onceFiled() });
+  const rows = new SharedRowWriter({ ...deps, filed: () => filing.onceFiled() });
   const upToDate = allUsed && filingWhole && snapshot !== null && storedWhole.has(snapshot) && d.shared.snapshotDue !== true;
   const whole = new SnapshotWriter({ file: SHARED_SNAPSHOT, inputs: d.inputs, store: d.store, index: d.index, stories: d.stories, logger: d.logger, upToDate, filing, sink: sharedSnapshotSink(d.shared, d.inputs) });
   return {

@@ -48,7 +48,7 @@ async function writerOn(url: string): Promise<{ writer: SharedRowWriter; filingD
   await stories.untilIndexed();
   let filingDone!: () => void;
   const filed = new Promise<void>((resolve) => (filingDone = resolve));
-  const writer = new SharedRowWriter({ shared: store.sharedDerived, inputs: 'test inputs', store, index: new SearchIndex([], store), stories, logger: silentLogger, usable: [], filed });
+  const writer = new SharedRowWriter({ shared: store.sharedDerived, inputs: 'test inputs', store, index: new SearchIndex([], store), stories, logger: silentLogger, usable: [], filed: () => filed });
   return { writer, filingDone };
 }
 
