@@ -1,6 +1,6 @@
 // Shared derived rows asked for by id come back in the order asked (a start appends
 // them after the stored snapshot's rows in the store's order, so the search index
-// takes the postings as they lie, decision 037), each once, only those of this
+// takes the postings as they lie, decision 037), only those of this
 // version and inputs.
 import { beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
