@@ -53,6 +53,8 @@ export interface SharedRowWriterDeps {
   logger: Logger;
   /** Stored articles whose row in the store was used at start (nothing to write for them). */
   usable: Iterable<string>;
+  /** Asked at start: resolves once the near-duplicate check has filed every stored article (a background build an add waits for, as for the stories'); none: nothing to wait for. */
+  filed?: () => Promise<void>;
 }
 
 export class SharedRowWriter {
@@ -70,6 +72,8 @@ export class SharedRowWriter {
   /** Ids that may lack a row: those without a usable one at start, then every article the index was given. A pass looks at these, not at every stored article (a walk of the whole store each second while adds come in). */
   private readonly candidates = new Set<string>();
   private running: Promise<void> | null = null;
+  /** Whether the near-duplicate check's background filing is over. */
+  private filed = false;
 
   constructor(private readonly d: SharedRowWriterDeps) {
     for (const id of d.usable) {
@@ -85,6 +89,10 @@ export class SharedRowWriter {
   }
 
   start(): void {
+    void (this.d.filed?.() ?? Promise.resolve()).then(() => {
+      this.filed = true;
+      if (this.timer) void this.flush();
+    });
     this.stopListening = this.d.store.onRemoteChange((change) => {
       // The stored article (memory's object, without the body), not the change's copy.
       const stored = change.kind === 'article-added' ? this.d.store.getArticle(change.article.id) : undefined;
@@ -116,6 +124,13 @@ export class SharedRowWriter {
   private async pass(): Promise<void> {
     const { index, store, stories } = this.d;
     if (this.seen === index.changes) return;
+    // While the background builds after a start run (the story build reading the
+    // stored articles' signals, the near-duplicate check filing them: after a first
+    // start, every article's), the rows wait for them to end instead of sharing the
+    // main thread with them, reading each article's text again: an add waits for
+    // those builds, and at 100,000 articles the first one waited ~47 s instead of
+    // ~2 s (decision 037). Closing (no timer) writes what it can, as before.
+    if (this.timer !== null && !(stories.indexed() && this.filed)) return;
     this.seen = index.changes;
     // Terms heard from now on are the next pass's; those of articles not written in this one are read again if ever needed.
     const prepared = this.prepared;

@@ -37,13 +37,19 @@ export interface SharedStart {
 
 /** Starts reading the stored snapshot (or, when there is none, every row) before the articles load. */
 export function startSharedRead(shared: SharedDerivedRows, inputs: string, logger: Logger): SharedStart {
-  const snapshot = readStoredSnapshot(shared, inputs, logger);
-  const rows = snapshot.then((s) => (s ? null : readSharedRows(shared, inputs, logger)));
+  let snapshot: Promise<SnapshotFile | null> | null = readStoredSnapshot(shared, inputs, logger);
+  let rows: Promise<SnapshotData | null> | null = snapshot.then((s) => (s ? null : readSharedRows(shared, inputs, logger)));
   rows.catch(() => undefined);
   return {
     async finish(store) {
-      const base = await snapshot;
-      if (!base) return rows;
+      if (!snapshot || !rows) throw new Error('the shared derived data is taken once');
+      const [pending, pendingRows] = [snapshot, rows];
+      // Whoever keeps this object (the engine's open keeps it in a closure's scope for
+      // good) must not keep what was read: the snapshot's views hold its bytes (~171 MB
+      // at 100,000 articles, decision 037).
+      snapshot = rows = null;
+      const base = await pending;
+      if (!base) return pendingRows;
       const covered = new Set(base.ids);
       const missing: string[] = [];
       for (const a of store.listArticles()) if (!covered.has(a.id)) missing.push(a.id);
@@ -81,10 +87,12 @@ async function readStoredSnapshot(shared: SharedDerivedRows, inputs: string, log
   if (read.snapshot.inputs !== inputs) return ignored('other inputs', id, false);
   const readMs = Math.round(performance.now() - started);
   logger.info({ event: 'derived_snapshot_read', file: SHARED_SNAPSHOT, snapshot: id, articles, bytes: bytes.length, writtenAt: writtenAt.toISOString(), readMs }, 'derived-data snapshot read');
-  // The story build keeps the signals until it is done (after ready): copies, so the
-  // snapshot's bytes (~164 MB at 100,000 articles) are freed once the start is over.
+  // The story build keeps the signals until it is done, the near-duplicate check the
+  // filing until it has filed every article (both after ready): copies, so the
+  // snapshot's bytes (~171 MB at 100,000 articles) are freed once the start is over.
   const s = read.snapshot;
-  return { ...s, signalStart: s.signalStart.slice(), signalIds: s.signalIds.slice(), signalWeights: s.signalWeights.slice() };
+  const filing = s.nearSetAside && s.nearCount && s.nearSpares && s.nearWords ? { nearSetAside: s.nearSetAside.slice(), nearCount: s.nearCount.slice(), nearSpares: s.nearSpares.slice(), nearWords: s.nearWords.slice() } : {};
+  return { ...s, signalStart: s.signalStart.slice(), signalIds: s.signalIds.slice(), signalWeights: s.signalWeights.slice(), ...filing };
 }
 
 /** Writes a snapshot to the database: unless another instance wrote one recently; through a temporary file (the file's own writer), sent in parts. */
@@ -120,7 +128,7 @@ export interface SharedWritersDeps extends SharedRowWriterDeps {
 export function sharedWriters(d: SharedWritersDeps): DerivedWriter {
   // The writers keep their deps for good: not the snapshot (its bytes are freed after the start).
   const { snapshot, upToDate: allUsed, filing, filingWhole, ...deps } = d;
-  const rows = new SharedRowWriter(deps);
+  const rows = new SharedRowWriter({ ...deps, filed: () => filing.onceFiled() });
   const upToDate = allUsed && filingWhole && snapshot !== null && storedWhole.has(snapshot) && d.shared.snapshotDue !== true;
   const whole = new SnapshotWriter({ file: SHARED_SNAPSHOT, inputs: d.inputs, store: d.store, index: d.index, stories: d.stories, logger: d.logger, upToDate, filing, sink: sharedSnapshotSink(d.shared, d.inputs) });
   return {

@@ -42,15 +42,28 @@ export function appendRows(base: SnapshotFile, extra: SnapshotFile): SnapshotFil
   const postingRows = new Uint32Array(total);
   const postingHead = new Uint16Array(total);
   const postingBody = new Uint16Array(total);
+  // Where each term's next appended posting goes: after its base postings.
   const next = postingStart.slice(0, T);
-  for (let t = 0; t + 1 < base.postingStart.length; t++) {
-    const from = base.postingStart[t]!;
-    const to = base.postingStart[t + 1]!;
-    postingRows.set(base.postingRows.subarray(from, to), next[t]!);
-    postingHead.set(base.postingHead.subarray(from, to), next[t]!);
-    postingBody.set(base.postingBody.subarray(from, to), next[t]!);
-    next[t]! += to - from;
+  const baseTerms = base.postingStart.length - 1;
+  for (let t = 0; t < baseTerms; t++) next[t]! += base.postingStart[t + 1]! - base.postingStart[t]!;
+  // The base's postings in runs: from one term that gets appended postings to the
+  // next, they lie in the same order in both, so each run is one copy (not three
+  // per term: a few hundred thousand terms at 100,000 articles).
+  const copyRun = (first: number, end: number) => {
+    const from = base.postingStart[first]!;
+    const to = base.postingStart[end]!;
+    if (to === from) return;
+    postingRows.set(base.postingRows.subarray(from, to), postingStart[first]!);
+    postingHead.set(base.postingHead.subarray(from, to), postingStart[first]!);
+    postingBody.set(base.postingBody.subarray(from, to), postingStart[first]!);
+  };
+  let runStart = 0;
+  for (let t = 0; t < baseTerms; t++) {
+    if (postingStart[t + 1]! - postingStart[t]! === base.postingStart[t + 1]! - base.postingStart[t]!) continue;
+    copyRun(runStart, t + 1);
+    runStart = t + 1;
   }
+  copyRun(runStart, baseTerms);
   for (let t = 0; t + 1 < extra.postingStart.length; t++) {
     const m = termOf[t]!;
     for (let e = extra.postingStart[t]!; e < extra.postingStart[t + 1]!; e++) {

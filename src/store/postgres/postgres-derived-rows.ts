@@ -38,8 +38,13 @@ export class PostgresDerivedRows implements SharedDerivedRows {
     const client = await this.pool.connect();
     let finished = false;
     try {
-      const only = ids ? ` AND id = ANY(${client.escapeLiteral(textArray(ids))}::text[])` : '';
-      const query = `SELECT id, fingerprint, stamp, data FROM article_derived WHERE version = ${Math.trunc(version)} AND inputs = ${client.escapeLiteral(inputs)}${only}`;
+      const kind = (table: string) => `${table}.version = ${Math.trunc(version)} AND ${table}.inputs = ${client.escapeLiteral(inputs)}`;
+      // Rows asked by id come in the order asked: a start appends them after the stored
+      // snapshot's in the store's order, and the index then takes the postings as they
+      // lie instead of renumbering every one (derived-indexes.ts loadPosted).
+      const query = ids
+        ? `SELECT d.id, d.fingerprint, d.stamp, d.data FROM unnest(${client.escapeLiteral(textArray(ids))}::text[]) WITH ORDINALITY AS asked (id, n) JOIN article_derived d ON d.id = asked.id AND ${kind('d')} ORDER BY asked.n`
+        : `SELECT id, fingerprint, stamp, data FROM article_derived WHERE ${kind('article_derived')}`;
       let batch: StoredDerivedRow[] = [];
       for await (const rows of copyBinaryRows(client, query)) {
         for (const [id, fingerprint, stamp, data] of rows) {
