@@ -17,7 +17,7 @@ import type { Command } from '../../src/model/command.js';
 import { adminSubcommands, BRIEF, BRIEF_ADMIN, searchCommand } from './discord-commands.js';
 import { downloadAttachment } from './discord-attachments.js';
 import { renderReply } from './discord-embeds.js';
-import { deferIfNeeded, sendError, sendMessages, withDeferFallback } from './discord-respond.js';
+import { DEFER_AFTER_MS, deferIfNeeded, sendError, sendMessages, withDeferFallback } from './discord-respond.js';
 import { handleShare, shareButtonRow, shareQuery } from './discord-share.js';
 import { errorForLog } from './log-error.js';
 import { prefixWithin } from '../../src/text/fit-length.js';
@@ -35,19 +35,23 @@ export interface InteractionDeps {
 const AUTOCOMPLETE_MAX = 25;
 const CHOICE_MAX = 100;
 
-export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction) => Promise<void> {
+/**
+ * The handler for every interaction. `receivedAt` (performance.now()) is when the request arrived,
+ * for HTTP mode, where the replay check's database round trip comes first: the defer counts from it.
+ */
+export function createInteractionHandler(deps: InteractionDeps): (interaction: Interaction, receivedAt?: number) => Promise<void> {
   const commands = deps.engine.commands();
   const routes: Routes = {
     topicOption: searchCommand(commands).options[0]!.name,
     listing: new Set(commands.filter((c) => c.listing).map((c) => c.name)),
     admin: new Map(adminSubcommands(commands).map((c) => [c.name as string, c])),
   };
-  return async (interaction) => {
+  return async (interaction, receivedAt = performance.now()) => {
     const started = Date.now();
     let ok = true;
     try {
       if (interaction.isAutocomplete()) await autocomplete(interaction, deps, routes);
-      else if (interaction.isChatInputCommand()) await chatInput(interaction, deps, routes);
+      else if (interaction.isChatInputCommand()) await chatInput(interaction, deps, routes, receivedAt);
       else if (interaction.isButton()) await button(interaction, deps);
     } catch (error) {
       ok = false;
@@ -104,7 +108,7 @@ async function autocomplete(interaction: AutocompleteInteraction, deps: Interact
   await interaction.respond(choices);
 }
 
-async function chatInput(interaction: ChatInputCommandInteraction, deps: InteractionDeps, routes: Routes): Promise<void> {
+async function chatInput(interaction: ChatInputCommandInteraction, deps: InteractionDeps, routes: Routes, receivedAt: number): Promise<void> {
   const ctx = commandContext(interaction, deps.engine);
   const parsed = interaction.commandName === BRIEF ? briefInput(interaction, deps, routes) : await adminInput(interaction, ctx, deps, routes);
   if (!parsed.ok) {
@@ -116,7 +120,8 @@ async function chatInput(interaction: ChatInputCommandInteraction, deps: Interac
   // command by default, and a server can open it to other roles, so the engine checks again.
   const adminOnly = interaction.commandName === BRIEF_ADMIN;
   if (deps.engine.isSlow(command)) await deferIfNeeded(interaction, true);
-  const reply = await withDeferFallback(interaction, true, () => deps.engine.execute(command, ctx, { adminOnly }));
+  const spent = performance.now() - receivedAt;
+  const reply = await withDeferFallback(interaction, true, () => deps.engine.execute(command, ctx, { adminOnly }), Math.max(0, DEFER_AFTER_MS - spent));
   const share = command.name === 'brief' && reply.kind === 'cards' && reply.cards.length > 0;
   await sendMessages(interaction, renderReply(reply), { ephemeral: true, ...(share ? { components: [shareButtonRow(reply.query)] } : {}) });
   deps.logger.info({ event: 'discord_command', command: command.name, reply: reply.kind, admin: ctx.actor.isAdmin }, 'command');

@@ -24,7 +24,8 @@ export interface EndpointOptions {
   publicKey: KeyObject;
   responses: InitialResponses;
   /** Runs the interaction (raw API payload) through the handler; resolves when it is done. */
-  run(payload: { id: string; type: number }): Promise<void>;
+  /** `receivedAt` (performance.now()) is when the request arrived: Discord's 3 s count from there. */
+  run(payload: { id: string; type: number }, receivedAt: number): Promise<void>;
   /** True the first time a key is seen within the TTL, across every instance on the store (Engine.firstTime). */
   firstTime(key: string, ttlMs: number): Promise<boolean>;
   logger: Logger;
@@ -42,6 +43,7 @@ export function createInteractionsEndpoint(options: EndpointOptions): Server {
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse, options: EndpointOptions, now: () => number): Promise<void> {
+  const received = performance.now();
   const path = new URL(req.url ?? '/', 'http://localhost').pathname;
   if (path !== INTERACTIONS_PATH) return send(res, 404, { error: 'not found' });
   if (req.method !== 'POST') return send(res, 405, { error: 'POST only' });
@@ -65,7 +67,7 @@ async function serve(req: IncomingMessage, res: ServerResponse, options: Endpoin
     options.logger.warn({ event: 'discord_http_refused', reason: 'replayed', id: payload.id }, 'interaction request replayed');
     return send(res, 401, { error: 'interaction already received' });
   }
-  const { response, written } = await options.responses.wait(payload.id, () => options.run(payload));
+  const { response, written } = await options.responses.wait(payload.id, () => options.run(payload, received));
   if (response === null) {
     // The handler ran and answered nothing: an interaction type Ringkas does not use.
     send(res, 400, { error: 'unsupported interaction' });

@@ -47,9 +47,9 @@ export async function startDiscordHttp(deps: StartDiscordHttpOptions): Promise<D
       firstTime: (key, ttlMs) => deps.engine.firstTime(key, ttlMs),
       logger,
       ...(deps.now ? { now: deps.now } : {}),
-      run: (payload) => {
+      run: (payload, receivedAt) => {
         const interaction = toInteraction(client, payload);
-        return interaction ? handle(interaction) : Promise.resolve();
+        return interaction ? handle(interaction, receivedAt) : Promise.resolve();
       },
     });
     const port = await listen(server, deps.listen?.port ?? endpoint.port, deps.listen?.host);

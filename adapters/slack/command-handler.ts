@@ -19,6 +19,8 @@ type AckFn = (response?: { response_type: 'ephemeral'; text: string; blocks?: Sl
 
 export function registerCommand(app: App, deps: SlackDeps): void {
   app.command(deps.command, async ({ command, ack, respond, client }) => {
+    // Slack's 3 s count from the request, not from our handler's later steps: the ack deadline does too.
+    const received = performance.now();
     const parsed = slashCommandPayload.safeParse(command);
     if (!parsed.success) {
       deps.logger.warn({ event: 'slack_bad_payload', kind: 'command' }, 'malformed slash command payload');
@@ -36,7 +38,7 @@ export function registerCommand(app: App, deps: SlackDeps): void {
       await (ack as AckFn)(response);
     };
     try {
-      await handle(body, deps, once, respond, client as unknown as ModalClient);
+      await handle(body, deps, once, respond, client as unknown as ModalClient, received);
     } catch (error) {
       // Whatever went wrong, the user gets one sentence; the log gets the detail.
       deps.logger.error({ event: 'slack_command_failed', err: error }, 'slash command failed');
@@ -46,7 +48,7 @@ export function registerCommand(app: App, deps: SlackDeps): void {
   });
 }
 
-async function handle(body: SlashCommandPayload, deps: SlackDeps, ack: AckFn, respond: RespondFn, client: ModalClient): Promise<void> {
+async function handle(body: SlashCommandPayload, deps: SlackDeps, ack: AckFn, respond: RespondFn, client: ModalClient, received: number): Promise<void> {
   const text = withoutCommandName(unescapeSlackText(body.text).trim(), deps.command);
   const channel = slackChannel(body.team_id, body.channel_id);
   const user = { id: body.user_id, name: body.user_name };
@@ -82,7 +84,8 @@ async function handle(body: SlashCommandPayload, deps: SlackDeps, ack: AckFn, re
     await respond({ ...ephemeral(await running, deps, parsed.command, text), replace_original: true });
     return;
   }
-  const reply = await beforeDeadline(running, deps.ackDeadlineMs);
+  // The de-dup ledger (a database round trip when instances share one) and the admin check already spent part of it.
+  const reply = await beforeDeadline(running, deps.ackDeadlineMs - (performance.now() - received));
   if (reply) {
     await ack(ephemeral(reply, deps, parsed.command, text));
     return;
@@ -107,6 +110,7 @@ function withoutCommandName(text: string, command: string): string {
 }
 
 async function beforeDeadline<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  if (ms <= 0) return null;
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<null>((resolve) => {
     timer = setTimeout(() => resolve(null), ms);

@@ -217,7 +217,8 @@ function loadSearchIndex(store: BriefingStore, index: SearchIndex, articles: rea
     inScope[k] = s.inScope[i]!;
   }
   start[n] = termIds.length;
-  const docs = { ids: articles.map((a) => a.id), headLen, bodyLen, start, termIds: termIds.done(), packed: packedCounts.done() };
+  const docs = { ids: articles.map((a) => a.id), headLen, bodyLen, start, termIds: termIds.view(), packed: packedCounts.view() };
+  // `load` turns them into postings by term and keeps none of them: views, not copies, at the start's peak.
   index.load(articles, vocabulary, docs, inScope);
   return fromText;
 }

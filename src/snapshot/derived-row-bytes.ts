@@ -70,8 +70,13 @@ export class Growing<A extends Uint32Array | Float64Array | Uint8Array> {
   at(i: number): number {
     return this.array[i]!;
   }
+  /** The values, in an array of their own (the spare room freed): for a result that is kept. */
   done(): A {
     return this.array.slice(0, this.length) as A;
+  }
+  /** The values as a view of the growing array (no copy): for a caller that reads them once and lets them go. */
+  view(): A {
+    return this.array.subarray(0, this.length) as A;
   }
 }
 

@@ -27,4 +27,19 @@ describe('Growing', () => {
     expect([...aligned.done()]).toEqual([...unaligned.done()]);
     expect([...aligned.done()]).toEqual([1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007]);
   });
+
+  it('gives done() an array of its own and view() the same values without a copy', () => {
+    const values = new Growing(new Uint32Array(0));
+    for (let i = 0; i < 100; i++) values.push(i);
+    const done = values.done();
+    const view = values.view();
+    expect([...view]).toEqual([...done]);
+    // done() holds exactly the values in a buffer of its own; view() shares the growing buffer, spare room included.
+    expect(done.buffer.byteLength).toBe(100 * 4);
+    expect(view.buffer.byteLength).toBeGreaterThan(100 * 4);
+    done[0] = 7;
+    expect(values.at(0)).toBe(0);
+    view[0] = 9;
+    expect(values.at(0)).toBe(9);
+  });
 });

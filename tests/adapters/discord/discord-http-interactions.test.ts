@@ -9,6 +9,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDiscordConfig } from '../../../adapters/discord/discord-config.js';
 import { INTERACTIONS_PATH, MAX_BODY_BYTES } from '../../../adapters/discord/interactions-endpoint.js';
+import type { DiscordEngine } from '../../../adapters/discord/discord-interactions.js';
 import { startDiscordHttp } from '../../../adapters/discord/start-discord-http.js';
 import type { DiscordRuntime } from '../../../adapters/discord/create-discord-client.js';
 import type { ProxyConfig } from '../../../src/config.js';
@@ -139,6 +140,49 @@ describe('Discord HTTP interactions mode', () => {
     expect((edit.body as Data).content).toMatch(/⚠️/);
     expect((edit.body as Data).allowed_mentions).toEqual({ parse: [] });
     expect(temp.engine.probe().articleCount()).toBe(before);
+  });
+
+  it('the defer counts from the request: a slow replay check plus a slow look-up are still deferred within 3 s', async () => {
+    // The replay check (a database round trip when instances share one) takes 2 s; counted from the handler's later
+    // start, the defer would come at ~4 s, after Discord has given up on the interaction.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const real = temp.engine;
+    const slow: DiscordEngine = {
+      parse: (text) => real.parse(text),
+      parseOptions: (name, options) => real.parseOptions(name, options),
+      isSlow: (command) => real.isSlow(command),
+      complete: (prefix, limit) => real.complete(prefix, limit),
+      commands: () => real.commands(),
+      isConfiguredAdmin: (actor) => real.isConfiguredAdmin(actor),
+      execute: async (command, ctx, options) => {
+        await held;
+        return real.execute(command, ctx, options);
+      },
+      firstTime: async (key, ttlMs) => {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        return real.firstTime(key, ttlMs);
+      },
+    };
+    const discord = readDiscordConfig(temp.config.env)!;
+    const second = await startDiscordHttp({ config: temp.config, discord, engine: slow, logger: createLogger({ level: 'silent' }), listen: { port: 0, host: '127.0.0.1' } });
+    try {
+      const payload = briefCommand('jica', opts);
+      const t0 = performance.now();
+      const r = await post(payload, {}, second.port);
+      expect(r).toEqual({ status: 200, json: { type: 5, data: { flags: 64 } } });
+      expect(performance.now() - t0).toBeLessThan(3000);
+      release();
+      const edit = await fake.waitFor(
+        () => fake.find('PATCH', new RegExp(`^/webhooks/${fake.appId}/${payload.token}/messages/(@|%40)original$`))[0],
+        10_000,
+        'the deferred answer',
+      );
+      expect((edit.body as Data).embeds!.length).toBeGreaterThan(0);
+    } finally {
+      release();
+      await second.stop();
+    }
   });
 
   it('an admin command from a member without Manage Server is refused, as on the gateway', async () => {

@@ -286,6 +286,24 @@ describe('deadlines and errors', () => {
     expect(JSON.stringify(answer!.params)).toContain('share_in_channel');
   });
 
+  it('the ack deadline counts from the request: a slow de-dup ledger plus a slow look-up still get an ack before Slack gives up', async () => {
+    // The ledger alone takes longer than the 1.5 s deadline; counted from the handler's later start, the ack would come
+    // at ~3.5 s, after Bolt's own 3 s limit (a 404 to Slack).
+    h.ledgerDelayMs.value = 2000;
+    const release = h.hold('jica');
+    try {
+      const res = await slash('jica');
+      expect(res.status).toBe(200);
+      expect(res.json).toMatchObject({ text: 'Working on it…' });
+      expect(res.ms).toBeLessThan(3000);
+    } finally {
+      h.ledgerDelayMs.value = 0;
+      release();
+    }
+    const [answer] = await h.fake.waitFor(`response_url:r${n}`);
+    expect(JSON.stringify(answer!.params)).toContain('share_in_channel');
+  });
+
   it('a Share whose look-up fails tells the clicker in one sentence and posts nothing', async () => {
     h.explode.add('kaboom share');
     await send(shareClick({ value: 'kaboom share', responseUrl: responseUrl() }));

@@ -1,6 +1,7 @@
 // One real Bolt app on loopback, a real engine on a temp store, and the fake Web API.
 // The engine is wrapped in a counting object (not a mock): every call goes through to
-// the real engine, and tests can hold a look-up or make one fail on purpose.
+// the real engine, and tests can hold a look-up, make one fail on purpose, or make the
+// de-dup ledger slow (as a busy shared database would be).
 import type { SlackEngine } from '../../../adapters/slack/slack-deps.js';
 import { startSlack, type SlackHandle } from '../../../adapters/slack/start-slack.js';
 import { readSlackConfig } from '../../../adapters/slack/slack-config.js';
@@ -21,6 +22,8 @@ export interface Harness {
   hold(query: string): () => void;
   /** Look-ups for these queries throw (as an engine bug would). */
   explode: Set<string>;
+  /** The de-dup ledger answers this many ms late (0: at once). */
+  ledgerDelayMs: { value: number };
   stop(): Promise<void>;
 }
 
@@ -55,6 +58,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const counts = { parse: 0, execute: 0 };
   const holds = new Map<string, Promise<void>>();
   const explode = new Set<string>();
+  const ledgerDelayMs = { value: 0 };
   const real = temp.engine;
   const engine: SlackEngine = {
     parse: (text) => {
@@ -72,7 +76,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     isSlow: (command) => real.isSlow(command),
     commands: () => real.commands(),
     isConfiguredAdmin: (actor) => real.isConfiguredAdmin(actor),
-    firstTime: (key, ttlMs) => real.firstTime(key, ttlMs),
+    firstTime: async (key, ttlMs) => {
+      if (ledgerDelayMs.value > 0) await new Promise((resolve) => setTimeout(resolve, ledgerDelayMs.value));
+      return real.firstTime(key, ttlMs);
+    },
   };
   const slack = await startSlack({
     config: temp.config,
@@ -90,6 +97,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     slack,
     counts,
     explode,
+    ledgerDelayMs,
     hold(query) {
       let release!: () => void;
       holds.set(query, new Promise<void>((resolve) => (release = resolve)));
