@@ -7,9 +7,10 @@ import type { Clock } from '../clock.js';
 import { RingkasError } from '../errors.js';
 import type { ArticleFetcher } from '../fetch/article-fetcher.js';
 import { canonicalizeUrl } from '../fetch/canonical-url.js';
-import { cleanArticle } from '../ingest/clean-article.js';
+import { cleanArticleNormalised } from '../ingest/clean-article.js';
 import type { Logger } from '../logger.js';
-import type { ArticleRecord, Card, RawArticle, StoredArticle } from '../model/article.js';
+import { loadLanguageProfilesSoon } from '../nlp/detect-language.js';
+import type { ArticleRecord, Card, CleanArticle, RawArticle, StoredArticle } from '../model/article.js';
 import { prefixWithin } from '../text/fit-length.js';
 import { cmd, say } from '../model/text.js';
 import type { AddInput } from '../model/command.js';
@@ -21,7 +22,14 @@ import { summarizeArticle, type Glossary } from '../summarize/summarize-article.
 import { topicsOf, type Derived } from './derivation.js';
 import type { DerivePool } from './derive-pool.js';
 import type { NearDuplicates } from './near-duplicates.js';
+import { shinglesOfNormalised } from './shingles.js';
 import { rawFromFile, rawFromText, rawFromUrl } from './raw-from-input.js';
+
+/** A lone add is cleaned here; the body's normal form, taken for its fingerprint, also gives its shingles (read only for a new fingerprint). */
+function cleanedHere(raw: RawArticle, now: Date): { clean: CleanArticle; shingles: () => Uint32Array } {
+  const { clean, normalisedBody } = cleanArticleNormalised(raw, now);
+  return { clean, shingles: () => shinglesOfNormalised(normalisedBody) };
+}
 
 export interface AddResult {
   card: Card;
@@ -111,6 +119,7 @@ export class ArticleService {
   private async ingest(raw: RawArticle, canonicalUrl: string | null, addedBy: string, admit: (text: string) => boolean): Promise<AddResult | null>;
   private async ingest(raw: RawArticle, canonicalUrl: string | null, addedBy: string, admit?: (text: string) => boolean): Promise<AddResult | null> {
     const now = this.d.clock.now();
+    loadLanguageProfilesSoon(); // off this add's path, ahead of the adds that follow it
     this.adding += 1;
     try {
       // Another add in flight: this one may be derived by a worker meanwhile (the same answers, derivation.ts).
@@ -129,13 +138,13 @@ export class ArticleService {
     addedBy: string,
     admit?: (text: string) => boolean,
   ): Promise<AddResult | null> {
-    const clean = ahead?.clean ?? cleanArticle(raw, now);
+    const { clean, shingles } = ahead ? { clean: ahead.clean, shingles: () => ahead.shingles } : cleanedHere(raw, now);
     if (clean.body.trim().length === 0) throw new RingkasError('bad_input', 'Nothing readable was left after removing page clutter.');
     if (!this.storedArticlesIndexed()) await this.untilStoredArticlesIndexed();
     // The same article being written right now: wait for that write, then look again.
     for (let inFlight = this.d.store.addInFlight(clean.fingerprint); inFlight; inFlight = this.d.store.addInFlight(clean.fingerprint)) await inFlight;
     // The same text, or the same article with a few words changed: the stored card answers.
-    const known = this.d.store.findByFingerprint(clean.fingerprint) ?? this.nearDuplicates.find(clean, ahead?.shingles);
+    const known = this.d.store.findByFingerprint(clean.fingerprint) ?? this.nearDuplicates.find(clean, shingles());
     if (known) return { card: this.d.cards.build(known), duplicate: true };
     if (admit && !admit(`${clean.title}\n${clean.body}`)) return null;
 

@@ -4,14 +4,14 @@
 // scope and lexicon, so a worker thread (derive-pool.ts) computes exactly what
 // the main thread would; most of an add's CPU is here.
 import type { TopicTagger } from '../briefs/topic-tagger.js';
-import { cleanArticle } from '../ingest/clean-article.js';
+import { cleanArticleNormalised } from '../ingest/clean-article.js';
 import type { ArticleSummary, CleanArticle, RawArticle } from '../model/article.js';
 import type { DocumentText, PreparedDocument } from '../search/search-document.js';
 import type { Concepts } from '../stories/event-signals.js';
 import { storySignals, type StorySignals } from '../stories/story-signals.js';
 import { summarizeArticle, type Glossary } from '../summarize/summarize-article.js';
 import { foldTokens } from '../text/normalize.js';
-import { shingles } from './shingles.js';
+import { shinglesOfNormalised } from './shingles.js';
 
 export interface DerivationTools {
   glossary: Glossary;
@@ -37,7 +37,7 @@ export function topicsOf(clean: CleanArticle, tagger: TopicTagger): string[] {
 }
 
 export function deriveAll(raw: RawArticle, now: Date, tools: DerivationTools, concepts: Concepts): Derived {
-  const clean = cleanArticle(raw, now);
+  const { clean, normalisedBody } = cleanArticleNormalised(raw, now);
   const summary = summarizeArticle(clean, tools.glossary);
   // The body's folded words serve the topics and the search terms. Folding never
   // looks across white space, so those of "title\nbody" are the title's, then the body's.
@@ -48,7 +48,7 @@ export function deriveAll(raw: RawArticle, now: Date, tools: DerivationTools, co
     summary,
     topics,
     signals: storySignals(clean, concepts),
-    shingles: shingles(clean.body), // the body's normal form is cleaning's, for its fingerprint (remembered)
+    shingles: shinglesOfNormalised(normalisedBody), // the body's normal form cleaning took for its fingerprint
     prepared: tools.prepare({ title: clean.title, keyPoints: summary.keyPoints, entities: summary.entities, topics, body: clean.body }, bodyWords),
   };
 }

@@ -22,7 +22,11 @@ function hash(text: string, from: number, to: number): number {
  * overlap by merging) without building a hash set per text.
  */
 export function shingles(body: string): Uint32Array {
-  const text = normaliseForFingerprint(body);
+  return shinglesOfNormalised(normaliseForFingerprint(body));
+}
+
+/** `shingles` of a body already normalised (`normaliseForFingerprint`: cleaning did it for the fingerprint). */
+export function shinglesOfNormalised(text: string): Uint32Array {
   const starts: number[] = [];
   if (text.length > 0) starts.push(0);
   for (let i = text.indexOf(' '); i >= 0; i = text.indexOf(' ', i + 1)) starts.push(i + 1);

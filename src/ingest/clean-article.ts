@@ -9,7 +9,7 @@ import { takeDateStamps } from './date-stamps.js';
 import { takeCaptions } from './captions.js';
 import { deriveHeadline, looksLikeHeadline } from './derive-headline.js';
 import { extractDates } from './extract-dates.js';
-import { fingerprint, normaliseForFingerprint } from './fingerprint.js';
+import { fingerprintOfNormalised, normaliseForFingerprint } from './fingerprint.js';
 import { normaliseInline, normaliseLines } from './normalize-text.js';
 import { stripSiteSuffix } from './site-suffix.js';
 import { cleanParagraphs } from './strip-clutter.js';
@@ -30,6 +30,11 @@ export const rawArticleSchema = z.object({
 });
 
 export function cleanArticle(raw: RawArticle, now: Date): CleanArticle {
+  return cleanArticleNormalised(raw, now).clean;
+}
+
+/** `cleanArticle`, and the body's normal form its fingerprint was taken of (the near-duplicate check shingles it). */
+export function cleanArticleNormalised(raw: RawArticle, now: Date): { clean: CleanArticle; normalisedBody: string } {
   const input = rawArticleSchema.safeParse(raw);
   if (!input.success) throw new RingkasError('bad_input', 'The article could not be read: its text or date is malformed.');
   const { lines, stamps, month, domain } = takeDateStamps(normaliseLines(raw.text));
@@ -42,7 +47,8 @@ export function cleanArticle(raw: RawArticle, now: Date): CleanArticle {
   if (paragraphs.length === 0) throw new RingkasError('bad_input', 'The article has no readable text.');
   const body = paragraphs.join('\n\n');
   const givenSource = raw.source ? normaliseInline(raw.source) : '';
-  return {
+  const normalisedBody = normaliseForFingerprint(body);
+  const clean: CleanArticle = {
     title: title ?? deriveHeadline(paragraphs),
     titleDerived: title === null,
     body,
@@ -58,8 +64,9 @@ export function cleanArticle(raw: RawArticle, now: Date): CleanArticle {
       month,
       now,
     }),
-    fingerprint: fingerprint(body),
+    fingerprint: fingerprintOfNormalised(normalisedBody),
   };
+  return { clean, normalisedBody };
 }
 
 /** The caller's title wins (and is not repeated in the body); else a headline-shaped first line. */

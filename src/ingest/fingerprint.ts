@@ -10,18 +10,19 @@ function normaliseSlow(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(NOT_WORD, ' ').trim();
 }
 
-/** The body normalised last, and its normal form: an add fingerprints a body, then shingles the same one. */
-let last = { body: '', text: '' };
-
 /**
  * `normaliseSlow` of the body, plain-ASCII stretches by char codes (2-3x faster
  * on article text; the near-duplicate check shingles every stored body with it).
  */
 export function normaliseForFingerprint(body: string): string {
-  if (body !== last.body) last = { body, text: wordsByChunk(body, normaliseSlow).join(' ') };
-  return last.text;
+  return wordsByChunk(body, normaliseSlow).join(' ');
+}
+
+/** The fingerprint of a body already normalised (`normaliseForFingerprint`): an add fingerprints a body, then shingles the same normal form. */
+export function fingerprintOfNormalised(normalised: string): string {
+  return createHash('sha256').update(normalised).digest('hex').slice(0, 32);
 }
 
 export function fingerprint(body: string): string {
-  return createHash('sha256').update(normaliseForFingerprint(body)).digest('hex').slice(0, 32);
+  return fingerprintOfNormalised(normaliseForFingerprint(body));
 }

@@ -29,7 +29,8 @@ export function cleanParagraphs(lines: string[]): string[] {
     // Once the story has begun, a Title Case line between paragraphs is a sidebar or related-article link.
     if (inBody && isSidebarHeadline(p)) return;
     const text = stripInlineClutter(p, i === paragraphs.length - 1);
-    if (text && !isClutterLine(text)) out.push(text);
+    // Unchanged by the inline pass, it was tested above.
+    if (text && (text === p || !isClutterLine(text))) out.push(text);
     if (SENTENCE_END.test(text) && text.split(/\s+/).length >= 8) inBody = true;
   });
   return out;
@@ -79,8 +80,9 @@ function dropClutterLines(lines: string[]): string[] {
   while (i < lines.length) {
     const line = lines[i] ?? '';
     i += 1;
-    const tail = isSectionHeader(line) ? null : readAlsoTail(line);
-    if (isSectionHeader(line)) {
+    const header = isSectionHeader(line);
+    const tail = header ? null : readAlsoTail(line);
+    if (header) {
       // The list's items: headline-shaped, or cut short without closing a sentence.
       i = skipWhile(lines, i, (l) => l === '' || isHeadlineShaped(l) || isClutterLine(l) || (l.length <= MAX_LIST_LINE && !SENTENCE_END.test(l)));
       out.push('');

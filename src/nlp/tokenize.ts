@@ -18,16 +18,24 @@ function stemUncached(word: string, language: Language): string {
 }
 
 // News vocabulary repeats across articles, and stemming is most of the cost of
-// scoring sentences: remember stems, dropping the memory when it grows too big.
-const STEM_CACHE_LIMIT = 50_000;
-const stemCache: Record<Language, Map<string, string>> = { id: new Map(), en: new Map() };
+// scoring sentences: remember each word's term (its stem, or null for a word
+// that is dropped), dropping the memory when it grows too big. One look-up per
+// word instead of lower-casing it, a stop-word look-up and a stem look-up.
+const TERM_CACHE_LIMIT = 50_000;
+const termCache: Record<Language, Map<string, string | null>> = { id: new Map(), en: new Map() };
 
-export function stem(word: string, language: Language): string {
-  const cache = stemCache[language];
+/** Whether a word (lower case) is left out of a text's terms: a stop word, or a single character that is not a digit. */
+function dropped(lower: string, language: Language): boolean {
+  return lower.length < 2 ? !/\d/.test(lower) : isStopWord(lower, language);
+}
+
+/** The word's stemmed term, or null when it is dropped. */
+function stemmedTerm(word: string, language: Language): string | null {
+  const cache = termCache[language];
   let out = cache.get(word);
   if (out === undefined) {
-    out = stemUncached(word, language);
-    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    out = dropped(word.toLowerCase(), language) ? null : stemUncached(word, language);
+    if (cache.size >= TERM_CACHE_LIMIT) cache.clear();
     cache.set(word, out);
   }
   return out;
@@ -41,9 +49,13 @@ export interface TermOptions {
 export function terms(text: string, language: Language, options: TermOptions = { stem: true }): string[] {
   const out: string[] = [];
   for (const w of words(text)) {
+    if (options.stem) {
+      const term = stemmedTerm(w, language);
+      if (term !== null) out.push(term);
+      continue;
+    }
     const lower = w.toLowerCase();
-    if (lower.length < 2 ? !/\d/.test(lower) : isStopWord(lower, language)) continue;
-    out.push(options.stem ? stem(w, language) : lower);
+    if (!dropped(lower, language)) out.push(lower);
   }
   return out;
 }
