@@ -29,6 +29,7 @@ const INSERT_ARTICLES = `INSERT INTO articles (id, fingerprint, canonical_url, a
 const INSERT_AUDIT = (p: number) => `INSERT INTO audit_log (entry)
   SELECT e.entry::jsonb FROM unnest($${p}::text[]) WITH ORDINALITY AS e (entry, n) ORDER BY e.n RETURNING seq`;
 
+// One result row per written row: its kind, its id (an entry's seq as text, for its note) and its revision (an entry's seq).
 const articlesPart = (first: number) => `SELECT 'article' AS kind, a.id, a.revision, ${notifySql('a.id', first)} AS noted FROM a`;
 const auditPart = (first: number) => `SELECT 'audit' AS kind, l.seq::text AS id, l.seq AS revision, ${notifySql('l.seq', first)} AS noted FROM l`;
 
