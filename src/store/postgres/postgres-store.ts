@@ -5,7 +5,8 @@
 // bodies, which wait in a file of the instance's own (body-file.ts). Writes are single
 // statements, idempotent where a retry could repeat them (ON CONFLICT), and the
 // unique fingerprint and canonical URL turn a racing second add into a refusal.
-// Adds and audit entries asked for together go in one statement (grouped-writes.ts).
+// Adds and audit entries asked for together go in one statement (grouped-writes.ts,
+// add-writes.ts).
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import pg from 'pg';
@@ -24,6 +25,7 @@ import { figuresBytes, withoutFigures, type RowRecord } from './row-record.js';
 import type { RecordsSource, RevisedRecord } from './records-blob.js';
 import type { FetchedRecord } from './article-load.js';
 import { GroupedWrites } from './grouped-writes.js';
+import { writeAdds, type AddWrite } from './add-writes.js';
 import { LocalWrites } from './local-writes.js';
 import { RecentAudit } from './recent-audit.js';
 import { ChangeListener, writeAndNotify, type ChangeKind, type ChangeNote, type NoteOf } from './change-feed.js';
@@ -85,9 +87,8 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   private readonly origin = randomUUID();
   /** Each held article's row revision (migration 024): the records blob names rows by id and revision. */
   private readonly revisions = new Map<string, number>();
-  /** Concurrent adds in one statement each turn: the new row's revision, or null where a stored row was in the way. */
-  private readonly articleInserts = new GroupedWrites<ArticleRecord, number | null>((batch) => this.insertArticles(batch));
-  private readonly auditInserts = new GroupedWrites<AuditEntry, number | null>((batch) => this.insertAudit(batch));
+  /** Concurrent adds and audit entries in one statement: each new row's revision (null where a stored row was in the way), each entry's seq. */
+  private readonly adds = new GroupedWrites<AddWrite, number | null>((batch) => writeAdds(this.pool, this.origin, batch));
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -251,7 +252,7 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   }
 
   private async insertArticle(article: ArticleRecord): Promise<void> {
-    const revision = await this.articleInserts.submit(article);
+    const revision = await this.adds.submit({ article });
     if (revision !== null) {
       this.revisions.set(article.id, revision);
       return;
@@ -266,27 +267,6 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
     if (existing.id === article.id && existing.fingerprint === article.fingerprint) return;
     if (existing.id === article.id) throw new Error(`article id ${article.id} already stored`);
     throw new DuplicateArticleError(existing, existing.fingerprint === article.fingerprint ? 'fingerprint' : 'canonical URL');
-  }
-
-  /**
-   * One statement for the adds asked for together, in their order: a row whose id,
-   * fingerprint or canonical URL is taken (by a stored row, or by one earlier in the
-   * batch, as if they came one after another) is left out, and its add looks up why.
-   */
-  private async insertArticles(batch: readonly ArticleRecord[]): Promise<(number | null)[]> {
-    // The record column holds everything but the body (not "what memory keeps", which may leave out more).
-    const records = batch.map(({ body: _body, ...record }) => JSON.stringify(record));
-    const inserted = await writeAndNotify<{ id: string; revision: string }>(
-      this.pool,
-      `INSERT INTO articles (id, fingerprint, canonical_url, added_at, record, body)
-       SELECT r.id, r.fingerprint, r.canonical_url, r.added_at, r.record::json, r.body
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[]) AS r (id, fingerprint, canonical_url, added_at, record, body)
-       ON CONFLICT DO NOTHING RETURNING id, revision`,
-      [batch.map((a) => a.id), batch.map((a) => a.fingerprint), batch.map((a) => a.canonicalUrl), batch.map((a) => a.addedAt), records, batch.map((a) => a.body)],
-      this.note('article', 'put'),
-    );
-    const revisions = new Map(inserted.map((r) => [r.id, Number(r.revision)]));
-    return batch.map((a) => revisions.get(a.id) ?? null);
   }
 
   async removeArticle(id: string): Promise<StoredArticle | undefined> {
@@ -366,21 +346,8 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   }
 
   async recordAudit(entry: AuditEntry): Promise<void> {
-    const seq = await this.track(this.auditInserts.submit(entry));
+    const seq = await this.track(this.adds.submit({ audit: entry }));
     if (seq !== null) this.audit.put(seq, entry);
-  }
-
-  /** Entries asked for together in one statement, numbered in their order: each one's seq. */
-  private async insertAudit(batch: readonly AuditEntry[]): Promise<(number | null)[]> {
-    const rows = await writeAndNotify(
-      this.pool,
-      'INSERT INTO audit_log (entry) SELECT e.entry::jsonb FROM unnest($1::text[]) WITH ORDINALITY AS e (entry, n) ORDER BY e.n RETURNING seq AS id',
-      [batch.map((e) => JSON.stringify(e))],
-      this.note('audit', 'put'),
-    );
-    // Numbered in the batch's order, whatever order RETURNING lists them in.
-    const seqs = rows.map((r) => Number(r.id)).sort((a, b) => a - b);
-    return batch.map((_, i) => seqs[i] ?? null);
   }
 
   /** Other instances' entries, by the seqs their notes named. */

@@ -109,6 +109,33 @@ describe('PostgreSQL store: concurrent adds go in together', () => {
     expect((await open(url)).listAudit()).toEqual(entries);
   });
 
+  it('adds and audit entries asked for together share statements, and each still gets its own revision, seq and note', async () => {
+    const url = await freshDatabaseUrl();
+    const [a, b] = [await open(url), await open(url)];
+    const adds = Array.from({ length: 20 }, (_, i) => article({ id: `m${i}`, fingerprint: `fp-m${i}`, addedAt: at, body: `Body ${i}` }));
+    const entries: AuditEntry[] = adds.map((x) => ({ at, platform: 'slack', actor: 'U1', command: 'add', detail: x.id, outcome: 'ok' }));
+    // An add's audit entry is asked for once the add is written, in the same turn as the next add.
+    const recorded: Promise<void>[] = [];
+    for (const [i, x] of adds.entries()) {
+      await a.addArticle(x);
+      recorded.push(a.recordAudit(entries[i]!));
+    }
+    await Promise.all(recorded);
+    // Each audit entry went in the statement of the next add (one transaction for both rows), the last one alone: 21 transactions, not 40.
+    const shared = await sqlOn<{ n: string }>(url, 'SELECT count(*) AS n FROM articles x JOIN audit_log l ON x.xmin::text = l.xmin::text');
+    expect(Number(shared[0]!.n)).toBe(19);
+    const [{ transactions }] = (await sqlOn<{ transactions: string }>(url, 'SELECT count(DISTINCT xmin::text) AS transactions FROM (SELECT xmin FROM articles UNION ALL SELECT xmin FROM audit_log) t')) as [{ transactions: string }];
+    expect(Number(transactions)).toBe(21);
+    const revisions = await sqlOn<{ revision: string }>(url, 'SELECT revision FROM articles');
+    expect(new Set(revisions.map((r) => r.revision)).size).toBe(20);
+    const order = (await sqlOn<{ detail: string }>(url, "SELECT entry->>'detail' AS detail FROM audit_log ORDER BY seq")).map((r) => r.detail);
+    expect(a.listAudit().map((e) => e.detail)).toEqual(order);
+    await vi.waitFor(() => {
+      expect(b.articleCount).toBe(20);
+      expect(b.listAudit().map((e) => e.detail)).toEqual(order);
+    }, { timeout: 2_000, interval: 20 });
+  });
+
   it('audit entries two instances record at once reach each other, in the database order, on both', async () => {
     const url = await freshDatabaseUrl();
     const [a, b] = [await open(url), await open(url)];
