@@ -14,6 +14,7 @@ import { endianness } from 'node:os';
 import path from 'node:path';
 import type { PostedSearch, PreparedDocument } from '../search/search-index.js';
 import { epochDay, type EventDate, type SeriesEvent, type StoredSignals } from '../stories/story-signals.js';
+import { eachSignal, type PackedSignals } from '../stories/signal-blocks.js';
 import { ArrayBlocks } from '../search/array-blocks.js';
 import { SIGNATURE_WORDS } from '../articles/shingles.js';
 import { ROW_WORDS } from '../articles/filing-slots.js';
@@ -196,8 +197,8 @@ export function stampWithoutSignals(stamp: number): number {
 
 export const snapshotPath = (dir: string) => path.join(dir, SNAPSHOT_FILE);
 
-/** What a row keeps besides search: who it was read from, story signals. */
-export type RowRest = RowIdentity & Omit<DerivedRow, 'prepared'>;
+/** What a row keeps besides search: who it was read from, story signals (as the story index keeps them, or as arrays). */
+export type RowRest = RowIdentity & { signals: StoredSignals | PackedSignals };
 
 /**
  * Builds the snapshot file's data: `search` as the index holds it, `rows`
@@ -240,14 +241,14 @@ export function* buildSnapshotSteps(inputs: string, search: PostedSearch, rows: 
       if (filed) nearWords.at(-1)!.set(filed.words, (i % FILING_BLOCK) * FILING_WORDS);
     }
     signalStart[i] = g;
-    for (let j = 0; j < r.signals.keys.length; j++, g++) {
-      const key = r.signals.keys[j]!;
+    eachSignal(r.signals, (key, weight) => {
       let id = keyIdOf.get(key);
       if (id === undefined) keyIdOf.set(key, (id = signalKeys.push(key) - 1));
       signalIds.push(id);
-      signalWeights.push(r.signals.weights[j]!);
-    }
-    if (r.signals.series.length > 0) series.set(i, r.signals.series);
+      signalWeights.push(weight);
+      g++;
+    });
+    if (r.signals.series.length > 0) series.set(i, [...r.signals.series]);
     yield;
   }
   signalStart[n] = g;

@@ -160,7 +160,7 @@ export class SnapshotWriter {
     for (const id of search.ids) {
       const article = store.getArticle(id);
       if (!article) return 'not yet';
-      const signals = stories.signalsFor(id);
+      const signals = stories.packedSignalsFor(id);
       if (signals) rows.push({ id, fingerprint: article.fingerprint, stamp: articleStamp(article), signals });
       // Signals not read yet (the story build is still running): a later write has them; at close, the row goes
       // without them, so the next start takes its search part and reads only its signals from the text.
