@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { PostedSearch, PreparedDocument } from '../search/search-index.js';
 import { epochDay, type EventDate, type SeriesEvent, type StoredSignals } from '../stories/story-signals.js';
 import { eachSignal, type PackedSignals } from '../stories/signal-blocks.js';
-import { ArrayBlocks } from '../search/array-blocks.js';
+import { ArrayBlocks, release } from '../search/array-blocks.js';
 import { SIGNATURE_WORDS } from '../articles/shingles.js';
 import { ROW_WORDS } from '../articles/filing-slots.js';
 import type { FilingCapture, FilingRow, KnownFiling } from '../articles/near-duplicates.js';
@@ -302,6 +302,19 @@ export function knownFiling(s: Pick<SnapshotData, 'ids' | 'nearSetAside' | 'near
       return { count: count[i]!, spares: spares[i]!, words: words.subarray(i * FILING_WORDS, (i + 1) * FILING_WORDS) };
     },
   };
+}
+
+/**
+ * Gives back the memory of the long arrays a build copied (ArrayBlocks) once
+ * they are written: garbage only at V8's next full collection otherwise,
+ * which an idle instance may not have for a long time. `out` reads as empty there afterwards.
+ */
+export function releaseCopies(out: SnapshotOut): void {
+  for (const value of Object.values(out) as unknown[]) {
+    const arrays = Array.isArray(value) ? (value as unknown[]) : [value];
+    if (!ArrayBuffer.isView(arrays[0])) continue;
+    for (const a of arrays) release((a as ArrayBufferView).buffer);
+  }
 }
 
 /** Builds the snapshot at once (tests, small stores). */
