@@ -1,7 +1,7 @@
 // A long typed array filled a value at a time, and written as that one array
 // (the snapshot writer's copy of the search postings and story signals: ~2
 // million entries at 10,000 articles, ~10 million at 100,000). It lives in
-// resizable ArrayBuffers: address space reserved up front, pages committed as
+// resizable ArrayBuffers (releasable-memory.ts): address space reserved up front, pages committed as
 // it grows (a step at a time, so no one large allocation stops V8 for a full
 // collection, ~0.6 s measured under load) and given back by `release` the
 // moment the copy has been written. Freed only by the garbage collector,
@@ -10,35 +10,20 @@
 // memory also kept glibc's heap from shrinking (src/malloc-threshold.ts).
 // None of this memory comes from malloc.
 
+import { releasableArrayBuffer } from '../releasable-memory.js';
+
 type Typed = Uint32Array | Uint16Array | Float64Array;
 type TypedConstructor<A extends Typed> = new (buffer: ArrayBuffer, byteOffset: number, length: number) => A;
-
-/** A resizable ArrayBuffer (ES2024; Node 20 has it, this project's TypeScript lib does not). */
-interface ResizableBuffer extends ArrayBuffer {
-  resize(byteLength: number): void;
-  readonly resizable: boolean;
-}
-const Resizable = ArrayBuffer as unknown as new (byteLength: number, options: { maxByteLength: number }) => ResizableBuffer;
 
 /** Address space reserved per segment (never resident unless filled), and the step its pages are committed in. */
 const SEGMENT_BYTES = 256 * 2 ** 20;
 const GROW_BYTES = 2 ** 20;
 
-/** True for the memory of a copy made here (so its owner may give it back). */
-export function isReleasable(buffer: ArrayBufferLike): boolean {
-  return (buffer as Partial<ResizableBuffer>).resizable === true;
-}
-
-/** Gives a copy's pages back at once; views of it read as empty from then on. */
-export function release(buffer: ArrayBufferLike): void {
-  if (isReleasable(buffer)) (buffer as ResizableBuffer).resize(0);
-}
-
 export class ArrayBlocks<A extends Typed> {
   private readonly full: A[] = [];
   private readonly Typed: TypedConstructor<A>;
   private readonly segmentLength: number;
-  private buffer: ResizableBuffer | null = null;
+  private buffer: ReturnType<typeof releasableArrayBuffer> | null = null;
   private view: A;
   private filled = 0;
 
@@ -60,14 +45,14 @@ export class ArrayBlocks<A extends Typed> {
     const size = this.view.BYTES_PER_ELEMENT;
     if (this.buffer === null || this.filled === this.segmentLength) {
       if (this.buffer !== null) this.full.push(new this.Typed(this.buffer, 0, this.filled));
-      this.buffer = new Resizable(0, { maxByteLength: SEGMENT_BYTES });
+      this.buffer = releasableArrayBuffer(0, SEGMENT_BYTES);
       this.filled = 0;
     }
     this.buffer.resize(Math.min(SEGMENT_BYTES, this.buffer.byteLength + GROW_BYTES));
     this.view = new this.Typed(this.buffer, 0, this.buffer.byteLength / size);
   }
 
-  /** The segments in order, the last cut to what was filled. Their memory is given back with `release(part.buffer)`. */
+  /** The segments in order, the last cut to what was filled. Their memory is given back with `release(part.buffer)` (releasable-memory.ts). */
   parts(): A[] {
     return this.buffer === null ? [this.view.subarray(0, 0) as A] : [...this.full, new this.Typed(this.buffer, 0, this.filled)];
   }

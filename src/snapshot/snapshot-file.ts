@@ -8,14 +8,14 @@
 // ignored (and logged), never trusted.
 import { mkdirSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { transientBuffer } from '../malloc-threshold.js';
 import { writeAtomically } from '../store/write-atomically.js';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import type { PostedSearch, PreparedDocument } from '../search/search-index.js';
 import { epochDay, type EventDate, type SeriesEvent, type StoredSignals } from '../stories/story-signals.js';
 import { eachSignal, type PackedSignals } from '../stories/signal-blocks.js';
-import { ArrayBlocks, release } from '../search/array-blocks.js';
+import { ArrayBlocks } from '../search/array-blocks.js';
+import { release, releasableBuffer } from '../releasable-memory.js';
 import { SIGNATURE_WORDS } from '../articles/shingles.js';
 import { ROW_WORDS } from '../articles/filing-slots.js';
 import type { FilingCapture, FilingRow, KnownFiling } from '../articles/near-duplicates.js';
@@ -410,7 +410,7 @@ export async function readSnapshotBytes(file: string): Promise<SnapshotBytes> {
   }
   try {
     const size = (await fh.stat()).size;
-    const bytes = transientBuffer(size);
+    const bytes = releasableBuffer(size);
     let got = 0;
     while (got < size) {
       const { bytesRead } = await fh.read(bytes, got, size - got, got);
