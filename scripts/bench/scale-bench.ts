@@ -16,6 +16,7 @@ import type { InstanceFigures, InstanceOptions } from './scale-instance.js';
 import type { MiniSearchFigures } from './scale-minisearch.js';
 import { postgresVariant } from './scale-postgres.js';
 import type { StoreVariant } from './scale-store-variant.js';
+import { breakdownLine } from './memory-breakdown.js';
 import { ms } from './stats.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -25,6 +26,8 @@ const INGEST = 500;
 const REFERENCE = process.env.RINGKAS_BENCH_SCALE_REFERENCE !== 'off';
 /** Ingest stops after this long per instance, so a slow store still finishes the bench. */
 const INGEST_SECONDS = Number(process.env.RINGKAS_BENCH_SCALE_INGEST_SECONDS ?? 60);
+/** RINGKAS_BENCH_SCALE_MEMORY=detail prints what the restart's rss is made of at each reading (and two readings after the figure's). */
+const MEMORY_DETAIL = process.env.RINGKAS_BENCH_SCALE_MEMORY === 'detail';
 
 function folderBytes(dir: string): number {
   let sum = 0;
@@ -57,7 +60,7 @@ async function child<T>(script: string, args: string[]): Promise<T> {
 
 /** `run` numbers the instances on one store, so each ingests articles new to it. */
 function instance(env: Record<string, string>, run: number, settleSeconds: number): Promise<InstanceFigures> {
-  const options: InstanceOptions = { env, lookupRounds: 10, ingest: INGEST, ingestSeconds: INGEST_SECONDS, ingestFrom: 1_000_000 + run * INGEST, settleSeconds };
+  const options: InstanceOptions = { env, lookupRounds: 10, ingest: INGEST, ingestSeconds: INGEST_SECONDS, ingestFrom: 1_000_000 + run * INGEST, settleSeconds, memoryDetail: MEMORY_DETAIL && run > 0 };
   return child<InstanceFigures>('scale-instance.ts', [JSON.stringify(options)]);
 }
 
@@ -96,6 +99,7 @@ async function measureSize(n: number, print: (line: string) => void): Promise<vo
           : `${f.ingestPerSecond === null ? '-' : f.ingestPerSecond.toFixed(0)} articles/s (${f.ingested} in batches of 50), first add ${ms(f.firstAddMs)}`;
       print(`    ingest: ${rate(again)} after the restart; ${rate(first)} after the first open; close ${ms(again.closeMs)} (budget ${INGEST_SECONDS} s each)`);
       print(`    disk: ${mb((await store.diskBytes()) / 2 ** 20)}`);
+      for (const [reading, b] of Object.entries(again.memory ?? {})) print(`    memory ${reading}: ${breakdownLine(b)}`);
     } finally {
       await store.dispose();
     }

@@ -5,6 +5,7 @@
 import { loadConfig } from '../../src/config.js';
 import { Engine } from '../../src/engine.js';
 import type { CommandContext } from '../../src/model/actor.js';
+import { memoryBreakdown, type MemoryBreakdown } from './memory-breakdown.js';
 import { QUERIES } from './query-mix.js';
 import { percentile } from './stats.js';
 import { generateArticle } from './synthetic-corpus.js';
@@ -19,6 +20,8 @@ export interface InstanceOptions {
   ingestFrom: number;
   /** Seconds to stay idle before the last memory reading (V8 returns load-time pages after a few idle seconds). */
   settleSeconds: number;
+  /** Also report what the rss is made of at each reading, right after the adds, and at two later readings (memory-breakdown.ts). */
+  memoryDetail?: boolean;
 }
 
 export interface InstanceFigures {
@@ -42,6 +45,8 @@ export interface InstanceFigures {
   ingestPerSecond: number | null;
   ingested: number;
   closeMs: number;
+  /** With `memoryDetail`: reading name -> breakdown, taken right after the figure it explains. */
+  memory?: Record<string, MemoryBreakdown>;
 }
 
 const MB = 2 ** 20;
@@ -54,11 +59,19 @@ const rss = () => {
 };
 
 const options = JSON.parse(process.argv[2] ?? '') as InstanceOptions;
+const memory: Record<string, MemoryBreakdown> = {};
+/** With `memoryDetail`, what the reading just taken is made of. */
+const detail = (name: string) => {
+  if (options.memoryDetail) memory[name] = memoryBreakdown();
+};
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const baseRssMB = rss();
+detail('before open');
 const t0 = performance.now();
 const engine = await Engine.open({ config: loadConfig({ env: { RINGKAS_SEED_ON_EMPTY: 'false', ...options.env }, envFile: null }) });
 const coldMs = performance.now() - t0;
 const openRssMB = rss();
+detail('after open');
 const articles = engine.probe().articleCount();
 
 const q0 = performance.now();
@@ -78,6 +91,7 @@ async function lookups(): Promise<number[]> {
 }
 const times = await lookups();
 const lookupRssMB = rss();
+detail('after look-ups');
 // An instance serves most look-ups long after its start: one second per 5,000 articles, 3 s at least, covers the background work here.
 await new Promise((resolve) => setTimeout(resolve, Math.max(3000, articles / 5)));
 const settledTimes = await lookups();
@@ -96,11 +110,21 @@ for (let i = 1; firstDone && i < options.ingest && performance.now() - i0 < budg
   ingested += n;
 }
 const ingestPerSecond = ingested > 0 ? ingested / ((performance.now() - i0) / 1000) : null;
+detail('after adds (no GC)');
 const c0 = performance.now();
 if (firstDone) await engine.close();
 const closeMs = performance.now() - c0;
-await new Promise((resolve) => setTimeout(resolve, options.settleSeconds * 1000));
+detail('after close (no GC)');
+await sleep(options.settleSeconds * 1000);
 const settledRssMB = rss();
+detail('settled (the figure)');
+if (options.memoryDetail) {
+  for (const more of [15, 30]) {
+    await sleep(15_000);
+    rss();
+    detail(`settled + ${more} s`);
+  }
+}
 const figures: InstanceFigures = {
   articles,
   coldMs,
@@ -119,6 +143,7 @@ const figures: InstanceFigures = {
   ingestPerSecond,
   ingested,
   closeMs,
+  ...(options.memoryDetail ? { memory } : {}),
 };
 process.stdout.write(`${JSON.stringify(figures)}\n`);
 process.exit(0);

@@ -112,6 +112,12 @@ export interface TermPostings {
   docs: Uint32Array;
   head: Uint16Array;
   body: Uint16Array;
+  /**
+   * Where each term's postings end, when its stretch is longer: the rest, up
+   * to the next term's start, is room for adds (a long list extends in place
+   * until it is used up). None: each stretch is full.
+   */
+  ends?: Uint32Array;
 }
 
 /** The live documents in slot order and their postings by term, numbered 0.. in that order; the flat arrays in blocks (array-blocks.ts). */
@@ -251,15 +257,16 @@ export class InvertedIndex {
   }
 
   /** Files each term's stretch of flat postings: a view for a long list, a number array for a short one. */
-  private takePostings(vocabulary: readonly string[], { start, docs, head, body }: TermPostings, onNewTerm?: (term: string) => void): void {
+  private takePostings(vocabulary: readonly string[], { start, docs, head, body, ends }: TermPostings, onNewTerm?: (term: string) => void): void {
     for (let t = 0; t < vocabulary.length; t++) {
       const a = start[t]!;
-      const m = start[t + 1]! - a;
+      const m = (ends ? ends[t]! : start[t + 1]!) - a;
+      const room = start[t + 1]! - a;
       if (m === 0) continue;
       const list: Postings =
         m < TYPED_FROM
           ? { docs: numbers(docs, a, m), head: numbers(head, a, m), body: numbers(body, a, m), n: m }
-          : { docs: docs.subarray(a, a + m), head: head.subarray(a, a + m), body: body.subarray(a, a + m), n: m };
+          : { docs: docs.subarray(a, a + room), head: head.subarray(a, a + room), body: body.subarray(a, a + room), n: m };
       this.postings.set(vocabulary[t]!, list);
       onNewTerm?.(vocabulary[t]!);
     }

@@ -22,6 +22,7 @@ import { StoryIndex, type KnownSignals } from '../stories/story-clusters.js';
 import { storedSignals, storySignals } from '../stories/story-signals.js';
 import { articleStamp, knownFiling, stampWithoutSignals, preparedRows, readSnapshotBytes, type SnapshotBytes, SNAPSHOT_VERSION, readSnapshot, rowAt, rowsForm, signalsAt, snapshotPath, SNAPSHOT_FILE_VERSION, type DerivedRow, type SnapshotData, type SnapshotFile, type SnapshotSignals } from './snapshot-file.js';
 import { Growing } from './derived-row-bytes.js';
+import { release } from '../releasable-memory.js';
 import { sharedWriters, startSharedRead } from './shared-snapshot.js';
 import { SnapshotWriter } from './snapshot-writer.js';
 
@@ -109,6 +110,7 @@ export async function openDerivedIndexes(d: DerivedInputs): Promise<DerivedIndex
   const t3 = performance.now();
   const stories = new StoryIndex(articles, d.lexicon, knownSignals, (id) => store.readBody(id), { readAhead: d.readAhead === true });
   const nearDuplicates = nearDuplicatesOf(store, filing);
+  if (snapshot && file !== null) releaseWhenRead(snapshot, stories, nearDuplicates);
   const reused = rowOf.size;
   const ms = (a: number, b: number) => Math.round(b - a);
   const timing = { readMs: ms(t0, t1), checkMs: ms(t1, t2), searchMs: ms(t2, t3), storiesMs: ms(t3, performance.now()) };
@@ -135,6 +137,21 @@ function nearDuplicatesOf(store: BriefingStore, filing: KnownFiling | null): Nea
     (id) => store.readBody(id),
     filing,
   );
+}
+
+/**
+ * Gives the snapshot file's bytes back (snapshot-file.ts reads them into
+ * releasable memory) once the story build and the filing, the last readers
+ * of their views, are done: an idle instance may go minutes without the full
+ * collection that would free them (~18 MB resident at 10,000 articles,
+ * decision 038). Held weakly: a build that never ends (closing) keeps nothing alive.
+ */
+function releaseWhenRead(snapshot: SnapshotFile | SnapshotData, stories: StoryIndex, filing: NearDuplicates): void {
+  const bytes = new WeakRef(snapshot.stamps.buffer);
+  void Promise.all([stories.onceIndexed(), filing.onceFiled()]).then(() => {
+    const b = bytes.deref();
+    if (b) release(b);
+  });
 }
 
 /**
@@ -259,7 +276,7 @@ function loadRows(index: SearchIndex, articles: readonly StoredArticle[], s: Sna
  * out of order (rows in another order than the store's, e.g. articles added
  * since the last start, which the store reads back in their shard's place) is
  * put in order on its own. No sort of every posting by term, as a start from
- * rows takes.
+ * rows takes. Each long list gets room for the adds that follow (stretchFor).
  */
 function loadPosted(index: SearchIndex, articles: readonly StoredArticle[], f: SnapshotFile, rowOf: ReadonlyMap<string, number>): void {
   const n = articles.length;
@@ -281,24 +298,35 @@ function loadPosted(index: SearchIndex, articles: readonly StoredArticle[], f: S
   }
   // Copied out (renumbered on the way when rows and slots differ): the index keeps none of the file's bytes.
   const { postingStart, postingRows, postingHead, postingBody } = f;
-  let start: Uint32Array;
-  let docs: Uint32Array;
-  let head: Uint16Array;
-  let body: Uint16Array;
-  if (same) [start, docs, head, body] = [postingStart.slice(), postingRows.slice(), postingHead.slice(), postingBody.slice()];
-  else {
-    const terms = f.terms.length;
-    docs = new Uint32Array(postingRows.length);
-    start = new Uint32Array(terms + 1);
-    head = new Uint16Array(postingRows.length);
-    body = new Uint16Array(postingRows.length);
-    let at = 0;
-    for (let t = 0; t < terms; t++) {
-      const first = at;
-      start[t] = at;
+  const terms = f.terms.length;
+  let size = 0;
+  for (let t = 0; t < terms; t++) size += stretchFor(postingStart[t + 1]! - postingStart[t]!);
+  const start = new Uint32Array(terms + 1);
+  const ends = new Uint32Array(terms);
+  const docs = new Uint32Array(size);
+  const head = new Uint16Array(size);
+  const body = new Uint16Array(size);
+  let first = 0;
+  for (let t = 0; t < terms; t++) {
+    const from = postingStart[t]!;
+    const to = postingStart[t + 1]!;
+    start[t] = first;
+    let at = first;
+    if (same && to - from >= COPY_FROM) {
+      docs.set(postingRows.subarray(from, to), at);
+      head.set(postingHead.subarray(from, to), at);
+      body.set(postingBody.subarray(from, to), at);
+      at += to - from;
+    } else if (same) {
+      for (let e = from; e < to; e++, at++) {
+        docs[at] = postingRows[e]!;
+        head[at] = postingHead[e]!;
+        body[at] = postingBody[e]!;
+      }
+    } else {
       let last = -1;
       let descents = 0;
-      for (let e = postingStart[t]!, to = postingStart[t + 1]!; e < to; e++) {
+      for (let e = from; e < to; e++) {
         const slot = slotOfRow[postingRows[e]!]!;
         if (slot < 0) continue;
         if (slot < last) descents++;
@@ -310,12 +338,28 @@ function loadPosted(index: SearchIndex, articles: readonly StoredArticle[], f: S
       }
       if (descents > 0) putInOrder(docs, head, body, first, at, descents);
     }
-    start[terms] = at;
-    docs = docs.subarray(0, at);
-    head = head.subarray(0, at);
-    body = body.subarray(0, at);
+    ends[t] = at;
+    first += stretchFor(to - from);
   }
-  index.loadPostings(articles, f.terms, { ids, headLen, bodyLen }, { start, docs, head, body }, inScope);
+  start[terms] = first;
+  index.loadPostings(articles, f.terms, { ids, headLen, bodyLen }, { start, docs, head, body, ends }, inScope);
+}
+
+/** Stretches copied with one native copy (views made for it) rather than a loop. */
+const COPY_FROM = 256;
+
+/** Postings a term of `m` postings gets room for after a restart: lists short enough to be number arrays none (they grow as arrays do). */
+const ROOM_FROM = 16;
+
+/**
+ * The stretch a term of `m` postings takes: an eighth more for a long list,
+ * so that the adds after a restart extend it in place. Without room, the
+ * first add to each long list gave it arrays of its own half as large again,
+ * while its old stretch stayed in the shared arrays: 500 adds after a 10,000
+ * article restart grew the postings from 9 to 22 MB (decision 038).
+ */
+function stretchFor(m: number): number {
+  return m >= ROOM_FROM ? m + Math.ceil(m / 8) : m;
 }
 
 /**

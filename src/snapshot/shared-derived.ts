@@ -143,7 +143,7 @@ export class SharedRowWriter {
         this.candidates.delete(id);
         continue;
       }
-      if (stories.signalsFor(id)) todo.push(article);
+      if (stories.packedSignalsFor(id)) todo.push(article);
       else waiting++;
     }
     // Articles whose signals the story build has not read yet: look again at the next tick.

@@ -8,13 +8,14 @@
 // ignored (and logged), never trusted.
 import { mkdirSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { transientBuffer } from '../malloc-threshold.js';
 import { writeAtomically } from '../store/write-atomically.js';
 import { endianness } from 'node:os';
 import path from 'node:path';
 import type { PostedSearch, PreparedDocument } from '../search/search-index.js';
 import { epochDay, type EventDate, type SeriesEvent, type StoredSignals } from '../stories/story-signals.js';
+import { eachSignal, type PackedSignals } from '../stories/signal-blocks.js';
 import { ArrayBlocks } from '../search/array-blocks.js';
+import { release, releasableBuffer } from '../releasable-memory.js';
 import { SIGNATURE_WORDS } from '../articles/shingles.js';
 import { ROW_WORDS } from '../articles/filing-slots.js';
 import type { FilingCapture, FilingRow, KnownFiling } from '../articles/near-duplicates.js';
@@ -196,8 +197,8 @@ export function stampWithoutSignals(stamp: number): number {
 
 export const snapshotPath = (dir: string) => path.join(dir, SNAPSHOT_FILE);
 
-/** What a row keeps besides search: who it was read from, story signals. */
-export type RowRest = RowIdentity & Omit<DerivedRow, 'prepared'>;
+/** What a row keeps besides search: who it was read from, story signals (as the story index keeps them, or as arrays). */
+export type RowRest = RowIdentity & { signals: StoredSignals | PackedSignals };
 
 /**
  * Builds the snapshot file's data: `search` as the index holds it, `rows`
@@ -240,14 +241,14 @@ export function* buildSnapshotSteps(inputs: string, search: PostedSearch, rows: 
       if (filed) nearWords.at(-1)!.set(filed.words, (i % FILING_BLOCK) * FILING_WORDS);
     }
     signalStart[i] = g;
-    for (let j = 0; j < r.signals.keys.length; j++, g++) {
-      const key = r.signals.keys[j]!;
+    eachSignal(r.signals, (key, weight) => {
       let id = keyIdOf.get(key);
       if (id === undefined) keyIdOf.set(key, (id = signalKeys.push(key) - 1));
       signalIds.push(id);
-      signalWeights.push(r.signals.weights[j]!);
-    }
-    if (r.signals.series.length > 0) series.set(i, r.signals.series);
+      signalWeights.push(weight);
+      g++;
+    });
+    if (r.signals.series.length > 0) series.set(i, [...r.signals.series]);
     yield;
   }
   signalStart[n] = g;
@@ -301,6 +302,19 @@ export function knownFiling(s: Pick<SnapshotData, 'ids' | 'nearSetAside' | 'near
       return { count: count[i]!, spares: spares[i]!, words: words.subarray(i * FILING_WORDS, (i + 1) * FILING_WORDS) };
     },
   };
+}
+
+/**
+ * Gives back the memory of the long arrays a build copied (ArrayBlocks) once
+ * they are written: garbage only at V8's next full collection otherwise,
+ * which an idle instance may not have for a long time. `out` reads as empty there afterwards.
+ */
+export function releaseCopies(out: SnapshotOut): void {
+  for (const value of Object.values(out) as unknown[]) {
+    const arrays = Array.isArray(value) ? (value as unknown[]) : [value];
+    if (!ArrayBuffer.isView(arrays[0])) continue;
+    for (const a of arrays) release((a as ArrayBufferView).buffer);
+  }
 }
 
 /** Builds the snapshot at once (tests, small stores). */
@@ -396,7 +410,7 @@ export async function readSnapshotBytes(file: string): Promise<SnapshotBytes> {
   }
   try {
     const size = (await fh.stat()).size;
-    const bytes = transientBuffer(size);
+    const bytes = releasableBuffer(size);
     let got = 0;
     while (got < size) {
       const { bytesRead } = await fh.read(bytes, got, size - got, got);

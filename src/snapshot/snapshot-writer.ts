@@ -21,7 +21,7 @@ import type { SearchIndex } from '../search/search-index.js';
 import type { BriefingStore } from '../store/briefing-store.js';
 import type { StoryIndex } from '../stories/story-clusters.js';
 import type { StoredSignals } from '../stories/story-signals.js';
-import { articleStamp, buildSnapshotSteps, stampWithoutSignals, writeSnapshot, type RowRest, type SnapshotOut } from './snapshot-file.js';
+import { articleStamp, buildSnapshotSteps, releaseCopies, stampWithoutSignals, writeSnapshot, type RowRest, type SnapshotOut } from './snapshot-file.js';
 import { runInSlices, type Steps } from './time-slices.js';
 
 /** How often a changed index is written, at most (a crash loses at most this much re-reading at the next start). */
@@ -135,6 +135,8 @@ export class SnapshotWriter {
       logger.info({ event: 'derived_snapshot_written', file, articles: built.ids.length, ms: ms(performance.now() - started), buildMs: ms(builtMs), slices }, 'derived-data snapshot written');
     } catch (err) {
       logger.warn({ event: 'derived_snapshot_write_failed', file, err }, 'derived-data snapshot not written; will try again');
+    } finally {
+      releaseCopies(built);
     }
   }
 
@@ -160,7 +162,7 @@ export class SnapshotWriter {
     for (const id of search.ids) {
       const article = store.getArticle(id);
       if (!article) return 'not yet';
-      const signals = stories.signalsFor(id);
+      const signals = stories.packedSignalsFor(id);
       if (signals) rows.push({ id, fingerprint: article.fingerprint, stamp: articleStamp(article), signals });
       // Signals not read yet (the story build is still running): a later write has them; at close, the row goes
       // without them, so the next start takes its search part and reads only its signals from the text.

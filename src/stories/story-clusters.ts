@@ -12,8 +12,9 @@ import { dayDistance } from '../nlp/find-dates.js';
 import type { Lexicon } from '../search/lexicon.js';
 import { conceptsOf, type Concepts } from './event-signals.js';
 import { SharedCounts } from './shared-counts.js';
+import { SignalBlocks, unpack, type PackedSignals } from './signal-blocks.js';
 import { SignalsAhead } from './signals-ahead.js';
-import { differentSeriesEditions, storedSignals, storySignals, type StoredSignals, type StoryInput, type StorySignals } from './story-signals.js';
+import { differentSeriesEditions, storedSignals, storySignals, type SeriesEvent, type StoredSignals, type StoryInput, type StorySignals } from './story-signals.js';
 
 export type NewArticle = StoryInput;
 
@@ -47,7 +48,7 @@ export interface StoryIndexOptions {
 
 interface Entry {
   record: StoredArticle;
-  signals: StoredSignals;
+  signals: PackedSignals;
   /** Its number in the postings (numbers are never reused). */
   num: number;
   /** Rarity-weighted total, and the corpus size it was computed at (rarity drifts slowly). */
@@ -58,8 +59,17 @@ interface Entry {
 export class StoryIndex {
   private readonly byStory = new Map<string, StoredArticle[]>();
   private readonly articles = new Map<string, Entry>();
-  /** Signal -> the numbers of the entries carrying it, in the order they were added (arrays build faster than sets at start-up). */
-  private readonly postings = new Map<string, number[]>();
+  /**
+   * Signal keys numbered in the order first seen (one string per key, shared by
+   * every entry and signal read; a number is never reused), and by number the
+   * numbers of the entries carrying it, in the order they were added (arrays
+   * build faster than sets at start-up).
+   */
+  private readonly keyNumber = new Map<string, number>();
+  private readonly keys: string[] = [];
+  private readonly postings: (number[] | undefined)[] = [];
+  /** Entries' signals, packed (signal-blocks.ts). */
+  private readonly blocks = new SignalBlocks(this.keys, (key) => this.numberOf(key));
   /** Entries by number (undefined once removed). */
   private readonly byNum: (Entry | undefined)[] = [];
   private readonly sharedCounts = new SharedCounts();
@@ -68,8 +78,6 @@ export class StoryIndex {
    * concurrent adds assign several drafts before the first of them is added.
    */
   private readonly awaitingAdd = new Map<string, { article: NewArticle; signals: StoredSignals }>();
-  /** One string per signal key, shared by every entry carrying it (an entry keeps its keys, not a map of its own). */
-  private readonly keyOf = new Map<string, string>();
   /** Signals read in an earlier run (the derived-data snapshot), taken instead of reading the text again. */
   private known: KnownSignals | null;
 
@@ -141,8 +149,14 @@ export class StoryIndex {
     return this.built;
   }
 
-  /** The signals indexed for a stored article (for the derived-data snapshot); undefined while not built yet. */
+  /** The signals indexed for a stored article, as arrays; undefined while not built yet. */
   signalsFor(id: string): StoredSignals | undefined {
+    const entry = this.articles.get(id);
+    return entry && unpack(entry.signals);
+  }
+
+  /** The signals indexed for a stored article as the index keeps them (for the derived-data snapshot, nothing copied); undefined while not built yet. */
+  packedSignalsFor(id: string): PackedSignals | undefined {
     return this.articles.get(id)?.signals;
   }
 
@@ -233,12 +247,20 @@ export class StoryIndex {
   }
 
   /** The one string every entry keeps for a signal key. */
-  private readonly share = (key: string): string => {
-    const shared = this.keyOf.get(key);
-    if (shared !== undefined) return shared;
-    this.keyOf.set(key, key);
-    return key;
-  };
+  private readonly share = (key: string): string => this.keys[this.numberOf(key)]!;
+
+  /** A signal key's number (a new one for a key not seen before). */
+  private numberOf(key: string): number {
+    let n = this.keyNumber.get(key);
+    if (n === undefined) this.keyNumber.set(key, (n = this.keys.push(key) - 1));
+    return n;
+  }
+
+  /** The entries carrying a signal key. */
+  private postingsOf(key: string): number[] | undefined {
+    const n = this.keyNumber.get(key);
+    return n === undefined ? undefined : this.postings[n];
+  }
 
   /**
    * The story a new article belongs to: an existing story id, or its own id for a new story.
@@ -274,7 +296,7 @@ export class StoryIndex {
     }
     for (const other of candidates) {
       if (other.record.id === article.id || !compatible(signals, other.signals)) continue;
-      ownTotal ??= total(kept, rarity);
+      ownTotal ??= totalOf(kept, rarity);
       const score = this.similarity(signals, ownTotal, other.signals, this.totalOf(other, rarity), rarity);
       const storyId = other.record.storyId;
       if (score > (bestByStory.get(storyId) ?? 0)) bestByStory.set(storyId, score);
@@ -308,7 +330,7 @@ export class StoryIndex {
   private totalOf(entry: Entry, rarity: (key: string) => number): number {
     const size = this.articles.size;
     if (entry.totalAt === 0 || Math.abs(size - entry.totalAt) > entry.totalAt / 50) {
-      entry.total = total(entry.signals, rarity);
+      entry.total = packedTotal(entry.signals, rarity);
       entry.totalAt = Math.max(1, size);
     }
     return entry.total;
@@ -316,14 +338,15 @@ export class StoryIndex {
 
   private index(article: StoredArticle, signals: StoredSignals): void {
     const num = this.byNum.length;
-    const entry: Entry = { record: article, signals, num, total: 0, totalAt: 0 };
+    const packed = this.blocks.pack(signals);
+    const entry: Entry = { record: article, signals: packed, num, total: 0, totalAt: 0 };
     this.byNum.push(entry);
     this.articles.set(article.id, entry);
-    for (const key of signals.keys) {
-      if (!this.keyOf.has(key)) this.keyOf.set(key, key);
-      const nums = this.postings.get(key);
+    for (let k = packed.from; k < packed.to; k++) {
+      const key = packed.ids[k]!;
+      const nums = this.postings[key];
       if (nums) nums.push(num);
-      else this.postings.set(key, [num]);
+      else this.postings[key] = [num];
     }
   }
 
@@ -331,14 +354,13 @@ export class StoryIndex {
     this.indexPending();
     const entry = this.articles.get(article.id);
     if (entry) {
-      for (const key of entry.signals.keys) {
-        const nums = this.postings.get(key);
+      const s = entry.signals;
+      for (let k = s.from; k < s.to; k++) {
+        const key = s.ids[k]!;
+        const nums = this.postings[key];
         const at = nums ? nums.indexOf(entry.num) : -1;
         if (at !== -1) nums!.splice(at, 1);
-        if (nums && nums.length === 0) {
-          this.postings.delete(key);
-          this.keyOf.delete(key);
-        }
+        if (nums && nums.length === 0) this.postings[key] = undefined;
       }
       this.byNum[entry.num] = undefined;
       this.articles.delete(article.id);
@@ -389,14 +411,14 @@ export class StoryIndex {
   private *candidatePostings(signals: StorySignals): Generator<readonly number[]> {
     for (const key of signals.weights.keys()) {
       if (!isSpecific(key)) continue;
-      const nums = this.postings.get(key);
+      const nums = this.postingsOf(key);
       if (nums && nums.length <= MAX_POSTINGS) yield nums;
     }
   }
 
   /** Rarity of a signal in the current corpus (1 for a signal no other article has). */
   private rarity(key: string): number {
-    const df = this.postings.get(key)?.length ?? 0;
+    const df = this.postingsOf(key)?.length ?? 0;
     const n = this.articles.size + 1;
     return Math.log(1 + n / (df + 1)) / Math.log(1 + n);
   }
@@ -406,12 +428,12 @@ export class StoryIndex {
    * geometric mean of their sizes (so a long report with many side mentions
    * does not swallow a short one), or 0 when it is below the bar.
    */
-  private similarity(a: StorySignals, totalA: number, b: StoredSignals, totalB: number, rarity: (key: string) => number): number {
+  private similarity(a: StorySignals, totalA: number, b: PackedSignals, totalB: number, rarity: (key: string) => number): number {
     let shared = 0;
     let figures = 0;
     const specific = new Set<string>();
-    for (let k = 0; k < b.keys.length; k++) {
-      const key = b.keys[k]!;
+    for (let k = b.from; k < b.to; k++) {
+      const key = b.names[b.ids[k]!]!;
       const w = a.weights.get(key);
       if (w === undefined) continue;
       shared += Math.min(w, b.weights[k]!) * rarity(key);
@@ -450,13 +472,20 @@ function copyGroups(reports: readonly StoredArticle[]): Map<string, number> {
 }
 
 /** Names and numbers: the signals that single out one event (vocabulary and places only support them). */
-type DatedSignals = Pick<StorySignals, 'date' | 'day' | 'series'>;
+type DatedSignals = Pick<StorySignals, 'date' | 'day'> & { series: readonly SeriesEvent[] };
 
 const isSpecific = (key: string) => key.startsWith('w:') || key.startsWith('n:');
 
-function total(s: StoredSignals, rarity: (key: string) => number): number {
+function totalOf(s: StoredSignals, rarity: (key: string) => number): number {
   let sum = 0;
   for (let k = 0; k < s.keys.length; k++) sum += s.weights[k]! * rarity(s.keys[k]!);
+  return sum;
+}
+
+/** The same sum over a packed entry (same order, same weights: float32 holds them exactly). */
+function packedTotal(s: PackedSignals, rarity: (key: string) => number): number {
+  let sum = 0;
+  for (let k = s.from; k < s.to; k++) sum += s.weights[k]! * rarity(s.names[s.ids[k]!]!);
   return sum;
 }
 

@@ -121,6 +121,46 @@ describe('InvertedIndex', () => {
   });
 });
 
+describe('InvertedIndex postings loaded with room for adds', () => {
+  it('extends long lists into their room, scoring and counting as an index built one add at a time', () => {
+    const docs = Array.from({ length: 40 }, (_, i) => doc(`d${i}`, `nickel h${i % 5}`, `the plant ${i % 2 === 0 ? 'smelter' : 'mill'} end`));
+    const later = Array.from({ length: 12 }, (_, i) => doc(`e${i}`, 'nickel news', `the smelter ${i}`));
+    const oneByOne = new InvertedIndex(3);
+    for (const d of [...docs, ...later]) oneByOne.add(d);
+    const first = new InvertedIndex(3);
+    for (const d of docs) first.add(d);
+    const steps = first.postedSteps();
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    const { vocabulary, ids, headLen, bodyLen, postings } = r.value;
+    // Each term's stretch with 5 spare places after its postings (the spare places hold junk, as reused memory may).
+    const terms = vocabulary.length;
+    const flat = <A extends Uint32Array | Uint16Array>(parts: readonly A[]) => parts.flatMap((a) => [...a]);
+    const [allDocs, allHead, allBody] = [flat(postings.docs), flat(postings.head), flat(postings.body)];
+    const start = new Uint32Array(terms + 1);
+    const ends = new Uint32Array(terms);
+    const size = postings.start[terms]! + 5 * terms;
+    const [d, h, b] = [new Uint32Array(size).fill(7), new Uint16Array(size).fill(7), new Uint16Array(size).fill(7)];
+    for (let t = 0, at = 0; t < terms; t++) {
+      start[t] = at;
+      for (let e = postings.start[t]!; e < postings.start[t + 1]!; e++, at++) [d[at], h[at], b[at]] = [allDocs[e]!, allHead[e]!, allBody[e]!];
+      ends[t] = at;
+      at += 5;
+      start[t + 1] = at;
+    }
+    const loaded = new InvertedIndex(3);
+    loaded.loadPostings(vocabulary, { ids, headLen, bodyLen }, { start, docs: d, head: h, body: b, ends });
+    for (const x of later) loaded.add(x);
+    const query = new Map([['nickel', 1], ['smelter', 1], ['the', 0.5], ['end', 1], ['mill', 1]]);
+    expect(asMap(loaded, loaded.score(query))).toEqual(asMap(oneByOne, oneByOne.score(query)));
+    for (const term of ['nickel', 'smelter', 'the', 'mill', 'news']) expect(loaded.documentFrequency(term)).toBe(oneByOne.documentFrequency(term));
+    expect(numberedOf(loaded)).toEqual(numberedOf(oneByOne));
+    loaded.remove('d0');
+    oneByOne.remove('d0');
+    expect(loaded.documentFrequency('smelter')).toBe(oneByOne.documentFrequency('smelter'));
+  });
+});
+
 describe('InvertedIndex removals after a typed list grew', () => {
   it('counts only the postings in use, never the spare room of a grown list', () => {
     const docs = Array.from({ length: 40 }, (_, i) => doc(`d${i}`, 'zinc', i === 0 ? 'tin' : 'zinc ore'));
