@@ -12,7 +12,7 @@ import { dayDistance } from '../nlp/find-dates.js';
 import type { Lexicon } from '../search/lexicon.js';
 import { conceptsOf, type Concepts } from './event-signals.js';
 import { SharedCounts } from './shared-counts.js';
-import { SignalBlocks, unpack, type PackedSignals } from './signal-blocks.js';
+import { SignalBlocks, eachSignal, unpack, type PackedSignals } from './signal-blocks.js';
 import { SignalsAhead } from './signals-ahead.js';
 import { differentSeriesEditions, storedSignals, storySignals, type SeriesEvent, type StoredSignals, type StoryInput, type StorySignals } from './story-signals.js';
 
@@ -296,7 +296,7 @@ export class StoryIndex {
     }
     for (const other of candidates) {
       if (other.record.id === article.id || !compatible(signals, other.signals)) continue;
-      ownTotal ??= totalOf(kept, rarity);
+      ownTotal ??= signalTotal(kept, rarity);
       const score = this.similarity(signals, ownTotal, other.signals, this.totalOf(other, rarity), rarity);
       const storyId = other.record.storyId;
       if (score > (bestByStory.get(storyId) ?? 0)) bestByStory.set(storyId, score);
@@ -330,7 +330,7 @@ export class StoryIndex {
   private totalOf(entry: Entry, rarity: (key: string) => number): number {
     const size = this.articles.size;
     if (entry.totalAt === 0 || Math.abs(size - entry.totalAt) > entry.totalAt / 50) {
-      entry.total = packedTotal(entry.signals, rarity);
+      entry.total = signalTotal(entry.signals, rarity);
       entry.totalAt = Math.max(1, size);
     }
     return entry.total;
@@ -476,16 +476,10 @@ type DatedSignals = Pick<StorySignals, 'date' | 'day'> & { series: readonly Seri
 
 const isSpecific = (key: string) => key.startsWith('w:') || key.startsWith('n:');
 
-function totalOf(s: StoredSignals, rarity: (key: string) => number): number {
+/** A report's signal weights, each times its key's rarity, summed in order (packed or as arrays alike: float32 holds every weight exactly). */
+function signalTotal(s: StoredSignals | PackedSignals, rarity: (key: string) => number): number {
   let sum = 0;
-  for (let k = 0; k < s.keys.length; k++) sum += s.weights[k]! * rarity(s.keys[k]!);
-  return sum;
-}
-
-/** The same sum over a packed entry (same order, same weights: float32 holds them exactly). */
-function packedTotal(s: PackedSignals, rarity: (key: string) => number): number {
-  let sum = 0;
-  for (let k = s.from; k < s.to; k++) sum += s.weights[k]! * rarity(s.names[s.ids[k]!]!);
+  eachSignal(s, (key, weight) => (sum += weight * rarity(key)));
   return sum;
 }
 
