@@ -9,8 +9,10 @@
 // has run out (on the instances' clock, which the test moves), then survivors take
 // them over and complete them; at the end every roundup claim is completed.
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -77,6 +79,8 @@ class Instance {
 type Passed = Extract<FromInstance, { kind: 'passed' }>;
 
 const children: ChildProcess[] = [];
+/** The instances' data folders: made here, since a child killed with SIGKILL cannot remove its own. */
+const dataDirs: string[] = [];
 let platform: http.Server | null = null;
 let db: pg.Pool | null = null;
 afterAll(async () => {
@@ -85,6 +89,7 @@ afterAll(async () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
   await new Promise<void>((resolve) => (platform ? platform.close(() => resolve()) : resolve()));
   await db?.end();
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Roundup claims as the database has them now: key → owner's process id and whether completed. */
@@ -138,9 +143,11 @@ describe('instances as processes on one database', () => {
     const loader = pathToFileURL(path.join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
     const start = (name: string) => {
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'ringkas-instance-'));
+      dataDirs.push(dataDir);
       const child = fork(path.join(PROJECT_ROOT, 'tests/coordination/roundup-instance.ts'), [], {
         execArgv: ['--import', loader],
-        env: { ...process.env, INSTANCE_NAME: name, PLATFORM_URL: platformUrl, CLOCK_START: new Date(START).toISOString(), DATABASE_URL: databaseUrl },
+        env: { ...process.env, INSTANCE_NAME: name, PLATFORM_URL: platformUrl, CLOCK_START: new Date(START).toISOString(), DATABASE_URL: databaseUrl, DATA_DIR: dataDir },
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       });
       children.push(child);

@@ -3,9 +3,6 @@
 // "platform". Its clock is the test's: a fixed clock the parent moves with each
 // "pass" message, given to Engine.open like any clock (production code has no
 // hook for it: this file is the hook, and it lives in tests/).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { fixedClock } from '../../src/clock.js';
 import { loadConfig } from '../../src/config.js';
 import { Engine } from '../../src/engine.js';
@@ -26,7 +23,7 @@ const name = process.env.INSTANCE_NAME ?? 'instance';
 const platformUrl = process.env.PLATFORM_URL!;
 const clock = fixedClock(process.env.CLOCK_START!);
 const config = loadConfig({
-  env: { RINGKAS_DATABASE_URL: process.env.DATABASE_URL!, RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'ringkas-instance-')), RINGKAS_LOG_LEVEL: 'silent' },
+  env: { RINGKAS_DATABASE_URL: process.env.DATABASE_URL!, RINGKAS_SEED_ON_EMPTY: 'false', RINGKAS_DATA_DIR: process.env.DATA_DIR!, RINGKAS_LOG_LEVEL: 'silent' },
   cwd: PROJECT_ROOT,
   envFile: null,
 });

@@ -13,6 +13,8 @@ import { startFeedSite, type FeedSite } from './feed-server.js';
 
 let site: FeedSite;
 const opened: TempEngine[] = [];
+/** Copies of data folders, removed once the engines opened on them are closed (a close writes into them). */
+const copies: string[] = [];
 const clock = fixedClock('2026-11-30T06:00:00Z');
 
 beforeAll(async () => {
@@ -23,6 +25,7 @@ afterAll(async () => {
     await (await t.engine.probe().feeds()).idle();
     await t.cleanup();
   }
+  for (const dir of copies) rmSync(dir, { recursive: true, force: true });
   await site.close();
 });
 
@@ -39,6 +42,7 @@ async function open(dir?: string): Promise<TempEngine> {
 function snapshot(dir: string): string {
   const copy = mkdtempSync(path.join(tmpdir(), 'ringkas-crash-'));
   cpSync(dir, copy, { recursive: true, filter: (src) => !src.endsWith('ringkas.lock') });
+  copies.push(copy);
   return copy;
 }
 
@@ -83,7 +87,6 @@ describe('restart in the middle of a poll', () => {
     const c = await open(snapshot(b.dir));
     expect(text(await c.engine.run(`feed check ${id}`, adminCtx))).toMatch(/nothing changed|0 new items/);
     expect(c.engine.probe().articleCount()).toBe(b.engine.probe().articleCount());
-    rmSync(crashed, { recursive: true, force: true });
   });
 });
 

@@ -1,10 +1,10 @@
 // writeAtomically (src/store/write-atomically.ts): pieces handed over as a list
 // (written with writev, no joined copy) land in the file in order, the empty
 // ones included, exactly as the same bytes handed over one by one.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { writeAtomically } from '../../src/store/write-atomically.js';
 
 const pieces = (seed: number) => Array.from({ length: 1200 }, (_, i) => Buffer.alloc((i * seed) % 5000, (i + seed) % 251));
@@ -12,6 +12,7 @@ const pieces = (seed: number) => Array.from({ length: 1200 }, (_, i) => Buffer.a
 describe('writeAtomically', () => {
   it('writes lists of pieces in order, as single buffers would be written', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ringkas-write-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const listed = path.join(dir, 'listed');
     const single = path.join(dir, 'single');
     const groups = [pieces(7), [Buffer.alloc(0)], pieces(13), []];
