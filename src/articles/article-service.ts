@@ -1,6 +1,6 @@
 // Adding and removing articles: the one path every input takes (seeds, pasted
 // text, files, URLs, bulk import), keeping store, index and stories in step.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { TopicTagger } from '../briefs/topic-tagger.js';
 import type { CardBuilder } from '../cards/build-card.js';
 import type { Clock } from '../clock.js';
@@ -229,7 +229,7 @@ export class ArticleService {
 
   /** Short, typeable ids derived from content; lengthened on the rare clash. */
   private newId(fingerprint: string): string {
-    const hex = createHash('sha256').update(fingerprint).digest('hex');
+    const hex = hash('sha256', fingerprint, 'hex'); // one call: a Hash object per add cost ~3 times as much
     for (let len = 8; len <= hex.length; len += 2) {
       const id = hex.slice(0, len);
       if (!this.d.store.hasId(id)) return id;
