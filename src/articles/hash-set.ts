@@ -1,9 +1,10 @@
 // A set of unsigned 32-bit shingle hashes (the near-duplicate check's set-aside keys),
 // in one open-addressing table. Each add's look-up and filing ask it a few
 // hundred times whether a hash is set aside; most hashes are above 2^30, which
-// a JS Set holds as heap numbers, each compared through a pointer: ~280 ns a
-// question at 100,000 articles against ~30 here (decision 039). Hashes are only
-// ever added (a key set aside stays so); they list in the order they came.
+// a JS Set holds as heap numbers, each compared through a pointer (~280 ns a
+// question in a profile of adds at 100,000 articles; the look-up and filing
+// went from 8.3% to 2.3% of it with this and slot numbers, decision 039).
+// Hashes are only ever added (a key set aside stays so); they list in the order they came.
 export class HashSet32 {
   /** Hashes by slot, 0 for an empty slot (0 itself is kept apart, in `hasZero`). */
   private table = new Uint32Array(1024);
