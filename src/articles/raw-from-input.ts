@@ -27,7 +27,7 @@ export function checkArticleText(text: string): void {
  * The words of `text` that hold a letter (what `text.split(/\s+/)` cuts, kept
  * by `/\p{L}/u`), counted until there are `enough`: an add needs to know only
  * that a text is long enough, and splitting a whole article into words was
- * ~50 KB of garbage an add (decision 039).
+ * ~35 KB of garbage an add (decision 039).
  */
 export function wordsUpTo(text: string, enough: number): number {
   let words = 0;
