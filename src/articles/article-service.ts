@@ -1,6 +1,6 @@
 // Adding and removing articles: the one path every input takes (seeds, pasted
 // text, files, URLs, bulk import), keeping store, index and stories in step.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { TopicTagger } from '../briefs/topic-tagger.js';
 import type { CardBuilder } from '../cards/build-card.js';
 import type { Clock } from '../clock.js';
@@ -10,7 +10,7 @@ import { canonicalizeUrl } from '../fetch/canonical-url.js';
 import { cleanArticleNormalised } from '../ingest/clean-article.js';
 import type { Logger } from '../logger.js';
 import { loadLanguageProfilesSoon } from '../nlp/detect-language.js';
-import type { ArticleRecord, Card, CleanArticle, RawArticle, StoredArticle } from '../model/article.js';
+import type { ArticleRecord, ArticleSummary, Card, CleanArticle, RawArticle, StoredArticle } from '../model/article.js';
 import { prefixWithin } from '../text/fit-length.js';
 import { cmd, say } from '../model/text.js';
 import type { AddInput } from '../model/command.js';
@@ -29,6 +29,39 @@ import { rawFromFile, rawFromText, rawFromUrl } from './raw-from-input.js';
 function cleanedHere(raw: RawArticle, now: Date): { clean: CleanArticle; shingles: () => Uint32Array } {
   const { clean, normalisedBody } = cleanArticleNormalised(raw, now);
   return { clean, shingles: () => shinglesOfNormalised(normalisedBody) };
+}
+
+/** What an add sets on a new record besides the text's own fields (the story comes after). */
+type AddedFields = Pick<ArticleRecord, 'id' | 'link' | 'canonicalUrl' | 'topics' | 'addedAt' | 'addedBy'>;
+
+/**
+ * A new record from the cleaned article (all but its paragraphs, which the body
+ * holds), its summary and the add's own fields, field by field in the order the
+ * stores have always written them, its story still to be assigned. Built by
+ * spreading the three, it cost ~20 µs an add (a rest pattern, then spreads into
+ * objects of new shapes; decision 039).
+ */
+function newRecord(clean: CleanArticle, summary: ArticleSummary, added: AddedFields): ArticleRecord {
+  return {
+    title: clean.title,
+    titleDerived: clean.titleDerived,
+    body: clean.body,
+    language: clean.language,
+    source: clean.source,
+    eventDate: clean.eventDate,
+    publishedDate: clean.publishedDate,
+    fingerprint: clean.fingerprint,
+    keyPoints: summary.keyPoints,
+    keyFigures: summary.keyFigures,
+    entities: summary.entities,
+    id: added.id,
+    link: added.link,
+    canonicalUrl: added.canonicalUrl,
+    topics: added.topics,
+    addedAt: added.addedAt,
+    addedBy: added.addedBy,
+    storyId: '',
+  };
 }
 
 export interface AddResult {
@@ -149,18 +182,16 @@ export class ArticleService {
     if (admit && !admit(`${clean.title}\n${clean.body}`)) return null;
 
     const summary = ahead?.summary ?? summarizeArticle(clean, this.d.glossary);
-    const { paragraphs: _paragraphs, ...stored } = clean;
-    const draft = {
-      ...stored,
-      ...summary,
+    const record = newRecord(clean, summary, {
       id: this.newId(clean.fingerprint),
       link: raw.link ?? null,
       canonicalUrl,
       topics: ahead?.topics ?? topicsOf(clean, this.d.tagger),
       addedAt: now.toISOString(),
       addedBy,
-    };
-    const record: ArticleRecord = { ...draft, storyId: this.d.stories.assign(draft, ahead?.signals) };
+    });
+    // Its story is the one field that needs the others first.
+    record.storyId = this.d.stories.assign(record, ahead?.signals);
     // Stories and search learn of the article only once it is on disk: a failed
     // write (disk full, no permission) leaves no trace anywhere.
     try {
@@ -198,7 +229,7 @@ export class ArticleService {
 
   /** Short, typeable ids derived from content; lengthened on the rare clash. */
   private newId(fingerprint: string): string {
-    const hex = createHash('sha256').update(fingerprint).digest('hex');
+    const hex = hash('sha256', fingerprint, 'hex'); // one call: a Hash object per add cost ~3 times as much
     for (let len = 8; len <= hex.length; len += 2) {
       const id = hex.slice(0, len);
       if (!this.d.store.hasId(id)) return id;

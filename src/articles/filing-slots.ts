@@ -15,6 +15,11 @@ const STRIDE = KEYS_AT + SKETCH;
 /** A slot's signature and spares: what the derived-data snapshot keeps of it (its keys follow from them). */
 export const ROW_WORDS = KEYS_AT;
 
+/** A slot's number (0, 1, 2, ... in the order slots were first taken), from its first word. */
+export function slotNumber(slot: number): number {
+  return slot / STRIDE;
+}
+
 export class FilingSlots {
   words = new Uint32Array(STRIDE * 1024);
   private used = 0;

@@ -26,7 +26,8 @@
 // would not set aside: after one, the filing is not offered to the snapshot.
 import { backgroundStep, type BackgroundStep } from '../background-step.js';
 import type { ArticleRecord, CleanArticle, StoredArticle } from '../model/article.js';
-import { FilingSlots, ROW_WORDS, SKETCH, SPARE } from './filing-slots.js';
+import { FilingSlots, ROW_WORDS, SKETCH, slotNumber, SPARE } from './filing-slots.js';
+import { HashSet32 } from './hash-set.js';
 import { shingleOverlap, shingles, SIGNATURE_WORDS, signatureMayHold, writeSignature } from './shingles.js';
 
 const MIN_OVERLAP = 0.9;
@@ -108,6 +109,7 @@ export function filingAgrees(body: string, row: FilingRow, setAside: ReadonlySet
  * aside without a look-up or re-shingling its body: the answer is exactly the same.
  */
 interface Filed {
+  id: string;
   fingerprint: string;
   slot: number;
   count: number;
@@ -124,10 +126,13 @@ function leastShared(small: number): number {
 }
 
 export class NearDuplicates {
-  private readonly byKey = new Map<number, string[]>();
-  private readonly setAside = new Set<number>();
+  /** The slots filed under each key (look-ups walk ~400 of them: numbers, not ids through a map). */
+  private readonly byKey = new Map<number, number[]>();
+  private readonly setAside = new HashSet32();
   private readonly filed = new Map<string, Filed>();
   private readonly slots = new FilingSlots();
+  /** Filed articles by slot number (see filing-slots.ts). */
+  private readonly bySlot: (Filed | undefined)[] = [];
   private readonly recent = new Map<string, Uint32Array>();
   /** Respared articles' longer spare lists, while the stored articles are filed (dropped after). */
   private readonly longSpares = new Map<string, LongSpares>();
@@ -216,13 +221,14 @@ export class NearDuplicates {
     const mine = precomputed ?? shingles(article.body);
     if (mine.length < MIN_SHINGLES) return null;
     this.remember(article.fingerprint, mine);
-    const candidates = new Set<string>();
-    for (const key of this.sketch(mine.length, (i) => mine[i]!)) for (const id of this.byKey.get(key) ?? []) candidates.add(id);
+    const candidates = new Set<number>();
+    for (const key of this.sketch(mine.length, (i) => mine[i]!)) for (const slot of this.byKey.get(key) ?? []) candidates.add(slot);
     let best: StoredArticle | null = null;
     let bestOverlap = 0;
-    for (const id of candidates) {
-      const filed = this.filed.get(id);
-      if (!filed || !signatureMayHold(mine, this.slots.words, filed.slot, leastShared(Math.min(mine.length, filed.count)))) continue;
+    for (const slot of candidates) {
+      const filed = this.bySlot[slotNumber(slot)];
+      if (!filed || !signatureMayHold(mine, this.slots.words, slot, leastShared(Math.min(mine.length, filed.count)))) continue;
+      const id = filed.id;
       const other = this.stored(id);
       if (!other || filed.fingerprint !== other.fingerprint || other.language !== article.language) continue;
       const body = this.bodyOf(id);
@@ -264,7 +270,7 @@ export class NearDuplicates {
     this.catchUp();
     const changes = this.changes;
     return {
-      setAside: Uint32Array.from(this.setAside),
+      setAside: Uint32Array.from(this.setAside.values()),
       row: (id, fingerprint) => {
         const filed = this.filed.get(id);
         if (!filed || filed.fingerprint !== fingerprint) return undefined;
@@ -290,7 +296,7 @@ export class NearDuplicates {
 
   /** The keys set aside, ascending (for tests). */
   setAsideKeys(): number[] {
-    return [...this.setAside].sort((a, b) => a - b);
+    return [...this.setAside.values()].sort((a, b) => a - b);
   }
 
   /** Figures for benches: keys in use and set aside, and articles filed. */
@@ -349,12 +355,13 @@ export class NearDuplicates {
     if (known) this.unfile(article.id, known); // a removed id back with other text
     this.changes += 1;
     const slot = this.slots.take();
-    const filed: Filed = { fingerprint: article.fingerprint, slot, count, spares: fill(slot), keys: 0 };
+    const filed: Filed = { id: article.id, fingerprint: article.fingerprint, slot, count, spares: fill(slot), keys: 0 };
     this.filed.set(article.id, filed);
+    this.bySlot[slotNumber(slot)] = filed;
     // Spares from the snapshot, with keys set aside since among them: taken again from the body.
     if (filed.spares === SPARE && this.sketchOf(filed).length < SKETCH && !this.respare(article.id, filed)) return;
     const full: number[] = [];
-    this.fileUnder(article.id, filed, full);
+    this.fileUnder(filed, full);
     // Setting a key aside files its articles under further keys, which may fill up in turn.
     for (let key = full.pop(); key !== undefined; key = full.pop()) this.putAside(key, full);
   }
@@ -377,14 +384,14 @@ export class NearDuplicates {
     return Array.from({ length: filed.keys }, (_, i) => this.slots.key(filed.slot, i));
   }
 
-  /** Files `id` under each key of its sketch (`sketch`, when the caller has it) it is not under yet; keys that reach HOT go to `full`. */
-  private fileUnder(id: string, filed: Filed, full: number[], sketch = this.sketchOf(filed)): void {
+  /** Files an article under each key of its sketch (`sketch`, when the caller has it) it is not under yet; keys that reach HOT go to `full`. */
+  private fileUnder(filed: Filed, full: number[], sketch = this.sketchOf(filed)): void {
     for (const key of sketch) {
       if (this.filedUnder(filed, key)) continue;
       this.slots.setKey(filed.slot, filed.keys++, key);
-      const ids = this.byKey.get(key);
-      if (!ids) this.byKey.set(key, [id]);
-      else if (ids.push(id) === HOT) full.push(key);
+      const slots = this.byKey.get(key);
+      if (!slots) this.byKey.set(key, [filed.slot]);
+      else if (slots.push(filed.slot) === HOT) full.push(key);
     }
   }
 
@@ -404,21 +411,21 @@ export class NearDuplicates {
   }
 
   private putAside(key: number, full: number[]): void {
-    const ids = this.byKey.get(key);
-    if (!ids) return;
+    const slots = this.byKey.get(key);
+    if (!slots) return;
     this.byKey.delete(key);
     this.setAside.add(key);
-    for (const id of ids) {
-      const filed = this.filed.get(id);
-      if (!filed) continue;
+    for (const slot of slots) {
+      const filed = this.bySlot[slotNumber(slot)];
+      if (!filed) continue; // unfiled meanwhile (its spares ran out and it was gone from the store)
       this.dropKey(filed, key);
       let sketch = this.sketchOf(filed);
       // Its spare hashes ran out: take more from the body (an article gone from the store is dropped).
       if (filed.spares === SPARE && sketch.length < SKETCH) {
-        if (!this.respare(id, filed)) continue;
+        if (!this.respare(filed.id, filed)) continue;
         sketch = this.sketchOf(filed);
       }
-      this.fileUnder(id, filed, full, sketch);
+      this.fileUnder(filed, full, sketch);
     }
   }
 
@@ -479,12 +486,13 @@ export class NearDuplicates {
     this.unfilings += 1;
     this.changes += 1;
     for (const key of this.keysOf(filed)) {
-      const ids = this.byKey.get(key);
-      const at = ids?.indexOf(id) ?? -1;
-      if (at >= 0) ids!.splice(at, 1);
-      if (ids?.length === 0) this.byKey.delete(key);
+      const slots = this.byKey.get(key);
+      const at = slots?.indexOf(filed.slot) ?? -1;
+      if (at >= 0) slots!.splice(at, 1);
+      if (slots?.length === 0) this.byKey.delete(key);
     }
     this.filed.delete(id);
+    this.bySlot[slotNumber(filed.slot)] = undefined;
     this.longSpares.delete(id);
     this.slots.release(filed.slot);
     return false;

@@ -1,12 +1,13 @@
 // How many names and numbers each stored entry shares with the article being
-// assigned, counted in typed arrays by entry number. A story assignment at
+// assigned, counted in one typed array by entry number. A story assignment at
 // 100,000 articles walks ~1,700 postings; counting on the entry objects
 // themselves touched one scattered heap object per posting (and wrote to it),
-// where numbers in a posting list and two flat arrays stay in cache.
+// where numbers in a posting list and one flat array stay in cache. An entry's
+// visit mark and count sit side by side, so a posting touches one cache line,
+// not one in each of two arrays (decision 039).
 export class SharedCounts {
-  /** The assignment that last counted each entry (stale counts are reset on first touch). */
-  private visitOf = new Int32Array(1024);
-  private countOf = new Int32Array(1024);
+  /** Per entry n: at 2n the assignment that last counted it (a stale count is reset on first touch), at 2n + 1 its count. */
+  private marks = new Int32Array(2048);
   private visit = 0;
 
   /** Starts counting for a new assignment: every entry's count is 0 again. */
@@ -16,22 +17,21 @@ export class SharedCounts {
 
   /** Counts one more shared signal for entry `n` in this assignment; returns its count so far. */
   bump(n: number): number {
-    if (n >= this.visitOf.length) this.grow(n);
-    if (this.visitOf[n] !== this.visit) {
-      this.visitOf[n] = this.visit;
-      this.countOf[n] = 0;
+    const at = 2 * n;
+    if (at >= this.marks.length) this.grow(at);
+    const marks = this.marks;
+    if (marks[at] !== this.visit) {
+      marks[at] = this.visit;
+      marks[at + 1] = 0;
     }
-    return ++this.countOf[n]!;
+    return ++marks[at + 1]!;
   }
 
-  private grow(n: number): void {
-    let size = this.visitOf.length;
-    while (size <= n) size *= 2;
-    const visits = new Int32Array(size);
-    visits.set(this.visitOf);
-    const counts = new Int32Array(size);
-    counts.set(this.countOf);
-    this.visitOf = visits;
-    this.countOf = counts;
+  private grow(at: number): void {
+    let size = this.marks.length;
+    while (size <= at + 1) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(this.marks);
+    this.marks = grown;
   }
 }

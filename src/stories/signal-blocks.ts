@@ -39,8 +39,8 @@ export class SignalBlocks {
     private readonly numberOf: (key: string) => number,
   ) {}
 
-  /** Packs a report's signals (keys numbered, weights copied); the arrays given are not kept. */
-  pack(s: StoredSignals): PackedSignals {
+  /** Packs a report's signals (keys numbered, or by `nums` when given; weights copied); the arrays given are not kept. */
+  pack(s: StoredSignals, nums?: readonly number[]): PackedSignals {
     const n = s.keys.length;
     const exact = s.weights.every((w) => Math.fround(w) === w);
     let ids: Uint32Array;
@@ -61,7 +61,7 @@ export class SignalBlocks {
       this.used += n;
     }
     for (let k = 0; k < n; k++) {
-      ids[from + k] = this.numberOf(s.keys[k]!);
+      ids[from + k] = nums ? nums[k]! : this.numberOf(s.keys[k]!);
       weights[from + k] = s.weights[k]!;
     }
     const series = s.series.length === 0 ? NO_SERIES : s.series;

@@ -12,11 +12,17 @@ import { dayDistance } from '../nlp/find-dates.js';
 import type { Lexicon } from '../search/lexicon.js';
 import { conceptsOf, type Concepts } from './event-signals.js';
 import { SharedCounts } from './shared-counts.js';
-import { SignalBlocks, eachSignal, unpack, type PackedSignals } from './signal-blocks.js';
+import { SignalBlocks, unpack, type PackedSignals } from './signal-blocks.js';
 import { SignalsAhead } from './signals-ahead.js';
 import { differentSeriesEditions, storedSignals, storySignals, type SeriesEvent, type StoredSignals, type StoryInput, type StorySignals } from './story-signals.js';
 
 export type NewArticle = StoryInput;
+
+/** A new report's signals as an entry keeps them, with the number of each key (in the same order). */
+interface NumberedSignals {
+  signals: StoredSignals;
+  nums: number[];
+}
 
 /** Signals of stored articles read in an earlier run, by article id (a Map, or a view of the derived-data snapshot). */
 export interface KnownSignals {
@@ -77,7 +83,7 @@ export class StoryIndex {
    * Signals computed by `assign`, by article id, reused by the `add` of that article:
    * concurrent adds assign several drafts before the first of them is added.
    */
-  private readonly awaitingAdd = new Map<string, { article: NewArticle; signals: StoredSignals }>();
+  private readonly awaitingAdd = new Map<string, { article: NewArticle; kept: NumberedSignals }>();
   /** Signals read in an earlier run (the derived-data snapshot), taken instead of reading the text again. */
   private known: KnownSignals | null;
 
@@ -246,6 +252,17 @@ export class StoryIndex {
     return storedSignals(s, this.share);
   }
 
+  /** As keep, with each key's number: an assignment and the add after it look each key up once, not in every step. */
+  private keepNumbered(s: StorySignals): NumberedSignals {
+    const nums: number[] = [];
+    const signals = storedSignals(s, (key) => {
+      const n = this.numberOf(key);
+      nums.push(n);
+      return this.keys[n]!;
+    });
+    return { signals, nums };
+  }
+
   /** The one string every entry keeps for a signal key. */
   private readonly share = (key: string): string => this.keys[this.numberOf(key)]!;
 
@@ -256,12 +273,6 @@ export class StoryIndex {
     return n;
   }
 
-  /** The entries carrying a signal key. */
-  private postingsOf(key: string): number[] | undefined {
-    const n = this.keyNumber.get(key);
-    return n === undefined ? undefined : this.postings[n];
-  }
-
   /**
    * The story a new article belongs to: an existing story id, or its own id for a new story.
    * `precomputed`: the article's signals read elsewhere (a worker thread) from this same text.
@@ -269,34 +280,23 @@ export class StoryIndex {
   assign(article: NewArticle, precomputed?: StorySignals): string {
     this.indexPending();
     const signals = precomputed ?? this.signalsOf(article);
-    const kept = this.keep(signals);
+    const kept = this.keepNumbered(signals);
     this.awaitingAdd.delete(article.id);
-    this.awaitingAdd.set(article.id, { article, signals: kept });
+    this.awaitingAdd.set(article.id, { article, kept });
     // Oldest first: a draft whose write failed is never added.
     if (this.awaitingAdd.size > MAX_AWAITING_ADD) this.awaitingAdd.delete(this.awaitingAdd.keys().next().value!);
     // Rarity depends only on the corpus, which does not change during one assignment.
-    const rarities = new Map<string, number>();
-    const rarity = (key: string): number => {
-      let r = rarities.get(key);
-      if (r === undefined) rarities.set(key, (r = this.rarity(key)));
+    const rarities = new Map<number, number>();
+    const rarity = (num: number): number => {
+      let r = rarities.get(num);
+      if (r === undefined) rarities.set(num, (r = this.rarityOf(num)));
       return r;
     };
     let ownTotal: number | null = null;
     const bestByStory = new Map<string, number>();
-    // First pass: count shared names and numbers per candidate (cheap); only
-    // those sharing enough are dated and scored.
-    const counts = this.sharedCounts;
-    counts.begin();
-    const candidates: Entry[] = [];
-    for (const nums of this.candidatePostings(signals)) {
-      for (let i = 0; i < nums.length; i++) {
-        const n = nums[i]!;
-        if (counts.bump(n) === MIN_SHARED_SPECIFIC) candidates.push(this.byNum[n]!);
-      }
-    }
-    for (const other of candidates) {
+    for (const other of this.candidates(kept)) {
       if (other.record.id === article.id || !compatible(signals, other.signals)) continue;
-      ownTotal ??= signalTotal(kept, rarity);
+      ownTotal ??= weightedTotal(kept.signals.weights, kept.nums, 0, kept.nums.length, rarity);
       const score = this.similarity(signals, ownTotal, other.signals, this.totalOf(other, rarity), rarity);
       const storyId = other.record.storyId;
       if (score > (bestByStory.get(storyId) ?? 0)) bestByStory.set(storyId, score);
@@ -309,6 +309,28 @@ export class StoryIndex {
     return article.id;
   }
 
+  /**
+   * Entries sharing at least MIN_SHARED_SPECIFIC names and numbers with a new
+   * report, in the order they reach it: counted per entry first (cheap); only
+   * these are dated and scored. Postings of names and numbers only (vocabulary
+   * and places alone never make a story), and not too common.
+   */
+  private candidates({ signals, nums }: NumberedSignals): Entry[] {
+    const counts = this.sharedCounts;
+    counts.begin();
+    const found: Entry[] = [];
+    for (let k = 0; k < nums.length; k++) {
+      if (!isSpecific(signals.keys[k]!)) continue;
+      const posting = this.postings[nums[k]!];
+      if (!posting || posting.length > MAX_POSTINGS) continue;
+      for (let i = 0; i < posting.length; i++) {
+        const n = posting[i]!;
+        if (counts.bump(n) === MIN_SHARED_SPECIFIC) found.push(this.byNum[n]!);
+      }
+    }
+    return found;
+  }
+
   private fits(signals: StorySignals, id: string): boolean {
     const entry = this.articles.get(id);
     return entry === undefined || compatible(signals, entry.signals);
@@ -317,28 +339,31 @@ export class StoryIndex {
   add(article: ArticleRecord): void {
     this.indexPending();
     if (this.articles.has(article.id)) this.remove(this.articles.get(article.id)!.record);
-    const signals = this.reusableSignals(article) ?? this.keep(this.signalsOf(article));
+    const reused = this.reusableSignals(article);
+    const signals = reused?.signals ?? this.keep(this.signalsOf(article));
     this.awaitingAdd.delete(article.id);
     const record = storedPart(article); // entries keep no body (decision 025)
-    this.index(record, signals);
+    this.index(record, signals, reused?.nums);
     const list = this.byStory.get(record.storyId);
     if (list) list.push(record);
     else this.byStory.set(record.storyId, [record]);
   }
 
   /** An entry's rarity-weighted total, recomputed once the corpus has grown by a fiftieth. */
-  private totalOf(entry: Entry, rarity: (key: string) => number): number {
+  private totalOf(entry: Entry, rarity: (num: number) => number): number {
     const size = this.articles.size;
     if (entry.totalAt === 0 || Math.abs(size - entry.totalAt) > entry.totalAt / 50) {
-      entry.total = signalTotal(entry.signals, rarity);
+      const s = entry.signals;
+      entry.total = weightedTotal(s.weights, s.ids, s.from, s.to, rarity);
       entry.totalAt = Math.max(1, size);
     }
     return entry.total;
   }
 
-  private index(article: StoredArticle, signals: StoredSignals): void {
+  /** `nums`: the numbers of the signals' keys, when the caller has them. */
+  private index(article: StoredArticle, signals: StoredSignals, nums?: readonly number[]): void {
     const num = this.byNum.length;
-    const packed = this.blocks.pack(signals);
+    const packed = this.blocks.pack(signals, nums);
     const entry: Entry = { record: article, signals: packed, num, total: 0, totalAt: 0 };
     this.byNum.push(entry);
     this.articles.set(article.id, entry);
@@ -398,27 +423,18 @@ export class StoryIndex {
   }
 
   /** The signals `assign` computed, when `article` is that same draft with its story id added. */
-  private reusableSignals(article: ArticleRecord): StoredSignals | null {
+  private reusableSignals(article: ArticleRecord): NumberedSignals | null {
     const last = this.awaitingAdd.get(article.id);
     if (!last) return null;
     const a = last.article;
     const same = a.title === article.title && a.body === article.body
       && a.eventDate === article.eventDate && a.publishedDate === article.publishedDate && a.language === article.language;
-    return same ? last.signals : null;
+    return same ? last.kept : null;
   }
 
-  /** Postings that find candidates: names and numbers (vocabulary and places alone never make a story), not too common. */
-  private *candidatePostings(signals: StorySignals): Generator<readonly number[]> {
-    for (const key of signals.weights.keys()) {
-      if (!isSpecific(key)) continue;
-      const nums = this.postingsOf(key);
-      if (nums && nums.length <= MAX_POSTINGS) yield nums;
-    }
-  }
-
-  /** Rarity of a signal in the current corpus (1 for a signal no other article has). */
-  private rarity(key: string): number {
-    const df = this.postingsOf(key)?.length ?? 0;
+  /** Rarity of a signal (by its key's number) in the current corpus (1 for a signal no other article has). */
+  private rarityOf(num: number): number {
+    const df = this.postings[num]?.length ?? 0;
     const n = this.articles.size + 1;
     return Math.log(1 + n / (df + 1)) / Math.log(1 + n);
   }
@@ -428,7 +444,7 @@ export class StoryIndex {
    * geometric mean of their sizes (so a long report with many side mentions
    * does not swallow a short one), or 0 when it is below the bar.
    */
-  private similarity(a: StorySignals, totalA: number, b: PackedSignals, totalB: number, rarity: (key: string) => number): number {
+  private similarity(a: StorySignals, totalA: number, b: PackedSignals, totalB: number, rarity: (num: number) => number): number {
     let shared = 0;
     let figures = 0;
     const specific = new Set<string>();
@@ -436,7 +452,7 @@ export class StoryIndex {
       const key = b.names[b.ids[k]!]!;
       const w = a.weights.get(key);
       if (w === undefined) continue;
-      shared += Math.min(w, b.weights[k]!) * rarity(key);
+      shared += Math.min(w, b.weights[k]!) * rarity(b.ids[k]!);
       if (isSpecific(key)) specific.add(a.nameOf.get(key) ?? key);
       if (key.startsWith('n:')) figures += 1;
     }
@@ -476,10 +492,13 @@ type DatedSignals = Pick<StorySignals, 'date' | 'day'> & { series: readonly Seri
 
 const isSpecific = (key: string) => key.startsWith('w:') || key.startsWith('n:');
 
-/** A report's signal weights, each times its key's rarity, summed in order (packed or as arrays alike: float32 holds every weight exactly). */
-function signalTotal(s: StoredSignals | PackedSignals, rarity: (key: string) => number): number {
+/**
+ * A report's signal weights `from`..`to`, each times the rarity of its key
+ * (by number), summed in order (packed or as arrays alike: float32 holds every weight exactly).
+ */
+function weightedTotal(weights: ArrayLike<number>, nums: ArrayLike<number>, from: number, to: number, rarity: (num: number) => number): number {
   let sum = 0;
-  eachSignal(s, (key, weight) => (sum += weight * rarity(key)));
+  for (let k = from; k < to; k++) sum += weights[k]! * rarity(nums[k]!);
   return sum;
 }
 
