@@ -38,7 +38,7 @@ export class SignalsAhead {
     lexicon: Lexicon,
   ) {
     this.from = articles.length;
-    this.worker = startWorker(import.meta.url, 'signals-worker', lexicon, { background: true });
+    this.worker = startWorker(import.meta.url, 'signals-worker', lexicon);
     this.worker.unref();
     this.worker.on('message', (answer: SignalsAnswer) => this.answer(answer));
     this.worker.on('error', () => this.letGo());
