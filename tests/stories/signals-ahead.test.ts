@@ -55,14 +55,14 @@ describe('story signals read ahead in a worker thread', () => {
     const awaited = new StoryIndex(stored, LEXICON, undefined, undefined, { readAhead: true });
     const added = awaited.untilIndexed();
     await turns(20);
-    expect(waiting.stats().readingAhead).toBe(false);
+    expect(waiting.readingAhead()).toBe(false);
     expect(waiting.stats().pendingSignals).toBeLessThan(stored.length); // the build itself goes on, in short slices
-    expect(awaited.stats().readingAhead).toBe(true);
+    expect(awaited.readingAhead()).toBe(true);
     ended();
     await added;
     await new Promise((resolve) => setTimeout(resolve, RECENT_MS + 20));
     await turns(2);
-    expect(waiting.stats().readingAhead || waiting.indexed()).toBe(true);
+    expect(waiting.readingAhead() || waiting.indexed()).toBe(true);
     await waiting.whenIndexed();
     expect(waiting.stats().signalsAhead).toBeGreaterThan(0);
   }, 120_000);
