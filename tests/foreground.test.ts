@@ -75,6 +75,17 @@ describe('work in slices that gives way', () => {
     expect(work.done()).toBe(5);
   });
 
+  it('stops waiting when it is no longer to give way (closing meanwhile)', async () => {
+    begin();
+    let closing = false;
+    const work = counted(5);
+    const result = runInSlices(work.steps, 0, { giveWay: () => !closing });
+    await turns(5);
+    expect(work.done()).toBe(0);
+    closing = true;
+    expect(await result).toBe('finished');
+  });
+
   it('does not wait when told not to give way (closing), nor when it is not asked to', async () => {
     begin();
     const closing = counted(5);

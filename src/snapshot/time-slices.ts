@@ -40,14 +40,14 @@ export interface SliceOptions {
  */
 export async function runInSlices<T>(steps: Steps<T>, sliceMs: number, options: SliceOptions = {}): Promise<T | null> {
   const { stillValid = () => true, onTurn, giveWay = () => false } = options;
-  if (giveWay()) await untilForegroundQuiet();
+  await untilForegroundQuiet(giveWay);
   let until = performance.now() + sliceMs;
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;
     if (performance.now() < until) continue;
     await turn();
-    if (giveWay()) await untilForegroundQuiet();
+    await untilForegroundQuiet(giveWay);
     onTurn?.();
     if (!stillValid()) {
       steps.return(undefined as T);
@@ -57,8 +57,8 @@ export async function runInSlices<T>(steps: Steps<T>, sliceMs: number, options: 
   }
 }
 
-/** Waits while the foreground is busy, GIVE_WAY_MAX_MS at most. */
-export async function untilForegroundQuiet(): Promise<void> {
+/** Waits while `giveWay` answers true and the foreground is busy, GIVE_WAY_MAX_MS at most (a close meanwhile ends the wait). */
+async function untilForegroundQuiet(giveWay: () => boolean): Promise<void> {
   const since = performance.now();
-  while (foregroundBusy() && performance.now() - since < GIVE_WAY_MAX_MS) await sleep(GIVE_WAY_POLL_MS);
+  while (giveWay() && foregroundBusy() && performance.now() - since < GIVE_WAY_MAX_MS) await sleep(GIVE_WAY_POLL_MS);
 }
