@@ -18,8 +18,13 @@ import { foregroundBusy } from './foreground.js';
 export const IDLE_SLICE_MS = 8;
 /** A build's slice while commands come and none awaits the build. */
 export const BUSY_SLICE_MS = 2;
-/** A build's slice while a request awaits it. */
-export const AWAITED_SLICE_MS = 40;
+/**
+ * A build's slice while a request awaits it. Not longer: the story build hands
+ * the read-ahead worker its next batch between slices, and the worker holds
+ * two batches of 64 articles (~30-60 ms of work): with the story's and the
+ * filing's slices back to back, longer ones would leave it idle.
+ */
+export const AWAITED_SLICE_MS = 16;
 
 /** How long a build's next slice may run: `awaited` when a request waits for the build to end. */
 export function buildSliceMs(awaited: boolean): number {
