@@ -7,7 +7,6 @@
 // overlap of the two reports' signals, normalised by both sizes, must clear a
 // threshold with at least two shared names or numbers.
 import { backgroundStep, buildSliceMs, type BackgroundStep } from '../background-step.js';
-import { foregroundBusy } from '../foreground.js';
 import { storedPart, type ArticleRecord, type StoredArticle } from '../model/article.js';
 import { dayDistance } from '../nlp/find-dates.js';
 import type { Lexicon } from '../search/lexicon.js';
@@ -101,8 +100,6 @@ export class StoryIndex {
   private signalsComputed = 0;
   /** Signals a worker thread read ahead of the build, while it runs. */
   private ahead: SignalsAhead | null = null;
-  /** Starts the read-ahead: at the build's first slice with no command in flight (background-step.ts), null once started or not wanted. */
-  private startAhead: (() => void) | null = null;
   private signalsAhead = 0;
   /** Requests awaiting the build (untilIndexed): its slices are then long (background-step.ts). */
   private awaited = 0;
@@ -143,8 +140,7 @@ export class StoryIndex {
     if (this.pending.length === 0) this.finished();
     else this.schedule();
     if (options.readAhead && this.pending.length - (this.known?.size ?? 0) >= READ_AHEAD_FROM) {
-      // Not now: the worker's start (~1 s of CPU) would share two cores with the first look-ups (decision 040).
-      this.startAhead = () => (this.ahead = new SignalsAhead(this.pending, () => this.pendingDone, (a) => this.bodyOf(a.id) ?? ownBody(a), this.share, lexicon));
+      this.ahead = new SignalsAhead(this.pending, () => this.pendingDone, (a) => this.bodyOf(a.id) ?? ownBody(a), this.share, lexicon);
     }
   }
 
@@ -198,7 +194,6 @@ export class StoryIndex {
     this.step = null;
     this.ahead?.stop();
     this.ahead = null;
-    this.startAhead = null;
     this.halt();
   }
 
@@ -207,18 +202,9 @@ export class StoryIndex {
     return { signalsComputed: this.signalsComputed, pendingSignals: this.pending.length - this.pendingDone, signalsAhead: this.signalsAhead };
   }
 
-  /** Whether a worker reads signals ahead of the build now (for tests). */
-  readingAhead(): boolean {
-    return this.ahead !== null;
-  }
-
   private schedule(): void {
     this.step = backgroundStep(() => {
       this.step = null;
-      if (this.startAhead && (this.awaited > 0 || !foregroundBusy())) {
-        this.startAhead();
-        this.startAhead = null;
-      }
       this.indexPending(performance.now() + buildSliceMs(this.awaited > 0));
       if (this.pendingDone < this.pending.length) this.schedule();
     }, this.keepAlive);
@@ -237,7 +223,6 @@ export class StoryIndex {
       this.known = null;
       this.ahead?.stop();
       this.ahead = null;
-      this.startAhead = null;
       this.finished();
     }
   }

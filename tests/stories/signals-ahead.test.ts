@@ -1,11 +1,8 @@
 // A worker thread reads stored articles' story signals ahead of the background
 // build (a first open's build uses a second core); the main thread indexes them
 // in the store's order, so the index and its answers are those of a build on
-// the main thread alone. The worker starts at the build's first slice with no
-// command in flight (decision 040: its start shared two cores with the first
-// look-ups after a first open), or at once when an add awaits the build.
+// the main thread alone.
 import { describe, expect, it } from 'vitest';
-import { beginForeground, RECENT_MS } from '../../src/foreground.js';
 import type { ArticleRecord } from '../../src/model/article.js';
 import { buildLexicon } from '../../src/search/lexicon.js';
 import { StoryIndex } from '../../src/stories/story-clusters.js';
@@ -42,28 +39,5 @@ describe('story signals read ahead in a worker thread', () => {
   it('give the index and the answers of a build without it', async () => {
     const stored = corpus(8_000);
     await expectSameAsAlone(stored, new StoryIndex(stored, LEXICON), new StoryIndex(stored, LEXICON, undefined, undefined, { readAhead: true }));
-  }, 120_000);
-
-  it('starts its worker only once no command is in flight, or when one awaits the build', async () => {
-    const turns = async (n: number) => {
-      for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
-    };
-    await new Promise((resolve) => setTimeout(resolve, RECENT_MS + 20));
-    const stored = corpus(8_000);
-    const ended = beginForeground();
-    const waiting = new StoryIndex(stored, LEXICON, undefined, undefined, { readAhead: true });
-    const awaited = new StoryIndex(stored, LEXICON, undefined, undefined, { readAhead: true });
-    const added = awaited.untilIndexed();
-    await turns(20);
-    expect(waiting.readingAhead()).toBe(false);
-    expect(waiting.stats().pendingSignals).toBeLessThan(stored.length); // the build itself goes on, in short slices
-    expect(awaited.readingAhead()).toBe(true);
-    ended();
-    await added;
-    await new Promise((resolve) => setTimeout(resolve, RECENT_MS + 20));
-    await turns(2);
-    expect(waiting.readingAhead() || waiting.indexed()).toBe(true);
-    await waiting.whenIndexed();
-    expect(waiting.stats().signalsAhead).toBeGreaterThan(0);
   }, 120_000);
 });
