@@ -1,7 +1,7 @@
 // What the main thread owes users right now, so that background work (the builds
 // after a first open, the snapshot and shared-row writers) can give way to it
 // (decision 040). The engine marks each command from its start to its reply;
-// background work asks `busy()`: a command is in flight, or one ended a moment
+// background work asks `foregroundBusy()`: a command is in flight, or one ended a moment
 // ago (a user's look-ups and an admin's adds come in runs, and the next one
 // usually arrives before work resumed would be done).
 //

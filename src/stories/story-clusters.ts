@@ -101,7 +101,7 @@ export class StoryIndex {
   /** Signals a worker thread read ahead of the build, while it runs. */
   private ahead: SignalsAhead | null = null;
   private signalsAhead = 0;
-  /** Requests awaiting the build (untilIndexed): its slices are then long (background-step.ts). */
+  /** Requests awaiting the build (untilIndexed): its slices are then longer (background-step.ts). */
   private awaited = 0;
 
   /**
