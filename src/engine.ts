@@ -1,5 +1,6 @@
 // The engine facade adapters talk to: open once, then parse/execute commands.
 // It never knows which platform asked; replies are neutral (src/model/reply.ts).
+import { beginForeground } from './foreground.js';
 import { ArticleService } from './articles/article-service.js';
 import { derivePoolFor } from './articles/derive-pool.js';
 import { briefGlossary, loadBriefs } from './briefs/load-briefs.js';
@@ -162,6 +163,16 @@ export class Engine {
 
   /** Runs a typed command. Never throws: failures become one clear sentence. */
   async execute<N extends CommandName>(command: CommandOf<N> & { name: N }, ctx: CommandContext, options: ExecuteOptions = {}): Promise<Reply> {
+    // Background work gives way while commands are in flight (foreground.ts).
+    const ended = beginForeground();
+    try {
+      return await this.executeNow<N>(command, ctx, options);
+    } finally {
+      ended();
+    }
+  }
+
+  private async executeNow<N extends CommandName>(command: CommandOf<N> & { name: N }, ctx: CommandContext, options: ExecuteOptions): Promise<Reply> {
     const module = moduleFor<N>(command.name);
     const { logger } = this.#services;
     // Adapters build commands from platform input: an unknown name is refused, not a crash.

@@ -24,7 +24,7 @@
 // body again (~35 s of CPU at 100,000 articles), and answer exactly as a filing
 // from the text. A removal can leave a key set aside that a filing from the text
 // would not set aside: after one, the filing is not offered to the snapshot.
-import { backgroundStep, type BackgroundStep } from '../background-step.js';
+import { backgroundStep, buildSliceMs, type BackgroundStep } from '../background-step.js';
 import type { ArticleRecord, CleanArticle, StoredArticle } from '../model/article.js';
 import { FilingSlots, ROW_WORDS, SKETCH, slotNumber, SPARE } from './filing-slots.js';
 import { HashSet32 } from './hash-set.js';
@@ -36,8 +36,6 @@ const LENGTH_RATIO = 0.75;
 const MIN_SHINGLES = 20;
 /** A key held by this many articles is set aside: a look-up compares at most SKETCH × HOT candidates. */
 const HOT = 48;
-/** Longest slice of the background filing after start before other work gets the event loop back. */
-const FILING_SLICE_MS = 8;
 /** Shingles of recent look-ups kept for filing the same text after its write (concurrent adds look up first). */
 const RECENT = 256;
 /** Smallest hashes not set aside kept per respared article while the stored articles are filed (see respare). */
@@ -171,7 +169,7 @@ export class NearDuplicates {
     if (this.step || this.allFiled()) return;
     this.step = backgroundStep(() => {
       this.step = null;
-      this.catchUp(performance.now() + FILING_SLICE_MS);
+      this.catchUp(performance.now() + buildSliceMs(this.waiting.length > 0)); // long while an add waits (whenFiled)
       if (this.pending!.length > this.pendingDone) this.fileStoredInBackground();
     }, this.waiting.length > 0);
   }

@@ -174,7 +174,9 @@ export class SharedRowWriter {
   }
 
   private async encode(articles: readonly StoredArticle[], prepared: ReadonlyMap<string, PreparedDocument>): Promise<StoredDerivedRow[]> {
-    return (await runInSlices(this.encodeSteps(articles, prepared), SLICE_MS))!;
+    // No command awaits rows: while the writer runs, each slice waits for the commands in flight (decision 040: after
+    // a first start, re-reading every article's text shared the main thread with a burst of adds); closing, it does not wait.
+    return (await runInSlices(this.encodeSteps(articles, prepared), SLICE_MS, { giveWay: () => this.timer !== null }))!;
   }
 
   private *encodeSteps(articles: readonly StoredArticle[], prepared: ReadonlyMap<string, PreparedDocument>): Steps<StoredDerivedRow[]> {

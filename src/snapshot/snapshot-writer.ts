@@ -119,11 +119,13 @@ export class SnapshotWriter {
     const started = performance.now();
     let slices = 1;
     let changes = index.changes;
-    let built = await runInSlices(this.build(), this.d.sliceMs ?? SLICE_MS, () => index.changes === changes, () => slices++);
+    // Nobody awaits a snapshot while the engine runs: it gives way to commands (decision 040); closing, it does not.
+    const slicing = () => ({ stillValid: () => index.changes === changes, onTurn: () => slices++, giveWay: () => !this.closed });
+    let built = await runInSlices(this.build(), this.d.sliceMs ?? SLICE_MS, slicing());
     // Changed during the build. Closing: adds have stopped, build again now.
     for (let again = 0; built === null && this.closed && again < CLOSE_ATTEMPTS; again++) {
       changes = index.changes;
-      built = await runInSlices(this.build(), this.d.sliceMs ?? SLICE_MS, () => index.changes === changes, () => slices++);
+      built = await runInSlices(this.build(), this.d.sliceMs ?? SLICE_MS, slicing());
     }
     if (built === null) return this.tryAgainLater();
     if (built === 'not yet') return;

@@ -6,7 +6,7 @@
 // a missing date raises the bar instead of passing), then the rarity-weighted
 // overlap of the two reports' signals, normalised by both sizes, must clear a
 // threshold with at least two shared names or numbers.
-import { backgroundStep, type BackgroundStep } from '../background-step.js';
+import { backgroundStep, buildSliceMs, type BackgroundStep } from '../background-step.js';
 import { storedPart, type ArticleRecord, type StoredArticle } from '../model/article.js';
 import { dayDistance } from '../nlp/find-dates.js';
 import type { Lexicon } from '../search/lexicon.js';
@@ -40,8 +40,6 @@ const MIN_SIMILARITY_UNDATED = 0.4;
 const MIN_SHARED_SPECIFIC = 2;
 /** Signals carried by more articles than this are too common to find candidates with. */
 const MAX_POSTINGS = 500;
-/** Longest slice of the background signal build before look-ups get the event loop back. */
-const BUILD_SLICE_MS = 8;
 /** Assigned drafts whose signals are kept for their `add` (concurrent adds interleave; a failed write never adds). */
 const MAX_AWAITING_ADD = 256;
 /** Stored articles to read from their text before a worker thread reads some ahead (starting one costs ~1 s of CPU). */
@@ -109,6 +107,8 @@ export class StoryIndex {
   /** Signals a worker thread read ahead of the build, while it runs. */
   private ahead: SignalsAhead | null = null;
   private signalsAhead = 0;
+  /** Requests awaiting the build (untilIndexed): its slices are then longer (background-step.ts). */
+  private awaited = 0;
 
   /**
    * `lexicon` maps content words across languages ("hidrogen" = "hydrogen").
@@ -188,7 +188,10 @@ export class StoryIndex {
    */
   untilIndexed(): Promise<void> {
     if (this.indexed()) return Promise.resolve();
-    return Promise.race([this.whenIndexed(), this.halted]);
+    this.awaited += 1;
+    return Promise.race([this.whenIndexed(), this.halted]).finally(() => {
+      this.awaited -= 1;
+    });
   }
 
   /** Stops the background build (the engine is closing); a later change still indexes the rest first. */
@@ -208,7 +211,7 @@ export class StoryIndex {
   private schedule(): void {
     this.step = backgroundStep(() => {
       this.step = null;
-      this.indexPending(performance.now() + BUILD_SLICE_MS);
+      this.indexPending(performance.now() + buildSliceMs(this.awaited > 0));
       if (this.pendingDone < this.pending.length) this.schedule();
     }, this.keepAlive);
   }

@@ -3,7 +3,9 @@
 // filing the stored articles, it writes no row (after a first start at 100,000
 // articles, writing them beside the builds held the first add up ~47 s, decision
 // 037); once the filing is over it writes them all; and a close during the filing
-// still writes every row whose signals are known, as before.
+// still writes every row whose signals are known, as before. Nor does it write
+// while a command is in flight (decision 040: after a first start, re-reading the
+// articles' text beside a burst of adds slowed the adds down).
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../src/clock.js';
 import { silentLogger } from '../../src/logger.js';
@@ -11,6 +13,8 @@ import { SearchIndex } from '../../src/search/search-index.js';
 import { buildLexicon } from '../../src/search/lexicon.js';
 import { SharedRowWriter } from '../../src/snapshot/shared-derived.js';
 import { SNAPSHOT_VERSION } from '../../src/snapshot/snapshot-file.js';
+import { beginForeground } from '../../src/foreground.js';
+import { GIVE_WAY_MAX_MS } from '../../src/snapshot/time-slices.js';
 import { PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { StoryIndex } from '../../src/stories/story-clusters.js';
 import { copyOfDatabase, freshDatabaseUrl, sqlOn } from '../support/postgres-database.js';
@@ -61,6 +65,25 @@ describe('the shared derived-row writer beside the background builds', () => {
     await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
     expect(await rowCount(url)).toBe(0);
     filingDone();
+    await vi.waitFor(async () => expect(await rowCount(url)).toBe(articleCount), { timeout: 5_000, interval: 50 });
+  }, 30_000);
+
+  it('writes no row while a command is in flight, and every row once it ended', async () => {
+    const url = await copyOfDatabase(original);
+    const { writer, filingDone } = await writerOn(url);
+    const ended = beginForeground();
+    try {
+      filingDone();
+      writer.start();
+      closing.unshift(() => writer.close());
+      // Longer than the writer's look every second, less than the longest it gives way for (then it writes a slice's
+      // worth anyway, so that a steady stream of commands does not stop it).
+      expect(QUIET_MS).toBeLessThan(GIVE_WAY_MAX_MS);
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
+      expect(await rowCount(url)).toBe(0);
+    } finally {
+      ended();
+    }
     await vi.waitFor(async () => expect(await rowCount(url)).toBe(articleCount), { timeout: 5_000, interval: 50 });
   }, 30_000);
 
