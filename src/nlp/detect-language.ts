@@ -14,7 +14,7 @@ type DetectAll = (text: string, only?: readonly string[]) => RankedLanguage[];
 let loaded: DetectAll | null = null;
 
 /**
- * Loads tinyld's language profiles (~30 ms of CPU, ~3 MB of heap) if they are
+ * Loads tinyld's language profiles (~0.1 s of CPU, ~3 MB of heap) if they are
  * not loaded yet. They are not loaded at every start (a restart may read no
  * article), but on the first article that needs them, or ahead of it
  * (`loadLanguageProfilesSoon`). They are read from tinyld's file into a
