@@ -1,7 +1,7 @@
 // Content fingerprint for de-duplication: the same article pasted twice with
 // different spacing, punctuation or case yields the same hash.
 import { createHash } from 'node:crypto';
-import { wordsByChunk } from '../text/normalize.js';
+import { foldSlow, wordsByChunk, wordsByChunkUnder } from '../text/normalize.js';
 
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
@@ -16,6 +16,15 @@ function normaliseSlow(text: string): string {
  */
 export function normaliseForFingerprint(body: string): string {
   return wordsByChunk(body, normaliseSlow).join(' ');
+}
+
+/**
+ * The body's normal form (`normaliseForFingerprint`) and its folded words
+ * (`foldTokens`, for its topics and search terms), from one pass over it.
+ */
+export function normaliseAndFold(body: string): { normalised: string; folded: string[] } {
+  const [normal, folded] = wordsByChunkUnder(body, [normaliseSlow, foldSlow]);
+  return { normalised: normal!.join(' '), folded: folded! };
 }
 
 /** The fingerprint of a body already normalised (`normaliseForFingerprint`): an add fingerprints a body, then shingles the same normal form. */
