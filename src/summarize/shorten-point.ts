@@ -80,10 +80,20 @@ function cutToLength(s: string): string {
   return `${dropLoneQuote(cut.replace(/[\s,;:(]+$/, ''))}…`;
 }
 
+/** How many quotation marks (" “ ”) the text holds: most sentences hold none or a pair. */
+function quoteMarks(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 0x201c || c === 0x201d) n++;
+  }
+  return n;
+}
+
 /** A quote split across sentences leaves one unmatched mark, at either end or before the attribution; drop it. */
 export function dropLoneQuote(s: string): string {
+  if (quoteMarks(s) % 2 === 0) return s;
   const marks = [...s.matchAll(/["“”]/g)];
-  if (marks.length % 2 === 0) return s;
   const ends = s.replace(/^["“]\s*/, '').replace(/\s*["”](?=[.,]?$)/, '');
   if (ends !== s) return ends;
   // An opening mark is followed by a word, a closing one follows a word or punctuation.
