@@ -1,6 +1,6 @@
 // Content fingerprint for de-duplication: the same article pasted twice with
 // different spacing, punctuation or case yields the same hash.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { foldSlow, wordsByChunk, wordsByChunkUnder } from '../text/normalize.js';
 
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
@@ -29,7 +29,8 @@ export function normaliseAndFold(body: string): { normalised: string; folded: st
 
 /** The fingerprint of a body already normalised (`normaliseForFingerprint`): an add fingerprints a body, then shingles the same normal form. */
 export function fingerprintOfNormalised(normalised: string): string {
-  return createHash('sha256').update(normalised).digest('hex').slice(0, 32);
+  // One-shot hashing: no Hash object (a stream) per article.
+  return hash('sha256', normalised, 'hex').slice(0, 32);
 }
 
 export function fingerprint(body: string): string {
