@@ -37,11 +37,10 @@ export function topicsOf(clean: CleanArticle, tagger: TopicTagger): string[] {
 }
 
 export function deriveAll(raw: RawArticle, now: Date, tools: DerivationTools, concepts: Concepts): Derived {
-  const { clean, normalisedBody } = cleanArticleNormalised(raw, now);
+  const { clean, normalisedBody, bodyWords } = cleanArticleNormalised(raw, now);
   const summary = summarizeArticle(clean, tools.glossary);
-  // The body's folded words serve the topics and the search terms. Folding never
-  // looks across white space, so those of "title\nbody" are the title's, then the body's.
-  const bodyWords = foldTokens(clean.body);
+  // The body's folded words (read with its normal form) serve the topics and the search terms.
+  // Folding never looks across white space, so those of "title\nbody" are the title's, then the body's.
   const topics = tools.tagger.tagTokens([...foldTokens(clean.title), ...bodyWords]);
   return {
     clean,

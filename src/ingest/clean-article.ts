@@ -9,7 +9,7 @@ import { takeDateStamps } from './date-stamps.js';
 import { takeCaptions } from './captions.js';
 import { deriveHeadline, looksLikeHeadline } from './derive-headline.js';
 import { extractDates } from './extract-dates.js';
-import { fingerprintOfNormalised, normaliseForFingerprint } from './fingerprint.js';
+import { fingerprintOfNormalised, normaliseAndFold, normaliseForFingerprint } from './fingerprint.js';
 import { normaliseInline, normaliseLines } from './normalize-text.js';
 import { stripSiteSuffix } from './site-suffix.js';
 import { cleanParagraphs } from './strip-clutter.js';
@@ -33,21 +33,26 @@ export function cleanArticle(raw: RawArticle, now: Date): CleanArticle {
   return cleanArticleNormalised(raw, now).clean;
 }
 
-/** `cleanArticle`, and the body's normal form its fingerprint was taken of (the near-duplicate check shingles it). */
-export function cleanArticleNormalised(raw: RawArticle, now: Date): { clean: CleanArticle; normalisedBody: string } {
+/**
+ * `cleanArticle`, the body's normal form its fingerprint was taken of (the
+ * near-duplicate check shingles it) and its folded words (`foldTokens`: its
+ * topics and search terms read them), from one pass over the body.
+ */
+export function cleanArticleNormalised(raw: RawArticle, now: Date): { clean: CleanArticle; normalisedBody: string; bodyWords: string[] } {
   const input = rawArticleSchema.safeParse(raw);
   if (!input.success) throw new RingkasError('bad_input', 'The article could not be read: its text or date is malformed.');
   const { lines, stamps, month, domain } = takeDateStamps(normaliseLines(raw.text));
   const givenTitle = raw.title ? normaliseInline(raw.title) : '';
   const cleaned = takeCaptions(cleanParagraphs(lines));
-  const { title, rest } = splitTitle(cleaned.paragraphs, givenTitle);
-  const header = dropHeader(rest);
-  const { dateline, paragraphs: opened } = splitDateline(header.paragraphs);
+  const datelineOf = datelineReader();
+  const { title, rest } = splitTitle(cleaned.paragraphs, givenTitle, datelineOf);
+  const header = dropHeader(rest, datelineOf);
+  const { dateline, paragraphs: opened } = splitDateline(header.paragraphs, datelineOf);
   const { paragraphs, signOff } = dropSignOff(opened);
   if (paragraphs.length === 0) throw new RingkasError('bad_input', 'The article has no readable text.');
   const body = paragraphs.join('\n\n');
   const givenSource = raw.source ? normaliseInline(raw.source) : '';
-  const normalisedBody = normaliseForFingerprint(body);
+  const { normalised: normalisedBody, folded: bodyWords } = normaliseAndFold(body);
   const clean: CleanArticle = {
     title: title ?? deriveHeadline(paragraphs),
     titleDerived: title === null,
@@ -66,13 +71,30 @@ export function cleanArticleNormalised(raw: RawArticle, now: Date): { clean: Cle
     }),
     fingerprint: fingerprintOfNormalised(normalisedBody),
   };
-  return { clean, normalisedBody };
+  return { clean, normalisedBody, bodyWords };
+}
+
+type DatelineOf = (paragraph: string) => Dateline | null;
+
+/**
+ * `parseDateline`, read once per paragraph: the title, the header and the
+ * story's opening each test the same first paragraphs (the same strings).
+ */
+function datelineReader(): DatelineOf {
+  const read: [string, Dateline | null][] = [];
+  return (paragraph) => {
+    const known = read.find(([p]) => p === paragraph);
+    if (known) return known[1];
+    const dateline = parseDateline(paragraph);
+    read.push([paragraph, dateline]);
+    return dateline;
+  };
 }
 
 /** The caller's title wins (and is not repeated in the body); else a headline-shaped first line. */
-function splitTitle(paragraphs: string[], given: string): { title: string | null; rest: string[] } {
+function splitTitle(paragraphs: string[], given: string, datelineOf: DatelineOf): { title: string | null; rest: string[] } {
   const [first = '', ...others] = paragraphs;
-  const headline = others.length > 0 && looksLikeHeadline(first) && !parseDateline(first);
+  const headline = others.length > 0 && looksLikeHeadline(first) && !datelineOf(first);
   if (given) return { title: given, rest: headline && sameHeadline(first, given) ? others : paragraphs };
   return headline ? { title: stripSiteSuffix(first), rest: others } : { title: null, rest: paragraphs };
 }
@@ -89,12 +111,12 @@ function sameHeadline(line: string, given: string): boolean {
  * story's first sentence: short lines, or lines that close no sentence. A line
  * naming only the outlet is kept as the source.
  */
-function dropHeader(paragraphs: string[]): { paragraphs: string[]; outlet: string | null } {
+function dropHeader(paragraphs: string[], datelineOf: DatelineOf): { paragraphs: string[]; outlet: string | null } {
   let outlet: string | null = null;
   let i = 0;
   for (; i < paragraphs.length - 1; i += 1) {
     const p = paragraphs[i] ?? '';
-    if (parseDateline(p)) break;
+    if (datelineOf(p)) break;
     const words = p.split(/\s+/).length;
     if (words >= 8 && /[.!?…:"”’)]$/u.test(p)) break;
     if (OUTLET_LINE.test(p)) outlet ??= p;
@@ -103,10 +125,10 @@ function dropHeader(paragraphs: string[]): { paragraphs: string[]; outlet: strin
 }
 
 /** The dateline opens the story; pull quotes or a standfirst above it are page furniture. */
-function splitDateline(paragraphs: string[]): { dateline: Dateline | null; paragraphs: string[] } {
+function splitDateline(paragraphs: string[], datelineOf: DatelineOf): { dateline: Dateline | null; paragraphs: string[] } {
   for (let i = 0; i < Math.min(DATELINE_REACH, paragraphs.length); i += 1) {
     const p = paragraphs[i] ?? '';
-    const dateline = parseDateline(p);
+    const dateline = datelineOf(p);
     if (dateline) {
       const others = paragraphs.slice(i + 1);
       return { dateline, paragraphs: dateline.rest ? [dateline.rest, ...others] : others };

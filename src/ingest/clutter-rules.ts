@@ -38,7 +38,7 @@ const CLUTTER_LINE_SOURCES = [
   '(?:\\d+\\s+)?(?:comments?|komentar)(?:\\s*\\(s\\))?(?:\\s*\\(\\d+\\))?(?:\\s+(?:write|tulis|add|leave|post|kirim)\\s+(?:a\\s+)?(?:comments?|komentar))?',
   '(?:there are )?no comments(?: yet)?\\.?|belum ada komentar\\.?|be the first to comment\\.?|jadilah yang pertama berkomentar\\.?',
   '(?:add yours|add a comment|write (?:a )?comment|leave a (?:comment|reply)|post a comment|tulis komentar|kirim komentar)[.!]?',
-  '(?:trackback|pingback)s?\\b.*|.*\\byou (?:need|must) (?:to )?(?:login|log in|be logged in)\\b.*|(?:login|log in|masuk) (?:untuk|to) (?:berkomentar|comment)\\.?',
+  '(?:trackback|pingback)s?\\b.*|(?:login|log in|masuk) (?:untuk|to) (?:berkomentar|comment)\\.?',
   // Share rows and social buttons.
   '(?:share|bagikan|sebarkan)(?: (?:this|artikel ini|berita ini|this article|this story|on|ke|via)\\b.{0,40})?:?',
   '(?:(?:facebook|twitter|x|whatsapp|telegram|linkedin|line|e-?mail|copy link|salin (?:link|tautan)|pinterest|reddit|share|bagikan|tweet|print|cetak)[\\s|,/·•]*)+',
@@ -80,6 +80,16 @@ const CLUTTER_LINE_SOURCES = [
   '(?:cek|temukan|lihat) (?:berita|artikel) (?:dan artikel |lainnya |terbaru |menarik )*(?:yang lain )?(?:di|lainnya)\\b.{0,80}',
 ];
 const CLUTTER_LINE = new RegExp(`^(?:${CLUTTER_LINE_SOURCES.join('|')})$`, 'iu');
+// A login prompt anywhere in the line ("To comment, you need to log in."). Kept out of CLUTTER_LINE:
+// as an alternative `.*you … .*` it made the engine walk back over every line, ten times the cost of
+// all the other rules. A line with no line break in it matches `^.*X.*$` exactly when X is in it, and
+// X (case folded) holds "you " (only Y, O and U fold to y, o and u): a plain search rules most lines out.
+const LOGIN_PROMPT = /\byou (?:need|must) (?:to )?(?:login|log in|be logged in)\b/iu;
+const LINE_END = /[\n\r\u2028\u2029]/u;
+
+function isLoginPrompt(line: string): boolean {
+  return line.toLowerCase().includes('you ') && LOGIN_PROMPT.test(line) && !LINE_END.test(line);
+}
 
 // Case matters here: "By Jane Doe" is a byline, "By the end of June" is text.
 const BYLINE = /^(?:By|Oleh)\s+[A-Z][\p{L}.'’-]*(?:\s+(?:[A-Z][\p{L}.'’-]*|and|dan|&))*(?:\s*[,|]\s*[^.]{0,40})?$/u;
@@ -126,7 +136,7 @@ export function isClutterLine(line: string): boolean {
   // Previous/next post navigation: "« Older post title | Main | Newer post title »".
   if (bare.length <= MAX_NAV_LINE && (bare.startsWith('«') || bare.endsWith('»'))) return true;
   if (bare.length <= MAX_ERROR_LINE && bare.toLowerCase().includes('load') && SCRIPT_ERROR.test(bare)) return true;
-  if (bare.length <= 260 && CLUTTER_LINE.test(bare)) return true;
+  if (bare.length <= 260 && (CLUTTER_LINE.test(bare) || isLoginPrompt(bare))) return true;
   return bare.length <= 80 && BYLINE.test(bare);
 }
 

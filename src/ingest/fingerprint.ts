@@ -1,7 +1,7 @@
 // Content fingerprint for de-duplication: the same article pasted twice with
 // different spacing, punctuation or case yields the same hash.
-import { createHash } from 'node:crypto';
-import { wordsByChunk } from '../text/normalize.js';
+import { hash } from 'node:crypto';
+import { foldSlow, wordsByChunk, wordsByChunkUnder } from '../text/normalize.js';
 
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
@@ -18,9 +18,19 @@ export function normaliseForFingerprint(body: string): string {
   return wordsByChunk(body, normaliseSlow).join(' ');
 }
 
+/**
+ * The body's normal form (`normaliseForFingerprint`) and its folded words
+ * (`foldTokens`, for its topics and search terms), from one pass over it.
+ */
+export function normaliseAndFold(body: string): { normalised: string; folded: string[] } {
+  const [normal, folded] = wordsByChunkUnder(body, [normaliseSlow, foldSlow]);
+  return { normalised: normal!.join(' '), folded: folded! };
+}
+
 /** The fingerprint of a body already normalised (`normaliseForFingerprint`): an add fingerprints a body, then shingles the same normal form. */
 export function fingerprintOfNormalised(normalised: string): string {
-  return createHash('sha256').update(normalised).digest('hex').slice(0, 32);
+  // One-shot hashing: no Hash object (a stream) per article.
+  return hash('sha256', normalised, 'hex').slice(0, 32);
 }
 
 export function fingerprint(body: string): string {

@@ -19,7 +19,9 @@ const CONTEXT_BEFORE = new Set([
 // Capitalised words on one line; a word ending in "." closes the run unless it is an initial or a title.
 const WORD = String.raw`(?:(?:\p{Lu}\.){1,3}|(?:Mr|Mrs|Ms|Dr|Prof|Ir)\.|\p{Lu}[\p{L}’'-]*)`;
 const RUN = new RegExp(`${WORD}(?:[^\\S\\n]+${WORD})*`, 'gu');
-const REPORTING = /(?:kata|ujar|jelas|ungkap|tambah|menurut|said|says|told|according to)\s*$/iu;
+// Patterns on the text before a name are written `$(?<=words)`: tested for the end at each position
+// and read back from there once, rather than tried at every position (the same answers).
+const REPORTING = /$(?<=(?:kata|ujar|jelas|ungkap|tambah|menurut|said|says|told|according to)\s*)/iu;
 // A lone name word right after a verb of saying, or right before one: "ujar Nandi", "Jerry stressed".
 // Only verbs whose subject speaks: "urged Mitsubishi" names an object, not a speaker.
 const SAY_BEFORE = String.raw`kata|ujar|ucap|jelas|ungkap|tambah|tutur|imbuh|pungkas|terang|menurut|said|says|according to`;
@@ -42,7 +44,7 @@ function nameLike(w: string): boolean {
   return !NON_NAME_WORDS.has(lower) && !isAnyStopWord(lower) && !PLACE_BY_ALIAS.has(lower);
 }
 
-const SPEAKS_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${SAY_BEFORE})\s+$`, 'u');
+const SPEAKS_BEFORE = new RegExp(String.raw`$(?<=(?:^|[^\p{L}])(?:${SAY_BEFORE})\s+)`, 'u');
 const SPEAKS_AFTER = new RegExp(String.raw`^,?\s+(?:also\s+|juga\s+)?(?:${SAY_AFTER})(?![\p{L}])`, 'u');
 const LETTER = /[\p{L}’'-]/u;
 

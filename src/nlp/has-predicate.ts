@@ -30,9 +30,7 @@ crisis thus plus yes less unless across always perhaps red bed need speed seed f
 nothing something anything everything morning evening ring king spring string wedding building`.split(/\s+/));
 const EN_INFLECTED = /^\p{Ll}{2,}(?:ed|ing)$|^\p{Ll}{3,}[^s]s$/u;
 
-function words(sentence: string): string[] {
-  return sentence.match(/(?<![\p{L}-])\p{Ll}[\p{Ll}-]*/gu) ?? [];
-}
+const LOWER_WORD = /(?<![\p{L}-])\p{Ll}[\p{Ll}-]*/gu;
 
 function isIndonesianVerb(w: string): boolean {
   if (ID_BASE.has(w)) return true;
@@ -53,5 +51,7 @@ const WRITTEN_STATEMENT = /(?<![\p{L}])(?:keterangan|pernyataan|jawaban|pesan|su
 export function hasPredicate(sentence: string, language: Language): boolean {
   const test = language === 'id' ? isIndonesianVerb : isEnglishVerb;
   const text = language === 'id' ? sentence.replace(WRITTEN_STATEMENT, ' ') : sentence;
-  return words(text).some((w) => test(w) || (w.includes('-') && w.split('-').some(test)));
+  // Word by word, up to the first verb: most sentences have one within their first few words.
+  for (const [w] of text.matchAll(LOWER_WORD)) if (test(w) || (w.includes('-') && w.split('-').some(test))) return true;
+  return false;
 }

@@ -18,9 +18,14 @@ const ABBREVIATIONS = new Set(
   ],
 );
 
+// The letters and dots before a closing full stop. Written as a look-behind at the end, the engine
+// tests each position for the final full stop and reads back once (as `([\p{L}.]+)\.$` it tried the
+// letters at every position of the sentence); the greedy read back takes the same whole run.
+const LAST_WORD = /(?<=([\p{L}.]+))\.$/u;
+
 /** True when `before`, ending with a full stop, ends with an abbreviation or an initial, not a sentence. */
 export function endsWithAbbreviation(before: string): boolean {
-  const m = /([\p{L}.]+)\.$/u.exec(before);
+  const m = LAST_WORD.exec(before);
   if (!m) return false;
   const word = m[1]!;
   if (/^\p{L}$/u.test(word)) return true; // single initial: "S." in "Eko S. Cahyanto"

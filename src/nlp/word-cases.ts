@@ -10,6 +10,16 @@ export interface WordCases {
   title: ReadonlySet<string>;
 }
 
+/** Whether `w` past its first letter has no capital: by char codes while it is plain ASCII. */
+function restIsLower(w: string): boolean {
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c > 127) return w.slice(1) === w.slice(1).toLowerCase();
+    if (c >= 65 && c <= 90) return false;
+  }
+  return true;
+}
+
 export function wordCases(text: string): WordCases {
   const lower = new Set<string>();
   const title = new Set<string>();
@@ -17,7 +27,7 @@ export function wordCases(text: string): WordCases {
     if (!w || w[0] === '-') continue;
     const first = w[0]!;
     if (first !== first.toUpperCase()) lower.add(w);
-    else if (first !== first.toLowerCase() && w.slice(1) === w.slice(1).toLowerCase() && w.length > 1) title.add(w);
+    else if (first !== first.toLowerCase() && w.length > 1 && restIsLower(w)) title.add(w);
   }
   return { lower, title };
 }

@@ -80,10 +80,20 @@ function cutToLength(s: string): string {
   return `${dropLoneQuote(cut.replace(/[\s,;:(]+$/, ''))}…`;
 }
 
+/** How many quotation marks (" “ ”) the text holds: most sentences hold none or a pair. */
+function quoteMarks(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 || c === 0x201c || c === 0x201d) n++;
+  }
+  return n;
+}
+
 /** A quote split across sentences leaves one unmatched mark, at either end or before the attribution; drop it. */
 export function dropLoneQuote(s: string): string {
+  if (quoteMarks(s) % 2 === 0) return s;
   const marks = [...s.matchAll(/["“”]/g)];
-  if (marks.length % 2 === 0) return s;
   const ends = s.replace(/^["“]\s*/, '').replace(/\s*["”](?=[.,]?$)/, '');
   if (ends !== s) return ends;
   // An opening mark is followed by a word, a closing one follows a word or punctuation.
@@ -107,11 +117,12 @@ export function isUnattributedQuote(sentence: string): boolean {
 const CONNECTIVE_OPENING = /^(?:moreover|furthermore|additionally|however|meanwhile|besides|in addition|after that|also|selain itu|setelah itu|sementara itu|oleh karena itu|oleh sebab itu|untuk itu|meski(?:pun)?\s+demikian|dengan demikian|namun|tapi|tetapi|adapun|sedangkan|for that reason|therefore)\s*,\s*(?=\p{L})/iu;
 
 // One-word connectives often stand without a comma: "Tapi Mitsubishi berencana …", "Meski demikian Masuko …".
-const BARE_CONNECTIVE = /^(?:tapi|tetapi|namun|bahkan|meski(?:pun)?\s+demikian|adapun|but|yet)\s+(?=\p{Lu})/u;
+// Only the first letter may be a capital (no other capital letter lower-cases to one of these first letters).
+const BARE_CONNECTIVE = /^(?:[Tt]api|[Tt]etapi|[Nn]amun|[Bb]ahkan|[Mm]eski(?:pun)?\s+demikian|[Aa]dapun|[Bb]ut|[Yy]et)\s+(?=\p{Lu})/u;
 
 export function stripConnective(sentence: string): string {
-  const bare = sentence.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
-  if (BARE_CONNECTIVE.test(bare)) return bare.replace(BARE_CONNECTIVE, '');
+  const bare = BARE_CONNECTIVE.exec(sentence);
+  if (bare) return sentence.slice(bare[0].length);
   return sentence.replace(CONNECTIVE_OPENING, '');
 }
 

@@ -13,7 +13,8 @@
 const COMBINING = /[\u0300-\u036f]/g;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 
-function foldSlow(text: string): string {
+/** The folding's definition (NFKD, no combining marks, lower case, words joined by single spaces); `foldTokens` is its fast form. */
+export function foldSlow(text: string): string {
   return text.normalize('NFKD').replace(COMBINING, '').toLowerCase().replace(NON_WORD, ' ').trim();
 }
 
@@ -39,11 +40,20 @@ export function foldTokens(text: string): string[] {
  * `slow(text)`.
  */
 export function wordsByChunk(text: string, slow: (chunk: string) => string): string[] {
-  const out: string[] = [];
+  return wordsByChunkUnder(text, [slow])[0]!;
+}
+
+/**
+ * `wordsByChunk` under several such foldings at once, one list of words each:
+ * their plain-ASCII words are the same, so one pass over the text reads them
+ * all (an add's fingerprint and its search terms fold the same body).
+ */
+export function wordsByChunkUnder(text: string, slows: readonly ((chunk: string) => string)[]): string[][] {
+  const outs = slows.map((): string[] => []);
   const n = text.length;
-  // Where the current chunk (text between white space) starts, and how many words came before it.
+  // Where the current chunk (text between white space) starts, and how many words of each list came before it.
   let chunkStart = 0;
-  let chunkWords = 0;
+  const chunkWords = slows.map(() => 0);
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -52,21 +62,25 @@ export function wordsByChunk(text: string, slow: (chunk: string) => string): str
       let upper = false;
       for (let d = c; i < n && isAsciiWord(d); d = text.charCodeAt(++i)) if (d <= 90 && d >= 65) upper = true;
       const word = text.slice(start, i);
-      out.push(upper ? word.toLowerCase() : word);
+      const w = upper ? word.toLowerCase() : word;
+      for (const out of outs) out.push(w);
     } else if (c > 127) {
-      // Not plain ASCII: this whole chunk goes through the full pipeline instead.
-      out.length = chunkWords;
+      // Not plain ASCII: this whole chunk goes through each full pipeline instead.
       while (i < n && !isSpace(text.charCodeAt(i))) i++;
-      for (const w of slow(text.slice(chunkStart, i)).split(' ')) if (w !== '') out.push(w);
+      const chunk = text.slice(chunkStart, i);
+      outs.forEach((out, k) => {
+        out.length = chunkWords[k]!;
+        for (const w of slows[k]!(chunk).split(' ')) if (w !== '') out.push(w);
+      });
     } else {
       i++;
       if (isSpace(c)) {
         chunkStart = i;
-        chunkWords = out.length;
+        for (let k = 0; k < outs.length; k++) chunkWords[k] = outs[k]!.length;
       }
     }
   }
-  return out;
+  return outs;
 }
 
 const folded = new Map<string, string>();
