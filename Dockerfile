@@ -27,4 +27,4 @@ RUN mkdir -p /data && chown node:node /data && ln -s /data /app/data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
-CMD ["node", "dist/adapters/start.js"]
+CMD ["node", "--max-semi-space-size=8", "dist/adapters/start.js"]

@@ -18,6 +18,7 @@ import { promisify } from 'node:util';
 import type { IngestStoreFigures, IngestStoreOptions } from './ingest-store-instance.js';
 import { lowdbStore } from './scale-corpus.js';
 import { postgresVariant } from './scale-postgres.js';
+import { NODE_FLAGS } from '../../adapters/node-flags.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SIZES = (process.env.RINGKAS_BENCH_INGEST_SIZES ?? '10000').split(',').map(Number);
@@ -25,7 +26,7 @@ const STORES = (process.env.RINGKAS_BENCH_INGEST_STORES ?? 'lowdb').split(',');
 const ADDS = 500;
 
 async function instance(options: IngestStoreOptions): Promise<IngestStoreFigures> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(here, 'ingest-store-instance.ts'), JSON.stringify(options)], {
+  const { stdout } = await promisify(execFile)(process.execPath, [...NODE_FLAGS, '--import', 'tsx', path.join(here, 'ingest-store-instance.ts'), JSON.stringify(options)], {
     maxBuffer: 16 << 20,
   });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as IngestStoreFigures;

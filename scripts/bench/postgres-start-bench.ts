@@ -16,13 +16,14 @@ import { promisify } from 'node:util';
 import { createDatabase, startEmbeddedPostgres, type EmbeddedServer } from '../embedded-postgres.js';
 import type { StartFigures } from './postgres-start-instance.js';
 import { loadTemplate, withPool } from './scale-postgres.js';
+import { NODE_FLAGS } from '../../adapters/node-flags.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sizes = (process.env.RINGKAS_BENCH_PG_START_SIZES || '10000').split(',').map(Number);
 const load = () => os.loadavg().map((l) => l.toFixed(1)).join('/');
 
 async function instance(url: string): Promise<StartFigures> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, 'postgres-start-instance.ts'), url], {
+  const { stdout } = await promisify(execFile)(process.execPath, [...NODE_FLAGS, '--expose-gc', '--import', 'tsx', path.join(here, 'postgres-start-instance.ts'), url], {
     maxBuffer: 1 << 24,
     timeout: 30 * 60_000,
   });

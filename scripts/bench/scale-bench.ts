@@ -18,6 +18,7 @@ import { postgresVariant } from './scale-postgres.js';
 import type { StoreVariant } from './scale-store-variant.js';
 import { breakdownLine } from './memory-breakdown.js';
 import { ms } from './stats.js';
+import { NODE_FLAGS } from '../../adapters/node-flags.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SIZES = (process.env.RINGKAS_BENCH_SCALE_SIZES ?? '10000,100000').split(',').map(Number);
@@ -51,8 +52,9 @@ const lowdb: StoreVariant = {
 /** RINGKAS_BENCH_SCALE_STORES=lowdb (or postgres) measures one. */
 const STORES: readonly StoreVariant[] = [lowdb, postgresVariant()].filter((s) => (process.env.RINGKAS_BENCH_SCALE_STORES ?? 'lowdb,postgres').split(',').includes(s.name));
 
-async function child<T>(script: string, args: string[]): Promise<T> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(here, script), ...args], {
+/** Runs a bench child; `flags` are the node flags of a Ringkas process (an instance) or none (the reference). */
+async function child<T>(script: string, args: string[], flags: readonly string[] = []): Promise<T> {
+  const { stdout } = await promisify(execFile)(process.execPath, [...flags, '--expose-gc', '--import', 'tsx', path.join(here, script), ...args], {
     maxBuffer: 16 << 20,
   });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as T;
@@ -61,7 +63,7 @@ async function child<T>(script: string, args: string[]): Promise<T> {
 /** `run` numbers the instances on one store, so each ingests articles new to it. */
 function instance(env: Record<string, string>, run: number, settleSeconds: number): Promise<InstanceFigures> {
   const options: InstanceOptions = { env, lookupRounds: 10, ingest: INGEST, ingestSeconds: INGEST_SECONDS, ingestFrom: 1_000_000 + run * INGEST, settleSeconds, memoryDetail: MEMORY_DETAIL && run > 0 };
-  return child<InstanceFigures>('scale-instance.ts', [JSON.stringify(options)]);
+  return child<InstanceFigures>('scale-instance.ts', [JSON.stringify(options)], NODE_FLAGS);
 }
 
 const mb = (v: number) => `${v.toFixed(0)} MB`;
