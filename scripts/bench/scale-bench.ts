@@ -17,6 +17,7 @@ import type { MiniSearchFigures } from './scale-minisearch.js';
 import { postgresVariant } from './scale-postgres.js';
 import type { StoreVariant } from './scale-store-variant.js';
 import { breakdownLine } from './memory-breakdown.js';
+import { windowLine } from './scale-window.js';
 import { ms } from './stats.js';
 import { NODE_FLAGS } from '../../adapters/node-flags.js';
 
@@ -29,6 +30,9 @@ const REFERENCE = process.env.RINGKAS_BENCH_SCALE_REFERENCE !== 'off';
 const INGEST_SECONDS = Number(process.env.RINGKAS_BENCH_SCALE_INGEST_SECONDS ?? 60);
 /** RINGKAS_BENCH_SCALE_MEMORY=detail prints what the restart's rss is made of at each reading (and two readings after the figure's). */
 const MEMORY_DETAIL = process.env.RINGKAS_BENCH_SCALE_MEMORY === 'detail';
+/** RINGKAS_BENCH_SCALE_WINDOW=detail prints what ran during each instance's timed adds (scale-window.ts); RINGKAS_BENCH_SCALE_PROFILE=<folder> also writes a CPU profile of them there. */
+const WINDOW_DETAIL = process.env.RINGKAS_BENCH_SCALE_WINDOW === 'detail';
+const PROFILE_DIR = process.env.RINGKAS_BENCH_SCALE_PROFILE;
 
 function folderBytes(dir: string): number {
   let sum = 0;
@@ -61,8 +65,18 @@ async function child<T>(script: string, args: string[], flags: readonly string[]
 }
 
 /** `run` numbers the instances on one store, so each ingests articles new to it. */
-function instance(env: Record<string, string>, run: number, settleSeconds: number): Promise<InstanceFigures> {
-  const options: InstanceOptions = { env, lookupRounds: 10, ingest: INGEST, ingestSeconds: INGEST_SECONDS, ingestFrom: 1_000_000 + run * INGEST, settleSeconds, memoryDetail: MEMORY_DETAIL && run > 0 };
+function instance(env: Record<string, string>, run: number, settleSeconds: number, profileName: string): Promise<InstanceFigures> {
+  const options: InstanceOptions = {
+    env,
+    lookupRounds: 10,
+    ingest: INGEST,
+    ingestSeconds: INGEST_SECONDS,
+    ingestFrom: 1_000_000 + run * INGEST,
+    settleSeconds,
+    memoryDetail: MEMORY_DETAIL && run > 0,
+    windowDetail: WINDOW_DETAIL,
+    ...(PROFILE_DIR ? { cpuProfile: path.join(PROFILE_DIR, `${profileName}-${run === 0 ? 'first' : 'restart'}.cpuprofile`) } : {}),
+  };
   return child<InstanceFigures>('scale-instance.ts', [JSON.stringify(options)], NODE_FLAGS);
 }
 
@@ -85,8 +99,8 @@ async function measureSize(n: number, print: (line: string) => void): Promise<vo
     try {
       const prepared = performance.now() - t0;
       // First open of a store as written (nothing derived from it on disk yet), then a restart.
-      const first = await instance(store.env, 0, 0);
-      const again = await instance(store.env, 1, 10);
+      const first = await instance(store.env, 0, 0, `${variant.name}-${n}`);
+      const again = await instance(store.env, 1, 10, `${variant.name}-${n}`);
       const r = (x: number, y: number | undefined) => (y === undefined ? '-' : `${(x / y).toFixed(1)}x`);
       print(`  ${variant.name} (store prepared in ${ms(prepared)}):`);
       print(`    look-up: median ${ms(again.lookupMedianMs)}, p95 ${ms(again.lookupP95Ms)} right after the restart (${again.lookups} uncached; MiniSearch p95 ${r(again.lookupP95Ms, ref?.lookupP95Ms)}); first look-up ${ms(again.firstLookupMs)}; after first open: median ${ms(first.lookupMedianMs)}, p95 ${ms(first.lookupP95Ms)}`);
@@ -102,6 +116,7 @@ async function measureSize(n: number, print: (line: string) => void): Promise<vo
       print(`    ingest: ${rate(again)} after the restart; ${rate(first)} after the first open; close ${ms(again.closeMs)} (budget ${INGEST_SECONDS} s each)`);
       print(`    disk: ${mb((await store.diskBytes()) / 2 ** 20)}`);
       for (const [reading, b] of Object.entries(again.memory ?? {})) print(`    memory ${reading}: ${breakdownLine(b)}`);
+      for (const [when, f] of [['after the restart', again], ['after the first open', first]] as const) if (f.window) print(`    adds ${when}: ${windowLine(f.window, f.ingested)}`);
     } finally {
       await store.dispose();
     }

@@ -9,6 +9,7 @@ import { memoryBreakdown, type MemoryBreakdown } from './memory-breakdown.js';
 import { QUERIES } from './query-mix.js';
 import { percentile } from './stats.js';
 import { generateArticle } from './synthetic-corpus.js';
+import { watchWindow, type WindowFigures } from './scale-window.js';
 
 export interface InstanceOptions {
   env: Record<string, string>;
@@ -22,6 +23,10 @@ export interface InstanceOptions {
   settleSeconds: number;
   /** Also report what the rss is made of at each reading, right after the adds, and at two later readings (memory-breakdown.ts). */
   memoryDetail?: boolean;
+  /** Also report what ran during the timed adds: GC by kind, CPU per thread, event-loop use (scale-window.ts). */
+  windowDetail?: boolean;
+  /** Writes a CPU profile of the timed adds to this file. */
+  cpuProfile?: string;
 }
 
 export interface InstanceFigures {
@@ -47,6 +52,8 @@ export interface InstanceFigures {
   closeMs: number;
   /** With `memoryDetail`: reading name -> breakdown, taken right after the figure it explains. */
   memory?: Record<string, MemoryBreakdown>;
+  /** With `windowDetail`: what ran during the timed adds. */
+  window?: WindowFigures;
 }
 
 const MB = 2 ** 20;
@@ -102,6 +109,7 @@ const a0 = performance.now();
 const firstDone = await Promise.race([add(0).then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), budgetMs).unref())]);
 const firstAddMs = firstDone ? performance.now() - a0 : null;
 let ingested = 0;
+const watch = options.windowDetail || options.cpuProfile ? await watchWindow(options.cpuProfile, options.env.RINGKAS_DATABASE_URL !== undefined) : null;
 const i0 = performance.now();
 const batch = 50;
 for (let i = 1; firstDone && i < options.ingest && performance.now() - i0 < budgetMs; i += batch) {
@@ -110,6 +118,7 @@ for (let i = 1; firstDone && i < options.ingest && performance.now() - i0 < budg
   ingested += n;
 }
 const ingestPerSecond = ingested > 0 ? ingested / ((performance.now() - i0) / 1000) : null;
+const window = await watch?.stop(ingested);
 detail('after adds (no GC)');
 const c0 = performance.now();
 if (firstDone) await engine.close();
@@ -144,6 +153,7 @@ const figures: InstanceFigures = {
   ingested,
   closeMs,
   ...(options.memoryDetail ? { memory } : {}),
+  ...(window ? { window } : {}),
 };
 process.stdout.write(`${JSON.stringify(figures)}\n`);
 process.exit(0);
