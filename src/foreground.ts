@@ -27,6 +27,11 @@ export function beginForeground(): () => void {
   };
 }
 
+/** Foreground requests in flight now (a store gathering writes asks how many have yet to reach it). */
+export function foregroundInFlight(): number {
+  return inFlight;
+}
+
 /** True while a foreground request is in flight or one ended less than RECENT_MS ago. */
 export function foregroundBusy(now = performance.now()): boolean {
   return inFlight > 0 || now - lastEnded < RECENT_MS;

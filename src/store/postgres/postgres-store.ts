@@ -13,6 +13,7 @@ import pg from 'pg';
 import type { Clock } from '../../clock.js';
 import type { Coordination } from '../../coordination/claims.js';
 import { postgresCoordination } from '../../coordination/postgres-coordination.js';
+import { foregroundInFlight } from '../../foreground.js';
 import { silentLogger, type Logger } from '../../logger.js';
 import { storedPart, type ArticleRecord, type KeyFigure, type StoredArticle } from '../../model/article.js';
 import type { SubscriptionRecord } from '../../model/subscription.js';
@@ -87,8 +88,13 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
   private readonly origin = randomUUID();
   /** Each held article's row revision (migration 024): the records blob names rows by id and revision. */
   private readonly revisions = new Map<string, number>();
-  /** Concurrent adds and audit entries in one statement: each new row's revision (null where a stored row was in the way), each entry's seq. */
-  private readonly adds = new GroupedWrites<AddWrite, number | null>((batch) => writeAdds(this.pool, this.origin, batch));
+  /**
+   * Concurrent adds and audit entries in one statement: each new row's revision (null where a stored row was in the way), each entry's seq.
+   * A statement waits while commands in flight outnumber this store's writes in flight (the others are still deriving their articles).
+   */
+  private readonly adds = new GroupedWrites<AddWrite, number | null>((batch) => writeAdds(this.pool, this.origin, batch), {
+    holdWhile: () => foregroundInFlight() > this.pending.size,
+  });
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -220,8 +226,7 @@ export class PostgresStore extends ArticlesInMemory implements BriefingStore {
     return this.track(
       this.articles.add(storedPart(article), async () => {
         await this.insertArticle(article);
-        this.bodies.put(article.id, article.body);
-        this.bodies.putFigures([[article.id, figuresBytes(article.keyFigures)]]);
+        this.bodies.putArticle(article.id, article.body, figuresBytes(article.keyFigures));
       }),
     );
   }

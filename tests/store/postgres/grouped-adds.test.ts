@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArticleRecord } from '../../../src/model/article.js';
 import { storedPart } from '../../../src/model/article.js';
+import { beginForeground } from '../../../src/foreground.js';
 import { DuplicateArticleError } from '../../../src/store/duplicate-article.js';
 import { PostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import type { AuditEntry } from '../../../src/store/store-schema.js';
@@ -148,5 +149,26 @@ describe('PostgreSQL store: concurrent adds go in together', () => {
       expect(a.listAudit().map((e) => e.detail)).toEqual(order);
       expect(b.listAudit().map((e) => e.detail)).toEqual(order);
     }, { timeout: 2_000, interval: 20 });
+  });
+
+  it('adds of commands in flight that reach the store a turn apart (a burst deriving one article a turn) wait for each other and share one statement', async () => {
+    const url = await freshDatabaseUrl();
+    const [a, b] = [await open(url), await open(url)];
+    const adds = Array.from({ length: 10 }, (_, i) => article({ id: `t${i}`, fingerprint: `fp-t${i}`, addedAt: at, body: `Body ${i}` }));
+    // Ten commands begin together; each reaches the store one turn after the one before (its article derived meanwhile).
+    const commands = adds.map(() => beginForeground());
+    const written: Promise<void>[] = [];
+    for (const [i, x] of adds.entries()) {
+      await new Promise((resolve) => setImmediate(resolve));
+      written.push(a.addArticle(x).finally(commands[i]));
+    }
+    await Promise.all(written);
+    const [{ transactions }] = (await sqlOn<{ transactions: string }>(url, 'SELECT count(DISTINCT xmin::text) AS transactions FROM articles')) as [{ transactions: string }];
+    expect(Number(transactions)).toBe(1);
+    await vi.waitFor(() => expect(b.articleCount).toBe(10), { timeout: 2_000, interval: 20 });
+    // No command in flight: a lone add goes at its turn, in a statement of its own.
+    await a.addArticle(article({ id: 'lone', fingerprint: 'fp-lone', addedAt: at }));
+    const [{ n }] = (await sqlOn<{ n: string }>(url, 'SELECT count(DISTINCT xmin::text) AS n FROM articles')) as [{ n: string }];
+    expect(Number(n)).toBe(2);
   });
 });

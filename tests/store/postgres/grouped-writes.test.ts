@@ -43,4 +43,34 @@ describe('GroupedWrites', () => {
     expect(results.map((x) => (x.status === 'fulfilled' ? x.value : (x.reason as Error).message))).toEqual([2, 4, 'refused -3', 8, 10]);
     expect(r.batches).toEqual([[1, 2, -3, 4, 5], [1, 2, -3], [1, 2], [-3], [4, 5]]);
   });
+
+  it('while more writes are on their way (holdWhile), the statement waits for them a turn at a time; a lone write does not wait', async () => {
+    const r = recorder();
+    let coming = 3;
+    const grouped = new GroupedWrites(r.write, { holdWhile: () => coming > 0, maxHoldMs: 10_000 });
+    const asked: Promise<number>[] = [grouped.submit(1)];
+    // One write a turn, as a burst of adds reaches the store: all go in the one statement.
+    for (let i = 2; i <= 4; i++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      asked.push(grouped.submit(i));
+      coming--;
+    }
+    expect(await Promise.all(asked)).toEqual([2, 4, 6, 8]);
+    expect(r.batches).toEqual([[1, 2, 3, 4]]);
+    // Nothing on its way: the next write goes at its turn.
+    expect(await grouped.submit(5)).toBe(10);
+    expect(r.batches).toEqual([[1, 2, 3, 4], [5]]);
+  });
+
+  it('a held statement goes after maxHoldMs even if the writes said to be coming never come, and at once when full', async () => {
+    const r = recorder();
+    const grouped = new GroupedWrites(r.write, { holdWhile: () => true, maxHoldMs: 30 });
+    const started = performance.now();
+    expect(await grouped.submit(1)).toBe(2);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(25);
+    // Held for a minute unless full: the test would time out.
+    const full = new GroupedWrites(r.write, { holdWhile: () => true, maxHoldMs: 60_000, maxBatch: 2 });
+    expect(await Promise.all([full.submit(2), full.submit(3)])).toEqual([4, 6]);
+    expect(r.batches).toEqual([[1], [2, 3]]);
+  });
 });
