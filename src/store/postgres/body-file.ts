@@ -72,6 +72,14 @@ export class BodyFile {
     this.putBytes([[id, Buffer.from(body, 'utf8')]]);
   }
 
+  /** An added article's body and key figures (their JSON text's bytes) in one write: an add on the main thread makes one system call, not two. */
+  putArticle(id: string, body: string, figures: Buffer): void {
+    const bytes = Buffer.from(body, 'utf8');
+    const at = appendShared(this.share(), [bytes, figures]);
+    this.at.set(id, { start: at, length: bytes.length });
+    this.figuresAt.set(id, { start: at + bytes.length, length: figures.length });
+  }
+
   /** Appends key figures given as their JSON text's bytes. */
   putFigures(entries: readonly (readonly [id: string, bytes: Buffer])[]): void {
     this.putIn(this.figuresAt, entries);
