@@ -109,7 +109,7 @@ const a0 = performance.now();
 const firstDone = await Promise.race([add(0).then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), budgetMs).unref())]);
 const firstAddMs = firstDone ? performance.now() - a0 : null;
 let ingested = 0;
-const watch = options.windowDetail || options.cpuProfile ? await watchWindow(options.cpuProfile, options.env.RINGKAS_DATABASE_URL !== undefined) : null;
+const watch = options.windowDetail || options.cpuProfile ? await watchWindow(options.cpuProfile, options.env.RINGKAS_DATABASE_URL) : null;
 const i0 = performance.now();
 const batch = 50;
 for (let i = 1; firstDone && i < options.ingest && performance.now() - i0 < budgetMs; i += batch) {

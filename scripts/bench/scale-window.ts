@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
-import { countQueries } from './postgres-counters.js';
+import { countQueries, serverCpuMs } from './postgres-counters.js';
 import { constants, performance, PerformanceObserver, type EventLoopUtilization } from 'node:perf_hooks';
 
 export interface WindowFigures {
@@ -22,6 +22,8 @@ export interface WindowFigures {
   mainRunDelayMs: number | null;
   /** PostgreSQL (`countStatements`): the statements sent, by kind. */
   statements?: Record<string, number>;
+  /** PostgreSQL: the server's CPU ms during the window (all its processes). */
+  serverCpuMs?: number | null;
   writtenBytes: number;
   readBytes: number;
   load: string;
@@ -75,7 +77,7 @@ function io(): { read: number; written: number } {
   }
 }
 
-export async function watchWindow(cpuProfile?: string, countStatements = false): Promise<{ stop(adds: number): Promise<WindowFigures> }> {
+export async function watchWindow(cpuProfile?: string, databaseUrl?: string): Promise<{ stop(adds: number): Promise<WindowFigures> }> {
   const gc: WindowFigures['gc'] = {};
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
@@ -94,7 +96,8 @@ export async function watchWindow(cpuProfile?: string, countStatements = false):
     await session.post('Profiler.setSamplingInterval', { interval: 200 });
     await session.post('Profiler.start');
   }
-  const queries = countStatements ? countQueries() : null;
+  const queries = databaseUrl ? countQueries() : null;
+  const server0 = databaseUrl ? serverCpuMs(databaseUrl) : null;
   const before = threads();
   const io0 = io();
   const delay0 = mainRunDelayNs();
@@ -107,6 +110,7 @@ export async function watchWindow(cpuProfile?: string, countStatements = false):
       const after = threads();
       const io1 = io();
       const delay1 = mainRunDelayNs();
+      const server1 = databaseUrl ? serverCpuMs(databaseUrl) : null;
       observer.disconnect();
       const threadsCpuMs: Record<string, number> = { main: 0 };
       const busiest: WindowFigures['busiest'] = [];
@@ -121,7 +125,7 @@ export async function watchWindow(cpuProfile?: string, countStatements = false):
         writeFileSync(cpuProfile!, JSON.stringify(profile));
         session.disconnect();
       }
-      return { wallMs, gc, threadsCpuMs, busiest, loopUtilization, ...(queries ? { statements: Object.fromEntries(Object.entries(queries.take().byKind).map(([k, c]) => [k, c.count])) } : {}), mainRunDelayMs: delay0 === null || delay1 === null ? null : (delay1 - delay0) / 1e6, writtenBytes: io1.written - io0.written, readBytes: io1.read - io0.read, load: os.loadavg().map((l) => l.toFixed(2)).join('/') };
+      return { wallMs, gc, threadsCpuMs, busiest, loopUtilization, ...(queries ? { statements: Object.fromEntries(Object.entries(queries.take().byKind).map(([k, c]) => [k, c.count])), serverCpuMs: server0 === null || server1 === null ? null : server1 - server0 } : {}), mainRunDelayMs: delay0 === null || delay1 === null ? null : (delay1 - delay0) / 1e6, writtenBytes: io1.written - io0.written, readBytes: io1.read - io0.read, load: os.loadavg().map((l) => l.toFixed(2)).join('/') };
     },
   };
 }
@@ -137,5 +141,5 @@ export function windowLine(w: WindowFigures, adds: number): string {
     .map(([name, ms]) => `${name} ${per(ms)}`)
     .join(', ');
   const busiest = w.busiest.map((t) => `${t.name}@${t.startedS.toFixed(1)}s ${per(t.ms)}`).join(', ');
-  return `wall ${per(w.wallMs)} ms/add, loop busy ${(w.loopUtilization * 100).toFixed(0)}%, main thread waited for a core ${w.mainRunDelayMs === null ? '?' : per(w.mainRunDelayMs)}; CPU ms/add ${threads} (busiest: ${busiest}); GC pauses ms/add ${gc || 'none'}${w.statements ? `; statements ${Object.entries(w.statements).map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}; written ${(w.writtenBytes / Math.max(1, adds) / 1024).toFixed(1)} KB/add, read ${(w.readBytes / Math.max(1, adds) / 1024).toFixed(1)} KB/add; load ${w.load}`;
+  return `wall ${per(w.wallMs)} ms/add, loop busy ${(w.loopUtilization * 100).toFixed(0)}%, main thread waited for a core ${w.mainRunDelayMs === null ? '?' : per(w.mainRunDelayMs)}; CPU ms/add ${threads} (busiest: ${busiest}); GC pauses ms/add ${gc || 'none'}${w.statements ? `; statements ${Object.entries(w.statements).map(([k, n]) => `${k} ${n}`).join(', ')}; server CPU ${w.serverCpuMs == null ? '?' : per(w.serverCpuMs)} ms/add` : ''}; written ${(w.writtenBytes / Math.max(1, adds) / 1024).toFixed(1)} KB/add, read ${(w.readBytes / Math.max(1, adds) / 1024).toFixed(1)} KB/add; load ${w.load}`;
 }
