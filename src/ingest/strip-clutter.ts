@@ -31,7 +31,7 @@ export function cleanParagraphs(lines: string[]): string[] {
     const text = stripInlineClutter(p, i === paragraphs.length - 1);
     // Unchanged by the inline pass, it was tested above.
     if (text && (text === p || !isClutterLine(text))) out.push(text);
-    if (SENTENCE_END.test(text) && text.split(/\s+/).length >= 8) inBody = true;
+    if (!inBody && SENTENCE_END.test(text) && text.split(/\s+/).length >= 8) inBody = true;
   });
   return out;
 }

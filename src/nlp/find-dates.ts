@@ -70,6 +70,7 @@ const WEEKDAY_BEFORE = new RegExp(`(?<!\\p{L})(${alternation(Object.keys(WEEKDAY
 const WEEKDAY_LOOKBACK = 14;
 const AFTER_PLACE = /\b(?:di|in|at)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?,?\s*$/u;
 const PLACE_LOOKBACK = 40;
+const DIGIT = /\d/;
 
 interface Parts {
   day: string;
@@ -81,6 +82,8 @@ interface Parts {
 
 interface Pattern {
   re: RegExp;
+  /** A character every match holds: a text without it is not searched. */
+  needs?: string;
   read(m: RegExpExecArray): Parts;
   /** Bare day/month numbers are only trusted after a weekday or with a full year. */
   trust?(parts: Parts, weekday: boolean, before: string): boolean;
@@ -100,22 +103,26 @@ const PATTERNS: Pattern[] = [
   {
     // Rabu (12/11), di Jakarta (12/11), (24/7/2023); a lone "(1/2)" is more often a fraction or a part number.
     re: /\(\s*(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?\s*\)/gu,
+    needs: '/',
     read: (m) => ({ day: m[1] ?? '', month: m[2] ?? '', year: m[3], numeric: true }),
     trust: (parts, weekday, before) => weekday || parts.year !== undefined || AFTER_PLACE.test(before),
   },
   {
     // Rabu, 12/11 and 24/07/2023; "24/7" alone is as likely a ratio or "round the clock".
     re: /(?<![\d/.])(\d{1,2})\/(\d{1,2})(?:\/(\d{4}|\d{2}))?(?![\d/])/gu,
+    needs: '/',
     read: (m) => ({ day: m[1] ?? '', month: m[2] ?? '', year: m[3], numeric: true }),
     trust: (parts, weekday) => weekday || (parts.year?.length ?? 0) === 4,
   },
   {
     re: /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/gu,
+    needs: '-',
     read: (m) => ({ year: m[1], month: m[2] ?? '', day: m[3] ?? '' }),
   },
   {
     // --06-21: a day and month whose year the text did not give.
     re: /(?<![\d-])--(\d{2})-(\d{2})(?![\d-])/gu,
+    needs: '-',
     read: (m) => ({ month: m[1] ?? '', day: m[2] ?? '' }),
   },
 ];
@@ -127,7 +134,11 @@ export interface FindOptions {
 
 export function findDateMentions(text: string, options: FindOptions = {}): DateMention[] {
   const found: DateMention[] = [];
-  for (const [i, { re, read, trust }] of PATTERNS.entries()) {
+  // Every pattern reads digits.
+  if (!DIGIT.test(text)) return found;
+  for (let i = 0; i < PATTERNS.length; i++) {
+    const { re, read, trust, needs } = PATTERNS[i]!;
+    if (needs !== undefined && !text.includes(needs)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       const before = WEEKDAY_BEFORE.exec(text.slice(Math.max(0, m.index - WEEKDAY_LOOKBACK), m.index));

@@ -94,15 +94,17 @@ function findNamedBodies(text: string, lower: ReadonlySet<string>): Entity[] {
 
 function findPlaces(text: string): string[] {
   const out = new Set<string>();
+  const add = (candidate: string): boolean => {
+    const place = PLACE_BY_ALIAS.get(candidate.toLowerCase());
+    // Two-letter aliases (RI, AS, UK) count only in capitals: "as" is also a word.
+    if (!place || (candidate.length <= 2 && candidate !== candidate.toUpperCase())) return false;
+    out.add(place);
+    return true;
+  };
   for (const m of text.matchAll(/\p{Lu}[\p{L}]+(?:\s+\p{Lu}[\p{L}]+)?/gu)) {
-    for (const candidate of [m[0], m[0].split(/\s+/)[0]!]) {
-      const place = PLACE_BY_ALIAS.get(candidate.toLowerCase());
-      // Two-letter aliases (RI, AS, UK) count only in capitals: "as" is also a word.
-      if (place && (candidate.length > 2 || candidate === candidate.toUpperCase())) {
-        out.add(place);
-        break;
-      }
-    }
+    // The two words, else the first of them (the match starts with a letter: its first word ends at its first space).
+    const space = m[0].search(/\s/);
+    if (!add(m[0]) && space !== -1) add(m[0].slice(0, space));
   }
   return [...out];
 }

@@ -47,6 +47,7 @@ function nameLike(w: string): boolean {
 const SPEAKS_BEFORE = new RegExp(String.raw`$(?<=(?:^|[^\p{L}])(?:${SAY_BEFORE})\s+)`, 'u');
 const SPEAKS_AFTER = new RegExp(String.raw`^,?\s+(?:also\s+|juga\s+)?(?:${SAY_AFTER})(?![\p{L}])`, 'u');
 const LETTER = /[\p{L}’'-]/u;
+const SPACE = /\s/;
 
 /** True when `w` occurs alone (not inside a capitalised run) right after or before a verb of saying. */
 function speaksAlone(text: string, w: string): boolean {
@@ -140,6 +141,8 @@ export function findPeople(text: string, cases: WordCases = wordCases(text)): st
   const found: string[] = [];
   const common = cases.lower;
   for (const m of text.matchAll(RUN)) {
+    // A run of one word holds no name of two words or more (most runs are one capitalised word).
+    if (!SPACE.test(m[0])) continue;
     const words = m[0].split(/\s+/);
     let i = 0;
     while (i < words.length) {

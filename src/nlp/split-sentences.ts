@@ -33,9 +33,13 @@ export function endsWithAbbreviation(before: string): boolean {
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 
+// White space other than a space, or two spaces: without either, every run of white space is one
+// space already and collapsing runs would copy the paragraph unchanged.
+const UNEVEN_SPACE = /[^\S ]| {2}/;
+
 /** Splits one paragraph into sentences. */
 export function splitParagraph(paragraph: string): string[] {
-  const text = paragraph.replace(/\s+/g, ' ').trim();
+  const text = (UNEVEN_SPACE.test(paragraph) ? paragraph.replace(/\s+/g, ' ') : paragraph).trim();
   if (!text) return [];
   const out: string[] = [];
   let start = 0;

@@ -17,11 +17,13 @@ export interface SentenceSpace {
 }
 
 export function dot(a: Vector, b: Vector): number {
-  const [small, large] = a.weights.size <= b.weights.size ? [a.weights, b.weights] : [b.weights, a.weights];
+  const small = a.weights.size <= b.weights.size ? a.weights : b.weights;
+  const large = small === a.weights ? b.weights : a.weights;
   let sum = 0;
-  for (const [t, w] of small) {
+  // Keys then a look-up, not entries: an entry is a new [key, value] array per term of every product.
+  for (const t of small.keys()) {
     const o = large.get(t);
-    if (o !== undefined) sum += w * o;
+    if (o !== undefined) sum += small.get(t)! * o;
   }
   return sum;
 }
