@@ -6,6 +6,8 @@
 // candidate walk's time in a profile, decision 039). The entries one
 // assignment meets are counted instead in a small open-addressing table
 // (32 KB, emptied at each assignment), which stays in the cache.
+import { mixedSlot } from '../mixed-slot.js';
+
 export class SharedCounts {
   /** Per slot s: at 2s the entry number + 1 (0: an empty slot), at 2s + 1 its count. */
   private table = new Int32Array(2 * INITIAL_SLOTS);
@@ -24,7 +26,7 @@ export class SharedCounts {
     const key = n + 1;
     const table = this.table;
     const mask = (table.length >> 1) - 1;
-    for (let s = slotOf(n, mask); ; s = (s + 1) & mask) {
+    for (let s = mixedSlot(n, mask); ; s = (s + 1) & mask) {
       const held = table[2 * s]!;
       if (held === key) return ++table[2 * s + 1]!;
       if (held === 0) break;
@@ -45,7 +47,7 @@ export class SharedCounts {
   private place(key: number, count: number): void {
     const table = this.table;
     const mask = (table.length >> 1) - 1;
-    let s = slotOf(key - 1, mask);
+    let s = mixedSlot(key - 1, mask);
     while (table[2 * s] !== 0) s = (s + 1) & mask;
     table[2 * s] = key;
     table[2 * s + 1] = count;
@@ -54,9 +56,3 @@ export class SharedCounts {
 
 /** Slots of an emptied table: room for the ~1,700 entries an assignment at 100,000 articles meets at most half full. */
 const INITIAL_SLOTS = 4096;
-
-/** An entry number's first slot (entries added together have near numbers: mixed so that they spread). */
-function slotOf(n: number, mask: number): number {
-  const mixed = Math.imul(n ^ (n >>> 16), 0x9e3779b1);
-  return (mixed ^ (mixed >>> 15)) & mask;
-}
