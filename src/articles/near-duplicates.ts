@@ -102,15 +102,15 @@ export function filingAgrees(body: string, row: FilingRow, setAside: ReadonlySet
 }
 
 /**
- * A filed article: its slot (signature, spare hashes, keys; see filing-slots.ts)
- * and their counts. A candidate whose signature cannot reach the overlap is set
- * aside without a look-up or re-shingling its body: the answer is exactly the same.
+ * A filed article: its slot (signature, spare hashes, keys, shingle count; see
+ * filing-slots.ts) and how many spares and keys the slot holds. A candidate
+ * whose signature cannot reach the overlap is set aside without a look-up or
+ * re-shingling its body: the answer is exactly the same.
  */
 interface Filed {
   id: string;
   fingerprint: string;
   slot: number;
-  count: number;
   spares: number;
   keys: number;
 }
@@ -224,8 +224,10 @@ export class NearDuplicates {
     let best: StoredArticle | null = null;
     let bestOverlap = 0;
     for (const slot of candidates) {
+      // The signature test first, from the slot alone: most candidates fail it, and their objects stay untouched.
+      if (!signatureMayHold(mine, this.slots.words, slot, leastShared(Math.min(mine.length, this.slots.count(slot))))) continue;
       const filed = this.bySlot[slotNumber(slot)];
-      if (!filed || !signatureMayHold(mine, this.slots.words, slot, leastShared(Math.min(mine.length, filed.count)))) continue;
+      if (!filed) continue;
       const id = filed.id;
       const other = this.stored(id);
       if (!other || filed.fingerprint !== other.fingerprint || other.language !== article.language) continue;
@@ -272,7 +274,7 @@ export class NearDuplicates {
       row: (id, fingerprint) => {
         const filed = this.filed.get(id);
         if (!filed || filed.fingerprint !== fingerprint) return undefined;
-        return { count: filed.count, spares: filed.spares, words: this.slots.row(filed.slot) };
+        return { count: this.slots.count(filed.slot), spares: filed.spares, words: this.slots.row(filed.slot) };
       },
       stillExact: () => this.changes === changes,
     };
@@ -353,7 +355,8 @@ export class NearDuplicates {
     if (known) this.unfile(article.id, known); // a removed id back with other text
     this.changes += 1;
     const slot = this.slots.take();
-    const filed: Filed = { id: article.id, fingerprint: article.fingerprint, slot, count, spares: fill(slot), keys: 0 };
+    this.slots.setCount(slot, count);
+    const filed: Filed = { id: article.id, fingerprint: article.fingerprint, slot, spares: fill(slot), keys: 0 };
     this.filed.set(article.id, filed);
     this.bySlot[slotNumber(slot)] = filed;
     // Spares from the snapshot, with keys set aside since among them: taken again from the body.

@@ -76,6 +76,11 @@ export class StoryIndex {
   private readonly blocks = new SignalBlocks(this.keys, (key) => this.numberOf(key));
   /** Entries by number (undefined once removed). */
   private readonly byNum: (Entry | undefined)[] = [];
+  /**
+   * Each entry's day (its signals' `day`, NaN for none) by number: the date gate
+   * turns most candidates away on this alone, without reaching their entries.
+   */
+  private readonly dayByNum: number[] = [];
   private readonly sharedCounts = new SharedCounts();
   /**
    * Signals computed by `assign`, by article id, reused by the `add` of that article:
@@ -297,8 +302,11 @@ export class StoryIndex {
     };
     let ownTotal: number | null = null;
     const bestByStory = new Map<string, number>();
-    for (const other of this.candidates(kept)) {
-      if (other.record.id === article.id || !compatible(signals, other.signals)) continue;
+    for (const n of this.candidates(kept)) {
+      // The date gate's first test (see compatible) on the days alone: most candidates fail it, their entries untouched.
+      if (signals.day !== null && Math.abs(signals.day - this.dayByNum[n]!) > DATE_WINDOW_DAYS) continue;
+      const other = this.byNum[n]!;
+      if (!compatible(signals, other.signals) || other.record.id === article.id) continue;
       ownTotal ??= weightedTotal(kept.signals.weights, kept.nums, 0, kept.nums.length, rarity);
       const score = this.similarity(signals, ownTotal, other.signals, this.totalOf(other, rarity), rarity);
       const storyId = other.record.storyId;
@@ -313,22 +321,23 @@ export class StoryIndex {
   }
 
   /**
-   * Entries sharing at least MIN_SHARED_SPECIFIC names and numbers with a new
-   * report, in the order they reach it: counted per entry first (cheap); only
-   * these are dated and scored. Postings of names and numbers only (vocabulary
-   * and places alone never make a story), and not too common.
+   * The numbers of the entries sharing at least MIN_SHARED_SPECIFIC names and
+   * numbers with a new report, in the order they reach it: counted per entry
+   * first (cheap); only these are dated and scored. Postings of names and
+   * numbers only (vocabulary and places alone never make a story), and not too
+   * common.
    */
-  private candidates({ signals, nums }: NumberedSignals): Entry[] {
+  private candidates({ signals, nums }: NumberedSignals): number[] {
     const counts = this.sharedCounts;
     counts.begin();
-    const found: Entry[] = [];
+    const found: number[] = [];
     for (let k = 0; k < nums.length; k++) {
       if (!isSpecific(signals.keys[k]!)) continue;
       const posting = this.postings[nums[k]!];
       if (!posting || posting.length > MAX_POSTINGS) continue;
       for (let i = 0; i < posting.length; i++) {
         const n = posting[i]!;
-        if (counts.bump(n) === MIN_SHARED_SPECIFIC) found.push(this.byNum[n]!);
+        if (counts.bump(n) === MIN_SHARED_SPECIFIC) found.push(n);
       }
     }
     return found;
@@ -369,6 +378,7 @@ export class StoryIndex {
     const packed = this.blocks.pack(signals, nums);
     const entry: Entry = { record: article, signals: packed, num, total: 0, totalAt: 0 };
     this.byNum.push(entry);
+    this.dayByNum.push(signals.day ?? NaN);
     this.articles.set(article.id, entry);
     for (let k = packed.from; k < packed.to; k++) {
       const key = packed.ids[k]!;

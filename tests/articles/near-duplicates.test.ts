@@ -53,6 +53,22 @@ describe('near-duplicates', () => {
     expect(near.find(incoming(changed(30, `${standard} ${own(30)}`)))).toBeNull();
   });
 
+  it('tests a candidate against the shingle count of the article filed in its slot now, not of one removed from it', () => {
+    const { near, looked, byId } = checker(stored.slice(0, 10));
+    expect(near.find(incoming(`${standard} ${own(999)}`))).toBeNull();
+    // A short article's slot, freed by its removal, is taken by a long one.
+    const short = record(77, Array.from({ length: 30 }, (_, i) => `brief${i}`).join(' '));
+    near.file(short);
+    near.forget(short);
+    const late = stored[30]!;
+    byId.set(late.id, late);
+    near.file(late);
+    looked.length = 0;
+    expect(near.find(incoming(`${standard} ${own(998)}`))).toBeNull();
+    expect(looked).toEqual([]);
+    expect(near.find(incoming(changed(30, late.body)))?.id).toBe('a30');
+  });
+
   it('sets aside keys that boilerplate shares across hundreds of articles, and still finds each article', () => {
     // The standard paragraph's smallest shingles are in nearly every article's sketch.
     const many = Array.from({ length: 600 }, (_, n) => record(n, `${standard} ${own(n)}`));

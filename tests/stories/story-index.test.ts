@@ -54,6 +54,15 @@ describe('StoryIndex', () => {
     expect(index.members(id!.id).map((a) => a.id)).toEqual(['h-id', 'h-en']);
   });
 
+  it('groups reports of one event dated up to three days apart, and keeps one four days apart out', () => {
+    const paragraphs = HARBOUR_EN.body.split('\n\n');
+    for (const [date, joins] of [['2025-03-17', true], ['2025-03-11', true], ['2025-03-18', false], ['2025-03-10', false]] as const) {
+      const index = new StoryIndex([], LEXICON);
+      const [first, later] = addAll(index, [HARBOUR_ID, record('h-en2', 'en', date, paragraphs)]);
+      expect(later!.storyId).toBe(joins ? first!.id : 'h-en2');
+    }
+  });
+
   it('keeps events of one series apart, by date and by edition number', () => {
     const index = new StoryIndex([], LEXICON);
     const [, , f3, f4] = addAll(index, [HARBOUR_ID, HARBOUR_EN, FORUM_3, FORUM_4]);
